@@ -1,0 +1,176 @@
+/**
+ * `<mm-header>`: app name, demo badge, navigation for the role, user, language switch and logout.
+ * Fires `mm-logout` once the server has ended the session.
+ */
+import { LitElement, css, html } from "lit";
+import type { SessionInfo } from "../../server/api/contract.ts";
+import { ApiError, fetchJson } from "./api.ts";
+import { LangController, lang, setLang, t, type Lang } from "./i18n.ts";
+import { hrefFor, mayViewStations, type Route } from "./routes.ts";
+import { baseStyles } from "./styles.ts";
+
+export class AppHeader extends LitElement {
+  static override properties = {
+    session: { attribute: false },
+    route: { attribute: false },
+    logoutError: { state: true },
+  };
+  declare session: SessionInfo | null;
+  declare route: Route;
+  declare logoutError: string | null;
+
+  static override styles = [
+    baseStyles,
+    css`
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 1.5rem;
+        padding: 0.6rem clamp(0.75rem, 3vw, 2rem);
+        background: #ffffff;
+        border-bottom: 1px solid var(--mm-line);
+      }
+      .brand {
+        display: flex;
+        align-items: center;
+        gap: 0.6rem;
+        font-weight: 700;
+        font-size: 1.15rem;
+      }
+      .demo {
+        font-size: 0.8rem;
+        font-weight: 700;
+        color: #6b3a00;
+        background: #ffe9c2;
+        border: 1px dashed #6b3a00;
+        border-radius: 4px;
+        padding: 0.05rem 0.45rem;
+      }
+      nav ul {
+        display: flex;
+        gap: 1rem;
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      nav a {
+        text-decoration: none;
+        padding: 0.3rem 0.1rem;
+        border-bottom: 3px solid transparent;
+      }
+      nav a[aria-current="page"] {
+        border-bottom-color: var(--mm-accent);
+        font-weight: 600;
+      }
+      .end {
+        margin-left: auto;
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.75rem;
+      }
+      .lang button {
+        background: transparent;
+        color: var(--mm-accent);
+        padding: 0.2rem 0.5rem;
+      }
+      .lang button[aria-pressed="true"] {
+        background: var(--mm-accent);
+        color: #fff;
+      }
+      .logout {
+        background: transparent;
+        color: var(--mm-accent);
+      }
+      .alert {
+        flex-basis: 100%;
+        margin: 0;
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    new LangController(this);
+    this.session = null;
+    this.route = { name: "home" };
+    this.logoutError = null;
+  }
+
+  protected override render() {
+    const session = this.session;
+    return html`<header>
+      <div class="brand">
+        <span>${t("app.name")}</span>
+        ${session?.demo
+          ? html`<span class="demo" data-testid="demo-badge" title=${t("app.demoTitle")}>${t("app.demo")}</span>`
+          : null}
+      </div>
+      ${session ? this.#renderNav(session) : null}
+      <div class="end">
+        ${session
+          ? html`<span data-testid="user"
+                >${t("nav.user", { username: session.username, role: t(`role.${session.role}`) })}</span
+              >
+              <button type="button" class="logout" data-testid="logout" @click=${this.#logout}>${t("nav.logout")}</button>`
+          : null}
+        <div class="lang" role="group" aria-label=${t("app.language")} data-testid="lang-toggle">
+          ${this.#langButton("nl", "NL", "Nederlands")} | ${this.#langButton("en", "EN", "English")}
+        </div>
+      </div>
+      ${this.logoutError ? html`<p class="alert" role="alert">${this.logoutError}</p>` : null}
+    </header>`;
+  }
+
+  #renderNav(session: SessionInfo) {
+    const current = (names: Route["name"][]) => (names.includes(this.route.name) ? "page" : undefined);
+    return html`<nav aria-label=${t("nav.label")}>
+      <ul>
+        <li>
+          <a href=${hrefFor({ name: "themes" })} aria-current=${current(["themes", "indicator"]) ?? "false"}
+            >${t("nav.themes")}</a
+          >
+        </li>
+        ${mayViewStations(session.role)
+          ? html`<li>
+              <a
+                href=${hrefFor({ name: "stations" })}
+                data-testid="nav-stations"
+                aria-current=${current(["stations", "station"]) ?? "false"}
+                >${t("nav.stations")}</a
+              >
+            </li>`
+          : null}
+      </ul>
+    </nav>`;
+  }
+
+  #langButton(code: Lang, text: string, name: string) {
+    // The visible code stays the accessible name (WCAG 2.5.3); the full name is a tooltip only.
+    return html`<button type="button" lang=${code} title=${name} aria-pressed=${lang() === code ? "true" : "false"}
+      @click=${() => setLang(code)}>${text}</button>`;
+  }
+
+  #logout = async () => {
+    this.logoutError = null;
+    try {
+      await fetchJson<unknown>("/api/v1/session", { method: "DELETE" });
+    } catch (error) {
+      // 401: the session had already ended, which is what logging out wants anyway.
+      if (!(error instanceof ApiError && error.status === 401)) {
+        this.logoutError = t("nav.logoutFailed", { message: error instanceof Error ? error.message : String(error) });
+        return;
+      }
+    }
+    this.dispatchEvent(new CustomEvent("mm-logout", { bubbles: true, composed: true }));
+  };
+}
+
+customElements.define("mm-header", AppHeader);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "mm-header": AppHeader;
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * `<mm-app>`: loads the session, routes on the URL hash, and frames every view with the header
+ * (app name, demo badge, navigation, user, language, logout).
+ */
+import { LitElement, html, type PropertyValues } from "lit";
+import type { SessionInfo } from "../../server/api/contract.ts";
+import { ApiError, fetchJson, sessionExpiredEvent, setCsrfToken } from "./api.ts";
+import "./app-header.ts";
+import { LangController, t } from "./i18n.ts";
+import { hrefFor, landingFor, parseRoute, type Route } from "./routes.ts";
+import { shellStyles } from "./app-shell-styles.ts";
+import { renderFailure, renderLoading } from "./views/failure-message.ts";
+import "./views/login-view.ts";
+import type { LoginEvent } from "./views/login-view.ts";
+
+// Views other than the login are loaded on first use, so the login page doesn't carry the charts.
+const viewModules: Partial<Record<Route["name"], () => Promise<unknown>>> = {
+  themes: () => import("./views/theme-summary.ts"),
+  indicator: () => import("./views/indicator-view.ts"),
+  stations: () => import("./views/station-list.ts"),
+  station: () => import("./views/station-detail.ts"),
+};
+
+type SessionState = { kind: "loading" } | { kind: "failed"; error: unknown } | { kind: "ready"; session: SessionInfo | null };
+
+export class AppShell extends LitElement {
+  static override properties = {
+    route: { state: true },
+    sessionState: { state: true },
+    viewError: { state: true },
+  };
+  declare route: Route;
+  declare sessionState: SessionState;
+  declare viewError: unknown;
+
+  static override styles = shellStyles;
+
+  #focusMainAfterRender = false;
+  #onHashChange = () => {
+    this.route = parseRoute(location.hash);
+    this.#focusMainAfterRender = true;
+  };
+  #onSessionExpired = () => this.#setSession(null);
+
+  constructor() {
+    super();
+    new LangController(this);
+    this.route = parseRoute(location.hash);
+    this.sessionState = { kind: "loading" };
+    this.viewError = null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener("hashchange", this.#onHashChange);
+    window.addEventListener(sessionExpiredEvent, this.#onSessionExpired);
+    void this.#loadSession();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener("hashchange", this.#onHashChange);
+    window.removeEventListener(sessionExpiredEvent, this.#onSessionExpired);
+  }
+
+  async #loadSession() {
+    this.sessionState = { kind: "loading" };
+    try {
+      this.#setSession(await fetchJson<SessionInfo>("/api/v1/session"));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) this.#setSession(null);
+      else this.sessionState = { kind: "failed", error };
+    }
+  }
+
+  #setSession(session: SessionInfo | null) {
+    setCsrfToken(session?.csrfToken ?? null);
+    this.sessionState = { kind: "ready", session };
+  }
+
+  #navigate(route: Route) {
+    // replaceState doesn't fire hashchange, so a redirect leaves no extra history entry to go "back" into.
+    history.replaceState(null, "", hrefFor(route));
+    this.route = route;
+  }
+
+  #onLogin = (event: LoginEvent) => {
+    this.#setSession(event.detail);
+    this.#navigate(landingFor(event.detail.role));
+    this.#focusMainAfterRender = true;
+  };
+
+  #onLogout = () => {
+    this.#setSession(null);
+    this.#navigate({ name: "login" });
+  };
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.sessionState.kind !== "ready") return;
+    const session = this.sessionState.session;
+    if (!session && this.route.name !== "login") this.#navigate({ name: "login" });
+    if (session && (this.route.name === "login" || this.route.name === "home")) this.#navigate(landingFor(session.role));
+    if (session && (changed.has("route") || changed.has("sessionState"))) void this.#loadView(this.route);
+    document.title = `${this.#pageTitle()} – ${t("app.name")}`;
+  }
+
+  async #loadView(route: Route) {
+    this.viewError = null;
+    try {
+      await viewModules[route.name]?.();
+    } catch (error) {
+      this.viewError = error;
+    }
+  }
+
+  protected override updated(): void {
+    if (!this.#focusMainAfterRender) return;
+    this.#focusMainAfterRender = false;
+    this.renderRoot.querySelector<HTMLElement>("main")?.focus();
+  }
+
+  protected override render() {
+    const state = this.sessionState;
+    const session = state.kind === "ready" ? state.session : null;
+    return html`<mm-header .session=${session} .route=${this.route} @mm-logout=${this.#onLogout}></mm-header>
+      <main id="main" tabindex="-1">${this.#renderMain(state)}</main>`;
+  }
+
+  #renderMain(state: SessionState) {
+    if (state.kind === "loading") return renderLoading();
+    if (state.kind === "failed") {
+      return html`<div class="alert" role="alert" data-testid="session-error">
+        <p>${t("app.sessionFailed")} ${state.error instanceof Error ? state.error.message : ""}</p>
+        <button type="button" @click=${() => void this.#loadSession()}>${t("app.retry")}</button>
+      </div>`;
+    }
+    const { session } = state;
+    if (!session) return html`<mm-login @mm-login=${this.#onLogin}></mm-login>`;
+    if (this.viewError) return renderFailure(this.viewError, session.role, () => void this.#loadView(this.route));
+    const route = this.route;
+    switch (route.name) {
+      case "themes":
+        return html`<mm-theme-summary .role=${session.role}></mm-theme-summary>`;
+      case "indicator":
+        return html`<mm-indicator-view .indicatorId=${route.id} .role=${session.role}></mm-indicator-view>`;
+      case "stations":
+        return html`<mm-station-list .role=${session.role}></mm-station-list>`;
+      case "station":
+        return html`<mm-station-detail .number=${route.number} .role=${session.role}></mm-station-detail>`;
+      case "not-found":
+        return html`<p class="alert" role="alert" data-testid="not-found">${t("app.notFound")}</p>`;
+      default:
+        return renderLoading();
+    }
+  }
+
+  #pageTitle(): string {
+    switch (this.route.name) {
+      case "login":
+        return t("login.title");
+      case "stations":
+      case "station":
+        return t("stations.title");
+      default:
+        return t("themes.title");
+    }
+  }
+}
+
+customElements.define("mm-app", AppShell);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "mm-app": AppShell;
+  }
+}

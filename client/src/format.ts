@@ -1,0 +1,60 @@
+/**
+ * Display formatting of numbers, times and pollutant names. Numbers follow the chosen language
+ * (Dutch: decimal comma); times are always Dutch local time, whatever the browser's zone.
+ */
+import type { Lang } from "./i18n.ts";
+
+export const timeZone = "Europe/Amsterdam";
+
+const locales: Record<Lang, string> = { nl: "nl-NL", en: "en-GB" };
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+export function formatNumber(value: number, language: Lang, { digits = 1, signed = false } = {}): string {
+  const cacheKey = `${language}|${digits}|${signed}`;
+  let format = numberFormats.get(cacheKey);
+  if (!format) {
+    format = new Intl.NumberFormat(locales[language], {
+      maximumFractionDigits: digits,
+      signDisplay: signed ? "exceptZero" : "auto",
+    });
+    numberFormats.set(cacheKey, format);
+  }
+  return format.format(value);
+}
+
+/** Date and time to the minute, e.g. "3 mrt 2025, 14:00". */
+export function formatDateTime(time: string | Date, language: Lang): string {
+  return new Intl.DateTimeFormat(locales[language], {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone,
+  }).format(typeof time === "string" ? new Date(time) : time);
+}
+
+/** Short day label for axes and tables, e.g. "ma 3 mrt". */
+export function formatDay(time: Date, language: Lang): string {
+  return new Intl.DateTimeFormat(locales[language], {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    timeZone,
+  }).format(time);
+}
+
+const dayKeyFormat = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone });
+
+/** The Dutch calendar day of an instant as "YYYY-MM-DD", for grouping hourly values into days. */
+export function dutchDayKey(time: Date): string {
+  return dayKeyFormat.format(time);
+}
+
+/** Luchtmeetnet writes "PM25"; people read "PM2.5" (or "PM2,5" in Dutch). */
+export function formatFormula(formula: string, language: Lang): string {
+  return formula === "PM25" ? `PM2${language === "nl" ? "," : "."}5` : formula;
+}
+
+/** Leading year of a period such as "2025", "2025-Q1" or "2025-03"; NaN when there is none. */
+export function periodYear(period: string): number {
+  const match = /^(\d{4})/.exec(period);
+  return match ? Number(match[1]) : Number.NaN;
+}

@@ -1,0 +1,53 @@
+/** The hash routes of the client, parsed into a tagged union so views get typed parameters. */
+import type { Role } from "../../server/api/contract.ts";
+
+export type Route =
+  | { name: "login" }
+  | { name: "themes" }
+  | { name: "indicator"; id: string }
+  | { name: "stations" }
+  | { name: "station"; number: string }
+  | { name: "home" }
+  | { name: "not-found" };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, "").split("/").filter((part) => part !== "");
+  let decoded: string[];
+  try {
+    decoded = parts.map((part) => decodeURIComponent(part));
+  } catch {
+    return { name: "not-found" };
+  }
+  const [first, second, ...rest] = decoded;
+  if (rest.length > 0) return { name: "not-found" };
+  if (first === undefined) return { name: "home" };
+  if (first === "login" && second === undefined) return { name: "login" };
+  if (first === "themes" && second === undefined) return { name: "themes" };
+  if (first === "indicators" && second !== undefined) return { name: "indicator", id: second };
+  if (first === "stations") return second === undefined ? { name: "stations" } : { name: "station", number: second };
+  return { name: "not-found" };
+}
+
+export function hrefFor(route: Route): string {
+  switch (route.name) {
+    case "indicator":
+      return `#/indicators/${encodeURIComponent(route.id)}`;
+    case "station":
+      return `#/stations/${encodeURIComponent(route.number)}`;
+    case "home":
+    case "not-found":
+      return "#/";
+    default:
+      return `#/${route.name}`;
+  }
+}
+
+/** Permit officers work from stations and dossiers; everyone else starts at the policy summary. */
+export function landingFor(role: Role): Route {
+  return role === "permit" ? { name: "stations" } : { name: "themes" };
+}
+
+/** Only used to decide what the navigation offers; the API enforces access on its own. */
+export function mayViewStations(role: Role): boolean {
+  return role === "permit" || role === "admin";
+}

@@ -1,0 +1,121 @@
+/** Styles shared by every component's shadow root: type, links, focus, tables, buttons. */
+import { css } from "lit";
+
+export const baseStyles = css`
+  :host {
+    display: block;
+    --mm-ink: #1f2a2e;
+    --mm-muted: #4d5b60;
+    --mm-line: #d5dcdb;
+    --mm-surface: #ffffff;
+    --mm-accent: #0b6660;
+    --mm-focus: #1a5fb4;
+    color: var(--mm-ink);
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  h1,
+  h2,
+  h3 {
+    line-height: 1.25;
+    margin: 0 0 0.5rem;
+  }
+  h1 {
+    font-size: 1.6rem;
+  }
+  h2 {
+    font-size: 1.25rem;
+  }
+  h3 {
+    font-size: 1.05rem;
+  }
+  a {
+    color: var(--mm-accent);
+  }
+  a:hover {
+    text-decoration-thickness: 2px;
+  }
+  :focus-visible {
+    outline: 3px solid var(--mm-focus);
+    outline-offset: 2px;
+    border-radius: 2px;
+  }
+  button {
+    font: inherit;
+    cursor: pointer;
+    border: 1px solid var(--mm-accent);
+    background: var(--mm-accent);
+    color: #fff;
+    border-radius: 6px;
+    padding: 0.45rem 0.9rem;
+  }
+  button[disabled] {
+    opacity: 0.6;
+    cursor: progress;
+  }
+  .muted {
+    color: var(--mm-muted);
+  }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  .panel {
+    background: var(--mm-surface);
+    border: 1px solid var(--mm-line);
+    border-radius: 8px;
+    padding: 1rem;
+  }
+  .table-wrap {
+    overflow-x: auto;
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+    font-variant-numeric: tabular-nums;
+  }
+  caption {
+    text-align: left;
+    font-weight: 600;
+    padding-bottom: 0.4rem;
+  }
+  th,
+  td {
+    text-align: left;
+    padding: 0.4rem 0.6rem;
+    border-bottom: 1px solid var(--mm-line);
+    vertical-align: top;
+  }
+  td.num,
+  th.num {
+    text-align: right;
+  }
+  details > summary {
+    cursor: pointer;
+    color: var(--mm-accent);
+  }
+  .alert {
+    border-left: 4px solid #a11919;
+    background: #fdf0f0;
+    padding: 0.75rem 1rem;
+    border-radius: 4px;
+  }
+  figure {
+    margin: 0;
+  }
+  figcaption {
+    color: var(--mm-muted);
+    font-size: 0.95rem;
+    margin-top: 0.4rem;
+  }
+`;

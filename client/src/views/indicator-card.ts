@@ -1,0 +1,119 @@
+/**
+ * `<mm-indicator-card>`: one indicator at a glance — latest value, target, status with its reason,
+ * forecast and pace, and where the number comes from.
+ */
+import { LitElement, css, html } from "lit";
+import type { IndicatorSummary } from "../../../server/api/contract.ts";
+import { formatNumber } from "../format.ts";
+import { LangController, lang, pick, t } from "../i18n.ts";
+import { hrefFor } from "../routes.ts";
+import { baseStyles } from "../styles.ts";
+import { renderProvenance } from "./provenance-line.ts";
+import "./status-badge.ts";
+
+export class IndicatorCard extends LitElement {
+  static override properties = {
+    indicator: { attribute: false },
+    linked: { type: Boolean },
+  };
+  declare indicator: IndicatorSummary | null;
+  declare linked: boolean;
+
+  static override styles = [
+    baseStyles,
+    css`
+      article {
+        height: 100%;
+        display: flex;
+        flex-direction: column;
+        gap: 0.35rem;
+      }
+      p {
+        margin: 0;
+      }
+      .value {
+        font-size: 0.95rem;
+      }
+      .value strong {
+        font-size: 1.8rem;
+        font-variant-numeric: tabular-nums;
+        margin-right: 0.2rem;
+      }
+      .reason {
+        font-size: 0.95rem;
+      }
+      .provenance {
+        margin-top: auto;
+        padding-top: 0.5rem;
+        font-size: 0.8rem;
+        border-top: 1px solid var(--mm-line);
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    new LangController(this);
+    this.indicator = null;
+    this.linked = false;
+  }
+
+  protected override render() {
+    const indicator = this.indicator;
+    if (!indicator) return null;
+    const language = lang();
+    const format = (value: number, signed = false) => formatNumber(value, language, { signed });
+    const { latest, target, status, unit } = indicator;
+    const name = pick(indicator.name);
+
+    return html`<article class="panel" data-testid="indicator-card" data-indicator=${indicator.id}>
+      <h3>
+        ${this.linked
+          ? html`<a href=${hrefFor({ name: "indicator", id: indicator.id })} data-testid="indicator-link">${name}</a>`
+          : name}
+      </h3>
+      <p class="value">
+        <span class="sr-only">${t("indicator.latest")}:</span>
+        ${latest
+          ? html`<strong>${format(latest.value)}</strong> ${unit} <span class="muted">(${latest.period})</span>`
+          : html`<span class="muted">${t("indicator.noValue")}</span>`}
+      </p>
+      <p data-testid="target">
+        ${target
+          ? html`${t("indicator.target", { value: format(target.value), unit, year: target.deadline })}
+              <span class="muted">· ${pick(target.label)}</span>`
+          : html`<span class="muted">${t("indicator.noTarget")}</span>`}
+      </p>
+      <div><mm-status-badge .code=${status.code}></mm-status-badge></div>
+      <p class="reason" data-testid="status-reason">${pick(status.reason)}</p>
+      ${status.forecast
+        ? html`<p data-testid="forecast">
+            ${t("indicator.forecast", {
+              year: status.forecast.year,
+              value: format(status.forecast.value),
+              low: format(status.forecast.low),
+              high: format(status.forecast.high),
+            })}
+          </p>`
+        : null}
+      ${status.pace
+        ? html`<p data-testid="pace">
+            ${t("indicator.pace", {
+              needed: format(status.pace.needed, true),
+              achieved: format(status.pace.achieved, true),
+              unit,
+            })}
+          </p>`
+        : null}
+      ${renderProvenance(indicator.provenance)}
+    </article>`;
+  }
+}
+
+customElements.define("mm-indicator-card", IndicatorCard);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "mm-indicator-card": IndicatorCard;
+  }
+}

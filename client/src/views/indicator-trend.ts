@@ -1,0 +1,97 @@
+/**
+ * `<mm-indicator-trend>`: the city-wide trend of one indicator, loaded on its own so a slow or
+ * failing series doesn't hold up the cards above it.
+ */
+import { Task } from "@lit/task";
+import { LitElement, css, html } from "lit";
+import type { IndicatorSummary, Role, Series } from "../../../server/api/contract.ts";
+import { fetchJson } from "../api.ts";
+import "../chart-frame.ts";
+import { trendChart, trendSummary } from "../charts/trend.ts";
+import { LangController, lang, pick, t } from "../i18n.ts";
+import { baseStyles } from "../styles.ts";
+import { renderFailure, renderLoading } from "./failure-message.ts";
+import { renderSeriesTable } from "./series-table.ts";
+
+export class IndicatorTrend extends LitElement {
+  static override properties = {
+    indicator: { attribute: false },
+    role: {},
+  };
+  declare indicator: IndicatorSummary | null;
+  declare role: Role;
+
+  static override styles = [
+    baseStyles,
+    css`
+      h4 {
+        margin: 0 0 0.5rem;
+        font-size: 1rem;
+      }
+      figure {
+        display: grid;
+        gap: 0.5rem;
+      }
+      details {
+        margin-top: 0.5rem;
+      }
+    `,
+  ];
+
+  #series = new Task(this, {
+    args: () => [this.indicator?.id] as const,
+    task: async ([id], { signal }) => {
+      if (id === undefined) return null;
+      return fetchJson<Series>(`/api/v1/indicators/${encodeURIComponent(id)}/series`, { signal });
+    },
+  });
+
+  constructor() {
+    super();
+    new LangController(this);
+    this.indicator = null;
+    this.role = "policy";
+  }
+
+  protected override render() {
+    const indicator = this.indicator;
+    if (!indicator) return null;
+    const name = pick(indicator.name);
+    return html`<section class="panel" aria-label=${name}>
+      <h4>${name}</h4>
+      ${this.#series.render({
+        pending: renderLoading,
+        error: (error) => renderFailure(error, this.role, () => void this.#series.run()),
+        complete: (series) => {
+          if (!series) return null;
+          const language = lang();
+          const summary = trendSummary(series.points, { name, unit: series.unit, lang: language });
+          const draw = (width: number) =>
+            trendChart(series.points, {
+              width,
+              unit: series.unit,
+              target: indicator.target,
+              norms: indicator.norms,
+              lang: language,
+            });
+          return html`<figure data-testid="trend-chart" data-indicator=${indicator.id}>
+              <mm-chart-frame .draw=${draw} aria-hidden="true"></mm-chart-frame>
+              <figcaption data-testid="chart-summary">${summary}</figcaption>
+            </figure>
+            <details>
+              <summary>${t("chart.showTable")}</summary>
+              ${renderSeriesTable(series.points, name, series.unit)}
+            </details>`;
+        },
+      })}
+    </section>`;
+  }
+}
+
+customElements.define("mm-indicator-trend", IndicatorTrend);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "mm-indicator-trend": IndicatorTrend;
+  }
+}

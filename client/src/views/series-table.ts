@@ -1,0 +1,41 @@
+/** The table alternative of a trend chart: one row per period, one column per area. */
+import { html, type TemplateResult } from "lit";
+import type { SeriesPoint } from "../../../server/api/contract.ts";
+import { formatNumber } from "../format.ts";
+import { lang, t } from "../i18n.ts";
+
+export function renderSeriesTable(points: readonly SeriesPoint[], caption: string, unit: string): TemplateResult {
+  const areas = new Map<string, string>();
+  const periods = new Set<string>();
+  const values = new Map<string, number | null>();
+  for (const point of points) {
+    areas.set(point.areaCode, point.areaName);
+    periods.add(point.period);
+    values.set(`${point.period}\u0000${point.areaCode}`, point.value);
+  }
+  const cell = (period: string, code: string) => {
+    const value = values.get(`${period}\u0000${code}`);
+    return value === undefined || value === null ? "–" : formatNumber(value, lang());
+  };
+  return html`<div class="table-wrap">
+    <table data-testid="series-table">
+      <caption>
+        ${caption} (${unit})
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${t("chart.period")}</th>
+          ${[...areas.values()].map((name) => html`<th scope="col" class="num">${name}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${[...periods].sort().map(
+          (period) => html`<tr>
+            <th scope="row">${period}</th>
+            ${[...areas.keys()].map((code) => html`<td class="num">${cell(period, code)}</td>`)}
+          </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
+}

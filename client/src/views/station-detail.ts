@@ -1,0 +1,153 @@
+/**
+ * `<mm-station-detail number=…>`: one monitoring station — the last hourly values per pollutant
+ * against the EU 24-hour values, and the days per year above them.
+ */
+import { Task } from "@lit/task";
+import { LitElement, css, html } from "lit";
+import type { Role, StationDetail } from "../../../server/api/contract.ts";
+import { fetchJson } from "../api.ts";
+import "../chart-frame.ts";
+import { dailyMeans, hourlyChart, hourlySummary, type FormulaNorm } from "../charts/hourly.ts";
+import { formatDateTime, formatFormula, formatNumber } from "../format.ts";
+import { LangController, lang, t } from "../i18n.ts";
+import { hrefFor } from "../routes.ts";
+import { baseStyles } from "../styles.ts";
+import { renderExceedanceTable } from "./exceedance-table.ts";
+import { renderFailure, renderLoading } from "./failure-message.ts";
+
+/** The exceedance rows name the 24-hour norm of each pollutant; those are the rules to draw. */
+function normsOf(detail: StationDetail): FormulaNorm[] {
+  const seen = new Map<string, FormulaNorm>();
+  for (const { formula, norm } of detail.exceedances) seen.set(`${formula}\u0000${norm.id}`, { formula, norm });
+  return [...seen.values()];
+}
+
+export class StationDetailView extends LitElement {
+  static override properties = { number: {}, role: {} };
+  declare number: string;
+  declare role: Role;
+
+  static override styles = [
+    baseStyles,
+    css`
+      section {
+        margin-top: 1rem;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 0.25rem 1rem;
+        margin: 0;
+      }
+      dt {
+        font-weight: 600;
+      }
+      dd {
+        margin: 0;
+      }
+      figcaption ul {
+        margin: 0;
+        padding-left: 1.2rem;
+      }
+    `,
+  ];
+
+  #detail = new Task(this, {
+    args: () => [this.number] as const,
+    task: ([number], { signal }) =>
+      fetchJson<StationDetail>(`/api/v1/stations/${encodeURIComponent(number)}`, { signal }),
+  });
+
+  constructor() {
+    super();
+    new LangController(this);
+    this.number = "";
+    this.role = "permit";
+  }
+
+  protected override render() {
+    return html`<p><a href=${hrefFor({ name: "stations" })}>← ${t("station.back")}</a></p>
+      ${this.#detail.render({
+        pending: renderLoading,
+        error: (error) => renderFailure(error, this.role, () => void this.#detail.run()),
+        complete: (detail) => this.#renderDetail(detail),
+      })}`;
+  }
+
+  #renderDetail(detail: StationDetail) {
+    const language = lang();
+    const { station, hourly } = detail;
+    const norms = normsOf(detail);
+    const draw = (width: number) => hourlyChart(hourly, { width, norms, lang: language });
+    const daily = dailyMeans(hourly, language);
+    const coordinate = (value: number) => formatNumber(value, language, { digits: 5 });
+
+    return html`<h1>${t("station.title", { name: station.name })}</h1>
+      <div class="panel">
+        <dl data-testid="station-identity">
+          <dt>${t("stations.number")}</dt>
+          <dd>${station.number}</dd>
+          <dt>${t("stations.type")}</dt>
+          <dd>${station.type}</dd>
+          <dt>${t("station.location")}</dt>
+          <dd>${coordinate(station.lat)}, ${coordinate(station.lon)}</dd>
+          <dt>${t("stations.components")}</dt>
+          <dd>${station.components.map((c) => formatFormula(c, language)).join(", ")}</dd>
+        </dl>
+      </div>
+      <section class="panel" aria-labelledby="hourly-title">
+        <h2 id="hourly-title">
+          ${t("station.window", { from: formatDateTime(detail.from, language), to: formatDateTime(detail.to, language) })}
+        </h2>
+        ${hourly.length === 0
+          ? html`<p data-testid="hourly-chart">${t("station.noHourly")}</p>`
+          : html`<figure data-testid="hourly-chart">
+                <mm-chart-frame .draw=${draw} aria-hidden="true"></mm-chart-frame>
+                <figcaption data-testid="chart-summary">
+                  <ul>
+                    ${hourlySummary(hourly, language).map((line) => html`<li>${line}</li>`)}
+                  </ul>
+                </figcaption>
+              </figure>
+              <details>
+                <summary>${t("chart.showTable")}</summary>
+                <div class="table-wrap">
+                  <table data-testid="daily-table">
+                    <caption>
+                      ${t("station.dailyTable")}
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">${t("station.day")}</th>
+                        ${daily.formulas.map((f) => html`<th scope="col" class="num">${formatFormula(f, language)}</th>`)}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      ${daily.days.map(
+                        (day) => html`<tr>
+                          <th scope="row">${day.label}</th>
+                          ${daily.formulas.map((f) => {
+                            const mean = day.means.get(f);
+                            return html`<td class="num">${mean === undefined ? "–" : formatNumber(mean, language)}</td>`;
+                          })}
+                        </tr>`,
+                      )}
+                    </tbody>
+                  </table>
+                </div>
+              </details>`}
+      </section>
+      <section class="panel" aria-labelledby="exceed-title">
+        <h2 id="exceed-title">${t("station.exceedTitle")}</h2>
+        ${renderExceedanceTable(detail.exceedances)}
+      </section>`;
+  }
+}
+
+customElements.define("mm-station-detail", StationDetailView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "mm-station-detail": StationDetailView;
+  }
+}

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { definePipeline } from "./framework/define-pipeline.ts";
+import { luchtmeetnetMeasurements } from "./sources/luchtmeetnet.ts";
+
+export const formulas = ["NO2", "PM10", "PM25", "O3"] as const;
+
+export default definePipeline({
+  name: "air-quality-measurements",
+  title: { nl: "Luchtmetingen per uur", en: "Hourly air quality measurements" },
+  schedule: "20 * * * *",
+  table: "air_measurements",
+  source: luchtmeetnetMeasurements,
+  schema: z.object({
+    station_number: z.string().regex(/^[A-Z]{2}\d{5}$/),
+    formula: z.enum(formulas),
+    // µg/m³; negative readings below the detection limit are reported by the source and kept as is.
+    value: z.number().min(-20).max(2000),
+    /** End of the measured hour, UTC. */
+    timestamp_measured: z.iso.datetime({ offset: true }),
+  }),
+  mode: "upsert",
+  key: ["station_number", "formula", "timestamp_measured"],
+  attribution: { source: "Luchtmeetnet (RIVM, GGD's, DCMR, provincies)", licence: "CC BY 4.0" },
+});

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { definePipeline } from "./framework/define-pipeline.ts";
+import { luchtmeetnetStations } from "./sources/luchtmeetnet.ts";
+
+export default definePipeline({
+  name: "air-quality-stations",
+  title: { nl: "Luchtmeetstations", en: "Air quality stations" },
+  schedule: "5 3 * * *",
+  table: "air_stations",
+  source: luchtmeetnetStations,
+  schema: z.object({
+    number: z.string().regex(/^[A-Z]{2}\d{5}$/, { error: "station number must look like NL10938" }),
+    location: z.string().min(1),
+    type: z.string(),
+    components: z.array(z.string()),
+    lon: z.number().min(-180).max(180),
+    lat: z.number().min(-90).max(90),
+  }),
+  mode: "replace",
+  key: ["number"],
+  attribution: { source: "Luchtmeetnet (RIVM, GGD's, DCMR, provincies)", licence: "CC BY 4.0" },
+});

@@ -1,0 +1,13 @@
+/**
+ * The registry of pipelines: adding a dataset is one file in this folder plus one line here.
+ * Order matters at start-up: a pipeline runs after those it reads from.
+ */
+import airQualityMeasurements from "./air-quality-measurements.ts";
+import airQualityStations from "./air-quality-stations.ts";
+import type { PipelineDefinition } from "./framework/define-pipeline.ts";
+
+export const pipelines: readonly PipelineDefinition[] = [airQualityStations, airQualityMeasurements];
+
+export function findPipeline(name: string): PipelineDefinition | undefined {
+  return pipelines.find((p) => p.name === name);
+}

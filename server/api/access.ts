@@ -1,0 +1,31 @@
+/**
+ * Who may call what: every route of the API, in one table. A route that is not listed here cannot be
+ * registered (addRoute throws at start), so access is denied by default.
+ */
+import type { Role } from "./contract.ts";
+
+export type Access = "public" | "authenticated" | readonly Role[];
+
+const everyRole = ["policy", "permit", "analyst", "admin"] as const;
+const detailRoles = ["permit", "admin"] as const;
+
+export const routeAccess = {
+  "POST /api/v1/session": "public",
+  "GET /api/v1/session": "authenticated",
+  "DELETE /api/v1/session": "authenticated",
+  "GET /api/v1/themes": everyRole,
+  "GET /api/v1/themes/:themeId": everyRole,
+  "GET /api/v1/indicators/:id": everyRole,
+  "GET /api/v1/indicators/:id/series": everyRole,
+  "GET /api/v1/stations": detailRoles,
+  "GET /api/v1/stations/:number": detailRoles,
+  "GET /healthz": "public",
+} as const satisfies Record<string, Access>;
+
+export type RouteKey = keyof typeof routeAccess;
+
+export function isAllowed(access: Access, role: Role | undefined): boolean {
+  if (access === "public") return true;
+  if (!role) return false;
+  return access === "authenticated" || access.includes(role);
+}

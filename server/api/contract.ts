@@ -1,0 +1,138 @@
+/**
+ * The API v1 response shapes, as zod schemas. The server builds these objects, the tests parse every
+ * response with them, and the client imports the inferred types (type-only, so no zod in the bundle).
+ */
+import { z } from "zod";
+
+export const roles = ["policy", "permit", "analyst", "admin"] as const;
+export const Role = z.enum(roles);
+export type Role = z.infer<typeof Role>;
+
+export const Localized = z.object({ nl: z.string(), en: z.string() });
+export type Localized = z.infer<typeof Localized>;
+
+export const SessionInfo = z.object({
+  username: z.string(),
+  role: Role,
+  /** Send back as the `X-CSRF-Token` header on every state-changing request. */
+  csrfToken: z.string(),
+  demo: z.boolean(),
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const statusCodes = ["achieved", "on-track", "at-risk", "off-track", "no-data"] as const;
+export const StatusCode = z.enum(statusCodes);
+export type StatusCode = z.infer<typeof StatusCode>;
+
+export const Status = z.object({
+  code: StatusCode,
+  /** One sentence saying why this status, in both languages. */
+  reason: Localized,
+  /** The published rule, the same text for every indicator. */
+  rule: Localized,
+  forecast: z.object({ year: z.number(), value: z.number(), low: z.number(), high: z.number() }).nullable(),
+  /** Change per year needed from the latest value to reach the target, against the trend's change per year. */
+  pace: z.object({ needed: z.number(), achieved: z.number() }).nullable(),
+  trajectoryValue: z.number().nullable(),
+});
+export type Status = z.infer<typeof Status>;
+
+export const Norm = z.object({ id: z.string(), label: Localized, value: z.number() });
+export type Norm = z.infer<typeof Norm>;
+
+export const Target = z.object({
+  value: z.number(),
+  deadline: z.number(),
+  baselineYear: z.number(),
+  baselineValue: z.number(),
+  label: Localized,
+});
+export type Target = z.infer<typeof Target>;
+
+export const Provenance = z.object({
+  source: z.string(),
+  licence: z.string(),
+  pipeline: z.string(),
+  runId: z.number().nullable(),
+  runFinishedAt: z.string().nullable(),
+  period: z.string().nullable(),
+  qualityTier: z.enum(["validated", "provisional", "modelled", "indicative"]),
+});
+export type Provenance = z.infer<typeof Provenance>;
+
+export const IndicatorSummary = z.object({
+  id: z.string(),
+  themeId: z.string(),
+  name: Localized,
+  description: Localized,
+  unit: z.string(),
+  direction: z.enum(["lower", "higher"]),
+  latest: z.object({ period: z.string(), value: z.number() }).nullable(),
+  target: Target.nullable(),
+  status: Status,
+  norms: z.array(Norm),
+  provenance: Provenance,
+});
+export type IndicatorSummary = z.infer<typeof IndicatorSummary>;
+
+export const Theme = z.object({
+  id: z.string(),
+  name: Localized,
+  indicators: z.array(IndicatorSummary),
+});
+export type Theme = z.infer<typeof Theme>;
+
+export const ThemeList = z.object({ demo: z.boolean(), themes: z.array(Theme) });
+export type ThemeList = z.infer<typeof ThemeList>;
+
+export const SeriesPoint = z.object({
+  period: z.string(),
+  areaCode: z.string(),
+  areaName: z.string(),
+  value: z.number().nullable(),
+  /** Share of the hours in the period that had a valid measurement, 0..1. */
+  coverage: z.number(),
+});
+export type SeriesPoint = z.infer<typeof SeriesPoint>;
+
+export const Series = z.object({
+  indicatorId: z.string(),
+  unit: z.string(),
+  by: z.enum(["area", "station"]),
+  points: z.array(SeriesPoint),
+  provenance: Provenance,
+});
+export type Series = z.infer<typeof Series>;
+
+export const Station = z.object({
+  number: z.string(),
+  name: z.string(),
+  type: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+  components: z.array(z.string()),
+});
+export type Station = z.infer<typeof Station>;
+
+export const StationList = z.object({ stations: z.array(Station) });
+export type StationList = z.infer<typeof StationList>;
+
+export const StationDetail = z.object({
+  station: Station,
+  from: z.string(),
+  to: z.string(),
+  hourly: z.array(z.object({ time: z.string(), formula: z.string(), value: z.number() })),
+  /** Days per year whose daily mean was above an EU 24-hour value. */
+  exceedances: z.array(
+    z.object({
+      formula: z.string(),
+      year: z.number(),
+      norm: Norm,
+      days: z.number(),
+      allowedDays: z.number().nullable(),
+    }),
+  ),
+});
+export type StationDetail = z.infer<typeof StationDetail>;
+
+export const Health = z.object({ status: z.enum(["ok", "degraded"]), database: z.boolean() });

@@ -1,0 +1,85 @@
+/**
+ * createApp wires the HTTP layer from its dependencies and never listens (server/main.ts does), so
+ * tests run the real app on an ephemeral port with their own database, clock and upstream.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import express, { type Express } from "express";
+import helmet from "helmet";
+import { healthRoutes } from "./api/health-routes.ts";
+import { sessionRoutes } from "./api/session-routes.ts";
+import { stationRoutes } from "./api/station-routes.ts";
+import { themeRoutes } from "./api/theme-routes.ts";
+import { createLoginThrottle } from "./auth/login-throttle.ts";
+import { createSessionStore } from "./auth/session-store.ts";
+import type { Config } from "./config.ts";
+import type { Database } from "./db/database.ts";
+import { notFound, problemHandler } from "./http/problem.ts";
+import { createRouteRegistrar, loadSession } from "./http/routes.ts";
+import { createStationService } from "./stations/station-service.ts";
+import { createIndicatorService, type Municipality } from "./themes/indicator-service.ts";
+import type { PolicyPlan } from "./themes/policy-plan.ts";
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  plan: PolicyPlan;
+  municipality: Municipality;
+  clock: () => Date;
+  log: (message: string) => void;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const { config } = deps;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("strict routing", true);
+  app.set("query parser", "simple");
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          "default-src": ["'self'"],
+          "script-src": ["'self'"],
+          // Plot writes a <style> element and style attributes into its SVG.
+          "style-src": ["'self'", "'unsafe-inline'"],
+          "img-src": ["'self'", "data:"],
+          "connect-src": ["'self'"],
+          "object-src": ["'none'"],
+          "base-uri": ["'none'"],
+          "form-action": ["'self'"],
+          "frame-ancestors": ["'none'"],
+        },
+      },
+      strictTransportSecurity: config.MM_SECURE_COOKIES,
+    }),
+  );
+  app.use("/api", (_req, res, next) => {
+    res.set("cache-control", "no-store");
+    next();
+  });
+  app.use(express.json({ limit: "16kb" }));
+
+  const cookieName = config.MM_SECURE_COOKIES ? "__Host-mm_session" : "mm_session";
+  const sessions = createSessionStore({
+    idleMs: config.MM_SESSION_IDLE_MINUTES * 60_000,
+    absoluteMs: config.MM_SESSION_MAX_HOURS * 3_600_000,
+    clock: deps.clock,
+  });
+  app.use(loadSession(sessions, cookieName));
+
+  const route = createRouteRegistrar(app);
+  sessionRoutes(route, { deps, sessions, throttle: createLoginThrottle({ clock: deps.clock }), cookieName });
+  themeRoutes(route, { deps, indicators: createIndicatorService(deps.db, deps.plan, deps.municipality) });
+  stationRoutes(route, { stations: createStationService(deps.db) });
+  healthRoutes(route, { db: deps.db });
+  app.use("/api", notFound);
+
+  if (existsSync(path.join(config.MM_CLIENT_DIR, "index.html"))) {
+    app.use(express.static(config.MM_CLIENT_DIR, { index: "index.html", maxAge: "1h" }));
+  }
+  app.use(notFound);
+  app.use(problemHandler((error) => deps.log(`unhandled error: ${error instanceof Error ? error.stack : String(error)}`)));
+  return app;
+}

@@ -1,0 +1,46 @@
+/** Configuration from environment variables, validated once at start so a typo fails at boot. */
+import path from "node:path";
+import { z } from "zod";
+
+const repoRoot = path.resolve(import.meta.dirname, "..");
+
+const flag = z
+  .enum(["true", "false", "1", "0", ""])
+  .transform((v) => v === "true" || v === "1")
+  .describe('use "true" or "false"');
+
+export const ConfigSchema = z.object({
+  PORT: z.coerce
+    .number({ error: 'PORT must be a port number like "3000"' })
+    .int()
+    .min(0)
+    .max(65535)
+    .default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  MM_DB: z.string().min(1).default(path.join(repoRoot, "data", "milieumonitor.duckdb")),
+  /** Demo mode: generated demo data, demo accounts, demo label on every screen. */
+  MM_DEMO: flag.default(false),
+  MM_DEMO_DIR: z.string().default(path.join(repoRoot, "data", "demo", "out")),
+  MM_LUCHTMEETNET_URL: z.url({ error: "MM_LUCHTMEETNET_URL must be a URL like https://api.luchtmeetnet.nl/open_api" }).default("https://api.luchtmeetnet.nl/open_api"),
+  MM_POLICY_PLAN: z.string().default(path.join(repoRoot, "data", "policy-plan.json")),
+  /** The municipality this monitor covers (CBS code and name); the demo sets its own. */
+  MM_MUNICIPALITY_CODE: z.string().regex(/^GM\d{4}$/, { error: 'MM_MUNICIPALITY_CODE must be a CBS code like "GM0518"' }).default("GM0518"),
+  MM_MUNICIPALITY_NAME: z.string().min(1).default("'s-Gravenhage"),
+  MM_CLIENT_DIR: z.string().default(path.join(repoRoot, "dist", "client")),
+  MM_SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
+  MM_SESSION_MAX_HOURS: z.coerce.number().positive().default(10),
+  MM_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Set when served over HTTPS (behind a TLS-terminating proxy): adds Secure and the __Host- prefix. */
+  MM_SECURE_COOKIES: flag.default(false),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Parses the environment; throws one readable message listing every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>, overrides: Partial<Config> = {}): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`invalid configuration:\n${lines.join("\n")}`);
+  }
+  return { ...result.data, ...overrides };
+}

@@ -1,0 +1,122 @@
+/**
+ * One DuckDB instance per process, and a small pool of connections so that concurrent requests
+ * never queue behind each other's queries (a DuckDB connection runs one query at a time).
+ */
+import { readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
+import { HttpError } from "../http/http-error.ts";
+
+export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
+export type Row = Record<string, unknown>;
+
+export interface QueryOptions {
+  /** Aborting interrupts the running query (e.g. the HTTP client went away). */
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+export interface Database {
+  readonly path: string;
+  /** Borrows a connection for `fn`; it is interrupted at the deadline or on abort. */
+  withConnection<T>(fn: (connection: DuckDBConnection) => Promise<T>, options?: QueryOptions): Promise<T>;
+  /** Runs one parameterised query and returns its rows as plain objects (BIGINT as number). */
+  query(sql: string, params?: Params, options?: QueryOptions): Promise<Row[]>;
+  close(): void;
+}
+
+const schemaSql = readFileSync(path.join(import.meta.dirname, "schema.sql"), "utf8");
+
+export async function openDatabase(
+  file: string,
+  { maxConnections = 8, defaultTimeoutMs = 10_000 } = {},
+): Promise<Database> {
+  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+  const instance = await openInstance(file);
+  const bootstrap = await instance.connect();
+  await bootstrap.run(schemaSql);
+  bootstrap.closeSync();
+
+  const idle: DuckDBConnection[] = [];
+  const waiting: ((connection: DuckDBConnection) => void)[] = [];
+  let open = 0;
+
+  async function acquire(): Promise<DuckDBConnection> {
+    const connection = idle.pop();
+    if (connection) return connection;
+    if (open < maxConnections) {
+      open += 1;
+      return instance.connect();
+    }
+    return new Promise((resolve) => waiting.push(resolve));
+  }
+
+  function release(connection: DuckDBConnection): void {
+    const next = waiting.shift();
+    if (next) next(connection);
+    else idle.push(connection);
+  }
+
+  async function withConnection<T>(
+    fn: (connection: DuckDBConnection) => Promise<T>,
+    { signal, timeoutMs = defaultTimeoutMs }: QueryOptions = {},
+  ): Promise<T> {
+    signal?.throwIfAborted();
+    const connection = await acquire();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      connection.interrupt();
+    }, timeoutMs);
+    const onAbort = () => connection.interrupt();
+    signal?.addEventListener("abort", onAbort, { once: true });
+    try {
+      return await fn(connection);
+    } catch (error) {
+      if (timedOut) {
+        throw new HttpError(503, "Query Timeout", { detail: `the query took longer than ${timeoutMs} ms`, cause: error });
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+      release(connection);
+    }
+  }
+
+  return {
+    path: file,
+    withConnection,
+    query: (sql, params, options) =>
+      withConnection(async (connection) => {
+        const reader = await connection.runAndReadAll(sql, params);
+        return reader.getRowObjectsJS().map(normalizeRow);
+      }, options),
+    close() {
+      for (const connection of idle) connection.closeSync();
+      idle.length = 0;
+      instance.closeSync();
+    },
+  };
+}
+
+async function openInstance(file: string): Promise<DuckDBInstance> {
+  try {
+    return await DuckDBInstance.create(file);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/lock/i.test(message)) {
+      throw new Error(`database ${file} is in use by another process (${message}); stop that process or set MM_DB to another file`, { cause: error });
+    }
+    throw error;
+  }
+}
+
+function normalizeRow(row: Record<string, unknown>): Row {
+  for (const key of Object.keys(row)) {
+    const value = row[key];
+    if (typeof value === "bigint") row[key] = Number(value);
+  }
+  return row;
+}

@@ -1,0 +1,8 @@
+/** Parses a Cookie header; only the few cookies this app sets matter, so no dependency is needed. */
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of header?.split(";") ?? []) {
+    const index = part.indexOf("=");
+    if (index > 0 && part.slice(0, index).trim() === name) return decodeURIComponent(part.slice(index + 1).trim());
+  }
+  return undefined;
+}

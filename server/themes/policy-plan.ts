@@ -1,0 +1,40 @@
+/** The policy plan (targets per indicator) is data, read from a JSON file and checked at start. */
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { Localized, type Target } from "../api/contract.ts";
+import { findIndicator } from "./index.ts";
+
+const PlanSchema = z.object({
+  title: Localized,
+  targets: z.array(
+    z
+      .object({
+        indicator: z.string(),
+        value: z.number(),
+        deadline: z.number().int().min(2000).max(2100),
+        baselineYear: z.number().int().min(1990).max(2100),
+        baselineValue: z.number(),
+        label: Localized,
+      })
+      .refine((t) => t.baselineYear < t.deadline, { error: "baselineYear must be before deadline" }),
+  ),
+});
+
+export interface PolicyPlan {
+  title: Localized;
+  targetFor(indicatorId: string): Target | null;
+}
+
+export function loadPolicyPlan(file: string): PolicyPlan {
+  const parsed = PlanSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
+  if (!parsed.success) {
+    throw new Error(`invalid policy plan ${file}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  }
+  const targets = new Map<string, Target>();
+  for (const { indicator, ...target } of parsed.data.targets) {
+    if (!findIndicator(indicator)) throw new Error(`policy plan ${file}: unknown indicator "${indicator}"`);
+    if (targets.has(indicator)) throw new Error(`policy plan ${file}: two targets for "${indicator}"`);
+    targets.set(indicator, target);
+  }
+  return { title: parsed.data.title, targetFor: (id) => targets.get(id) ?? null };
+}
