@@ -2,6 +2,7 @@
  * A real monitor for tests: a DuckDB file in a temp dir, the demo upstream over loopback HTTP, the
  * pipelines run for real, Express on an ephemeral port. Only the clock is fixed.
  */
+import type { Express } from "express";
 import { mkdtempSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -24,6 +25,7 @@ export const clock = () => FIXED_NOW;
 
 export interface TestMonitor {
   url: string;
+  app: Express;
   db: Database;
   runner: Runner;
   upstream: RecordedServer;
@@ -61,6 +63,7 @@ export async function startTestMonitor(demoDir: string, options: TestMonitorOpti
   });
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    app,
     db,
     runner,
     upstream,

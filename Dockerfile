@@ -1,0 +1,13 @@
+# Production image: Node 20 on Debian, the monitor built at image build time, no downloads at run time.
+FROM node:20-bookworm-slim
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+COPY . .
+RUN npx vite build
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 MM_DB=/data/milieumonitor.duckdb
+RUN mkdir -p /data && chown node:node /data /app/data
+VOLUME /data
+EXPOSE 3000
+USER node
+CMD ["npx", "tsx", "server/main.ts"]

@@ -1,0 +1,65 @@
+/**
+ * Every route × every role: the answer must follow the access table, and the app must register
+ * exactly the routes the table lists (a route added without an entry fails here).
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { routeAccess, isAllowed, type RouteKey } from "../../server/api/access.ts";
+import { roles, type Role } from "../../server/api/contract.ts";
+import { login, startTestMonitor, type Login, type TestMonitor } from "../support/test-server.ts";
+
+let monitor: TestMonitor;
+const sessions = new Map<Role, Login>();
+
+beforeAll(async () => {
+  monitor = await startTestMonitor(inject("demoDir"));
+});
+afterAll(() => monitor?.close());
+
+const examplePath = (path: string) =>
+  path.replace(":themeId", "air-quality").replace(":id", "no2-annual-mean").replace(":number", "NL99001");
+
+/** A fresh session for POST and DELETE /session: both end the session they are called with. */
+async function call(key: RouteKey, role: Role | "anonymous"): Promise<number> {
+  const [method, path] = key.split(" ") as [string, string];
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (role !== "anonymous") {
+    const session = method === "GET" ? (sessions.get(role) ?? (await login(monitor.url, role))) : await login(monitor.url, role);
+    if (method === "GET") sessions.set(role, session);
+    headers.cookie = session.cookie;
+    headers["x-csrf-token"] = session.csrfToken;
+  }
+  const response = await fetch(`${monitor.url}${examplePath(path)}`, {
+    method,
+    headers,
+    body: method === "POST" ? JSON.stringify({ username: "policy", password: "demo" }) : undefined,
+  });
+  await response.body?.cancel();
+  return response.status;
+}
+
+describe("access matrix", () => {
+  const cases = Object.keys(routeAccess).flatMap((key) =>
+    (["anonymous", ...roles] as const).map((role) => [key as RouteKey, role] as const),
+  );
+
+  it.each(cases)("%s as %s follows the access table", async (key, role) => {
+    const access = routeAccess[key];
+    const status = await call(key, role);
+    if (role === "anonymous" && access !== "public") expect(status).toBe(401);
+    else if (!isAllowed(access, role === "anonymous" ? undefined : role)) expect(status).toBe(403);
+    else expect(status).toBeLessThan(300);
+  });
+
+  it("registers exactly the routes of the access table", () => {
+    type Layer = { route?: { path: string; methods: Record<string, boolean> } };
+    const stack = (monitor.app as unknown as { router: { stack: Layer[] } }).router.stack;
+    const registered = stack
+      .filter((layer) => layer.route)
+      .flatMap((layer) => Object.keys(layer.route!.methods).map((m) => `${m.toUpperCase()} ${layer.route!.path}`));
+    expect(registered.sort()).toEqual(Object.keys(routeAccess).sort());
+  });
+
+  it("keeps the station detail from a policy officer even with a valid session and CSRF token", async () => {
+    expect(await call("GET /api/v1/stations/:number", "policy")).toBe(403);
+  });
+});

@@ -1,0 +1,48 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createFetchJson } from "../../pipelines/framework/fetch-json.ts";
+
+type Reply = (res: http.ServerResponse) => void;
+const replies = new Map<string, Reply[]>();
+const hits = new Map<string, number>();
+let server: http.Server;
+let base: string;
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    const queue = replies.get(req.url!) ?? [];
+    hits.set(req.url!, (hits.get(req.url!) ?? 0) + 1);
+    (queue.shift() ?? ((r) => r.writeHead(404).end()))(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+const json = (body: string, status = 200): Reply => (res) => res.writeHead(status, { "content-type": "application/json" }).end(body);
+const fetchJson = createFetchJson({ baseDelayMs: 1, retries: 3, maxBytes: 1000 });
+
+describe("fetchJson", () => {
+  it("retries server errors and honours Retry-After on 429", async () => {
+    replies.set("/flaky", [json("{}", 500), (res) => res.writeHead(429, { "retry-after": "0" }).end(), json('{"ok":true}')]);
+    expect(await fetchJson(`${base}/flaky`)).toEqual({ ok: true });
+    expect(hits.get("/flaky")).toBe(3);
+  });
+
+  it("gives up after the retries with the last status", async () => {
+    replies.set("/down", Array.from({ length: 5 }, () => json("{}", 502)));
+    await expect(fetchJson(`${base}/down`)).rejects.toThrow(/HTTP 502/);
+    expect(hits.get("/down")).toBe(4);
+  });
+
+  it("fails at once on HTML where JSON was expected, on broken JSON and on oversized bodies", async () => {
+    replies.set("/html", [(res) => res.writeHead(200, { "content-type": "text/html" }).end("<html>maintenance</html>")]);
+    await expect(fetchJson(`${base}/html`)).rejects.toThrow(/expected JSON, got content-type "text\/html"/);
+    replies.set("/truncated", [json('{"data": [1, 2')]);
+    await expect(fetchJson(`${base}/truncated`)).rejects.toThrow(/invalid JSON/);
+    replies.set("/big", [json(JSON.stringify({ data: "x".repeat(2000) }))]);
+    await expect(fetchJson(`${base}/big`)).rejects.toThrow(/exceeds the cap/);
+    expect([hits.get("/html"), hits.get("/truncated"), hits.get("/big")]).toEqual([1, 1, 1]);
+  });
+});

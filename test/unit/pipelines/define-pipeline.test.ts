@@ -1,0 +1,44 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { definePipeline } from "../../../pipelines/framework/define-pipeline.ts";
+import { pipelines } from "../../../pipelines/index.ts";
+import { luchtmeetnetStations } from "../../../pipelines/sources/luchtmeetnet.ts";
+
+const valid = {
+  name: "example-dataset",
+  title: { nl: "Voorbeeld", en: "Example" },
+  schedule: "0 * * * *",
+  table: "example_dataset",
+  source: luchtmeetnetStations,
+  schema: z.object({ id: z.string(), value: z.number() }),
+  mode: "upsert" as const,
+  key: ["id"],
+  attribution: { source: "Example", licence: "CC0" },
+};
+
+describe("definePipeline", () => {
+  it("accepts a valid definition", () => {
+    expect(definePipeline(valid).name).toBe("example-dataset");
+  });
+
+  it.each([
+    [{ schedule: "hourly" }, 'schedule must be a cron expression like "0 * * * *", got "hourly"'],
+    [{ table: "Drop Table" }, 'must be a lower_snake_case SQL identifier, got "Drop Table"'],
+    [{ key: [] }, "an upsert pipeline needs key columns"],
+    [{ key: ["nope"] }, "every key column must be a field of the schema"],
+    [{ mode: "merge" }, "mode"],
+  ])("rejects %o with a message saying how to fix it", (change, message) => {
+    expect(() => definePipeline({ ...valid, ...change } as typeof valid)).toThrow(message);
+  });
+});
+
+describe("the pipeline registry", () => {
+  it("lists every pipeline file in pipelines/, once, under unique names and tables", () => {
+    const dir = path.resolve(import.meta.dirname, "../../../pipelines");
+    const files = readdirSync(dir).filter((f) => f.endsWith(".ts") && f !== "index.ts");
+    expect(pipelines.map((p) => `${p.name}.ts`).sort()).toEqual(files.sort());
+    expect(new Set(pipelines.map((p) => p.table)).size).toBe(pipelines.length);
+  });
+});
