@@ -2,7 +2,7 @@
  * Display formatting of numbers, times and pollutant names. Numbers follow the chosen language
  * (Dutch: decimal comma); times are always Dutch local time, whatever the browser's zone.
  */
-import type { Lang } from "./i18n.ts";
+import { t, type Lang, type MessageKey } from "./i18n.ts";
 
 export const timeZone = "Europe/Amsterdam";
 
@@ -57,4 +57,11 @@ export function formatFormula(formula: string, language: Lang): string {
 export function periodYear(period: string): number {
   const match = /^(\d{4})/.exec(period);
   return match ? Number(match[1]) : Number.NaN;
+}
+
+const stationTypes = new Set(["traffic", "industrial", "background"]);
+
+/** Luchtmeetnet's station types in the UI language; an unknown type is shown as given. */
+export function formatStationType(type: string): string {
+  return stationTypes.has(type) ? t(`stationType.${type}` as MessageKey) : type;
 }

@@ -83,9 +83,7 @@ export class LoginView extends LitElement {
     this.pending = true;
     this.failure = null;
     try {
-      await fetchJson<unknown>("/api/v1/session", { method: "POST", body: credentials });
-      // The contract pins the GET body (with the CSRF token), not the POST body, so read it back.
-      const session = await fetchJson<SessionInfo>("/api/v1/session");
+      const session = await fetchJson<SessionInfo>("/api/v1/session", { method: "POST", body: credentials });
       this.dispatchEvent(new CustomEvent("mm-login", { detail: session, bubbles: true, composed: true }));
     } catch (error) {
       this.failure = describeFailure(error);

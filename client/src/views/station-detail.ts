@@ -8,9 +8,9 @@ import type { Role, StationDetail } from "../../../server/api/contract.ts";
 import { fetchJson } from "../api.ts";
 import "../chart-frame.ts";
 import { dailyMeans, hourlyChart, hourlySummary, type FormulaNorm } from "../charts/hourly.ts";
-import { formatDateTime, formatFormula, formatNumber } from "../format.ts";
+import { formatDateTime, formatFormula, formatNumber, formatStationType } from "../format.ts";
 import { LangController, lang, t } from "../i18n.ts";
-import { hrefFor } from "../routes.ts";
+import { hrefFor, mayViewStations } from "../routes.ts";
 import { baseStyles } from "../styles.ts";
 import { renderExceedanceTable } from "./exceedance-table.ts";
 import { renderFailure, renderLoading } from "./failure-message.ts";
@@ -66,7 +66,8 @@ export class StationDetailView extends LitElement {
   }
 
   protected override render() {
-    return html`<p><a href=${hrefFor({ name: "stations" })}>← ${t("station.back")}</a></p>
+    const back = mayViewStations(this.role) ? html`<p><a href=${hrefFor({ name: "stations" })}>← ${t("station.back")}</a></p>` : null;
+    return html`${back}
       ${this.#detail.render({
         pending: renderLoading,
         error: (error) => renderFailure(error, this.role, () => void this.#detail.run()),
@@ -88,7 +89,7 @@ export class StationDetailView extends LitElement {
           <dt>${t("stations.number")}</dt>
           <dd>${station.number}</dd>
           <dt>${t("stations.type")}</dt>
-          <dd>${station.type}</dd>
+          <dd>${formatStationType(station.type)}</dd>
           <dt>${t("station.location")}</dt>
           <dd>${coordinate(station.lat)}, ${coordinate(station.lon)}</dd>
           <dt>${t("stations.components")}</dt>

@@ -3,7 +3,7 @@ import { Task } from "@lit/task";
 import { LitElement, html } from "lit";
 import type { Role, Station } from "../../../server/api/contract.ts";
 import { fetchJson } from "../api.ts";
-import { formatFormula } from "../format.ts";
+import { formatFormula, formatStationType } from "../format.ts";
 import { LangController, lang, t } from "../i18n.ts";
 import { hrefFor } from "../routes.ts";
 import { baseStyles } from "../styles.ts";
@@ -61,7 +61,7 @@ export class StationList extends LitElement {
                 >
               </th>
               <td>${station.number}</td>
-              <td>${station.type}</td>
+              <td>${formatStationType(station.type)}</td>
               <td>${station.components.map((c) => formatFormula(c, language)).join(", ")}</td>
             </tr>`,
           )}
