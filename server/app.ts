@@ -77,7 +77,14 @@ export function createApp(deps: AppDeps): Express {
   app.use("/api", notFound);
 
   if (existsSync(path.join(config.MM_CLIENT_DIR, "index.html"))) {
-    app.use(express.static(config.MM_CLIENT_DIR, { index: "index.html", maxAge: "1h" }));
+    app.use(
+      express.static(config.MM_CLIENT_DIR, {
+        index: "index.html",
+        // Vite puts a content hash in every file name under assets/; everything else is revalidated.
+        setHeaders: (res, file) =>
+          res.set("cache-control", file.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache"),
+      }),
+    );
   }
   app.use(notFound);
   app.use(problemHandler((error) => deps.log(`unhandled error: ${error instanceof Error ? error.stack : String(error)}`)));

@@ -4,26 +4,27 @@
  */
 import path from "node:path";
 import { generateDemo, readDemoManifest } from "../data/demo/generate-demo.ts";
-import { startRecordedServer } from "../pipelines/framework/recorded-server.ts";
+import { startRecordedServer, type Intercept, type RecordedServer } from "../pipelines/framework/recorded-server.ts";
 import type { SourceSettings } from "../pipelines/framework/source.ts";
 import type { Municipality } from "./themes/indicator-service.ts";
 
 export interface DemoUpstream {
   settings: SourceSettings;
   municipality: Municipality;
-  close(): Promise<void>;
+  server: RecordedServer;
 }
 
-export async function startDemoUpstream(demoDir: string, log: (message: string) => void): Promise<DemoUpstream> {
+/** Generates the demo when missing, then serves it; `intercept` lets tests inject upstream faults. */
+export async function startDemoUpstream(demoDir: string, log: (message: string) => void, intercept?: Intercept): Promise<DemoUpstream> {
   let manifest = readDemoManifest(demoDir);
   if (!manifest) {
     log(`generating demo data in ${demoDir} …`);
     manifest = generateDemo(demoDir);
   }
-  const upstream = await startRecordedServer(path.join(demoDir, manifest.luchtmeetnet.dir));
+  const server = await startRecordedServer(path.join(demoDir, manifest.luchtmeetnet.dir), intercept);
   return {
-    settings: { luchtmeetnet: { baseUrl: upstream.url, from: manifest.luchtmeetnet.from, to: manifest.luchtmeetnet.to } },
+    settings: { luchtmeetnet: { baseUrl: server.url, from: manifest.luchtmeetnet.from, to: manifest.luchtmeetnet.to } },
     municipality: manifest.municipality,
-    close: upstream.close,
+    server,
   };
 }

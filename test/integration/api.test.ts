@@ -170,3 +170,15 @@ describe("plumbing", () => {
     expect(JSON.stringify(problem)).not.toMatch(/at .*\.ts/);
   });
 });
+
+describe("the client", () => {
+  it("is served with index.html revalidated and hashed assets cached for good", async () => {
+    const index = await get("/");
+    expect(index.headers.get("cache-control")).toBe("no-cache");
+    const html = await index.text();
+    const asset = html.match(/src="(\/assets\/[^"]+\.js)"/)![1]!;
+    const script = await get(asset);
+    expect(script.status).toBe(200);
+    expect(script.headers.get("cache-control")).toContain("immutable");
+  });
+});

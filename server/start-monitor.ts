@@ -1,0 +1,104 @@
+/**
+ * Wires one monitor: the database, demo upstream and accounts (demo mode only), the pipeline runner
+ * and scheduler, and the HTTP server. main.ts calls it with real dependencies; tests with a fixed
+ * clock, fast retries and fault hooks.
+ */
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Express } from "express";
+import { createFetchJson, type FetchJson } from "../pipelines/framework/fetch-json.ts";
+import type { Intercept } from "../pipelines/framework/recorded-server.ts";
+import { createRunner, failInterruptedRuns, type RunResult, type Runner, type RunnerDeps } from "../pipelines/framework/run-pipeline.ts";
+import { schedulePipelines, type Scheduler } from "../pipelines/framework/scheduler.ts";
+import type { SourceSettings } from "../pipelines/framework/source.ts";
+import { pipelines } from "../pipelines/index.ts";
+import { createApp } from "./app.ts";
+import { ensureDemoUsers } from "./auth/users.ts";
+import type { Config } from "./config.ts";
+import { openDatabase, type Database } from "./db/database.ts";
+import { startDemoUpstream, type DemoUpstream } from "./demo.ts";
+import type { Municipality } from "./themes/indicator-service.ts";
+import { loadPolicyPlan } from "./themes/policy-plan.ts";
+
+export interface MonitorDeps {
+  config: Config;
+  clock: () => Date;
+  log: (message: string) => void;
+  fetchJson?: FetchJson;
+  fault?: RunnerDeps["fault"];
+  /** Demo mode only: passed to the demo upstream. */
+  intercept?: Intercept;
+  /** Run the pipelines at start (default true) and on their cron schedules (default true). */
+  runAtStart?: boolean;
+  schedule?: boolean;
+}
+
+export interface Monitor {
+  url: string;
+  app: Express;
+  db: Database;
+  runner: Runner;
+  settings: SourceSettings;
+  municipality: Municipality;
+  demo: DemoUpstream | null;
+  /** The start-up runs; awaited before serving when nothing was published yet. */
+  startupRuns: Promise<RunResult[]>;
+  close(): Promise<void>;
+}
+
+export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
+  const { config, clock, log } = deps;
+  const plan = loadPolicyPlan(config.MM_POLICY_PLAN);
+  const demo = config.MM_DEMO ? await startDemoUpstream(config.MM_DEMO_DIR, log, deps.intercept) : null;
+  const settings = demo?.settings ?? { luchtmeetnet: { baseUrl: config.MM_LUCHTMEETNET_URL } };
+  const municipality = demo?.municipality ?? { code: config.MM_MUNICIPALITY_CODE, name: config.MM_MUNICIPALITY_NAME };
+
+  const db = await openDatabase(config.MM_DB, { defaultTimeoutMs: config.MM_QUERY_TIMEOUT_MS });
+  const interrupted = await failInterruptedRuns(db, clock());
+  if (interrupted) log(`${interrupted} pipeline run(s) were interrupted by the last shutdown and are marked failed`);
+  if (config.MM_DEMO) await ensureDemoUsers(db, clock());
+
+  const runner = createRunner({ db, settings, fetchJson: deps.fetchJson ?? createFetchJson(), clock, log, fault: deps.fault });
+  const runAll = async () => {
+    const results = [];
+    for (const pipeline of pipelines) results.push(await runner.run(pipeline, "startup"));
+    return results;
+  };
+  let startupRuns: Promise<RunResult[]> = Promise.resolve([]);
+  if (deps.runAtStart ?? true) {
+    const published = await db.query("SELECT count(*) AS n FROM meta.published");
+    startupRuns = runAll();
+    // First start: load before serving, so the first screen has data. Later starts catch up in the background.
+    if (Number(published[0]?.n) === 0) await startupRuns;
+    else startupRuns.catch((error) => log(`start-up runs failed: ${error.message}`));
+  }
+
+  const app = createApp({ config, db, plan, municipality, clock, log });
+  const server: Server = await new Promise((resolve, reject) => {
+    // Express 5 calls back with the error when listening fails.
+    const listening = app.listen(config.PORT, config.HOST, (error?: NodeJS.ErrnoException) => {
+      if (!error) resolve(listening);
+      else reject(error.code === "EADDRINUSE" ? new Error(`port ${config.PORT} is in use; stop the other server or set PORT`) : error);
+    });
+  });
+  const scheduler: Scheduler | null = (deps.schedule ?? true) ? schedulePipelines(pipelines, runner, log) : null;
+
+  return {
+    url: `http://${config.HOST}:${(server.address() as AddressInfo).port}`,
+    app,
+    db,
+    runner,
+    settings,
+    municipality,
+    demo,
+    startupRuns,
+    async close() {
+      await scheduler?.stop();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await demo?.server.close();
+      await startupRuns.catch(() => []);
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { definePipeline } from "../../pipelines/framework/define-pipeline.ts";
+import { createFetchJson } from "../../pipelines/framework/fetch-json.ts";
+import { createRunner } from "../../pipelines/framework/run-pipeline.ts";
+import { schedulePipelines } from "../../pipelines/framework/scheduler.ts";
+import { openDatabase, type Database } from "../../server/db/database.ts";
+
+let db: Database;
+let tmp: string;
+beforeAll(async () => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), "mm-scheduler-"));
+  db = await openDatabase(path.join(tmp, "s.duckdb"));
+});
+afterAll(() => {
+  db.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+/** A pipeline due every second whose extract takes 1.5 s, so ticks arrive while it still runs. */
+let tick = 0;
+const slowTicks = definePipeline({
+  name: "slow-ticks",
+  title: { nl: "Test", en: "Test" },
+  schedule: "* * * * * *",
+  table: "slow_ticks",
+  source: {
+    describe: "a slow test source",
+    async *extract() {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      yield { origin: "test", records: [{ tick: ++tick }] };
+    },
+  },
+  schema: z.object({ tick: z.number().int() }),
+  mode: "append",
+  attribution: { source: "test", licence: "CC0" },
+});
+
+describe("schedulePipelines", () => {
+  it("runs a pipeline on its cron schedule and never lets two runs overlap", async () => {
+    const runner = createRunner({ db, settings: { luchtmeetnet: { baseUrl: "http://127.0.0.1:9" } }, fetchJson: createFetchJson(), clock: () => new Date(), log: () => {} });
+    const scheduler = schedulePipelines([slowTicks], runner, () => {});
+    await new Promise((resolve) => setTimeout(resolve, 4_500));
+    await scheduler.stop();
+    while (runner.isRunning("slow-ticks")) await new Promise((resolve) => setTimeout(resolve, 50));
+
+    const runs = await db.query("SELECT started_at, finished_at, status FROM meta.pipeline_runs WHERE pipeline = 'slow-ticks' ORDER BY run_id");
+    expect(runs.length).toBeGreaterThanOrEqual(2);
+    expect(runs.length).toBeLessThan(4);
+    expect(runs.every((r) => r.status === "succeeded")).toBe(true);
+    for (let i = 1; i < runs.length; i++) {
+      expect((runs[i]!.started_at as Date).getTime()).toBeGreaterThanOrEqual((runs[i - 1]!.finished_at as Date).getTime());
+    }
+    const rows = await db.query("SELECT count(*) AS n FROM main.slow_ticks");
+    expect(rows[0]!.n).toBe(runs.length);
+  });
+});
