@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Station, StationDetail } from "../api/contract.ts";
 import type { Database, QueryOptions } from "../db/database.ts";
+import { createVersionedCache } from "../db/versioned-cache.ts";
 import { HttpError } from "../http/http-error.ts";
 import { dailyNorms } from "../themes/norms.ts";
 
@@ -18,53 +19,69 @@ const toStation = (r: Record<string, unknown>): Station => ({
 });
 
 export function createStationService(db: Database) {
-  async function published(options: QueryOptions): Promise<boolean> {
-    const rows = await db.query("SELECT count(*) AS n FROM meta.published WHERE table_name IN ('air_stations', 'air_measurements')", [], options);
-    return Number(rows[0]?.n) === 2;
+  const cache = createVersionedCache<StationDetail>();
+
+  /** The run ids of the two tables read here, or null while either is unpublished. */
+  async function version(options: QueryOptions): Promise<string | null> {
+    const rows = await db.query(
+      "SELECT string_agg(run_id::VARCHAR, ',' ORDER BY table_name) AS v, count(*) AS n FROM meta.published WHERE table_name IN ('air_stations', 'air_measurements')",
+      [],
+      options,
+    );
+    return Number(rows[0]?.n) === 2 ? String(rows[0]!.v) : null;
+  }
+
+  async function load(number: string, days: number, { timeoutMs }: QueryOptions): Promise<StationDetail> {
+    const rows = await db.query("SELECT number, location, type, lat, lon, components FROM main.air_stations WHERE number = $1", [number], { timeoutMs });
+    if (!rows[0]) throw new HttpError(404, "Not Found", { detail: `unknown station: ${number}` });
+    const hourly = await db.query(
+      `WITH latest AS (SELECT max(timestamp_measured) AS t FROM main.air_measurements WHERE station_number = $1)
+       SELECT strftime(timestamp_measured, '%Y-%m-%dT%H:%M:%SZ') AS time, formula, value
+       FROM main.air_measurements, latest
+       WHERE station_number = $1 AND timestamp_measured > latest.t - to_days($2::INTEGER)
+       ORDER BY timestamp_measured, formula`,
+      [number, days],
+      { timeoutMs },
+    );
+    const daily = await db.query(dailyMeansSql, { station: number }, { timeoutMs });
+    return {
+      station: toStation(rows[0]),
+      from: String(hourly[0]?.time ?? ""),
+      to: String(hourly.at(-1)?.time ?? ""),
+      hourly: hourly.map((h) => ({ time: String(h.time), formula: String(h.formula), value: Number(h.value) })),
+      exceedances: countExceedances(daily),
+    };
   }
 
   return {
     async list(options: QueryOptions): Promise<Station[]> {
-      if (!(await published(options))) return [];
+      if (!(await version(options))) return [];
       return (await db.query("SELECT number, location, type, lat, lon, components FROM main.air_stations ORDER BY number", [], options)).map(toStation);
     },
 
     async detail(number: string, days: number, options: QueryOptions): Promise<StationDetail> {
-      const rows = (await published(options))
-        ? await db.query("SELECT number, location, type, lat, lon, components FROM main.air_stations WHERE number = $1", [number], options)
-        : [];
-      if (!rows[0]) throw new HttpError(404, "Not Found", { detail: `unknown station: ${number}` });
-      const hourly = await db.query(
-        `WITH latest AS (SELECT max(timestamp_measured) AS t FROM main.air_measurements WHERE station_number = $1)
-         SELECT strftime(timestamp_measured, '%Y-%m-%dT%H:%M:%SZ') AS time, formula, value
-         FROM main.air_measurements, latest
-         WHERE station_number = $1 AND timestamp_measured > latest.t - to_days($2::INTEGER)
-         ORDER BY timestamp_measured, formula`,
-        [number, days],
-        options,
-      );
-      const daily = await db.query(dailyMeansSql, { station: number }, options);
-      const exceedances = Object.entries(dailyNorms).flatMap(([formula, norms]) => {
-        const years = [...new Set(daily.filter((d) => d.formula === formula).map((d) => Number(d.year)))];
-        return norms.flatMap(({ norm, allowedDays }) =>
-          years.map((year) => ({
-            formula,
-            year,
-            norm,
-            allowedDays,
-            days: daily.filter((d) => d.formula === formula && Number(d.year) === year && Number(d.mean) > norm.value).length,
-          })),
-        );
-      });
-      return {
-        station: toStation(rows[0]),
-        from: String(hourly[0]?.time ?? ""),
-        to: String(hourly.at(-1)?.time ?? ""),
-        hourly: hourly.map((h) => ({ time: String(h.time), formula: String(h.formula), value: Number(h.value) })),
-        exceedances,
-      };
+      const current = await version(options);
+      if (!current) throw new HttpError(404, "Not Found", { detail: `unknown station: ${number}` });
+      return cache.get(`${number}/${days}`, current, () => load(number, days, options));
     },
   };
+}
+
+/** Days per year above each EU 24-hour value, from the daily means. */
+function countExceedances(daily: Record<string, unknown>[]): StationDetail["exceedances"] {
+  return Object.entries(dailyNorms).flatMap(([formula, norms]) => {
+    const days = daily.filter((d) => d.formula === formula);
+    const years = [...new Set(days.map((d) => Number(d.year)))];
+    return norms.flatMap(({ norm, allowedDays }) =>
+      years.map((year) => ({
+        formula,
+        year,
+        norm,
+        allowedDays,
+        days: days.filter((d) => Number(d.year) === year && Number(d.mean) > norm.value).length,
+      })),
+    );
+  });
 }
 
 export type StationService = ReturnType<typeof createStationService>;

@@ -4,6 +4,7 @@
  */
 import type { IndicatorSummary, Provenance, Series, SeriesPoint, Theme } from "../api/contract.ts";
 import type { Database, QueryOptions } from "../db/database.ts";
+import { createVersionedCache } from "../db/versioned-cache.ts";
 import { HttpError } from "../http/http-error.ts";
 import { findPipeline } from "../../pipelines/index.ts";
 import type { IndicatorDefinition, ThemeDefinition } from "./define-theme.ts";
@@ -39,24 +40,14 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
     return new Map(rows.map((r) => [String(r.pipeline), { runId: Number(r.run_id), finishedAt: r.finished_at as string | null }]));
   }
 
-  // Published tables change only at publish, so a series is cached under the run ids it was computed
-  // from; concurrent requests share one computation. Not tied to one request's abort signal.
-  const cache = new Map<string, { version: string; series: Promise<SeriesPoint[]> }>();
+  const cache = createVersionedCache<SeriesPoint[]>();
 
   async function load(indicator: IndicatorDefinition, published: Map<string, PublishedRun>, { timeoutMs }: QueryOptions) {
     const runs = indicator.pipelines.map((name) => published.get(name)?.runId);
-    const version = runs.join(",");
-    let entry = cache.get(indicator.id);
-    if (entry?.version !== version) {
-      const series = runs.every((id) => id !== undefined) ? stationSeries(db, indicator, { timeoutMs }) : Promise.resolve([]);
-      entry = { version, series };
-      cache.set(indicator.id, entry);
-      // A failed computation is not cached; the caller still gets the error from `await` below.
-      series.catch(() => {
-        if (cache.get(indicator.id) === entry) cache.delete(indicator.id);
-      });
-    }
-    const stations = await entry.series;
+    // Shared between requests, so not tied to one request's abort signal.
+    const stations = runs.every((id) => id !== undefined)
+      ? await cache.get(indicator.id, runs.join(","), () => stationSeries(db, indicator, { timeoutMs }))
+      : [];
     return { stations, city: municipalSeries(stations, municipality) };
   }
 
