@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { references, rowCountChange } from "./framework/checks.ts";
 import { definePipeline } from "./framework/define-pipeline.ts";
 import { luchtmeetnetMeasurements } from "./sources/luchtmeetnet.ts";
 
@@ -20,5 +21,8 @@ export default definePipeline({
   }),
   mode: "upsert",
   key: ["station_number", "formula", "timestamp_measured"],
+  checks: [references("station_number", { table: "air_stations", column: "number" }), rowCountChange({ maxDropPercent: 0 })],
+  // Luchtmeetnet publishes every hour; a day without new hours is worth a look, a week is an outage.
+  freshness: { column: "timestamp_measured", warnAfterHours: 24, errorAfterHours: 24 * 7 },
   attribution: { source: "Luchtmeetnet (RIVM, GGD's, DCMR, provincies)", licence: "CC BY 4.0" },
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rowCountChange } from "./framework/checks.ts";
 import { definePipeline } from "./framework/define-pipeline.ts";
 import { luchtmeetnetStations } from "./sources/luchtmeetnet.ts";
 
@@ -18,5 +19,7 @@ export default definePipeline({
   }),
   mode: "replace",
   key: ["number"],
+  // Stations close one at a time; losing more than a quarter at once is an upstream fault.
+  checks: [rowCountChange({ maxDropPercent: 25 }, "error")],
   attribution: { source: "Luchtmeetnet (RIVM, GGD's, DCMR, provincies)", licence: "CC BY 4.0" },
 });

@@ -23,7 +23,11 @@ export async function startDemoUpstream(demoDir: string, log: (message: string) 
   }
   const server = await startRecordedServer(path.join(demoDir, manifest.luchtmeetnet.dir), intercept);
   return {
-    settings: { luchtmeetnet: { baseUrl: server.url, from: manifest.luchtmeetnet.from, to: manifest.luchtmeetnet.to } },
+    settings: {
+      luchtmeetnet: { baseUrl: server.url, from: manifest.luchtmeetnet.from, to: manifest.luchtmeetnet.to },
+      // The demo is a snapshot: its data is as fresh as on the day it ends.
+      asOf: manifest.luchtmeetnet.to,
+    },
     municipality: manifest.municipality,
     server,
   };

@@ -8,7 +8,8 @@ import type { AddressInfo } from "node:net";
 import type { Express } from "express";
 import { createFetchJson, type FetchJson } from "../pipelines/framework/fetch-json.ts";
 import type { Intercept } from "../pipelines/framework/recorded-server.ts";
-import { createRunner, failInterruptedRuns, type RunResult, type Runner, type RunnerDeps } from "../pipelines/framework/run-pipeline.ts";
+import { abandonInterruptedRuns } from "../pipelines/framework/run-lock.ts";
+import { createRunner, type RunResult, type Runner, type RunnerDeps } from "../pipelines/framework/run-pipeline.ts";
 import { schedulePipelines, type Scheduler } from "../pipelines/framework/scheduler.ts";
 import type { SourceSettings } from "../pipelines/framework/source.ts";
 import { pipelines } from "../pipelines/index.ts";
@@ -54,8 +55,8 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
   const municipality = demo?.municipality ?? { code: config.MM_MUNICIPALITY_CODE, name: config.MM_MUNICIPALITY_NAME };
 
   const db = await openDatabase(config.MM_DB, { defaultTimeoutMs: config.MM_QUERY_TIMEOUT_MS });
-  const interrupted = await failInterruptedRuns(db, clock());
-  if (interrupted) log(`${interrupted} pipeline run(s) were interrupted by the last shutdown and are marked failed`);
+  const abandoned = await abandonInterruptedRuns(db, clock());
+  if (abandoned) log(`${abandoned} pipeline run(s) were cut off by the last shutdown and are marked abandoned`);
   if (config.MM_DEMO) await ensureDemoUsers(db, clock());
 
   const runner = createRunner({ db, settings, fetchJson: deps.fetchJson ?? createFetchJson(), clock, log, fault: deps.fault });

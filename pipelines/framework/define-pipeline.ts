@@ -1,9 +1,12 @@
 /**
  * A pipeline is one file exporting `definePipeline({...})`. The definition is checked by zod when the
- * registry loads, so a bad cron string or table name fails at boot, not at 3 a.m.
+ * registry loads (cron string, identifiers, schema compiled for DuckDB), so a mistake fails at boot,
+ * not at 3 a.m.
  */
 import cron from "node-cron";
 import { z } from "zod";
+import type { Check } from "./checks.ts";
+import { compileSchema, type Column } from "./compile-schema.ts";
 import type { Source } from "./source.ts";
 
 const identifier = z
@@ -20,28 +23,39 @@ const DefinitionSchema = z
       error: (i) => `schedule must be a cron expression like "0 * * * *", got "${String(i.input)}"`,
     }),
     table: identifier,
-    source: z.custom<Source>((s) => typeof (s as Source)?.extract === "function", { error: "source must have an extract() function" }),
+    source: z.custom<Source>((s) => ["records", "csv"].includes((s as Source)?.kind), { error: 'source must be a record source or a CSV source (kind "records" or "csv")' }),
     schema: z.instanceof(z.ZodObject, { error: "schema must be a zod object describing one record" }),
     mode: z.enum(loadModes),
     key: z.array(identifier).default([]),
+    checks: z.array(z.custom<Check>((c) => typeof (c as Check)?.run === "function", { error: "checks must be made with the builders in framework/checks.ts" })).default([]),
+    /** Freshness from the data's own timestamps; also shown in the analyst view. */
+    freshness: z.object({ column: identifier, warnAfterHours: z.number().positive(), errorAfterHours: z.number().positive() }).optional(),
+    /** A run that rejects a larger share of the rows it read fails. */
+    maxRejectShare: z.number().min(0).max(1).default(0.02),
     /** Upstream source and licence, shown with every number derived from this dataset. */
     attribution: z.object({ source: z.string().min(1), licence: z.string().min(1) }),
   })
   .refine((d) => d.mode !== "upsert" || d.key.length > 0, { error: "an upsert pipeline needs key columns" })
-  .refine((d) => d.key.every((k) => k in d.schema.shape), { error: "every key column must be a field of the schema" });
+  .refine((d) => Object.keys(d.schema.shape).every((k) => /^[a-z][a-z0-9_]*$/.test(k)), { error: "schema fields must be lower_snake_case column names" })
+  .refine((d) => d.key.every((k) => k in d.schema.shape), { error: "every key column must be a field of the schema" })
+  .refine((d) => !d.freshness || d.freshness.column in d.schema.shape, { error: "the freshness column must be a field of the schema" })
+  .refine((d) => !d.freshness || d.freshness.warnAfterHours <= d.freshness.errorAfterHours, { error: "freshness warnAfterHours must not exceed errorAfterHours" });
 
-export type PipelineDefinition<Shape extends z.ZodRawShape = z.ZodRawShape> = Omit<
-  z.output<typeof DefinitionSchema>,
-  "schema"
-> & { schema: z.ZodObject<Shape> };
+export type PipelineDefinition = Omit<z.output<typeof DefinitionSchema>, "schema"> & {
+  schema: z.ZodObject;
+  /** The schema compiled for DuckDB: typed columns and their SQL rules. */
+  columns: Column[];
+};
 
 export function definePipeline<Shape extends z.ZodRawShape>(
   definition: z.input<typeof DefinitionSchema> & { schema: z.ZodObject<Shape> },
-): PipelineDefinition<Shape> {
+): PipelineDefinition {
+  const fail = (problems: string) => new Error(`invalid pipeline ${JSON.stringify(definition.name)}: ${problems}`);
   const result = DefinitionSchema.safeParse(definition);
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => `${i.path.join(".") || "definition"}: ${i.message}`).join("; ");
-    throw new Error(`invalid pipeline ${JSON.stringify(definition.name)}: ${problems}`);
+  if (!result.success) throw fail(result.error.issues.map((i) => `${i.path.join(".") || "definition"}: ${i.message}`).join("; "));
+  try {
+    return { ...result.data, schema: definition.schema, columns: compileSchema(definition.schema) };
+  } catch (error) {
+    throw fail((error as Error).message);
   }
-  return { ...result.data, schema: definition.schema };
 }

@@ -1,14 +1,24 @@
 /**
- * One run of one pipeline: extract → validate (rejects to quarantine) → staging table → checks →
- * publish in one transaction together with the run record. A run that fails at any point before
- * COMMIT leaves the published table as it was and records why.
+ * One run of one pipeline: extract → stage (typed, set-wise) → quarantine rows that break the schema
+ * → fail on breaking drift or too many rejects → publish and run the checks in one transaction with
+ * the run record. A run that fails at any point before COMMIT leaves the published table as it was.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
+import type { CheckResult } from "../../server/api/contract.ts";
 import type { Database } from "../../server/db/database.ts";
-import { appendRecord, columnsDdl, columnsOf, quote, type Column } from "./columns.ts";
+import { freshness, unique, type Check } from "./checks.ts";
 import type { PipelineDefinition } from "./define-pipeline.ts";
+import { assertNoBreakingDrift, describeDrift, type Drift } from "./drift.ts";
 import type { FetchJson } from "./fetch-json.ts";
+import { publishStaging, tableExists } from "./publish.ts";
+import { beginRun, PipelineBusyError, releaseLock } from "./run-lock.ts";
+import { dropCsvScratch, stageCsv, type StagedCsv } from "./stage-csv.ts";
+import { recordLocator, stageRecords } from "./stage-records.ts";
 import type { SourceSettings } from "./source.ts";
+import { quote } from "./sql-text.ts";
+import { quarantineViolations } from "./validate-staging.ts";
+
+export { PipelineBusyError };
 
 export type FaultPoint = "after-staging" | "before-commit" | "after-commit";
 
@@ -18,6 +28,8 @@ export interface RunnerDeps {
   fetchJson: FetchJson;
   clock: () => Date;
   log: (message: string) => void;
+  /** Called as rows are read, for progress lines. */
+  onProgress?: (pipeline: string, rowsRead: number) => void;
   /** Test seam for crash and failure tests: called at named points of every run. */
   fault?: (point: FaultPoint, pipeline: string) => void | Promise<void>;
 }
@@ -28,161 +40,157 @@ export interface RunResult {
   rowsRead: number;
   rowsLoaded: number;
   rowsRejected: number;
+  warnings: number;
+  checks: CheckResult[];
   error: string | null;
 }
 
-export type Trigger = "schedule" | "manual" | "startup";
-
-export class PipelineBusyError extends Error {
-  constructor(readonly pipeline: string) {
-    super(`pipeline ${pipeline} is already running`);
-  }
-}
+export type Trigger = "schedule" | "manual" | "startup" | "cli";
 
 const RUN_TIMEOUT_MS = 6 * 60 * 60 * 1000;
 
 export interface Runner {
+  /** Runs to the end; throws PipelineBusyError when the pipeline is already running. */
   run(pipeline: PipelineDefinition, trigger: Trigger): Promise<RunResult>;
+  /** Starts a run and returns once it is recorded, with the run id and the run's completion. */
+  start(pipeline: PipelineDefinition, trigger: Trigger): Promise<{ runId: number; done: Promise<RunResult> }>;
   isRunning(name: string): boolean;
 }
 
 export function createRunner(deps: RunnerDeps): Runner {
-  // One process owns the database file, so an in-process set is a sufficient per-pipeline lock.
   const running = new Set<string>();
+  const start: Runner["start"] = async (pipeline, trigger) => {
+    if (running.has(pipeline.name)) throw new PipelineBusyError(pipeline.name);
+    running.add(pipeline.name);
+    try {
+      const runId = await deps.db.withConnection((c) => beginRun(c, pipeline.name, trigger, deps.clock()));
+      const done = deps.db
+        .withConnection((connection) => execute(connection, pipeline, runId, deps), { timeoutMs: RUN_TIMEOUT_MS })
+        .finally(() => running.delete(pipeline.name));
+      return { runId, done };
+    } catch (error) {
+      running.delete(pipeline.name);
+      throw error;
+    }
+  };
   return {
+    start,
     isRunning: (name) => running.has(name),
-    async run(pipeline, trigger) {
-      if (running.has(pipeline.name)) throw new PipelineBusyError(pipeline.name);
-      running.add(pipeline.name);
-      try {
-        return await deps.db.withConnection((connection) => runOnce(connection, pipeline, trigger, deps), {
-          timeoutMs: RUN_TIMEOUT_MS,
-        });
-      } finally {
-        running.delete(pipeline.name);
-      }
-    },
+    run: async (pipeline, trigger) => (await start(pipeline, trigger)).done,
   };
 }
 
-async function runOnce(
-  connection: DuckDBConnection,
-  pipeline: PipelineDefinition,
-  trigger: Trigger,
-  deps: RunnerDeps,
-): Promise<RunResult> {
-  const startedAt = deps.clock();
-  const runId = Number(
-    (
-      await connection.runAndReadAll(
-        `INSERT INTO meta.pipeline_runs (pipeline, trigger, status, started_at) VALUES ($1, $2, 'running', $3::TIMESTAMP) RETURNING run_id`,
-        [pipeline.name, trigger, startedAt.toISOString()],
-      )
-    ).getRows()[0]![0],
-  );
-  const stagingTable = `${pipeline.table}__run_${runId}`;
+class CheckFailure extends Error {}
+
+async function execute(connection: DuckDBConnection, pipeline: PipelineDefinition, runId: number, deps: RunnerDeps): Promise<RunResult> {
+  const stagingTable = `__staging_${pipeline.table}_${runId}`;
   const counts = { rowsRead: 0, rowsLoaded: 0, rowsRejected: 0 };
+  const checks: CheckResult[] = [];
+  const reject = { runId, pipeline: pipeline.name };
+  let csv: StagedCsv | null = null;
   let inTransaction = false;
   try {
-    const columns = columnsOf(pipeline.schema);
-    await connection.run(`CREATE OR REPLACE TABLE staging.${quote(stagingTable)} (${columnsDdl(columns)})`);
-    await extractToStaging(connection, pipeline, columns, stagingTable, runId, counts, deps);
+    const { columns } = pipeline;
+    let drift: Drift;
+    let locator;
+    if (pipeline.source.kind === "csv") {
+      csv = await stageCsv(connection, pipeline.source, deps.settings, columns, stagingTable, reject);
+      ({ drift, locator } = csv);
+      counts.rowsRead = csv.rowsRead;
+      counts.rowsRejected = csv.rejectedLines;
+      deps.onProgress?.(pipeline.name, counts.rowsRead);
+    } else {
+      const context = {
+        settings: deps.settings,
+        fetchJson: deps.fetchJson,
+        now: deps.clock(),
+        table: pipeline.table,
+        signal: new AbortController().signal,
+        query: (sql: string, params: unknown[] = []) => deps.db.query(sql, params as never),
+      };
+      const onRead = (n: number) => {
+        counts.rowsRead = n;
+        deps.onProgress?.(pipeline.name, n);
+      };
+      ({ drift } = await stageRecords(connection, pipeline.source, context, columns, stagingTable, onRead));
+      locator = recordLocator;
+    }
+    assertNoBreakingDrift(drift);
+    if (drift.added.length) {
+      checks.push({ name: "schema_drift", level: "warn", passed: false, count: drift.added.length, sample: drift.added.slice(0, 5), message: `upstream has new columns: ${describeDrift(drift)}` });
+    }
     await deps.fault?.("after-staging", pipeline.name);
-    await checkKeys(connection, pipeline, stagingTable);
+
+    counts.rowsRejected += await quarantineViolations(connection, columns, stagingTable, locator, reject);
+    counts.rowsLoaded = counts.rowsRead - counts.rowsRejected;
+    const share = counts.rowsRead ? counts.rowsRejected / counts.rowsRead : 0;
+    if (share > pipeline.maxRejectShare) {
+      throw new Error(`${counts.rowsRejected} of ${counts.rowsRead} rows rejected (${(share * 100).toFixed(1)} %), more than the limit of ${pipeline.maxRejectShare * 100} %; see the rejects of run ${runId}`);
+    }
+    const stagingContext = { connection, table: `main.${quote(stagingTable)}`, key: pipeline.key, previousRows: null, now: deps.clock() };
+    if (pipeline.key.length) await runChecks([unique(pipeline.key)], stagingContext, checks);
 
     await connection.run("BEGIN TRANSACTION");
     inTransaction = true;
-    await publish(connection, pipeline, columns, stagingTable);
+    const previousRows = (await tableExists(connection, pipeline.table))
+      ? Number((await connection.runAndReadAll(`SELECT count(*)::BIGINT FROM main.${quote(pipeline.table)}`)).getRows()[0]![0])
+      : null;
+    await publishStaging(connection, pipeline, columns, stagingTable, pipeline.source.kind === "csv");
+    const declared = [...pipeline.checks, ...(pipeline.freshness ? freshness(pipeline.freshness.column, pipeline.freshness) : [])];
+    const now = deps.settings.asOf ? new Date(deps.settings.asOf) : deps.clock();
+    await runChecks(declared, { connection, table: `main.${quote(pipeline.table)}`, key: pipeline.key, previousRows, now }, checks);
     await connection.run(
       `INSERT OR REPLACE INTO meta.published (pipeline, table_name, run_id, published_at) VALUES ($1, $2, $3, $4::TIMESTAMP)`,
       [pipeline.name, pipeline.table, runId, deps.clock().toISOString()],
     );
-    await finishRun(connection, runId, "succeeded", counts, null, deps.clock());
+    const warnings = checks.filter((c) => !c.passed && c.level === "warn").length;
+    await finishRun(connection, runId, "succeeded", counts, warnings, null, deps.clock());
+    await recordChecks(connection, reject, checks);
     await deps.fault?.("before-commit", pipeline.name);
     await connection.run("COMMIT");
     inTransaction = false;
     await deps.fault?.("after-commit", pipeline.name);
-    deps.log(`pipeline ${pipeline.name} run ${runId}: ${counts.rowsLoaded} rows published, ${counts.rowsRejected} rejected`);
-    return { runId, status: "succeeded", ...counts, error: null };
+    deps.log(`pipeline ${pipeline.name} run ${runId}: ${counts.rowsLoaded} rows published, ${counts.rowsRejected} rejected${warnings ? `, ${warnings} warnings` : ""}`);
+    return { runId, status: "succeeded", ...counts, warnings, checks, error: null };
   } catch (error) {
     if (inTransaction) await connection.run("ROLLBACK");
     const message = error instanceof Error ? error.message : String(error);
-    await finishRun(connection, runId, "failed", counts, message, deps.clock());
+    const warnings = checks.filter((c) => !c.passed && c.level === "warn").length;
+    await finishRun(connection, runId, "failed", counts, warnings, message, deps.clock());
+    await recordChecks(connection, reject, checks);
     deps.log(`pipeline ${pipeline.name} run ${runId} failed, previous data kept: ${message}`);
-    return { runId, status: "failed", ...counts, error: message };
+    return { runId, status: "failed", ...counts, warnings, checks, error: message };
   } finally {
-    await connection.run(`DROP TABLE IF EXISTS staging.${quote(stagingTable)}`);
+    for (const table of [stagingTable, `${stagingTable}__raw`]) await connection.run(`DROP TABLE IF EXISTS main.${quote(table)}`);
+    await dropCsvScratch(connection, csv);
+    await releaseLock(connection, runId);
   }
 }
 
-async function extractToStaging(
-  connection: DuckDBConnection,
-  pipeline: PipelineDefinition,
-  columns: Column[],
-  stagingTable: string,
-  runId: number,
-  counts: { rowsRead: number; rowsLoaded: number; rowsRejected: number },
-  deps: RunnerDeps,
-): Promise<void> {
-  const appender = await connection.createAppender(stagingTable, "staging");
-  const quarantine = await connection.createAppender("quarantine", "meta");
-  try {
-    const context = {
-      settings: deps.settings,
-      fetchJson: deps.fetchJson,
-      now: deps.clock(),
-      table: pipeline.table,
-      signal: new AbortController().signal,
-      query: (sql: string, params: unknown[] = []) =>
-        deps.db.query(sql, params as never),
-    };
-    for await (const page of pipeline.source.extract(context)) {
-      page.records.forEach((raw, index) => {
-        counts.rowsRead += 1;
-        const parsed = pipeline.schema.safeParse(raw);
-        if (parsed.success) {
-          appendRecord(appender, columns, parsed.data);
-          counts.rowsLoaded += 1;
-        } else {
-          counts.rowsRejected += 1;
-          const reason = parsed.error.issues.map((i) => `${i.path.join(".") || "record"}: ${i.message}`).join("; ");
-          for (const value of [runId, pipeline.name, page.origin, index, reason, JSON.stringify(raw) ?? "undefined"]) {
-            if (typeof value === "number") quarantine.appendBigInt(BigInt(value));
-            else quarantine.appendVarchar(value);
-          }
-          quarantine.endRow();
-        }
-      });
+/** Runs checks in order, appending their results; the first failed error-level check throws. */
+async function runChecks(checks: Check[], context: Parameters<Check["run"]>[0], results: CheckResult[]): Promise<void> {
+  for (const check of checks) {
+    const outcome = await check.run(context);
+    results.push({ name: check.name, level: check.level, ...outcome });
+    if (!outcome.passed && check.level === "error") {
+      throw new CheckFailure(`check ${check.name} failed: ${outcome.message}${outcome.sample.length ? ` (e.g. ${outcome.sample.join("; ")})` : ""}`);
     }
-  } finally {
-    appender.closeSync();
-    quarantine.closeSync();
   }
 }
 
-async function checkKeys(connection: DuckDBConnection, pipeline: PipelineDefinition, stagingTable: string) {
-  if (pipeline.key.length === 0) return;
-  const key = pipeline.key.map(quote).join(", ");
-  const reader = await connection.runAndReadAll(
-    `SELECT count(*) - count(DISTINCT (${key})) FROM staging.${quote(stagingTable)}`,
-  );
-  const duplicates = Number(reader.getRows()[0]![0]);
-  if (duplicates > 0) throw new Error(`${duplicates} records repeat a key (${pipeline.key.join(", ")}); nothing published`);
-}
-
-async function publish(connection: DuckDBConnection, pipeline: PipelineDefinition, columns: Column[], stagingTable: string) {
-  const target = `main.${quote(pipeline.table)}`;
-  const staged = `staging.${quote(stagingTable)}`;
-  if (pipeline.mode === "replace") {
-    await connection.run(`CREATE OR REPLACE TABLE ${target} AS SELECT * FROM ${staged}`);
-    return;
+async function recordChecks(connection: DuckDBConnection, reject: { runId: number; pipeline: string }, checks: CheckResult[]) {
+  for (const c of checks) {
+    await connection.run("INSERT INTO meta.check_results VALUES ($1, $2, $3, $4, $5, $6, CAST($7::JSON AS VARCHAR[]), $8)", [
+      reject.runId,
+      reject.pipeline,
+      c.name,
+      c.level,
+      c.passed,
+      c.count,
+      JSON.stringify(c.sample),
+      c.message,
+    ]);
   }
-  await connection.run(`CREATE TABLE IF NOT EXISTS ${target} (${columnsDdl(columns)})`);
-  if (pipeline.mode === "upsert") {
-    const match = pipeline.key.map((k) => `${target}.${quote(k)} = ${staged}.${quote(k)}`).join(" AND ");
-    await connection.run(`DELETE FROM ${target} USING ${staged} WHERE ${match}`);
-  }
-  await connection.run(`INSERT INTO ${target} SELECT * FROM ${staged}`);
 }
 
 async function finishRun(
@@ -190,20 +198,12 @@ async function finishRun(
   runId: number,
   status: "succeeded" | "failed",
   counts: { rowsRead: number; rowsLoaded: number; rowsRejected: number },
+  warnings: number,
   error: string | null,
   finishedAt: Date,
 ) {
   await connection.run(
-    `UPDATE meta.pipeline_runs SET status = $2, finished_at = $3::TIMESTAMP, rows_read = $4, rows_loaded = $5, rows_rejected = $6, error = $7 WHERE run_id = $1`,
-    [runId, status, finishedAt.toISOString(), counts.rowsRead, counts.rowsLoaded, counts.rowsRejected, error],
+    `UPDATE meta.pipeline_runs SET status = $2, finished_at = $3::TIMESTAMP, rows_read = $4, rows_loaded = $5, rows_rejected = $6, warnings = $7, error = $8 WHERE run_id = $1`,
+    [runId, status, finishedAt.toISOString(), counts.rowsRead, counts.rowsLoaded, counts.rowsRejected, warnings, error],
   );
-}
-
-/** Runs left "running" by a process that died can never finish: say so at start-up. */
-export async function failInterruptedRuns(db: Database, now: Date): Promise<number> {
-  const rows = await db.query(
-    `UPDATE meta.pipeline_runs SET status = 'failed', finished_at = $1::TIMESTAMP, error = 'interrupted: the process stopped during this run' WHERE status = 'running' RETURNING run_id`,
-    [now.toISOString()],
-  );
-  return rows.length;
 }

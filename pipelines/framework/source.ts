@@ -1,4 +1,7 @@
-/** What a pipeline's source gives the runner: pages of raw records, each page named for quarantine. */
+/**
+ * What a pipeline reads. A record source yields pages of raw records (HTTP JSON APIs, JSON and
+ * GeoJSON files); a CSV source names a file and its pinned dialect, and DuckDB reads it directly.
+ */
 import type { Row } from "../../server/db/database.ts";
 import type { FetchJson } from "./fetch-json.ts";
 
@@ -11,6 +14,10 @@ export interface SourcePage {
 /** Per-source settings from configuration: base URLs point at the live API or a loopback server. */
 export interface SourceSettings {
   luchtmeetnet: { baseUrl: string; from?: string | undefined; to?: string | undefined };
+  /** Folder that relative file paths of file sources are resolved against. */
+  filesDir?: string;
+  /** "Now" for freshness: the demo is a snapshot that ends at a fixed date. Defaults to the clock. */
+  asOf?: string;
 }
 
 export interface ExtractContext {
@@ -19,13 +26,33 @@ export interface ExtractContext {
   now: Date;
   /** Reads the currently published data, e.g. to resume an incremental extract. */
   query(sql: string, params?: unknown[]): Promise<Row[]>;
-  /** The table this pipeline publishes to (already quoted-safe: it is a validated identifier). */
+  /** The table this pipeline publishes to (a validated identifier). */
   table: string;
   signal: AbortSignal;
 }
 
-export interface Source {
+export interface RecordSource {
+  kind: "records";
   /** Human description for the analyst view, e.g. "Luchtmeetnet API /measurements". */
   describe: string;
   extract(context: ExtractContext): AsyncIterable<SourcePage>;
 }
+
+export interface CsvDialect {
+  delimiter: string;
+  quote: string;
+  escape: string;
+  header: true;
+  /** strptime format for TIMESTAMP columns when they are not ISO 8601. */
+  timestampFormat?: string;
+}
+
+export interface CsvSource {
+  kind: "csv";
+  describe: string;
+  /** Absolute path of the file to read, from the settings. */
+  file(settings: SourceSettings): string;
+  dialect: CsvDialect;
+}
+
+export type Source = RecordSource | CsvSource;

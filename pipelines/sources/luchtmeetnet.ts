@@ -4,7 +4,7 @@
  * differs.
  */
 import { z } from "zod";
-import type { ExtractContext, Source, SourcePage } from "../framework/source.ts";
+import type { ExtractContext, RecordSource, SourcePage } from "../framework/source.ts";
 
 const Envelope = z.object({
   pagination: z.object({ current_page: z.number().int(), last_page: z.number().int() }),
@@ -63,7 +63,8 @@ async function listStations(context: ExtractContext): Promise<z.infer<typeof Sta
   return stations;
 }
 
-export const luchtmeetnetStations: Source = {
+export const luchtmeetnetStations: RecordSource = {
+  kind: "records",
   describe: "Luchtmeetnet /stations and /stations/{number}",
   async *extract(context) {
     for (const { number } of await listStations(context)) {
@@ -85,7 +86,8 @@ export const luchtmeetnetStations: Source = {
   },
 };
 
-export const luchtmeetnetMeasurements: Source = {
+export const luchtmeetnetMeasurements: RecordSource = {
+  kind: "records",
   describe: "Luchtmeetnet /measurements, per station in windows of 7 days",
   async *extract(context) {
     const { baseUrl } = context.settings.luchtmeetnet;

@@ -136,3 +136,80 @@ export const StationDetail = z.object({
 export type StationDetail = z.infer<typeof StationDetail>;
 
 export const Health = z.object({ status: z.enum(["ok", "degraded"]), database: z.boolean() });
+
+export const runStatuses = ["running", "succeeded", "failed", "abandoned"] as const;
+
+export const CheckResult = z.object({
+  name: z.string(),
+  level: z.enum(["error", "warn"]),
+  passed: z.boolean(),
+  /** Rows (or, for table-level checks, the measured quantity) that broke the rule. */
+  count: z.number(),
+  /** Up to five keys of failing rows, as text. */
+  sample: z.array(z.string()),
+  message: z.string(),
+});
+export type CheckResult = z.infer<typeof CheckResult>;
+
+export const RunSummary = z.object({
+  runId: z.number(),
+  pipeline: z.string(),
+  trigger: z.enum(["schedule", "manual", "startup", "cli"]),
+  status: z.enum(runStatuses),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  rowsRead: z.number().nullable(),
+  rowsLoaded: z.number().nullable(),
+  rowsRejected: z.number().nullable(),
+  /** Warn-level checks that failed: the data was published with this many flags. */
+  warnings: z.number(),
+  error: z.string().nullable(),
+});
+export type RunSummary = z.infer<typeof RunSummary>;
+
+export const QuarantinedRow = z.object({
+  origin: z.string(),
+  line: z.number().nullable(),
+  column: z.string().nullable(),
+  reason: z.string(),
+  raw: z.string(),
+});
+export type QuarantinedRow = z.infer<typeof QuarantinedRow>;
+
+export const RunDetail = RunSummary.extend({
+  checks: z.array(CheckResult),
+  rejects: z.array(QuarantinedRow),
+  rejectsTotal: z.number(),
+});
+export type RunDetail = z.infer<typeof RunDetail>;
+
+export const Freshness = z.object({
+  status: z.enum(["fresh", "warn", "stale", "unknown"]),
+  /** Newest timestamp in the published data (ISO, UTC), from the data itself. */
+  latest: z.string().nullable(),
+  warnAfterHours: z.number().nullable(),
+  errorAfterHours: z.number().nullable(),
+});
+export type Freshness = z.infer<typeof Freshness>;
+
+export const PipelineSummary = z.object({
+  name: z.string(),
+  title: Localized,
+  schedule: z.string(),
+  source: z.string(),
+  table: z.string(),
+  mode: z.enum(["replace", "append", "upsert"]),
+  running: z.boolean(),
+  lastRun: RunSummary.nullable(),
+  /** The run whose data is published now. */
+  publishedRunId: z.number().nullable(),
+  freshness: Freshness,
+});
+export type PipelineSummary = z.infer<typeof PipelineSummary>;
+
+export const PipelineList = z.object({ pipelines: z.array(PipelineSummary) });
+export type PipelineList = z.infer<typeof PipelineList>;
+export const RunList = z.object({ runs: z.array(RunSummary) });
+export type RunList = z.infer<typeof RunList>;
+export const RunStarted = z.object({ runId: z.number(), pipeline: z.string() });
+export type RunStarted = z.infer<typeof RunStarted>;

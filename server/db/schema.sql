@@ -37,12 +37,36 @@ CREATE TABLE IF NOT EXISTS meta.users (
   created_at    TIMESTAMP NOT NULL
 );
 
--- Every record a run rejected, with the reason: nothing is dropped silently.
-CREATE TABLE IF NOT EXISTS meta.quarantine (
+-- Every row a run rejected, with where it came from and why: nothing is dropped silently.
+DROP TABLE IF EXISTS meta.quarantine;
+CREATE TABLE IF NOT EXISTS meta.rejects (
   run_id        BIGINT NOT NULL,
   pipeline      VARCHAR NOT NULL,
-  origin        VARCHAR NOT NULL,            -- URL or file the record came from
-  record_index  BIGINT NOT NULL,             -- position in that page or file
+  origin        VARCHAR NOT NULL,            -- URL, page or file the row came from
+  line          BIGINT,                      -- line in the file, or position in the page
+  column_name   VARCHAR,                     -- the column that broke a rule, when one did
   reason        VARCHAR NOT NULL,
-  raw           VARCHAR NOT NULL             -- the record as received, JSON
+  raw           VARCHAR NOT NULL             -- the record, line or value as received
 );
+
+-- The outcome of every declared check of every run that got as far as checking.
+CREATE TABLE IF NOT EXISTS meta.check_results (
+  run_id        BIGINT NOT NULL,
+  pipeline      VARCHAR NOT NULL,
+  name          VARCHAR NOT NULL,
+  level         VARCHAR NOT NULL,            -- error | warn
+  passed        BOOLEAN NOT NULL,
+  count         DOUBLE NOT NULL,
+  sample        VARCHAR[] NOT NULL,
+  message       VARCHAR NOT NULL
+);
+
+-- One row per running pipeline: runs never overlap, also across connections. The process that owns
+-- the database file is the only writer, so at start-up every lock left here is stale and cleared.
+CREATE TABLE IF NOT EXISTS meta.pipeline_locks (
+  pipeline      VARCHAR PRIMARY KEY,
+  run_id        BIGINT NOT NULL,
+  acquired_at   TIMESTAMP NOT NULL
+);
+
+ALTER TABLE meta.pipeline_runs ADD COLUMN IF NOT EXISTS warnings INTEGER DEFAULT 0;

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { failInterruptedRuns, PipelineBusyError, type FaultPoint } from "../../pipelines/framework/run-pipeline.ts";
+import { abandonInterruptedRuns } from "../../pipelines/framework/run-lock.ts";
+import { PipelineBusyError, type FaultPoint } from "../../pipelines/framework/run-pipeline.ts";
 import airQualityMeasurements from "../../pipelines/air-quality-measurements.ts";
 import airQualityStations from "../../pipelines/air-quality-stations.ts";
 import { startTestMonitor, FIXED_NOW, type TestMonitor } from "../support/test-server.ts";
@@ -83,7 +84,7 @@ describe("a pipeline run", () => {
     const result = await monitor.runner.run(airQualityStations, "manual");
     expect(result.status).toBe("failed");
     expect(result.error).toContain("HTTP 500");
-    expect(result.rowsLoaded).toBe(1);
+    expect(result).toMatchObject({ rowsRead: 1, rowsLoaded: 0 });
     expect(monitor.upstream.requests.slice(seen).filter((u) => u.startsWith("/stations/NL99002"))).toHaveLength(3);
     expect(await fingerprint("air_stations")).toBe(before);
   });
@@ -108,10 +109,14 @@ describe("a pipeline run", () => {
     const result = await monitor.runner.run(airQualityMeasurements, "manual");
     expect(result).toMatchObject({ status: "succeeded", rowsRejected: 2 });
     expect(result.rowsRead).toBe(result.rowsLoaded + result.rowsRejected);
-    const quarantined = await monitor.db.query("SELECT reason, origin, raw FROM meta.quarantine WHERE run_id = $1 ORDER BY reason", [result.runId]);
-    expect(quarantined.map((q) => q.reason)).toEqual([expect.stringMatching(/^formula: /), expect.stringMatching(/^value: /)]);
-    expect(quarantined[0]!.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/measurements\?/);
-    expect(JSON.parse(String(quarantined[1]!.raw)).value).toBe("n/a");
+    const rejects = await monitor.db.query("SELECT column_name, reason, origin, line, raw FROM meta.rejects WHERE run_id = $1 ORDER BY column_name", [result.runId]);
+    expect(rejects.map((r) => [r.column_name, r.reason])).toEqual([
+      ["formula", "must be one of NO2, PM10, PM25, O3"],
+      ["value", "not a valid double"],
+    ]);
+    expect(rejects[0]!.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/measurements\?/);
+    expect(Number(rejects[0]!.line)).toBeGreaterThan(1);
+    expect(JSON.parse(String(rejects[1]!.raw)).value).toBe("n/a");
   });
 
   it("refuses to publish a run whose records repeat a key", async () => {
@@ -137,11 +142,11 @@ describe("a pipeline run", () => {
     expect(monitor.runner.isRunning("air-quality-stations")).toBe(false);
   });
 
-  it("marks runs left running by a dead process as failed at start-up", async () => {
+  it("marks runs left running by a dead process as abandoned at start-up", async () => {
     await monitor.db.query(
       "INSERT INTO meta.pipeline_runs (pipeline, trigger, status, started_at) VALUES ('air-quality-stations', 'schedule', 'running', now()::TIMESTAMP)",
     );
-    expect(await failInterruptedRuns(monitor.db, FIXED_NOW)).toBe(1);
-    expect(await lastRun()).toMatchObject({ status: "failed", error: expect.stringContaining("interrupted") });
+    expect(await abandonInterruptedRuns(monitor.db, FIXED_NOW)).toBe(1);
+    expect(await lastRun()).toMatchObject({ status: "abandoned", error: expect.stringContaining("abandoned") });
   });
 });

@@ -28,6 +28,7 @@ const slowTicks = definePipeline({
   schedule: "* * * * * *",
   table: "slow_ticks",
   source: {
+    kind: "records",
     describe: "a slow test source",
     async *extract() {
       await new Promise((resolve) => setTimeout(resolve, 1_500));

@@ -1,0 +1,118 @@
+/**
+ * The record schema, written once in zod, compiled for DuckDB: a typed column per field, and per
+ * field the SQL predicates that a valid value satisfies. Validation then runs set-wise in DuckDB
+ * (one pass over the staging table), never record by record in JavaScript.
+ */
+import type { z } from "zod";
+import { literal, quote } from "./sql-text.ts";
+
+export type ColumnType = "VARCHAR" | "DOUBLE" | "BIGINT" | "BOOLEAN" | "TIMESTAMP" | "VARCHAR[]" | "JSON";
+
+export interface Rule {
+  /** SQL that is true for a valid value of the column (NULLs are judged by the not-null rule). */
+  sql: string;
+  reason: string;
+}
+
+export interface Column {
+  name: string;
+  type: ColumnType;
+  nullable: boolean;
+  rules: Rule[];
+}
+
+interface ZodDef {
+  type: string;
+  format?: string;
+  innerType?: z.ZodType;
+  element?: z.ZodType;
+  entries?: Record<string, string | number>;
+  values?: unknown[];
+  checks?: { _zod: { def: CheckDef } }[];
+}
+interface CheckDef {
+  check: string;
+  format?: string;
+  pattern?: RegExp;
+  minimum?: number;
+  maximum?: number;
+  value?: number;
+  inclusive?: boolean;
+}
+
+const defOf = (schema: z.ZodType) => (schema as unknown as { def: ZodDef }).def;
+
+export function compileSchema(schema: z.ZodObject): Column[] {
+  return Object.entries(schema.shape).map(([name, field]) => compileField(name, field as z.ZodType, false));
+}
+
+function compileField(name: string, field: z.ZodType, nullable: boolean): Column {
+  const def = defOf(field);
+  const column = quote(name);
+  const checks = (def.checks ?? []).map((c) => c._zod.def);
+  switch (def.type) {
+    case "optional":
+    case "nullable":
+      return compileField(name, def.innerType!, true);
+    case "string": {
+      if (def.format === "datetime") return { name, type: "TIMESTAMP", nullable, rules: [] };
+      return { name, type: "VARCHAR", nullable, rules: checks.flatMap((c) => stringRule(column, c)) };
+    }
+    case "enum":
+    case "literal": {
+      const values = def.type === "enum" ? Object.values(def.entries!) : (def.values as (string | number)[]);
+      return { name, type: "VARCHAR", nullable, rules: [{ sql: `${column} IN (${values.map((v) => literal(String(v))).join(", ")})`, reason: `must be one of ${values.join(", ")}` }] };
+    }
+    case "number": {
+      const isInt = checks.some((c) => c.check === "number_format" && /int/.test(c.format ?? ""));
+      return { name, type: isInt ? "BIGINT" : "DOUBLE", nullable, rules: checks.flatMap((c) => numberRule(column, c)) };
+    }
+    case "boolean":
+      return { name, type: "BOOLEAN", nullable, rules: [] };
+    case "array":
+      if (defOf(def.element!).type === "string") return { name, type: "VARCHAR[]", nullable, rules: [] };
+      break;
+    case "object":
+    case "unknown":
+    case "any":
+      return { name, type: "JSON", nullable, rules: [] };
+  }
+  throw new Error(`field ${name}: zod type "${def.type}" has no column type; use string, number, boolean, enum, datetime, string[] or object`);
+}
+
+function stringRule(column: string, check: CheckDef): Rule[] {
+  if (check.check === "string_format" && check.format === "regex" && check.pattern) {
+    return [{ sql: `regexp_full_match(${column}, ${literal(check.pattern.source)})`, reason: `must match ${check.pattern.source}` }];
+  }
+  if (check.check === "min_length") return [{ sql: `length(${column}) >= ${check.minimum}`, reason: `must have at least ${check.minimum} characters` }];
+  if (check.check === "max_length") return [{ sql: `length(${column}) <= ${check.maximum}`, reason: `must have at most ${check.maximum} characters` }];
+  if (check.check === "string_format") throw new Error(`string format "${check.format}" cannot be checked in SQL yet`);
+  return [];
+}
+
+function numberRule(column: string, check: CheckDef): Rule[] {
+  if (check.check === "greater_than") {
+    return [{ sql: `${column} ${check.inclusive ? ">=" : ">"} ${literal(check.value!)}`, reason: `must be ${check.inclusive ? "at least" : "more than"} ${check.value}` }];
+  }
+  if (check.check === "less_than") {
+    return [{ sql: `${column} ${check.inclusive ? "<=" : "<"} ${literal(check.value!)}`, reason: `must be ${check.inclusive ? "at most" : "less than"} ${check.value}` }];
+  }
+  return [];
+}
+
+export function columnsDdl(columns: Column[]): string {
+  return columns.map((c) => `${quote(c.name)} ${c.type}${c.nullable ? "" : " NOT NULL"}`).join(", ");
+}
+
+/**
+ * A CASE expression giving `[column, reason]` of the first rule a row breaks, or NULL for a valid
+ * row; `extra` puts earlier findings (e.g. a failed cast) in front.
+ */
+export function firstViolationSql(columns: Column[], extra: string[] = []): string {
+  const branches = [...extra];
+  for (const c of columns) {
+    if (!c.nullable) branches.push(`WHEN ${quote(c.name)} IS NULL THEN [${literal(c.name)}, 'is required']`);
+    for (const rule of c.rules) branches.push(`WHEN ${quote(c.name)} IS NOT NULL AND NOT (${rule.sql}) THEN [${literal(c.name)}, ${literal(rule.reason)}]`);
+  }
+  return branches.length ? `CASE ${branches.join(" ")} END` : "NULL::VARCHAR[]";
+}

@@ -1,0 +1,38 @@
+/**
+ * Swaps a validated staging table in as the published table, inside the caller's transaction.
+ * replace renames the staging table into place when it has exactly the published columns (no copy,
+ * whatever the size); append and upsert insert into the existing table.
+ */
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { columnsDdl, type Column } from "./compile-schema.ts";
+import type { PipelineDefinition } from "./define-pipeline.ts";
+import { quote } from "./sql-text.ts";
+
+export async function tableExists(connection: DuckDBConnection, table: string): Promise<boolean> {
+  const reader = await connection.runAndReadAll("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' AND table_name = $1", [table]);
+  return Number(reader.getRows()[0]![0]) > 0;
+}
+
+export async function publishStaging(
+  connection: DuckDBConnection,
+  pipeline: PipelineDefinition,
+  columns: Column[],
+  stagingTable: string,
+  stagingHasOnlyPublishedColumns: boolean,
+): Promise<void> {
+  const target = `main.${quote(pipeline.table)}`;
+  const staged = `main.${quote(stagingTable)}`;
+  const list = columns.map((c) => quote(c.name)).join(", ");
+  if (pipeline.mode === "replace") {
+    await connection.run(`DROP TABLE IF EXISTS ${target}`);
+    if (stagingHasOnlyPublishedColumns) await connection.run(`ALTER TABLE ${staged} RENAME TO ${quote(pipeline.table)}`);
+    else await connection.run(`CREATE TABLE ${target} AS SELECT ${list} FROM ${staged}`);
+    return;
+  }
+  await connection.run(`CREATE TABLE IF NOT EXISTS ${target} (${columnsDdl(columns)})`);
+  if (pipeline.mode === "upsert") {
+    const match = pipeline.key.map((k) => `${target}.${quote(k)} = ${staged}.${quote(k)}`).join(" AND ");
+    await connection.run(`DELETE FROM ${target} USING ${staged} WHERE ${match}`);
+  }
+  await connection.run(`INSERT INTO ${target} (${list}) SELECT ${list} FROM ${staged}`);
+}

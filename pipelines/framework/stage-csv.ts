@@ -1,0 +1,130 @@
+/**
+ * CSV sources: DuckDB reads the file with the pinned dialect and the schema's column types, and
+ * keeps rows it cannot parse or cast in a rejects table (store_rejects) instead of failing. Broken
+ * structure (an unterminated quote, invalid UTF-8) fails the run; cast errors are quarantined.
+ */
+import { open } from "node:fs/promises";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import type { Column } from "./compile-schema.ts";
+import type { Drift } from "./drift.ts";
+import type { CsvDialect, CsvSource, SourceSettings } from "./source.ts";
+import { literal, quote } from "./sql-text.ts";
+import type { Locator } from "./validate-staging.ts";
+
+const STRUCTURAL_ERRORS = ["UNQUOTED VALUE", "INVALID UNICODE", "LINE SIZE OVER MAXIMUM"];
+
+export class StructuralError extends Error {}
+
+/** The header line, split with the dialect (the header itself must not contain the delimiter quoted). */
+async function readHeader(file: string, dialect: CsvDialect): Promise<string[]> {
+  const handle = await open(file, "r");
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const first = buffer.subarray(0, bytesRead).toString("utf8").split(/\r?\n/)[0] ?? "";
+    const unquote = (name: string) => (name.startsWith(dialect.quote) && name.endsWith(dialect.quote) ? name.slice(1, -1) : name);
+    return first.replace(/^\uFEFF/, "").split(dialect.delimiter).map((name) => unquote(name.trim()));
+  } finally {
+    await handle.close();
+  }
+}
+
+export interface StagedCsv {
+  file: string;
+  rowsRead: number;
+  drift: Drift;
+  /** Lines DuckDB rejected (cast errors, wrong column counts), already in meta.rejects. */
+  rejectedLines: number;
+  /** Origin, line and raw text of a staged row, for rows rejected by the schema's rules. */
+  locator: Locator;
+  rejectsTable: string;
+}
+
+export async function stageCsv(
+  connection: DuckDBConnection,
+  source: CsvSource,
+  settings: SourceSettings,
+  columns: Column[],
+  stagingTable: string,
+  reject: { runId: number; pipeline: string },
+): Promise<StagedCsv> {
+  const file = source.file(settings);
+  const { dialect } = source;
+  const header = await readHeader(file, dialect);
+  const byName = new Map(columns.map((c) => [c.name, c]));
+  const drift: Drift = {
+    dropped: columns.filter((c) => !header.includes(c.name)).map((c) => c.name),
+    added: header.filter((h) => !byName.has(h)),
+    retyped: [],
+  };
+  if (drift.dropped.length) return { file, rowsRead: 0, drift, rejectedLines: 0, locator: { origin: literal(file), line: () => "NULL", raw: "''" }, rejectsTable: "" };
+
+  // Typed by name as the header has them; a column the schema does not know is read as text and left out.
+  const readTypes = header.map((name) => {
+    const type = byName.get(name)?.type ?? "VARCHAR";
+    return `${literal(name)}: ${literal(type === "TIMESTAMP" ? "TIMESTAMPTZ" : type)}`;
+  });
+  const rejectsTable = `${stagingTable}__rejects`;
+  const options = [
+    "auto_detect = false",
+    "header = true",
+    `delim = ${literal(dialect.delimiter)}`,
+    `quote = ${literal(dialect.quote)}`,
+    `escape = ${literal(dialect.escape)}`,
+    `columns = {${readTypes.join(", ")}}`,
+    "store_rejects = true",
+    `rejects_table = ${literal(rejectsTable)}`,
+    `rejects_scan = ${literal(`${rejectsTable}_scan`)}`,
+    ...(dialect.timestampFormat ? [`timestampformat = ${literal(dialect.timestampFormat)}`] : []),
+  ];
+  const select = columns.map((c) => (c.type === "TIMESTAMP" ? `(${quote(c.name)} AT TIME ZONE 'UTC') AS ${quote(c.name)}` : quote(c.name)));
+  await connection.run(
+    `CREATE OR REPLACE TABLE main.${quote(stagingTable)} AS SELECT ${select.join(", ")} FROM read_csv(${literal(file)}, ${options.join(", ")})`,
+  );
+
+  const structural = await connection.runAndReadAll(
+    `SELECT line, error_type, error_message FROM ${quote(rejectsTable)} WHERE error_type IN (${STRUCTURAL_ERRORS.map((e) => literal(e)).join(", ")}) ORDER BY line LIMIT 1`,
+  );
+  const broken = structural.getRowObjectsJS()[0];
+  if (broken) throw new StructuralError(`${file} is not valid CSV at line ${broken.line}: ${broken.error_type} (${broken.error_message})`);
+
+  await connection.run(
+    `INSERT INTO meta.rejects
+     SELECT $1, $2, $3, line, column_name, error_type || ': ' || error_message, csv_line
+     FROM (SELECT *, row_number() OVER (PARTITION BY line ORDER BY column_idx) AS n FROM ${quote(rejectsTable)}) WHERE n = 1`,
+    [reject.runId, reject.pipeline, file],
+  );
+  const counts = await connection.runAndReadAll(
+    `SELECT (SELECT count(*) FROM main.${quote(stagingTable)})::BIGINT, (SELECT count(DISTINCT line) FROM ${quote(rejectsTable)})::BIGINT`,
+  );
+  const [staged, rejectedLines] = counts.getRows()[0]!.map(Number) as [number, number];
+  const rowsRead = staged + rejectedLines;
+  const castFailures = await connection.runAndReadAll(
+    `SELECT column_name, count(DISTINCT line)::BIGINT FROM ${quote(rejectsTable)} WHERE error_type = 'CAST' GROUP BY column_name`,
+  );
+  for (const [name, n] of castFailures.getRows()) {
+    if (rowsRead > 0 && Number(n) === rowsRead) drift.retyped.push(`${String(name)} (expected ${byName.get(String(name))?.type}, no value of ${rowsRead} was one)`);
+  }
+
+  // Rejected lines are missing from the staging table, so a staged row's line is its rowid plus the
+  // header plus the rejected lines before it: an ASOF join over the rejected lines' cumulative count.
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE ${quote(`${rejectsTable}_offsets`)} AS
+     SELECT line - 2 - (row_number() OVER (ORDER BY line) - 1) AS first_valid_after, row_number() OVER (ORDER BY line) AS before
+     FROM (SELECT DISTINCT line FROM ${quote(rejectsTable)})`,
+  );
+  const offsets = quote(`${rejectsTable}_offsets`);
+  return {
+    file,
+    rowsRead,
+    drift,
+    rejectedLines,
+    rejectsTable,
+    locator: { origin: literal(file), raw: "to_json(s)::VARCHAR", line: (rowid) => `(${rowid} + 2 + coalesce((SELECT max(before) FROM ${offsets} o WHERE o.first_valid_after <= ${rowid}), 0))` },
+  };
+}
+
+export async function dropCsvScratch(connection: DuckDBConnection, staged: StagedCsv | null): Promise<void> {
+  if (!staged?.rejectsTable) return;
+  for (const suffix of ["", "_scan", "_offsets"]) await connection.run(`DROP TABLE IF EXISTS ${quote(`${staged.rejectsTable}${suffix}`)}`);
+}

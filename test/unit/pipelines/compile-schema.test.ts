@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { columnsDdl, compileSchema, firstViolationSql } from "../../../pipelines/framework/compile-schema.ts";
+
+describe("compileSchema", () => {
+  it("derives typed columns from the record schema", () => {
+    const schema = z.object({
+      name: z.string(),
+      count: z.number().int(),
+      value: z.number().nullable(),
+      at: z.iso.datetime({ offset: true }),
+      kind: z.enum(["a", "b"]),
+      tags: z.array(z.string()),
+      ok: z.boolean().optional(),
+      geometry: z.object({ type: z.string() }),
+    });
+    expect(columnsDdl(compileSchema(schema))).toBe(
+      '"name" VARCHAR NOT NULL, "count" BIGINT NOT NULL, "value" DOUBLE, "at" TIMESTAMP NOT NULL, "kind" VARCHAR NOT NULL, "tags" VARCHAR[] NOT NULL, "ok" BOOLEAN, "geometry" JSON NOT NULL',
+    );
+  });
+
+  it("compiles the schema's rules into SQL predicates with readable reasons", () => {
+    const [code, value, kind] = compileSchema(
+      z.object({ code: z.string().regex(/^BU\d{8}$/).max(10), value: z.number().min(0).lt(100), kind: z.enum(["noise", "odour"]) }),
+    );
+    expect(code!.rules).toEqual([
+      { sql: `regexp_full_match("code", '^BU\\d{8}$')`, reason: "must match ^BU\\d{8}$" },
+      { sql: 'length("code") <= 10', reason: "must have at most 10 characters" },
+    ]);
+    expect(value!.rules.map((r) => r.sql)).toEqual(['"value" >= 0', '"value" < 100']);
+    expect(kind!.rules[0]).toEqual({ sql: `"kind" IN ('noise', 'odour')`, reason: "must be one of noise, odour" });
+    expect(firstViolationSql([value!])).toBe(
+      `CASE WHEN "value" IS NULL THEN ['value', 'is required'] WHEN "value" IS NOT NULL AND NOT ("value" >= 0) THEN ['value', 'must be at least 0'] WHEN "value" IS NOT NULL AND NOT ("value" < 100) THEN ['value', 'must be less than 100'] END`,
+    );
+  });
+
+  it("refuses a field it cannot store, naming it", () => {
+    expect(() => compileSchema(z.object({ when: z.date() }))).toThrow(/field when: zod type "date"/);
+  });
+});
