@@ -12,7 +12,7 @@ import { assertNoBreakingDrift, describeDrift, type Drift } from "./drift.ts";
 import type { FetchJson } from "./fetch-json.ts";
 import { publishStaging, tableExists } from "./publish.ts";
 import { beginRun, PipelineBusyError, releaseLock } from "./run-lock.ts";
-import { dropCsvScratch, stageCsv, type StagedCsv } from "./stage-csv.ts";
+import { dropCsvScratch, stageCsv } from "./stage-csv.ts";
 import { recordLocator, stageRecords } from "./stage-records.ts";
 import type { SourceSettings } from "./source.ts";
 import { quote } from "./sql-text.ts";
@@ -87,14 +87,13 @@ async function execute(connection: DuckDBConnection, pipeline: PipelineDefinitio
   const counts = { rowsRead: 0, rowsLoaded: 0, rowsRejected: 0 };
   const checks: CheckResult[] = [];
   const reject = { runId, pipeline: pipeline.name };
-  let csv: StagedCsv | null = null;
   let inTransaction = false;
   try {
     const { columns } = pipeline;
     let drift: Drift;
     let locator;
     if (pipeline.source.kind === "csv") {
-      csv = await stageCsv(connection, pipeline.source, deps.settings, columns, stagingTable, reject);
+      const csv = await stageCsv(connection, pipeline.source, deps.settings, columns, stagingTable, reject);
       ({ drift, locator } = csv);
       counts.rowsRead = csv.rowsRead;
       counts.rowsRejected = csv.rejectedLines;
@@ -162,7 +161,7 @@ async function execute(connection: DuckDBConnection, pipeline: PipelineDefinitio
     return { runId, status: "failed", ...counts, warnings, checks, error: message };
   } finally {
     for (const table of [stagingTable, `${stagingTable}__raw`]) await connection.run(`DROP TABLE IF EXISTS main.${quote(table)}`);
-    await dropCsvScratch(connection, csv);
+    if (pipeline.source.kind === "csv") await dropCsvScratch(connection, stagingTable);
     await releaseLock(connection, runId);
   }
 }

@@ -37,7 +37,6 @@ export interface StagedCsv {
   rejectedLines: number;
   /** Origin, line and raw text of a staged row, for rows rejected by the schema's rules. */
   locator: Locator;
-  rejectsTable: string;
 }
 
 export async function stageCsv(
@@ -57,7 +56,7 @@ export async function stageCsv(
     added: header.filter((h) => !byName.has(h)),
     retyped: [],
   };
-  if (drift.dropped.length) return { file, rowsRead: 0, drift, rejectedLines: 0, locator: { origin: literal(file), line: () => "NULL", raw: "''" }, rejectsTable: "" };
+  if (drift.dropped.length) return { file, rowsRead: 0, drift, rejectedLines: 0, locator: { origin: literal(file), line: () => "NULL", raw: "''" } };
 
   // Typed by name as the header has them; a column the schema does not know is read as text and left out.
   const readTypes = header.map((name) => {
@@ -119,12 +118,13 @@ export async function stageCsv(
     rowsRead,
     drift,
     rejectedLines,
-    rejectsTable,
     locator: { origin: literal(file), raw: "to_json(s)::VARCHAR", line: (rowid) => `(${rowid} + 2 + coalesce((SELECT max(before) FROM ${offsets} o WHERE o.first_valid_after <= ${rowid}), 0))` },
   };
 }
 
-export async function dropCsvScratch(connection: DuckDBConnection, staged: StagedCsv | null): Promise<void> {
-  if (!staged?.rejectsTable) return;
-  for (const suffix of ["", "_scan", "_offsets"]) await connection.run(`DROP TABLE IF EXISTS ${quote(`${staged.rejectsTable}${suffix}`)}`);
+/** Drops the tables read_csv and stageCsv made beside the staging table, also after a failure. */
+export async function dropCsvScratch(connection: DuckDBConnection, stagingTable: string): Promise<void> {
+  for (const suffix of ["__rejects", "__rejects_scan", "__rejects_offsets"]) {
+    await connection.run(`DROP TABLE IF EXISTS ${quote(`${stagingTable}${suffix}`)}`);
+  }
 }

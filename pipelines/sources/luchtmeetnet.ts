@@ -4,12 +4,8 @@
  * differs.
  */
 import { z } from "zod";
-import type { ExtractContext, RecordSource, SourcePage } from "../framework/source.ts";
-
-const Envelope = z.object({
-  pagination: z.object({ current_page: z.number().int(), last_page: z.number().int() }),
-  data: z.array(z.unknown()),
-});
+import { pagesByNumber } from "../framework/paging.ts";
+import type { ExtractContext, RecordSource } from "../framework/source.ts";
 
 const StationListItem = z.object({ number: z.string(), location: z.string() });
 
@@ -45,19 +41,9 @@ const floorToWeek = (ms: number) => Math.floor((ms - GRID_ORIGIN) / WEEK_MS) * W
 
 export const isoSeconds = (date: Date) => date.toISOString().replace(".000Z", "Z");
 
-export async function* fetchPages(url: string, context: ExtractContext): AsyncGenerator<SourcePage> {
-  for (let page = 1; ; page++) {
-    const pageUrl = `${url}${url.includes("?") ? "&" : "?"}page=${page}`;
-    const parsed = Envelope.safeParse(await context.fetchJson(pageUrl, { signal: context.signal }));
-    if (!parsed.success) throw new Error(`${pageUrl}: not a Luchtmeetnet page: ${parsed.error.issues[0]?.message}`);
-    yield { origin: pageUrl, records: parsed.data.data };
-    if (parsed.data.pagination.current_page >= parsed.data.pagination.last_page) return;
-  }
-}
-
 async function listStations(context: ExtractContext): Promise<z.infer<typeof StationListItem>[]> {
   const stations = [];
-  for await (const page of fetchPages(`${context.settings.luchtmeetnet.baseUrl}/stations`, context)) {
+  for await (const page of pagesByNumber(`${context.settings.luchtmeetnet.baseUrl}/stations`, context)) {
     for (const record of page.records) stations.push(StationListItem.parse(record));
   }
   return stations;
@@ -95,7 +81,7 @@ export const luchtmeetnetMeasurements: RecordSource = {
     for (const { number } of await listStations(context)) {
       for (const { start, end } of measurementWindows(from, to)) {
         const query = new URLSearchParams({ station_number: number, start: isoSeconds(start), end: isoSeconds(end) });
-        yield* fetchPages(`${baseUrl}/measurements?${query}`, context);
+        yield* pagesByNumber(`${baseUrl}/measurements?${query}`, context);
       }
     }
   },

@@ -1,0 +1,64 @@
+/**
+ * Local file sources: CSV (read by DuckDB with a pinned dialect), JSON arrays and GeoJSON feature
+ * collections (parsed whole; a truncated file fails the run before anything is written). Relative
+ * paths resolve against `settings.filesDir`.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import type { CsvDialect, CsvSource, RecordSource, SourceSettings } from "../framework/source.ts";
+
+export function resolveFile(settings: SourceSettings, file: string): string {
+  if (path.isAbsolute(file)) return file;
+  if (!settings.filesDir) throw new Error(`relative file ${file} needs settings.filesDir`);
+  return path.join(settings.filesDir, file);
+}
+
+const defaultDialect: CsvDialect = { delimiter: ",", quote: '"', escape: '"', header: true };
+
+export function csvFile(file: string, dialect: Partial<CsvDialect> = {}): CsvSource {
+  return { kind: "csv", describe: `CSV file ${file}`, file: (settings) => resolveFile(settings, file), dialect: { ...defaultDialect, ...dialect } };
+}
+
+async function readJson(file: string): Promise<unknown> {
+  const text = await readFile(file, "utf8");
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file}: invalid JSON (${(error as Error).message})`);
+  }
+}
+
+/** A JSON file holding an array of records, or an object with the array under `items`. */
+export function jsonFile(file: string, { items }: { items?: string } = {}): RecordSource {
+  const Shape = items ? z.object({ [items]: z.array(z.unknown()) }) : z.array(z.unknown());
+  return {
+    kind: "records",
+    describe: `JSON file ${file}`,
+    async *extract({ settings }) {
+      const resolved = resolveFile(settings, file);
+      const parsed = Shape.safeParse(await readJson(resolved));
+      if (!parsed.success) throw new Error(`${resolved}: expected ${items ? `an object with an array "${items}"` : "an array"} of records`);
+      yield { origin: resolved, records: (items ? (parsed.data as Record<string, unknown[]>)[items] : parsed.data) as unknown[] };
+    },
+  };
+}
+
+const FeatureCollection = z.object({
+  type: z.literal("FeatureCollection"),
+  features: z.array(z.object({ type: z.literal("Feature"), properties: z.record(z.string(), z.unknown()).nullable(), geometry: z.unknown() })),
+});
+
+/** A GeoJSON FeatureCollection: one record per feature, its properties plus `geometry`. */
+export function geojsonFile(file: string): RecordSource {
+  return {
+    kind: "records",
+    describe: `GeoJSON file ${file}`,
+    async *extract({ settings }) {
+      const resolved = resolveFile(settings, file);
+      const parsed = FeatureCollection.safeParse(await readJson(resolved));
+      if (!parsed.success) throw new Error(`${resolved}: not a GeoJSON FeatureCollection: ${parsed.error.issues[0]?.message}`);
+      yield { origin: resolved, records: parsed.data.features.map((f) => ({ ...f.properties, geometry: f.geometry })) };
+    },
+  };
+}

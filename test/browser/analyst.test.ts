@@ -1,0 +1,116 @@
+/**
+ * The analyst in the browser: the pipeline overview, running a pipeline by hand and following it to
+ * its history and run page; and the pipelines kept from a policy officer.
+ */
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { browserSuite, loginViaForm } from "../support/browser.ts";
+import { TEST_DEMO } from "../support/global-setup.ts";
+import { startTestMonitor } from "../support/test-server.ts";
+
+const suite = browserSuite(() => startTestMonitor(inject("demoDir")));
+
+const freshnessCodes = ["fresh", "warn", "stale", "unknown"];
+
+function pipelineRow(page: Page, name: string) {
+  return page.locator(`[data-testid="pipeline-row"][data-pipeline="${name}"]`);
+}
+
+/** The plain number a count cell carries; the visible text is formatted for the language. */
+async function count(page: Page, key: "read" | "loaded" | "rejected"): Promise<number> {
+  const value = await page.getByTestId(`count-${key}`).getAttribute("data-count");
+  expect(value, `count-${key}`).toMatch(/^\d+$/);
+  return Number(value);
+}
+
+describe("analyst", () => {
+  it("lands on the pipelines, runs one by hand and follows the run to its history and run page", async () => {
+    const { page } = suite;
+    await loginViaForm(page, "analyst");
+    await page.getByRole("heading", { level: 1, name: "Pijplijnen" }).waitFor();
+    expect(page.url()).toMatch(/#\/pipelines$/);
+    expect(await page.getByTestId("nav-pipelines").isVisible()).toBe(true);
+    expect(await page.getByTestId("nav-pipelines").getAttribute("aria-current")).toBe("page");
+    await page.getByTestId("pipeline-table").waitFor();
+
+    // The start-up runs of the test monitor have loaded both pipelines.
+    for (const name of ["air-quality-stations", "air-quality-measurements"]) {
+      const row = pipelineRow(page, name);
+      const status = row.getByTestId("last-run").getByTestId("run-status");
+      await status.waitFor();
+      expect(await status.getAttribute("data-status")).toBe("succeeded");
+      // The word is there, not only the colour; the shape glyph before it is decoration.
+      expect(await status.innerText()).toContain("geslaagd");
+      expect(freshnessCodes).toContain(await row.getByTestId("freshness").getAttribute("data-freshness"));
+      expect(await row.getByTestId("run-now").isEnabled()).toBe(true);
+    }
+
+    const stations = pipelineRow(page, "air-quality-stations");
+    const before = Number(await stations.getByTestId("last-run").getAttribute("data-run-id"));
+    expect(before).toBeGreaterThan(0);
+    await stations.getByTestId("run-now").click();
+    const message = stations.getByTestId("run-message");
+    await message.filter({ hasText: /gestart \(run \d+\)/ }).waitFor();
+    expect(await message.getAttribute("role")).toBe("status");
+    const runId = Number(/run (\d+)/.exec(await message.innerText())?.[1]);
+    expect(runId).toBeGreaterThan(before);
+
+    // The list polls while the run is going and shows it once it has finished.
+    await stations.locator(`[data-testid="last-run"][data-run-id="${runId}"] [data-status="succeeded"]`).waitFor();
+    expect((await stations.getByTestId("rows").innerText()).trim()).toMatch(/^\d+ \/ \d+$/);
+
+    await stations.getByTestId("history-link").click();
+    await page.waitForURL((url) => url.hash === "#/pipelines/air-quality-stations");
+    await page.getByTestId("run-table").waitFor();
+    const newest = page.getByTestId("run-link").first();
+    expect((await newest.innerText()).trim()).toBe(String(runId));
+    expect(await page.getByTestId("run-link").count()).toBeGreaterThanOrEqual(2);
+    await newest.click();
+
+    await page.waitForURL((url) => url.hash === `#/pipelines/air-quality-stations/runs/${runId}`);
+    await page.getByRole("heading", { level: 1, name: `Run ${runId} van air-quality-stations` }).waitFor();
+    const summaryStatus = page.getByTestId("run-summary").getByTestId("run-status");
+    await summaryStatus.waitFor();
+    expect(await summaryStatus.getAttribute("data-status")).toBe("succeeded");
+
+    const [read, loaded, rejected] = [await count(page, "read"), await count(page, "loaded"), await count(page, "rejected")];
+    expect(loaded + rejected).toBe(read);
+    expect(loaded).toBe(TEST_DEMO.stations);
+    expect(await page.getByTestId("run-error").count()).toBe(0);
+
+    const checks = page.getByTestId("check-table");
+    await checks.waitFor();
+    expect(await checks.locator("caption").count()).toBe(1);
+    const checkRows = checks.getByTestId("check-row");
+    expect(await checkRows.count()).toBeGreaterThanOrEqual(1);
+    for (const row of await checkRows.all()) {
+      const passed = await row.getAttribute("data-passed");
+      expect(["true", "false"]).toContain(passed);
+      const word = (await row.getByTestId("check-result").innerText()).trim().replace(/^[✓✕]\s*/, "");
+      expect(word).toBe(passed === "true" ? "voldaan" : "niet voldaan");
+    }
+    await page.getByTestId("reject-table").waitFor();
+
+    await page.locator("button[lang=en]").click();
+    await page.getByRole("heading", { level: 1, name: `Run ${runId} of air-quality-stations` }).waitFor();
+    expect(await summaryStatus.innerText()).toContain("succeeded");
+  });
+
+  it("is not offered to a policy officer, and #/pipelines answers with the forbidden message", async () => {
+    const { page } = suite;
+    await loginViaForm(page, "policy");
+    await page.getByRole("heading", { level: 1, name: "Thema's en doelen" }).waitFor();
+    // The header is drawn with the session, so it is complete once logout shows.
+    await page.getByTestId("logout").waitFor();
+    expect(await page.getByTestId("nav-pipelines").count()).toBe(0);
+
+    await page.goto("/#/pipelines");
+    const forbidden = page.getByTestId("forbidden");
+    await forbidden.waitFor();
+    expect(await forbidden.getAttribute("role")).toBe("alert");
+    expect(await forbidden.innerText()).toContain("Geen toegang");
+    expect(await forbidden.innerText()).toContain("beleidsmedewerker");
+    expect(await page.getByTestId("pipeline-table").count()).toBe(0);
+    expect(await page.getByTestId("run-now").count()).toBe(0);
+  });
+});

@@ -1,0 +1,52 @@
+/** A real DuckDB file and a runner, without the HTTP app: for tests of the pipeline framework. */
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { z } from "zod";
+import { createFetchJson } from "../../pipelines/framework/fetch-json.ts";
+import { createRunner, type Runner, type RunnerDeps } from "../../pipelines/framework/run-pipeline.ts";
+import type { SourceSettings } from "../../pipelines/framework/source.ts";
+import { openDatabase, type Database } from "../../server/db/database.ts";
+import { clock } from "./test-server.ts";
+
+export const fixturesDir = path.resolve(import.meta.dirname, "../fixtures");
+
+export interface Harness {
+  db: Database;
+  runner: Runner;
+  close(): void;
+}
+
+export async function openHarness(settings: Partial<SourceSettings> = {}, deps: Partial<RunnerDeps> = {}): Promise<Harness> {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), "mm-pipeline-"));
+  const db = await openDatabase(path.join(tmp, "p.duckdb"));
+  const runner = createRunner({
+    db,
+    settings: { luchtmeetnet: { baseUrl: "http://127.0.0.1:9" }, filesDir: fixturesDir, ...settings },
+    fetchJson: createFetchJson({ baseDelayMs: 5, retries: 2 }),
+    clock,
+    log: () => {},
+    ...deps,
+  });
+  return {
+    db,
+    runner,
+    close() {
+      db.close();
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The record schema of the measurement fixtures. */
+export const measurementSchema = z.object({
+  station_number: z.string().regex(/^NL\d{5}$/),
+  formula: z.enum(["NO2", "PM10"]),
+  value: z.number().min(0).max(500),
+  timestamp_measured: z.iso.datetime({ offset: true }),
+});
+
+export async function fingerprint(db: Database, table: string): Promise<string> {
+  const rows = await db.query(`SELECT count(*) AS n, sum(hash(t))::VARCHAR AS h FROM main."${table}" t`);
+  return `${rows[0]!.n}:${rows[0]!.h}`;
+}
