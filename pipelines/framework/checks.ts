@@ -105,7 +105,8 @@ export function rowCountChange({ maxDropPercent = 100, maxGrowPercent = Infinity
       if (!previousRows) return { passed: true, count: rows, sample: [], message: `${rows} rows (first publish)` };
       const change = ((rows - previousRows) / previousRows) * 100;
       const passed = change >= -maxDropPercent && change <= maxGrowPercent;
-      const message = `${previousRows} → ${rows} rows (${change >= 0 ? "+" : ""}${change.toFixed(1)} %; allowed −${maxDropPercent} % to +${maxGrowPercent} %)`;
+      const allowed = Number.isFinite(maxGrowPercent) ? `−${maxDropPercent} % to +${maxGrowPercent} %` : `at most −${maxDropPercent} %`;
+      const message = `${previousRows} → ${rows} rows (${change >= 0 ? "+" : ""}${change.toFixed(1)} %; allowed ${allowed})`;
       return { passed, count: rows, sample: [], message };
     },
   };

@@ -11,6 +11,8 @@ export interface FetchJsonOptions {
   baseDelayMs?: number;
   timeoutMs?: number;
   maxBytes?: number;
+  /** Waits between attempts; tests pass one that records the delays. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 export class UpstreamError extends Error {
@@ -28,6 +30,7 @@ export function createFetchJson({
   baseDelayMs = 500,
   timeoutMs = 30_000,
   maxBytes = 64 * 1024 * 1024,
+  sleep = abortableSleep,
 }: FetchJsonOptions = {}): FetchJson {
   return async (url, { signal } = {}) => {
     for (let attempt = 0; ; attempt++) {
@@ -93,7 +96,7 @@ async function fetchOnce(
   }
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
     signal?.addEventListener(
