@@ -4,19 +4,10 @@
  * loops run on a warm cache; the first request of each (uncached) is reported on its own.
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { readDemoManifest } from "../data/demo/generate-demo.ts";
-import { createFetchJson } from "../pipelines/framework/fetch-json.ts";
-import { startRecordedServer } from "../pipelines/framework/recorded-server.ts";
-import { createRunner } from "../pipelines/framework/run-pipeline.ts";
-import { pipelines } from "../pipelines/index.ts";
-import { createApp } from "../server/app.ts";
-import { ensureDemoUsers } from "../server/auth/users.ts";
 import { loadConfig } from "../server/config.ts";
-import { openDatabase } from "../server/db/database.ts";
-import { loadPolicyPlan } from "../server/themes/policy-plan.ts";
+import { startMonitor } from "../server/start-monitor.ts";
 
 const CONCURRENCY = 10;
 const REQUESTS = 400;
@@ -51,20 +42,11 @@ async function coldMs(url: string, cookie: string): Promise<number> {
 }
 
 export async function benchApi(demoDir: string) {
-  const manifest = readDemoManifest(demoDir);
-  if (!manifest) throw new Error(`no demo data in ${demoDir}; run npm run demo:generate`);
   const tmp = mkdtempSync(path.join(os.tmpdir(), "mm-bench-"));
-  const config = loadConfig({}, { MM_DB: path.join(tmp, "api.duckdb"), MM_DEMO: true });
-  const db = await openDatabase(config.MM_DB);
-  const upstream = await startRecordedServer(path.join(demoDir, manifest.luchtmeetnet.dir));
-  const settings = { luchtmeetnet: { baseUrl: upstream.url, from: manifest.luchtmeetnet.from, to: manifest.luchtmeetnet.to } };
-  const runner = createRunner({ db, settings, fetchJson: createFetchJson(), clock: () => new Date(), log: () => {} });
-  for (const pipeline of pipelines) await runner.run(pipeline, "manual");
-  await ensureDemoUsers(db, new Date());
-  const app = createApp({ config, db, plan: loadPolicyPlan(config.MM_POLICY_PLAN), municipality: manifest.municipality, clock: () => new Date(), log: () => {} });
-  const server = app.listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const config = loadConfig({}, { PORT: 0, MM_DB: path.join(tmp, "api.duckdb"), MM_DEMO: true, MM_DEMO_DIR: demoDir });
+  const monitor = await startMonitor({ config, clock: () => new Date(), log: () => {}, schedule: false });
+  await monitor.startupRuns;
+  const base = monitor.url;
   try {
     const login = await fetch(`${base}/api/v1/session`, {
       method: "POST",
@@ -93,10 +75,7 @@ export async function benchApi(demoDir: string) {
       stationDetail: { ...station, throughputRatio: Number((station.rps / baseline.rps).toFixed(3)) },
     };
   } finally {
-    server.closeAllConnections();
-    server.close();
-    await upstream.close();
-    db.close();
+    await monitor.close();
     rmSync(tmp, { recursive: true, force: true });
   }
 }

@@ -7,15 +7,18 @@ import path from "node:path";
 import express, { type Express } from "express";
 import helmet from "helmet";
 import { healthRoutes } from "./api/health-routes.ts";
+import { pipelineRoutes } from "./api/pipeline-routes.ts";
 import { sessionRoutes } from "./api/session-routes.ts";
 import { stationRoutes } from "./api/station-routes.ts";
 import { themeRoutes } from "./api/theme-routes.ts";
 import { createLoginThrottle } from "./auth/login-throttle.ts";
 import { createSessionStore } from "./auth/session-store.ts";
+import type { Runner } from "../pipelines/framework/run-pipeline.ts";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/database.ts";
 import { notFound, problemHandler } from "./http/problem.ts";
 import { createRouteRegistrar, loadSession } from "./http/routes.ts";
+import { createPipelineService } from "./pipelines/pipeline-service.ts";
 import { createStationService } from "./stations/station-service.ts";
 import { createIndicatorService, type Municipality } from "./themes/indicator-service.ts";
 import type { PolicyPlan } from "./themes/policy-plan.ts";
@@ -27,6 +30,9 @@ export interface AppDeps {
   municipality: Municipality;
   clock: () => Date;
   log: (message: string) => void;
+  runner: Runner;
+  /** "Now" for data freshness: the demo's snapshot date, else the clock. */
+  asOf?: string | undefined;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -73,6 +79,8 @@ export function createApp(deps: AppDeps): Express {
   sessionRoutes(route, { deps, sessions, throttle: createLoginThrottle({ clock: deps.clock }), cookieName });
   themeRoutes(route, { deps, indicators: createIndicatorService(deps.db, deps.plan, deps.municipality) });
   stationRoutes(route, { stations: createStationService(deps.db) });
+  const dataNow = () => (deps.asOf ? new Date(deps.asOf) : deps.clock());
+  pipelineRoutes(route, { pipelines: createPipelineService(deps.db, deps.runner, dataNow) });
   healthRoutes(route, { db: deps.db });
   app.use("/api", notFound);
 

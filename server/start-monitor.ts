@@ -74,7 +74,7 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
     else startupRuns.catch((error) => log(`start-up runs failed: ${error.message}`));
   }
 
-  const app = createApp({ config, db, plan, municipality, clock, log });
+  const app = createApp({ config, db, plan, municipality, clock, log, runner, asOf: settings.asOf });
   const server: Server = await new Promise((resolve, reject) => {
     // Express 5 calls back with the error when listening fails.
     const listening = app.listen(config.PORT, config.HOST, (error?: NodeJS.ErrnoException) => {

@@ -8,6 +8,7 @@ export type Access = "public" | "authenticated" | readonly Role[];
 
 const everyRole = ["policy", "permit", "analyst", "admin"] as const;
 const detailRoles = ["permit", "admin"] as const;
+const dataRoles = ["analyst", "admin"] as const;
 
 export const routeAccess = {
   "POST /api/v1/session": "public",
@@ -19,6 +20,10 @@ export const routeAccess = {
   "GET /api/v1/indicators/:id/series": everyRole,
   "GET /api/v1/stations": detailRoles,
   "GET /api/v1/stations/:number": detailRoles,
+  "GET /api/v1/pipelines": dataRoles,
+  "GET /api/v1/pipelines/:name/runs": dataRoles,
+  "POST /api/v1/pipelines/:name/runs": dataRoles,
+  "GET /api/v1/pipelines/:name/runs/:runId": dataRoles,
   "GET /healthz": "public",
 } as const satisfies Record<string, Access>;
 

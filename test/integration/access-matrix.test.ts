@@ -16,7 +16,12 @@ beforeAll(async () => {
 afterAll(() => monitor?.close());
 
 const examplePath = (path: string) =>
-  path.replace(":themeId", "air-quality").replace(":id", "no2-annual-mean").replace(":number", "NL99001");
+  path
+    .replace(":themeId", "air-quality")
+    .replace(":id", "no2-annual-mean")
+    .replace(":number", "NL99001")
+    .replace(":name", "air-quality-stations")
+    .replace(":runId", "1");
 
 /** A fresh session for POST and DELETE /session: both end the session they are called with. */
 async function call(key: RouteKey, role: Role | "anonymous"): Promise<number> {
@@ -34,6 +39,8 @@ async function call(key: RouteKey, role: Role | "anonymous"): Promise<number> {
     body: method === "POST" ? JSON.stringify({ username: "policy", password: "demo" }) : undefined,
   });
   await response.body?.cancel();
+  // A started run must end before the next role may start one (a second would be a 409).
+  while (monitor.runner.isRunning("air-quality-stations")) await new Promise((resolve) => setTimeout(resolve, 20));
   return response.status;
 }
 

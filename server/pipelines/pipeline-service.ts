@@ -1,0 +1,126 @@
+/** What the analyst sees of the pipelines: registry, run history, checks, rejects, freshness. */
+import type { Freshness, PipelineSummary, RunDetail, RunSummary } from "../api/contract.ts";
+import type { Database, QueryOptions, Row } from "../db/database.ts";
+import { HttpError } from "../http/http-error.ts";
+import type { PipelineDefinition } from "../../pipelines/framework/define-pipeline.ts";
+import { PipelineBusyError, type Runner } from "../../pipelines/framework/run-pipeline.ts";
+import { quote } from "../../pipelines/framework/sql-text.ts";
+import { findPipeline, pipelines } from "../../pipelines/index.ts";
+
+const iso = (column: string) => `strftime(${column}, '%Y-%m-%dT%H:%M:%SZ')`;
+const RUN_COLUMNS = `run_id, pipeline, trigger, status, ${iso("started_at")} AS started_at, ${iso("finished_at")} AS finished_at,
+  rows_read, rows_loaded, rows_rejected, coalesce(warnings, 0) AS warnings, error`;
+
+const toRun = (r: Row): RunSummary => ({
+  runId: Number(r.run_id),
+  pipeline: String(r.pipeline),
+  trigger: r.trigger as RunSummary["trigger"],
+  status: r.status as RunSummary["status"],
+  startedAt: String(r.started_at),
+  finishedAt: (r.finished_at as string | null) ?? null,
+  rowsRead: (r.rows_read as number | null) ?? null,
+  rowsLoaded: (r.rows_loaded as number | null) ?? null,
+  rowsRejected: (r.rows_rejected as number | null) ?? null,
+  warnings: Number(r.warnings),
+  error: (r.error as string | null) ?? null,
+});
+
+export function createPipelineService(db: Database, runner: Runner, now: () => Date) {
+  function resolve(name: string): PipelineDefinition {
+    const pipeline = findPipeline(name);
+    if (!pipeline) throw new HttpError(404, "Not Found", { detail: `unknown pipeline: ${name}` });
+    return pipeline;
+  }
+
+  async function freshnessOf(pipeline: PipelineDefinition, published: boolean, options: QueryOptions): Promise<Freshness> {
+    const rule = pipeline.freshness;
+    if (!rule) return { status: "unknown", latest: null, warnAfterHours: null, errorAfterHours: null };
+    const limits = { warnAfterHours: rule.warnAfterHours, errorAfterHours: rule.errorAfterHours };
+    if (!published) return { status: "unknown", latest: null, ...limits };
+    const rows = await db.query(`SELECT ${iso(`max(${quote(rule.column)})`)} AS latest FROM main.${quote(pipeline.table)}`, [], options);
+    const latest = (rows[0]?.latest as string | null) ?? null;
+    if (!latest) return { status: "unknown", latest, ...limits };
+    const hours = (now().getTime() - Date.parse(latest)) / 3_600_000;
+    return { status: hours > rule.errorAfterHours ? "stale" : hours > rule.warnAfterHours ? "warn" : "fresh", latest, ...limits };
+  }
+
+  return {
+    async list(options: QueryOptions): Promise<PipelineSummary[]> {
+      const last = await db.query(`SELECT ${RUN_COLUMNS} FROM meta.pipeline_runs QUALIFY row_number() OVER (PARTITION BY pipeline ORDER BY run_id DESC) = 1`, [], options);
+      const published = await db.query("SELECT pipeline, run_id FROM meta.published", [], options);
+      const locks = await db.query("SELECT pipeline FROM meta.pipeline_locks", [], options);
+      const summaries = [];
+      for (const pipeline of pipelines) {
+        const lastRun = last.find((r) => r.pipeline === pipeline.name);
+        const publishedRun = published.find((r) => r.pipeline === pipeline.name);
+        summaries.push({
+          name: pipeline.name,
+          title: pipeline.title,
+          schedule: pipeline.schedule,
+          source: pipeline.source.describe,
+          table: pipeline.table,
+          mode: pipeline.mode,
+          running: runner.isRunning(pipeline.name) || locks.some((l) => l.pipeline === pipeline.name),
+          lastRun: lastRun ? toRun(lastRun) : null,
+          publishedRunId: publishedRun ? Number(publishedRun.run_id) : null,
+          freshness: await freshnessOf(pipeline, Boolean(publishedRun), options),
+        });
+      }
+      return summaries;
+    },
+
+    async runs(name: string, limit: number, options: QueryOptions): Promise<RunSummary[]> {
+      resolve(name);
+      const rows = await db.query(`SELECT ${RUN_COLUMNS} FROM meta.pipeline_runs WHERE pipeline = $1 ORDER BY run_id DESC LIMIT $2`, [name, limit], options);
+      return rows.map(toRun);
+    },
+
+    async run(name: string, runId: number, options: QueryOptions): Promise<RunDetail> {
+      resolve(name);
+      const rows = await db.query(`SELECT ${RUN_COLUMNS} FROM meta.pipeline_runs WHERE pipeline = $1 AND run_id = $2`, [name, runId], options);
+      if (!rows[0]) throw new HttpError(404, "Not Found", { detail: `pipeline ${name} has no run ${runId}` });
+      const checks = await db.query("SELECT name, level, passed, count, sample, message FROM meta.check_results WHERE run_id = $1 ORDER BY rowid", [runId], options);
+      const rejects = await db.query(
+        "SELECT origin, line, column_name, reason, raw FROM meta.rejects WHERE run_id = $1 ORDER BY origin, line LIMIT 100",
+        [runId],
+        options,
+      );
+      const total = await db.query("SELECT count(*) AS n FROM meta.rejects WHERE run_id = $1", [runId], options);
+      return {
+        ...toRun(rows[0]),
+        checks: checks.map((c) => ({
+          name: String(c.name),
+          level: c.level as "error" | "warn",
+          passed: Boolean(c.passed),
+          count: Number(c.count),
+          sample: (c.sample as string[]) ?? [],
+          message: String(c.message),
+        })),
+        rejects: rejects.map((r) => ({
+          origin: String(r.origin),
+          line: r.line === null ? null : Number(r.line),
+          column: (r.column_name as string | null) ?? null,
+          reason: String(r.reason),
+          raw: String(r.raw),
+        })),
+        rejectsTotal: Number(total[0]?.n ?? 0),
+      };
+    },
+
+    /** Starts a run now; resolves once it is recorded, while the run continues in the background. */
+    async start(name: string): Promise<number> {
+      const pipeline = resolve(name);
+      try {
+        const { runId, done } = await runner.start(pipeline, "manual");
+        // The outcome is in the run record; a rejection here would be a bug in the runner itself.
+        done.catch(() => undefined);
+        return runId;
+      } catch (error) {
+        if (error instanceof PipelineBusyError) throw new HttpError(409, "Conflict", { detail: error.message });
+        throw error;
+      }
+    },
+  };
+}
+
+export type PipelineService = ReturnType<typeof createPipelineService>;
