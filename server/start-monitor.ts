@@ -29,6 +29,7 @@ export interface MonitorDeps {
   fault?: RunnerDeps["fault"];
   /** Demo mode only: passed to the demo upstream. */
   intercept?: Intercept;
+  onProgress?: RunnerDeps["onProgress"];
   /** Run the pipelines at start (default true) and on their cron schedules (default true). */
   runAtStart?: boolean;
   schedule?: boolean;
@@ -47,19 +48,42 @@ export interface Monitor {
   close(): Promise<void>;
 }
 
-export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
+/** The database, sources and runner, without HTTP: shared by the server and the pipelines CLI. */
+export async function openPipelineContext(deps: MonitorDeps) {
   const { config, clock, log } = deps;
-  const plan = loadPolicyPlan(config.MM_POLICY_PLAN);
   const demo = config.MM_DEMO ? await startDemoUpstream(config.MM_DEMO_DIR, log, deps.intercept) : null;
-  const settings = demo?.settings ?? { luchtmeetnet: { baseUrl: config.MM_LUCHTMEETNET_URL } };
-  const municipality = demo?.municipality ?? { code: config.MM_MUNICIPALITY_CODE, name: config.MM_MUNICIPALITY_NAME };
-
-  const db = await openDatabase(config.MM_DB, { defaultTimeoutMs: config.MM_QUERY_TIMEOUT_MS });
+  const settings: SourceSettings = demo?.settings ?? { luchtmeetnet: { baseUrl: config.MM_LUCHTMEETNET_URL } };
+  const municipality: Municipality = demo?.municipality ?? { code: config.MM_MUNICIPALITY_CODE, name: config.MM_MUNICIPALITY_NAME };
+  let db: Database;
+  try {
+    db = await openDatabase(config.MM_DB, { defaultTimeoutMs: config.MM_QUERY_TIMEOUT_MS });
+  } catch (error) {
+    await demo?.server.close();
+    throw error;
+  }
   const abandoned = await abandonInterruptedRuns(db, clock());
   if (abandoned) log(`${abandoned} pipeline run(s) were cut off by the last shutdown and are marked abandoned`);
   if (config.MM_DEMO) await ensureDemoUsers(db, clock());
+  const runner = createRunner({ db, settings, fetchJson: deps.fetchJson ?? createFetchJson(), clock, log, fault: deps.fault, onProgress: deps.onProgress });
+  return {
+    db,
+    runner,
+    settings,
+    municipality,
+    demo,
+    async close() {
+      await demo?.server.close();
+      db.close();
+    },
+  };
+}
 
-  const runner = createRunner({ db, settings, fetchJson: deps.fetchJson ?? createFetchJson(), clock, log, fault: deps.fault });
+export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
+  const { config, clock, log } = deps;
+  const plan = loadPolicyPlan(config.MM_POLICY_PLAN);
+  const context = await openPipelineContext(deps);
+  const { db, runner, settings, municipality, demo } = context;
+
   const runAll = async () => {
     const results = [];
     for (const pipeline of pipelines) results.push(await runner.run(pipeline, "startup"));
@@ -97,9 +121,8 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
       await scheduler?.stop();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
-      await demo?.server.close();
       await startupRuns.catch(() => []);
-      db.close();
+      await context.close();
     },
   };
 }
