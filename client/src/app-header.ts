@@ -6,7 +6,7 @@ import { LitElement, css, html } from "lit";
 import type { SessionInfo } from "../../server/api/contract.ts";
 import { ApiError, fetchJson } from "./api.ts";
 import { LangController, lang, setLang, t, type Lang } from "./i18n.ts";
-import { hrefFor, mayViewStations, type Route } from "./routes.ts";
+import { hrefFor, mayViewPipelines, mayViewStations, type Route } from "./routes.ts";
 import { baseStyles } from "./styles.ts";
 
 export class AppHeader extends LitElement {
@@ -139,6 +139,16 @@ export class AppHeader extends LitElement {
                 data-testid="nav-stations"
                 aria-current=${current(["stations", "station"]) ?? "false"}
                 >${t("nav.stations")}</a
+              >
+            </li>`
+          : null}
+        ${mayViewPipelines(session.role)
+          ? html`<li>
+              <a
+                href=${hrefFor({ name: "pipelines" })}
+                data-testid="nav-pipelines"
+                aria-current=${current(["pipelines", "pipeline", "run"]) ?? "false"}
+                >${t("nav.pipelines")}</a
               >
             </li>`
           : null}

@@ -19,6 +19,9 @@ const viewModules: Partial<Record<Route["name"], () => Promise<unknown>>> = {
   indicator: () => import("./views/indicator-view.ts"),
   stations: () => import("./views/station-list.ts"),
   station: () => import("./views/station-detail.ts"),
+  pipelines: () => import("./views/pipeline-list.ts"),
+  pipeline: () => import("./views/pipeline-runs.ts"),
+  run: () => import("./views/run-detail.ts"),
 };
 
 type SessionState = { kind: "loading" } | { kind: "failed"; error: unknown } | { kind: "ready"; session: SessionInfo | null };
@@ -147,6 +150,12 @@ export class AppShell extends LitElement {
         return html`<mm-station-list .role=${session.role}></mm-station-list>`;
       case "station":
         return html`<mm-station-detail .number=${route.number} .role=${session.role}></mm-station-detail>`;
+      case "pipelines":
+        return html`<mm-pipeline-list .role=${session.role}></mm-pipeline-list>`;
+      case "pipeline":
+        return html`<mm-pipeline-runs .name=${route.pipeline} .role=${session.role}></mm-pipeline-runs>`;
+      case "run":
+        return html`<mm-run-detail .name=${route.pipeline} .runId=${route.runId} .role=${session.role}></mm-run-detail>`;
       case "not-found":
         return html`<p class="alert" role="alert" data-testid="not-found">${t("app.notFound")}</p>`;
       default:
@@ -161,6 +170,12 @@ export class AppShell extends LitElement {
       case "stations":
       case "station":
         return t("stations.title");
+      case "pipelines":
+        return t("pipelines.title");
+      case "pipeline":
+        return t("runs.title", { name: this.route.pipeline });
+      case "run":
+        return t("run.title", { runId: this.route.runId, name: this.route.pipeline });
       default:
         return t("themes.title");
     }

@@ -65,3 +65,20 @@ const stationTypes = new Set(["traffic", "industrial", "background"]);
 export function formatStationType(type: string): string {
   return stationTypes.has(type) ? t(`stationType.${type}` as MessageKey) : type;
 }
+
+/** A row count that may not be known yet (a run still going, or one that failed before counting). */
+export function formatCount(value: number | null, language: Lang): string {
+  return value === null ? "–" : formatNumber(value, language, { digits: 0 });
+}
+
+/** Elapsed time between two ISO instants, e.g. "4,2 s", "3 min 5 s", "1 u 12 min". */
+export function formatDuration(from: string, to: string, language: Lang): string {
+  const ms = Math.max(0, Date.parse(to) - Date.parse(from));
+  if (Number.isNaN(ms)) return "–";
+  const seconds = ms / 1000;
+  // Tenths only where they matter: a demo run takes a second or two, a real one minutes.
+  if (seconds < 60) return t("duration.seconds", { s: formatNumber(seconds, language, { digits: seconds < 10 ? 1 : 0 }) });
+  const whole = Math.round(seconds);
+  if (whole < 3600) return t("duration.minutes", { m: Math.floor(whole / 60), s: whole % 60 });
+  return t("duration.hours", { h: Math.floor(whole / 3600), m: Math.floor((whole % 3600) / 60) });
+}
