@@ -1,7 +1,7 @@
 /**
- * Swaps a validated staging table in as the published table, inside the caller's transaction.
- * replace renames the staging table into place when it has exactly the published columns (no copy,
- * whatever the size); append and upsert insert into the existing table.
+ * Swaps a validated staging table (holding exactly the published columns) in as the published
+ * table, inside the caller's transaction. replace renames it into place: no copy, whatever the
+ * size. append and upsert insert into the existing table.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { columnsDdl, type Column } from "./compile-schema.ts";
@@ -18,15 +18,13 @@ export async function publishStaging(
   pipeline: PipelineDefinition,
   columns: Column[],
   stagingTable: string,
-  stagingHasOnlyPublishedColumns: boolean,
 ): Promise<void> {
   const target = `main.${quote(pipeline.table)}`;
   const staged = `main.${quote(stagingTable)}`;
   const list = columns.map((c) => quote(c.name)).join(", ");
   if (pipeline.mode === "replace") {
     await connection.run(`DROP TABLE IF EXISTS ${target}`);
-    if (stagingHasOnlyPublishedColumns) await connection.run(`ALTER TABLE ${staged} RENAME TO ${quote(pipeline.table)}`);
-    else await connection.run(`CREATE TABLE ${target} AS SELECT ${list} FROM ${staged}`);
+    await connection.run(`ALTER TABLE ${staged} RENAME TO ${quote(pipeline.table)}`);
     return;
   }
   await connection.run(`CREATE TABLE IF NOT EXISTS ${target} (${columnsDdl(columns)})`);

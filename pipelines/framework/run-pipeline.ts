@@ -16,7 +16,7 @@ import { dropCsvScratch, stageCsv } from "./stage-csv.ts";
 import { recordLocator, stageRecords } from "./stage-records.ts";
 import type { SourceSettings } from "./source.ts";
 import { quote } from "./sql-text.ts";
-import { quarantineViolations } from "./validate-staging.ts";
+import { dropMetaColumns, quarantineViolations } from "./validate-staging.ts";
 
 export { PipelineBusyError };
 
@@ -121,6 +121,7 @@ async function execute(connection: DuckDBConnection, pipeline: PipelineDefinitio
     await deps.fault?.("after-staging", pipeline.name);
 
     counts.rowsRejected += await quarantineViolations(connection, columns, stagingTable, locator, reject);
+    await dropMetaColumns(connection, stagingTable, columns);
     counts.rowsLoaded = counts.rowsRead - counts.rowsRejected;
     const share = counts.rowsRead ? counts.rowsRejected / counts.rowsRead : 0;
     if (share > pipeline.maxRejectShare) {
@@ -134,7 +135,7 @@ async function execute(connection: DuckDBConnection, pipeline: PipelineDefinitio
     const previousRows = (await tableExists(connection, pipeline.table))
       ? Number((await connection.runAndReadAll(`SELECT count(*)::BIGINT FROM main.${quote(pipeline.table)}`)).getRows()[0]![0])
       : null;
-    await publishStaging(connection, pipeline, columns, stagingTable, pipeline.source.kind === "csv");
+    await publishStaging(connection, pipeline, columns, stagingTable);
     const declared = [...pipeline.checks, ...(pipeline.freshness ? freshness(pipeline.freshness.column, pipeline.freshness) : [])];
     const now = deps.settings.asOf ? new Date(deps.settings.asOf) : deps.clock();
     await runChecks(declared, { connection, table: `main.${quote(pipeline.table)}`, key: pipeline.key, previousRows, now }, checks);

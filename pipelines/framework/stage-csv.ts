@@ -56,12 +56,14 @@ export async function stageCsv(
     added: header.filter((h) => !byName.has(h)),
     retyped: [],
   };
-  if (drift.dropped.length) return { file, rowsRead: 0, drift, rejectedLines: 0, locator: { origin: literal(file), line: () => "NULL", raw: "''" } };
+  if (drift.dropped.length) return { file, rowsRead: 0, drift, rejectedLines: 0, locator: { origin: literal(file), line: { row: "NULL" }, raw: "''" } };
 
-  // Typed by name as the header has them; a column the schema does not know is read as text and left out.
+  // Typed by name as the header has them; a column the schema does not know is read as text and left
+  // out. Timestamps are read as text and cast afterwards: DuckDB 1.5 can crash casting TIMESTAMPTZ
+  // inside the CSV scanner, and a failed cast is then kept in __type_error like any other rule.
   const readTypes = header.map((name) => {
     const type = byName.get(name)?.type ?? "VARCHAR";
-    return `${literal(name)}: ${literal(type === "TIMESTAMP" ? "TIMESTAMPTZ" : type)}`;
+    return `${literal(name)}: ${literal(type === "TIMESTAMP" ? "VARCHAR" : type)}`;
   });
   const rejectsTable = `${stagingTable}__rejects`;
   const options = [
@@ -74,11 +76,19 @@ export async function stageCsv(
     "store_rejects = true",
     `rejects_table = ${literal(rejectsTable)}`,
     `rejects_scan = ${literal(`${rejectsTable}_scan`)}`,
-    ...(dialect.timestampFormat ? [`timestampformat = ${literal(dialect.timestampFormat)}`] : []),
   ];
-  const select = columns.map((c) => (c.type === "TIMESTAMP" ? `(${quote(c.name)} AT TIME ZONE 'UTC') AS ${quote(c.name)}` : quote(c.name)));
+  const timestampOf = (c: Column) =>
+    dialect.timestampFormat
+      ? `try_strptime(${quote(c.name)}, ${literal(dialect.timestampFormat)})`
+      : `(TRY_CAST(${quote(c.name)} AS TIMESTAMPTZ) AT TIME ZONE 'UTC')`;
+  const select = columns.map((c) => (c.type === "TIMESTAMP" ? `${timestampOf(c)}::TIMESTAMP AS ${quote(c.name)}` : quote(c.name)));
+  const castErrors = columns
+    .filter((c) => c.type === "TIMESTAMP")
+    .map((c) => `WHEN ${quote(c.name)} IS NOT NULL AND ${timestampOf(c)} IS NULL THEN [${literal(c.name)}, 'not a valid timestamp']`);
   await connection.run(
-    `CREATE OR REPLACE TABLE main.${quote(stagingTable)} AS SELECT ${select.join(", ")} FROM read_csv(${literal(file)}, ${options.join(", ")})`,
+    `CREATE OR REPLACE TABLE main.${quote(stagingTable)} AS
+     SELECT ${select.join(", ")}, ${castErrors.length ? `CASE ${castErrors.join(" ")} END` : "NULL::VARCHAR[]"} AS __type_error
+     FROM read_csv(${literal(file)}, ${options.join(", ")})`,
   );
 
   const structural = await connection.runAndReadAll(
@@ -98,27 +108,38 @@ export async function stageCsv(
   );
   const [staged, rejectedLines] = counts.getRows()[0]!.map(Number) as [number, number];
   const rowsRead = staged + rejectedLines;
+  // A column that no row could be read as its type was retyped upstream: count both kinds of cast failure.
   const castFailures = await connection.runAndReadAll(
-    `SELECT column_name, count(DISTINCT line)::BIGINT FROM ${quote(rejectsTable)} WHERE error_type = 'CAST' GROUP BY column_name`,
+    `SELECT c, sum(n)::BIGINT FROM (
+       SELECT column_name AS c, count(DISTINCT line) AS n FROM ${quote(rejectsTable)} WHERE error_type = 'CAST' GROUP BY c
+       UNION ALL SELECT __type_error[1], count(*) FROM main.${quote(stagingTable)} WHERE __type_error IS NOT NULL GROUP BY 1
+     ) GROUP BY c`,
   );
   for (const [name, n] of castFailures.getRows()) {
     if (rowsRead > 0 && Number(n) === rowsRead) drift.retyped.push(`${String(name)} (expected ${byName.get(String(name))?.type}, no value of ${rowsRead} was one)`);
   }
 
   // Rejected lines are missing from the staging table, so a staged row's line is its rowid plus the
-  // header plus the rejected lines before it: an ASOF join over the rejected lines' cumulative count.
+  // header plus the rejected lines before it: an ASOF join on the rejected lines' running count.
+  const offsets = quote(`${stagingTable}__rejects_offsets`);
   await connection.run(
-    `CREATE OR REPLACE TEMP TABLE ${quote(`${rejectsTable}_offsets`)} AS
-     SELECT line - 2 - (row_number() OVER (ORDER BY line) - 1) AS first_valid_after, row_number() OVER (ORDER BY line) AS before
-     FROM (SELECT DISTINCT line FROM ${quote(rejectsTable)})`,
+    `CREATE OR REPLACE TEMP TABLE ${offsets} AS
+     SELECT first_valid_after, max(before) AS before FROM (
+       SELECT line - 2 - (row_number() OVER (ORDER BY line) - 1) AS first_valid_after, row_number() OVER (ORDER BY line) AS before
+       FROM (SELECT DISTINCT line FROM ${quote(rejectsTable)})
+     ) GROUP BY first_valid_after`,
   );
-  const offsets = quote(`${rejectsTable}_offsets`);
   return {
     file,
     rowsRead,
     drift,
     rejectedLines,
-    locator: { origin: literal(file), raw: "to_json(s)::VARCHAR", line: (rowid) => `(${rowid} + 2 + coalesce((SELECT max(before) FROM ${offsets} o WHERE o.first_valid_after <= ${rowid}), 0))` },
+    locator: {
+      origin: literal(file),
+      raw: "to_json(s)::VARCHAR",
+      extraViolation: "WHEN s.__type_error IS NOT NULL THEN s.__type_error",
+      line: { rejected: "x.r + 2 + coalesce(o.before, 0)", join: `ASOF LEFT JOIN ${offsets} o ON x.r >= o.first_valid_after` },
+    },
   };
 }
 

@@ -110,7 +110,7 @@ export async function stageRecords(
 /** Where a staged row came from and what it was, for the reject table. */
 export const recordLocator: Locator = {
   origin: "s.__origin",
-  line: () => "s.__line",
+  line: { row: "s.__line" },
   raw: "s.__raw",
   extraViolation: "WHEN __type_error IS NOT NULL THEN __type_error",
 };

@@ -7,10 +7,11 @@ import { firstViolationSql, type Column } from "./compile-schema.ts";
 import { quote } from "./sql-text.ts";
 
 export interface Locator {
-  /** SQL for the origin and raw text of a staged row `s`, and for the line of the row with a given rowid. */
+  /** SQL over a staged row `s` for its origin and raw text. */
   origin: string;
-  line: (rowid: string) => string;
   raw: string;
+  /** The line: SQL over the staged row `s`, or over a rejected row `x` (staging rowid `x.r`) with a join. */
+  line: { row: string } | { rejected: string; join: string };
   /** Extra CASE branches checked before the schema's rules (e.g. failed casts). */
   extraViolation?: string;
 }
@@ -24,17 +25,30 @@ export async function quarantineViolations(
 ): Promise<number> {
   const violation = firstViolationSql(columns, locator.extraViolation ? [locator.extraViolation] : []);
   const staged = `main.${quote(stagingTable)}`;
-  await connection.run(`CREATE OR REPLACE TEMP TABLE __violations AS SELECT rowid AS r, ${violation} AS v FROM ${staged} s WHERE v IS NOT NULL`);
+  // Origin and raw text are taken in the same scan, and only for the (few) rows that break a rule.
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE __violations AS
+     SELECT rowid AS r, ${violation} AS v, ${locator.origin} AS origin, ${locator.raw} AS raw, ${"row" in locator.line ? locator.line.row : "NULL"} AS line
+     FROM ${staged} s WHERE v IS NOT NULL`,
+  );
   const count = Number((await connection.runAndReadAll("SELECT count(*)::BIGINT FROM __violations")).getRows()[0]![0]);
   if (count > 0) {
+    const [line, join] = "row" in locator.line ? ["x.line", ""] : [locator.line.rejected, locator.line.join];
     await connection.run(
-      `INSERT INTO meta.rejects
-       SELECT $1, $2, ${locator.origin}, ${locator.line("x.r")}, x.v[1], x.v[2], ${locator.raw}
-       FROM __violations x JOIN ${staged} s ON s.rowid = x.r`,
+      `INSERT INTO meta.rejects SELECT $1, $2, x.origin, ${line}, x.v[1], x.v[2], x.raw FROM __violations x ${join}`,
       [reject.runId, reject.pipeline],
     );
     await connection.run(`DELETE FROM ${staged} WHERE rowid IN (SELECT r FROM __violations)`);
   }
   await connection.run("DROP TABLE __violations");
   return count;
+}
+
+/** After validation the staging table keeps only the published columns, so publishing is a rename. */
+export async function dropMetaColumns(connection: DuckDBConnection, stagingTable: string, columns: Column[]): Promise<void> {
+  const published = new Set(columns.map((c) => c.name));
+  const reader = await connection.runAndReadAll("SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' AND table_name = $1", [stagingTable]);
+  for (const [name] of reader.getRows()) {
+    if (!published.has(String(name))) await connection.run(`ALTER TABLE main.${quote(stagingTable)} DROP COLUMN ${quote(String(name))}`);
+  }
 }

@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -40,5 +40,15 @@ describe("the pipeline registry", () => {
     const files = readdirSync(dir).filter((f) => f.endsWith(".ts") && f !== "index.ts");
     expect(pipelines.map((p) => `${p.name}.ts`).sort()).toEqual(files.sort());
     expect(new Set(pipelines.map((p) => p.table)).size).toBe(pipelines.length);
+  });
+});
+
+describe("docs/adding-a-pipeline.md", () => {
+  it("lists every pipeline file under 'Pipelines in this repository'", () => {
+    const guide = readFileSync(path.resolve(import.meta.dirname, "../../../docs/adding-a-pipeline.md"), "utf8");
+    const section = guide.split("## Pipelines in this repository")[1] ?? "";
+    const listed = [...section.matchAll(/^- `([a-z0-9-]+\.ts)`/gm)].map((m) => m[1]);
+    const files = readdirSync(path.resolve(import.meta.dirname, "../../../pipelines")).filter((f) => f.endsWith(".ts") && f !== "index.ts");
+    expect(listed.sort()).toEqual(files.sort());
   });
 });
