@@ -16,7 +16,7 @@ import { csvFile } from "../pipelines/sources/files.ts";
 import { openDatabase } from "../server/db/database.ts";
 
 /** Every 200th row has a value that is not a number, every 200th (offset) one out of range: 1 % bad. */
-async function writeCsv(file: string, rows: number): Promise<void> {
+export async function writeCsv(file: string, rows: number): Promise<void> {
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   await connection.run(`COPY (

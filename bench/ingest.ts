@@ -42,7 +42,7 @@ export async function benchIngest(demoDir: string) {
     await upstream.close();
     db.close();
     return {
-      bench: "ingest",
+      bench: "ingest-http",
       rows: result.rowsLoaded,
       baselineRows: rawRows,
       pipelineMs: Math.round(pipelineMs),

@@ -1,14 +1,33 @@
-/** `npm run bench`: each benchmark prints one JSON line; figures are ratios to a same-run baseline. */
+/**
+ * `npm run bench [-- <name> ...]`: each benchmark prints one JSON line of figures, as ratios to a
+ * baseline measured in the same run. Names: ingest (10-million-row CSV), ingest-http (the demo's
+ * Luchtmeetnet JSON over loopback), api. Without names, all run.
+ */
 import os from "node:os";
 import path from "node:path";
 import { generateDemo, readDemoManifest } from "../data/demo/generate-demo.ts";
 import { benchApi } from "./api.ts";
 import { benchIngest } from "./ingest.ts";
+import { benchIngestCsv } from "./ingest-csv.ts";
 
 const demoDir = process.env.MM_DEMO_DIR ?? path.resolve(import.meta.dirname, "../data/demo/out");
-if (!readDemoManifest(demoDir)) generateDemo(demoDir);
-const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
+const withDemo = <T>(bench: (dir: string) => Promise<T>) => () => {
+  if (!readDemoManifest(demoDir)) generateDemo(demoDir);
+  return bench(demoDir);
+};
+const benches: Record<string, () => Promise<object>> = {
+  ingest: () => benchIngestCsv(),
+  "ingest-http": withDemo(benchIngest),
+  api: withDemo(benchApi),
+};
 
-for (const bench of [benchIngest, benchApi]) {
-  console.info(JSON.stringify({ ...(await bench(demoDir)), machine }));
+const names = process.argv.slice(2);
+const unknown = names.filter((n) => !(n in benches));
+if (unknown.length) {
+  console.error(`unknown benchmark ${unknown.join(", ")}; choose from ${Object.keys(benches).join(", ")}`);
+  process.exit(2);
+}
+const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
+for (const name of names.length ? names : Object.keys(benches)) {
+  console.info(JSON.stringify({ ...(await benches[name]!()), machine }));
 }
