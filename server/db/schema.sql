@@ -1,7 +1,7 @@
 -- Bookkeeping tables of the monitor itself. Published datasets live in schema main, one table per
--- pipeline; staging tables in schema staging are per run and dropped after publish.
+-- pipeline; a run stages into main."__staging_<table>_<run>", which is renamed into place on publish
+-- or dropped (also at start-up, after a crash).
 CREATE SCHEMA IF NOT EXISTS meta;
-CREATE SCHEMA IF NOT EXISTS staging;
 
 CREATE SEQUENCE IF NOT EXISTS meta.run_id START 1;
 

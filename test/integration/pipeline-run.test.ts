@@ -73,7 +73,7 @@ describe("a pipeline run", () => {
     expect(result).toMatchObject({ status: "failed", error: `injected failure at ${point}` });
     expect(await fingerprint("air_measurements")).toBe(before);
     expect(await lastRun()).toMatchObject({ status: "failed", error: `injected failure at ${point}` });
-    const staging = await monitor.db.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'staging'");
+    const staging = await monitor.db.query("SELECT table_name FROM information_schema.tables WHERE table_name LIKE '%staging%'");
     expect(staging).toEqual([]);
   });
 
