@@ -4,9 +4,10 @@
  */
 import airQualityMeasurements from "./air-quality-measurements.ts";
 import airQualityStations from "./air-quality-stations.ts";
+import areas from "./areas.ts";
 import type { PipelineDefinition } from "./framework/define-pipeline.ts";
 
-export const pipelines: readonly PipelineDefinition[] = [airQualityStations, airQualityMeasurements];
+export const pipelines: readonly PipelineDefinition[] = [areas, airQualityStations, airQualityMeasurements];
 
 export function findPipeline(name: string): PipelineDefinition | undefined {
   return pipelines.find((p) => p.name === name);

@@ -26,6 +26,7 @@ export const ConfigSchema = z.object({
   /** The municipality this monitor covers (CBS code and name); the demo sets its own. */
   MM_MUNICIPALITY_CODE: z.string().regex(/^GM\d{4}$/, { error: 'MM_MUNICIPALITY_CODE must be a CBS code like "GM0518"' }).default("GM0518"),
   MM_MUNICIPALITY_NAME: z.string().min(1).default("'s-Gravenhage"),
+  MM_PDOK_URL: z.url({ error: "MM_PDOK_URL must be a URL like https://service.pdok.nl/cbs/gebiedsindelingen/2024/wfs/v1_0" }).default("https://service.pdok.nl/cbs/gebiedsindelingen/2024/wfs/v1_0"),
   MM_CLIENT_DIR: z.string().default(path.join(repoRoot, "dist", "client")),
   MM_SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   MM_SESSION_MAX_HOURS: z.coerce.number().positive().default(10),

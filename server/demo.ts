@@ -2,7 +2,6 @@
  * Demo mode: the generated municipality is served by a loopback "upstream" in the Luchtmeetnet
  * format, so the demo's pipelines run the same code as a live deployment.
  */
-import path from "node:path";
 import { generateDemo, readDemoManifest } from "../data/demo/generate-demo.ts";
 import { startRecordedServer, type Intercept, type RecordedServer } from "../pipelines/framework/recorded-server.ts";
 import type { SourceSettings } from "../pipelines/framework/source.ts";
@@ -21,10 +20,12 @@ export async function startDemoUpstream(demoDir: string, log: (message: string) 
     log(`generating demo data in ${demoDir} …`);
     manifest = generateDemo(demoDir);
   }
-  const server = await startRecordedServer(path.join(demoDir, manifest.luchtmeetnet.dir), intercept);
+  // One loopback server for every source; each source's base URL is its folder.
+  const server = await startRecordedServer(demoDir, intercept);
   return {
     settings: {
-      luchtmeetnet: { baseUrl: server.url, from: manifest.luchtmeetnet.from, to: manifest.luchtmeetnet.to },
+      luchtmeetnet: { baseUrl: `${server.url}/${manifest.luchtmeetnet.dir}`, from: manifest.luchtmeetnet.from, to: manifest.luchtmeetnet.to },
+      pdok: { baseUrl: `${server.url}/pdok`, municipalityCode: manifest.municipality.code },
       // The demo is a snapshot: its data is as fresh as on the day it ends.
       asOf: manifest.luchtmeetnet.to,
     },

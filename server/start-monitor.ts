@@ -52,7 +52,10 @@ export interface Monitor {
 export async function openPipelineContext(deps: MonitorDeps) {
   const { config, clock, log } = deps;
   const demo = config.MM_DEMO ? await startDemoUpstream(config.MM_DEMO_DIR, log, deps.intercept) : null;
-  const settings: SourceSettings = demo?.settings ?? { luchtmeetnet: { baseUrl: config.MM_LUCHTMEETNET_URL } };
+  const settings: SourceSettings = demo?.settings ?? {
+    luchtmeetnet: { baseUrl: config.MM_LUCHTMEETNET_URL },
+    pdok: { baseUrl: config.MM_PDOK_URL, municipalityCode: config.MM_MUNICIPALITY_CODE },
+  };
   const municipality: Municipality = demo?.municipality ?? { code: config.MM_MUNICIPALITY_CODE, name: config.MM_MUNICIPALITY_NAME };
   let db: Database;
   try {

@@ -6,12 +6,14 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { generateStationSeries } from "./air-quality.ts";
+import { generateGeography } from "./geography.ts";
 import { createRandom } from "./random.ts";
 import { demoMunicipality, demoStations } from "./stations.ts";
 import { writeMeasurements, writeStations } from "./write-luchtmeetnet.ts";
+import { writePdok } from "./write-pdok.ts";
 
 /** Bump when the generated output changes, so existing demo folders are regenerated. */
-export const DEMO_VERSION = 1;
+export const DEMO_VERSION = 2;
 
 export const DemoManifest = z.object({
   version: z.number(),
@@ -33,6 +35,8 @@ export function generateDemo(outDir: string, { seed = 20261123, from = "2022-01-
   rmSync(outDir, { recursive: true, force: true });
   const luchtmeetnetDir = path.join(outDir, "luchtmeetnet");
   mkdirSync(luchtmeetnetDir, { recursive: true });
+  // Separate streams per dataset, so adding one never changes the others' values.
+  writePdok(path.join(outDir, "pdok"), generateGeography(createRandom(seed + 1)));
   const random = createRandom(seed);
   const chosen = demoStations.slice(0, stations);
   writeStations(luchtmeetnetDir, chosen);

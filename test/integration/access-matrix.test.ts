@@ -8,10 +8,13 @@ import { roles, type Role } from "../../server/api/contract.ts";
 import { login, startTestMonitor, type Login, type TestMonitor } from "../support/test-server.ts";
 
 let monitor: TestMonitor;
+let stationsRunId: number;
 const sessions = new Map<Role, Login>();
 
 beforeAll(async () => {
   monitor = await startTestMonitor(inject("demoDir"));
+  const runs = await monitor.db.query("SELECT max(run_id) AS id FROM meta.pipeline_runs WHERE pipeline = 'air-quality-stations'");
+  stationsRunId = Number(runs[0]!.id);
 });
 afterAll(() => monitor?.close());
 
@@ -21,7 +24,7 @@ const examplePath = (path: string) =>
     .replace(":id", "no2-annual-mean")
     .replace(":number", "NL99001")
     .replace(":name", "air-quality-stations")
-    .replace(":runId", "1");
+    .replace(":runId", String(stationsRunId));
 
 /** A fresh session for POST and DELETE /session: both end the session they are called with. */
 async function call(key: RouteKey, role: Role | "anonymous"): Promise<number> {

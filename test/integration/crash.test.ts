@@ -10,6 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadConfig } from "../../server/config.ts";
 import { openPipelineContext } from "../../server/start-monitor.ts";
+import airQualityMeasurements from "../../pipelines/air-quality-measurements.ts";
 import { pipelines } from "../../pipelines/index.ts";
 import { editPages } from "../support/upstream-faults.ts";
 import { clock } from "../support/test-server.ts";
@@ -23,7 +24,7 @@ beforeAll(() => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const raised = () =>
-  editPages(path.join(inject("demoDir"), "luchtmeetnet"), (url) => url.startsWith("/measurements"), (data) => data.map((m) => ({ ...m, value: (m.value as number) + 1 })));
+  editPages(inject("demoDir"), (url) => url.startsWith("/luchtmeetnet/measurements"), (data) => data.map((m) => ({ ...m, value: (m.value as number) + 1 })));
 
 async function open(db: string, withNewData = false) {
   const config = loadConfig({}, { MM_DB: db, MM_DEMO: true, MM_DEMO_DIR: inject("demoDir") });
@@ -69,7 +70,7 @@ describe("SIGKILL during a pipeline run", () => {
         expect(killedRun.status).toBe("succeeded");
       }
       expect(await reopened.db.query("SELECT * FROM meta.pipeline_locks")).toEqual([]);
-      const next = await reopened.runner.run(pipelines[1]!, "manual");
+      const next = await reopened.runner.run(airQualityMeasurements, "manual");
       expect(next.status).toBe("succeeded");
       const newVersion = await fingerprint(reopened.db, "air_measurements");
       expect(newVersion).not.toBe(oldVersion);

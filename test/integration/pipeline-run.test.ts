@@ -1,4 +1,3 @@
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { abandonInterruptedRuns } from "../../pipelines/framework/run-lock.ts";
 import { PipelineBusyError, type FaultPoint } from "../../pipelines/framework/run-pipeline.ts";
@@ -7,7 +6,7 @@ import airQualityStations from "../../pipelines/air-quality-stations.ts";
 import { startTestMonitor, FIXED_NOW, type TestMonitor } from "../support/test-server.ts";
 import { editPages, failWith, switchable } from "../support/upstream-faults.ts";
 
-const upstreamDir = () => path.join(inject("demoDir"), "luchtmeetnet");
+const upstreamDir = () => inject("demoDir");
 const intercept = switchable();
 let failAt: FaultPoint | null = null;
 let monitor: TestMonitor;
@@ -32,7 +31,7 @@ async function fingerprint(table: "air_measurements" | "air_stations") {
   return `${rows[0]!.n}:${rows[0]!.h}`;
 }
 const lastRun = async () => (await monitor.db.query("SELECT * FROM meta.pipeline_runs ORDER BY run_id DESC LIMIT 1"))[0]!;
-const isMeasurementPage = (url: string) => url.startsWith("/measurements");
+const isMeasurementPage = (url: string) => url.startsWith("/luchtmeetnet/measurements");
 const raiseValues = (data: Record<string, unknown>[]) => data.map((m) => ({ ...m, value: (m.value as number) + 1 }));
 
 describe("a pipeline run", () => {
@@ -80,18 +79,18 @@ describe("a pipeline run", () => {
   it("keeps the published data when the upstream fails halfway, after retrying", async () => {
     const before = await fingerprint("air_stations");
     const seen = monitor.upstream.requests.length;
-    intercept.use(failWith(500, (url) => url.startsWith("/stations/NL99002")));
+    intercept.use(failWith(500, (url) => url.startsWith("/luchtmeetnet/stations/NL99002")));
     const result = await monitor.runner.run(airQualityStations, "manual");
     expect(result.status).toBe("failed");
     expect(result.error).toContain("HTTP 500");
     expect(result).toMatchObject({ rowsRead: 1, rowsLoaded: 0 });
-    expect(monitor.upstream.requests.slice(seen).filter((u) => u.startsWith("/stations/NL99002"))).toHaveLength(3);
+    expect(monitor.upstream.requests.slice(seen).filter((u) => u.startsWith("/luchtmeetnet/stations/NL99002"))).toHaveLength(3);
     expect(await fingerprint("air_stations")).toBe(before);
   });
 
   it("fails at once, without retrying, on a permanent 4xx answer", async () => {
     const seen = monitor.upstream.requests.length;
-    intercept.use(failWith(404, (url) => url.startsWith("/stations?")));
+    intercept.use(failWith(404, (url) => url.startsWith("/luchtmeetnet/stations?")));
     const result = await monitor.runner.run(airQualityStations, "manual");
     expect(result.error).toContain("HTTP 404");
     expect(monitor.upstream.requests.slice(seen)).toHaveLength(1);
@@ -114,7 +113,7 @@ describe("a pipeline run", () => {
       ["formula", "must be one of NO2, PM10, PM25, O3"],
       ["value", "not a valid double"],
     ]);
-    expect(rejects[0]!.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/measurements\?/);
+    expect(rejects[0]!.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/luchtmeetnet\/measurements\?/);
     expect(Number(rejects[0]!.line)).toBeGreaterThan(1);
     expect(JSON.parse(String(rejects[1]!.raw)).value).toBe("n/a");
   });
@@ -130,7 +129,7 @@ describe("a pipeline run", () => {
 
   it("never runs the same pipeline twice at once", async () => {
     intercept.use((req, res) => {
-      if (!req.url?.startsWith("/stations?")) return false;
+      if (!req.url?.startsWith("/luchtmeetnet/stations?")) return false;
       setTimeout(() => intercept.use(null), 0);
       setTimeout(() => res.writeHead(503, { "retry-after": "0" }).end(), 200);
       return true;

@@ -25,8 +25,8 @@ async function waitForRun(name: string, runId: number) {
 describe("pipelines API", () => {
   it("lists every registered pipeline with its schedule, last run, published run and freshness", async () => {
     const { pipelines } = PipelineList.parse(await (await get("/api/v1/pipelines")).json());
-    expect(pipelines.map((p) => p.name)).toEqual(["air-quality-stations", "air-quality-measurements"]);
-    const measurements = pipelines[1]!;
+    expect(pipelines.map((p) => p.name)).toEqual(["areas", "air-quality-stations", "air-quality-measurements"]);
+    const measurements = pipelines[2]!;
     expect(measurements).toMatchObject({ schedule: "20 * * * *", mode: "upsert", table: "air_measurements", running: false });
     expect(measurements.lastRun).toMatchObject({ status: "succeeded", trigger: "startup" });
     expect(measurements.publishedRunId).toBe(measurements.lastRun!.runId);

@@ -3,7 +3,6 @@
  * raised by one (a "new version"), and stops dead at the named fault point until it is killed.
  * Usage: node --import tsx test/support/crash-child.ts <db> <demoDir> <fault point>
  */
-import path from "node:path";
 import airQualityMeasurements from "../../pipelines/air-quality-measurements.ts";
 import { loadConfig } from "../../server/config.ts";
 import { openPipelineContext } from "../../server/start-monitor.ts";
@@ -15,7 +14,7 @@ const context = await openPipelineContext({
   config,
   clock: () => new Date("2026-03-02T09:00:00Z"),
   log: () => {},
-  intercept: editPages(path.join(demoDir, "luchtmeetnet"), (url) => url.startsWith("/measurements"), (data) => data.map((m) => ({ ...m, value: (m.value as number) + 1 }))),
+  intercept: editPages(demoDir, (url) => url.startsWith("/luchtmeetnet/measurements"), (data) => data.map((m) => ({ ...m, value: (m.value as number) + 1 }))),
   fault: async (reached) => {
     if (reached !== point) return;
     process.stdout.write(`AT ${reached}\n`);
