@@ -17,6 +17,7 @@ export default definePipeline({
     lon: z.number().min(-180).max(180),
     lat: z.number().min(-90).max(90),
   }),
+  assignBuurt: { lon: "lon", lat: "lat" },
   mode: "replace",
   key: ["number"],
   // Stations close one at a time; losing more than a quarter at once is an upstream fault.

@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import express, { type Express } from "express";
 import helmet from "helmet";
+import { areaRoutes } from "./api/area-routes.ts";
 import { healthRoutes } from "./api/health-routes.ts";
 import { pipelineRoutes } from "./api/pipeline-routes.ts";
 import { sessionRoutes } from "./api/session-routes.ts";
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps): Express {
   const route = createRouteRegistrar(app);
   sessionRoutes(route, { deps, sessions, throttle: createLoginThrottle({ clock: deps.clock }), cookieName });
   themeRoutes(route, { deps, indicators: createIndicatorService(deps.db, deps.plan, deps.municipality) });
+  areaRoutes(route, { db: deps.db });
   stationRoutes(route, { stations: createStationService(deps.db) });
   const dataNow = () => (deps.asOf ? new Date(deps.asOf) : deps.clock());
   pipelineRoutes(route, { pipelines: createPipelineService(deps.db, deps.runner, dataNow) });

@@ -5,6 +5,7 @@
  */
 import cron from "node-cron";
 import { z } from "zod";
+import { BUURT_COLUMN } from "./assign-buurt.ts";
 import type { Check } from "./checks.ts";
 import { compileSchema, type Column } from "./compile-schema.ts";
 import type { Source } from "./source.ts";
@@ -30,6 +31,8 @@ const DefinitionSchema = z
     checks: z.array(z.custom<Check>((c) => typeof (c as Check)?.run === "function", { error: "checks must be made with the builders in framework/checks.ts" })).default([]),
     /** Freshness from the data's own timestamps; also shown in the analyst view. */
     freshness: z.object({ column: identifier, warnAfterHours: z.number().positive(), errorAfterHours: z.number().positive() }).optional(),
+    /** Point records get a `buurt_code` column by point-in-polygon against the published areas. */
+    assignBuurt: z.object({ lon: identifier, lat: identifier }).optional(),
     /** A run that rejects a larger share of the rows it read fails. */
     maxRejectShare: z.number().min(0).max(1).default(0.02),
     /** Upstream source and licence, shown with every number derived from this dataset. */
@@ -39,12 +42,15 @@ const DefinitionSchema = z
   .refine((d) => Object.keys(d.schema.shape).every((k) => /^[a-z][a-z0-9_]*$/.test(k)), { error: "schema fields must be lower_snake_case column names" })
   .refine((d) => d.key.every((k) => k in d.schema.shape), { error: "every key column must be a field of the schema" })
   .refine((d) => !d.freshness || d.freshness.column in d.schema.shape, { error: "the freshness column must be a field of the schema" })
+  .refine((d) => !d.assignBuurt || (d.assignBuurt.lon in d.schema.shape && d.assignBuurt.lat in d.schema.shape), { error: "assignBuurt lon and lat must be fields of the schema" })
   .refine((d) => !d.freshness || d.freshness.warnAfterHours <= d.freshness.errorAfterHours, { error: "freshness warnAfterHours must not exceed errorAfterHours" });
 
 export type PipelineDefinition = Omit<z.output<typeof DefinitionSchema>, "schema"> & {
   schema: z.ZodObject;
   /** The schema compiled for DuckDB: typed columns and their SQL rules. */
   columns: Column[];
+  /** The published table's columns: the schema's, plus any derived at ingest (buurt_code). */
+  publishedColumns: Column[];
 };
 
 export function definePipeline<Shape extends z.ZodRawShape>(
@@ -54,7 +60,9 @@ export function definePipeline<Shape extends z.ZodRawShape>(
   const result = DefinitionSchema.safeParse(definition);
   if (!result.success) throw fail(result.error.issues.map((i) => `${i.path.join(".") || "definition"}: ${i.message}`).join("; "));
   try {
-    return { ...result.data, schema: definition.schema, columns: compileSchema(definition.schema) };
+    const columns = compileSchema(definition.schema);
+    const derived: Column[] = result.data.assignBuurt ? [{ name: BUURT_COLUMN, type: "VARCHAR", nullable: true, rules: [] }] : [];
+    return { ...result.data, schema: definition.schema, columns, publishedColumns: [...columns, ...derived] };
   } catch (error) {
     throw fail((error as Error).message);
   }

@@ -6,6 +6,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { CheckResult } from "../../server/api/contract.ts";
 import type { Database } from "../../server/db/database.ts";
+import { assignBuurt } from "./assign-buurt.ts";
 import { freshness, unique, type Check } from "./checks.ts";
 import type { PipelineDefinition } from "./define-pipeline.ts";
 import { assertNoBreakingDrift, describeDrift, type Drift } from "./drift.ts";
@@ -122,6 +123,7 @@ async function execute(connection: DuckDBConnection, pipeline: PipelineDefinitio
 
     counts.rowsRejected += await quarantineViolations(connection, columns, stagingTable, locator, reject);
     await dropMetaColumns(connection, stagingTable, columns);
+    if (pipeline.assignBuurt) checks.push(await assignBuurt(connection, stagingTable, pipeline.assignBuurt));
     counts.rowsLoaded = counts.rowsRead - counts.rowsRejected;
     const share = counts.rowsRead ? counts.rowsRejected / counts.rowsRead : 0;
     if (share > pipeline.maxRejectShare) {
@@ -135,7 +137,7 @@ async function execute(connection: DuckDBConnection, pipeline: PipelineDefinitio
     const previousRows = (await tableExists(connection, pipeline.table))
       ? Number((await connection.runAndReadAll(`SELECT count(*)::BIGINT FROM main.${quote(pipeline.table)}`)).getRows()[0]![0])
       : null;
-    await publishStaging(connection, pipeline, columns, stagingTable);
+    await publishStaging(connection, pipeline, pipeline.publishedColumns, stagingTable);
     const declared = [...pipeline.checks, ...(pipeline.freshness ? freshness(pipeline.freshness.column, pipeline.freshness) : [])];
     const now = deps.settings.asOf ? new Date(deps.settings.asOf) : deps.clock();
     await runChecks(declared, { connection, table: `main.${quote(pipeline.table)}`, key: pipeline.key, previousRows, now }, checks);

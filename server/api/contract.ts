@@ -111,6 +111,8 @@ export const Station = z.object({
   lat: z.number(),
   lon: z.number(),
   components: z.array(z.string()),
+  /** The buurt the station stands in (point-in-polygon at ingest), or null outside every buurt. */
+  buurtCode: z.string().nullable(),
 });
 export type Station = z.infer<typeof Station>;
 

@@ -16,6 +16,7 @@ const toStation = (r: Record<string, unknown>): Station => ({
   lat: Number(r.lat),
   lon: Number(r.lon),
   components: (r.components as string[] | null) ?? [],
+  buurtCode: (r.buurt_code as string | null) ?? null,
 });
 
 export function createStationService(db: Database) {
@@ -32,7 +33,7 @@ export function createStationService(db: Database) {
   }
 
   async function load(number: string, days: number, { timeoutMs }: QueryOptions): Promise<StationDetail> {
-    const rows = await db.query("SELECT number, location, type, lat, lon, components FROM main.air_stations WHERE number = $1", [number], { timeoutMs });
+    const rows = await db.query("SELECT number, location, type, lat, lon, components, buurt_code FROM main.air_stations WHERE number = $1", [number], { timeoutMs });
     if (!rows[0]) throw new HttpError(404, "Not Found", { detail: `unknown station: ${number}` });
     const hourly = await db.query(
       `WITH latest AS (SELECT max(timestamp_measured) AS t FROM main.air_measurements WHERE station_number = $1)
@@ -56,7 +57,7 @@ export function createStationService(db: Database) {
   return {
     async list(options: QueryOptions): Promise<Station[]> {
       if (!(await version(options))) return [];
-      return (await db.query("SELECT number, location, type, lat, lon, components FROM main.air_stations ORDER BY number", [], options)).map(toStation);
+      return (await db.query("SELECT number, location, type, lat, lon, components, buurt_code FROM main.air_stations ORDER BY number", [], options)).map(toStation);
     },
 
     async detail(number: string, days: number, options: QueryOptions): Promise<StationDetail> {

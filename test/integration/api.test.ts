@@ -123,10 +123,26 @@ describe("themes and indicators", () => {
   });
 });
 
+describe("areas", () => {
+  it("serves boundaries per level as GeoJSON, and 400s an unknown level", async () => {
+    const response = await get("/api/v1/areas?level=wijk", policy);
+    expect(response.headers.get("content-type")).toMatch(/^application\/geo\+json/);
+    const body = (await response.json()) as { type: string; features: { properties: { code: string; parent: string } ; geometry: { type: string } }[] };
+    expect(body.type).toBe("FeatureCollection");
+    expect(body.features).toHaveLength(10);
+    expect(body.features[0]).toMatchObject({ properties: { code: "WK999901", parent: "GM9999" }, geometry: { type: "MultiPolygon" } });
+    expect((await get("/api/v1/areas", policy)).status).toBe(200);
+    const problem = await expectProblem(await get("/api/v1/areas?level=provincie", policy), 400);
+    expect(problem.detail).toContain("level");
+  });
+});
+
 describe("stations", () => {
   it("gives a permit officer the station list and a detail with hourly values and exceedance days", async () => {
     const list = StationList.parse(await (await get("/api/v1/stations", permit)).json());
     expect(list.stations.length).toBe(3);
+    // Assigned at ingest by point-in-polygon against the demo's buurten.
+    expect(list.stations.every((s) => /^BU9999\d{4}$/.test(s.buurtCode ?? ""))).toBe(true);
     const number = list.stations[0]!.number;
     const detail = StationDetail.parse(await (await get(`/api/v1/stations/${number}?days=7`, permit)).json());
     expect(detail.station.number).toBe(number);
