@@ -21,6 +21,13 @@ export const ConfigSchema = z.object({
   /** Demo mode: generated demo data, demo accounts, demo label on every screen. */
   MM_DEMO: flag.default(false),
   MM_DEMO_DIR: z.string().default(path.join(repoRoot, "data", "demo", "out")),
+  /** Where pipelines read: the generated demo files, or the live sources. Defaults to demo in demo mode. */
+  MM_SOURCES: z.enum(["demo", "live"], { error: 'MM_SOURCES must be "demo" or "live"' }).optional(),
+  /** Luchtmeetnet station numbers of the municipality, comma-separated (live sources). */
+  MM_LUCHTMEETNET_STATIONS: z
+    .string()
+    .regex(/^([A-Z]{2}\d{5})(,[A-Z]{2}\d{5})*$/, { error: 'MM_LUCHTMEETNET_STATIONS must be station numbers like "NL10404,NL10445"' })
+    .optional(),
   MM_LUCHTMEETNET_URL: z.url({ error: "MM_LUCHTMEETNET_URL must be a URL like https://api.luchtmeetnet.nl/open_api" }).default("https://api.luchtmeetnet.nl/open_api"),
   MM_POLICY_PLAN: z.string().default(path.join(repoRoot, "data", "policy-plan.json")),
   /** The municipality this monitor covers (CBS code and name); the demo sets its own. */

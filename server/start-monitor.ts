@@ -48,15 +48,22 @@ export interface Monitor {
   close(): Promise<void>;
 }
 
+/** Every live source's base URL comes from configuration, so air-gapped installs and tests can redirect it. */
+function liveSettings(config: Config): SourceSettings {
+  return {
+    luchtmeetnet: { baseUrl: config.MM_LUCHTMEETNET_URL, stations: config.MM_LUCHTMEETNET_STATIONS?.split(",") },
+    pdok: { baseUrl: config.MM_PDOK_URL, municipalityCode: config.MM_MUNICIPALITY_CODE },
+  };
+}
+
 /** The database, sources and runner, without HTTP: shared by the server and the pipelines CLI. */
 export async function openPipelineContext(deps: MonitorDeps) {
   const { config, clock, log } = deps;
-  const demo = config.MM_DEMO ? await startDemoUpstream(config.MM_DEMO_DIR, log, deps.intercept) : null;
-  const settings: SourceSettings = demo?.settings ?? {
-    luchtmeetnet: { baseUrl: config.MM_LUCHTMEETNET_URL },
-    pdok: { baseUrl: config.MM_PDOK_URL, municipalityCode: config.MM_MUNICIPALITY_CODE },
-  };
+  const sources = config.MM_SOURCES ?? (config.MM_DEMO ? "demo" : "live");
+  const demo = sources === "demo" ? await startDemoUpstream(config.MM_DEMO_DIR, log, deps.intercept) : null;
+  const settings: SourceSettings = demo?.settings ?? liveSettings(config);
   const municipality: Municipality = demo?.municipality ?? { code: config.MM_MUNICIPALITY_CODE, name: config.MM_MUNICIPALITY_NAME };
+  log(`sources: ${sources === "demo" ? `demo files in ${config.MM_DEMO_DIR}` : `live (${municipality.code} ${municipality.name})`}`);
   let db: Database;
   try {
     db = await openDatabase(config.MM_DB, { defaultTimeoutMs: config.MM_QUERY_TIMEOUT_MS });

@@ -13,9 +13,12 @@ export interface SourcePage {
 
 /** Per-source settings from configuration: base URLs point at the live API or a loopback server. */
 export interface SourceSettings {
-  luchtmeetnet: { baseUrl: string; from?: string | undefined; to?: string | undefined };
+  /** `stations` limits the extract to the municipality's stations (the API lists the whole country). */
+  luchtmeetnet: { baseUrl: string; from?: string | undefined; to?: string | undefined; stations?: string[] | undefined };
   /** PDOK boundaries WFS (e.g. https://service.pdok.nl/cbs/gebiedsindelingen/2024/wfs/v1_0) and the municipality kept. */
   pdok?: { baseUrl: string; municipalityCode: string };
+  /** CBS StatLine OData v4 (https://datasets.cbs.nl/odata/v1/CBS) and the table read, e.g. 85618NED. */
+  cbs?: { baseUrl: string; table: string };
   /** Folder that relative file paths of file sources are resolved against. */
   filesDir?: string;
   /** "Now" for freshness: the demo is a snapshot that ends at a fixed date. Defaults to the clock. */

@@ -42,11 +42,15 @@ const floorToWeek = (ms: number) => Math.floor((ms - GRID_ORIGIN) / WEEK_MS) * W
 export const isoSeconds = (date: Date) => date.toISOString().replace(".000Z", "Z");
 
 async function listStations(context: ExtractContext): Promise<z.infer<typeof StationListItem>[]> {
-  const stations = [];
+  const stations: z.infer<typeof StationListItem>[] = [];
   for await (const page of pagesByNumber(`${context.settings.luchtmeetnet.baseUrl}/stations`, context)) {
     for (const record of page.records) stations.push(StationListItem.parse(record));
   }
-  return stations;
+  const wanted = context.settings.luchtmeetnet.stations;
+  if (!wanted) return stations;
+  const missing = wanted.filter((number) => !stations.some((s) => s.number === number));
+  if (missing.length) throw new Error(`Luchtmeetnet does not list the configured station(s) ${missing.join(", ")}`);
+  return stations.filter((s) => wanted.includes(s.number));
 }
 
 export const luchtmeetnetStations: RecordSource = {

@@ -20,3 +20,22 @@ describe("loadConfig", () => {
     );
   });
 });
+
+describe("live source configuration", () => {
+  it("takes the sources and the municipality's Luchtmeetnet stations, and names a bad list", () => {
+    expect(loadConfig({ MM_SOURCES: "live", MM_LUCHTMEETNET_STATIONS: "NL10404,NL10445" })).toMatchObject({ MM_SOURCES: "live", MM_LUCHTMEETNET_STATIONS: "NL10404,NL10445" });
+    expect(() => loadConfig({ MM_LUCHTMEETNET_STATIONS: "NL10404;NL10445" })).toThrow(/MM_LUCHTMEETNET_STATIONS must be station numbers like "NL10404,NL10445"/);
+    expect(() => loadConfig({ MM_SOURCES: "files" })).toThrow(/MM_SOURCES must be "demo" or "live"/);
+  });
+
+  it("ships a valid configuration for Den Haag", async () => {
+    const { readFileSync } = await import("node:fs");
+    const env = Object.fromEntries(
+      readFileSync(new URL("../../config/gm0518-den-haag.env", import.meta.url), "utf8")
+        .split("\n")
+        .filter((line) => /^[A-Z_]+=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1).replace(/^"(.*)"$/, "$1")]),
+    );
+    expect(loadConfig(env)).toMatchObject({ MM_SOURCES: "live", MM_MUNICIPALITY_CODE: "GM0518", MM_MUNICIPALITY_NAME: "'s-Gravenhage" });
+  });
+});
