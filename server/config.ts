@@ -34,6 +34,8 @@ export const ConfigSchema = z.object({
   MM_MUNICIPALITY_CODE: z.string().regex(/^GM\d{4}$/, { error: 'MM_MUNICIPALITY_CODE must be a CBS code like "GM0518"' }).default("GM0518"),
   MM_MUNICIPALITY_NAME: z.string().min(1).default("'s-Gravenhage"),
   MM_PDOK_URL: z.url({ error: "MM_PDOK_URL must be a URL like https://service.pdok.nl/cbs/gebiedsindelingen/2024/wfs/v1_0" }).default("https://service.pdok.nl/cbs/gebiedsindelingen/2024/wfs/v1_0"),
+  /** Folder holding the municipality's own exports (exports/establishments.csv, …) for live sources. */
+  MM_FILES_DIR: z.string().default(path.join(repoRoot, "data", "files")),
   MM_CLIENT_DIR: z.string().default(path.join(repoRoot, "dist", "client")),
   MM_SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   MM_SESSION_MAX_HOURS: z.coerce.number().positive().default(10),

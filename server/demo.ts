@@ -26,6 +26,8 @@ export async function startDemoUpstream(demoDir: string, log: (message: string) 
     settings: {
       luchtmeetnet: { baseUrl: `${server.url}/${manifest.luchtmeetnet.dir}`, from: manifest.luchtmeetnet.from, to: manifest.luchtmeetnet.to },
       pdok: { baseUrl: `${server.url}/pdok`, municipalityCode: manifest.municipality.code },
+      // The municipality's own CSV exports (registers, theme data) lie in the demo folder.
+      filesDir: demoDir,
       // The demo is a snapshot: its data is as fresh as on the day it ends.
       asOf: manifest.luchtmeetnet.to,
     },

@@ -53,6 +53,7 @@ function liveSettings(config: Config): SourceSettings {
   return {
     luchtmeetnet: { baseUrl: config.MM_LUCHTMEETNET_URL, stations: config.MM_LUCHTMEETNET_STATIONS?.split(",") },
     pdok: { baseUrl: config.MM_PDOK_URL, municipalityCode: config.MM_MUNICIPALITY_CODE },
+    filesDir: config.MM_FILES_DIR,
   };
 }
 

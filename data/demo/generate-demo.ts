@@ -11,9 +11,10 @@ import { createRandom } from "./random.ts";
 import { demoMunicipality, demoStations } from "./stations.ts";
 import { writeMeasurements, writeStations } from "./write-luchtmeetnet.ts";
 import { writePdok } from "./write-pdok.ts";
+import { writeRegisters } from "./write-registers.ts";
 
 /** Bump when the generated output changes, so existing demo folders are regenerated. */
-export const DEMO_VERSION = 2;
+export const DEMO_VERSION = 3;
 
 export const DemoManifest = z.object({
   version: z.number(),
@@ -36,7 +37,9 @@ export function generateDemo(outDir: string, { seed = 20261123, from = "2022-01-
   const luchtmeetnetDir = path.join(outDir, "luchtmeetnet");
   mkdirSync(luchtmeetnetDir, { recursive: true });
   // Separate streams per dataset, so adding one never changes the others' values.
-  writePdok(path.join(outDir, "pdok"), generateGeography(createRandom(seed + 1)));
+  const geography = generateGeography(createRandom(seed + 1));
+  writePdok(path.join(outDir, "pdok"), geography);
+  writeRegisters(path.join(outDir, "exports"), geography, createRandom(seed + 2), { asOf: new Date(to) });
   const random = createRandom(seed);
   const chosen = demoStations.slice(0, stations);
   writeStations(luchtmeetnetDir, chosen);

@@ -6,7 +6,7 @@
 import type { z } from "zod";
 import { literal, quote } from "./sql-text.ts";
 
-export type ColumnType = "VARCHAR" | "DOUBLE" | "BIGINT" | "BOOLEAN" | "TIMESTAMP" | "VARCHAR[]" | "JSON";
+export type ColumnType = "VARCHAR" | "DOUBLE" | "BIGINT" | "BOOLEAN" | "DATE" | "TIMESTAMP" | "VARCHAR[]" | "JSON";
 
 export interface Rule {
   /** SQL that is true for a valid value of the column (NULLs are judged by the not-null rule). */
@@ -38,9 +38,17 @@ interface CheckDef {
   maximum?: number;
   value?: number;
   inclusive?: boolean;
+  /** The schema author's own message, when the check was given one. */
+  error?: (issue: object) => unknown;
 }
 
 const defOf = (schema: z.ZodType) => (schema as unknown as { def: ZodDef }).def;
+
+/** The author's message wins over the generated one: it says how to fix the value. */
+function withAuthorMessage(check: CheckDef, rules: Rule[]): Rule[] {
+  const custom = check.error?.({});
+  return typeof custom === "string" ? rules.map((r) => ({ ...r, reason: custom })) : rules;
+}
 
 export function compileSchema(schema: z.ZodObject): Column[] {
   return Object.entries(schema.shape).map(([name, field]) => compileField(name, field as z.ZodType, false));
@@ -56,7 +64,8 @@ function compileField(name: string, field: z.ZodType, nullable: boolean): Column
       return compileField(name, def.innerType!, true);
     case "string": {
       if (def.format === "datetime") return { name, type: "TIMESTAMP", nullable, rules: [] };
-      return { name, type: "VARCHAR", nullable, rules: checks.flatMap((c) => stringRule(column, c)) };
+      if (def.format === "date") return { name, type: "DATE", nullable, rules: [] };
+      return { name, type: "VARCHAR", nullable, rules: checks.flatMap((c) => withAuthorMessage(c, stringRule(column, c))) };
     }
     case "enum":
     case "literal": {
@@ -65,7 +74,7 @@ function compileField(name: string, field: z.ZodType, nullable: boolean): Column
     }
     case "number": {
       const isInt = checks.some((c) => c.check === "number_format" && /int/.test(c.format ?? ""));
-      return { name, type: isInt ? "BIGINT" : "DOUBLE", nullable, rules: checks.flatMap((c) => numberRule(column, c)) };
+      return { name, type: isInt ? "BIGINT" : "DOUBLE", nullable, rules: checks.flatMap((c) => withAuthorMessage(c, numberRule(column, c))) };
     }
     case "boolean":
       return { name, type: "BOOLEAN", nullable, rules: [] };
@@ -77,7 +86,7 @@ function compileField(name: string, field: z.ZodType, nullable: boolean): Column
     case "any":
       return { name, type: "JSON", nullable, rules: [] };
   }
-  throw new Error(`field ${name}: zod type "${def.type}" has no column type; use string, number, boolean, enum, datetime, string[] or object`);
+  throw new Error(`field ${name}: zod type "${def.type}" has no column type; use string, number, boolean, enum, date, datetime, string[] or object`);
 }
 
 function stringRule(column: string, check: CheckDef): Rule[] {

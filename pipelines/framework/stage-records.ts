@@ -16,6 +16,7 @@ const acceptedJsonTypes: Record<ColumnType, string[]> = {
   DOUBLE: ["DOUBLE", "BIGINT", "UBIGINT"],
   BIGINT: ["BIGINT", "UBIGINT"],
   BOOLEAN: ["BOOLEAN"],
+  DATE: ["VARCHAR"],
   TIMESTAMP: ["VARCHAR"],
   "VARCHAR[]": ["ARRAY"],
   JSON: ["OBJECT", "ARRAY", "VARCHAR", "DOUBLE", "BIGINT", "UBIGINT", "BOOLEAN"],

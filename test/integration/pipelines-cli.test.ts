@@ -28,17 +28,18 @@ function cli(args: string[], db = path.join(tmp, "cli.duckdb")): Promise<{ code:
 
 describe("npm run pipelines", () => {
   it("runs a pipeline, lists pipelines, shows runs and rejects as tables", async () => {
+    expect((await cli(["run", "areas"])).code).toBe(0);
     const run = await cli(["run", "air-quality-stations"]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^run 1 succeeded: 3 read, 3 loaded, 0 rejected, 0 warnings$/m);
+    expect(run.stdout).toMatch(/^run 2 succeeded: 3 read, 3 loaded, 0 rejected, 0 warnings$/m);
     const list = await cli(["list"]);
     expect(list.code).toBe(0);
     expect(list.stdout.split("\n")[0]).toMatch(/^name\s+schedule\s+mode\s+last run/);
-    expect(list.stdout).toMatch(/air-quality-stations\s+5 3 \* \* \*\s+replace\s+1 succeeded/);
+    expect(list.stdout).toMatch(/air-quality-stations\s+5 3 \* \* \*\s+replace\s+2 succeeded/);
     const runs = await cli(["runs", "air-quality-stations"]);
-    expect(runs.stdout).toMatch(/^1\s+cli\s+succeeded/m);
+    expect(runs.stdout).toMatch(/^2\s+cli\s+succeeded/m);
     const rejects = await cli(["rejects", "air-quality-stations"]);
-    expect(rejects.stdout).toContain("run 1: 0 rejected rows");
+    expect(rejects.stdout).toContain("run 2: 0 rejected rows");
   });
 
   it("exits 2 with the usage on a wrong command or an unknown pipeline", async () => {
