@@ -54,8 +54,9 @@ describe("pipelines API", () => {
       ["freshness_error(timestamp_measured)", true],
     ]);
     const { runs } = RunList.parse(await (await get("/api/v1/pipelines/air-quality-measurements/runs?limit=2")).json());
-    expect(runs.map((r) => r.runId)).toEqual([runId, runId - 1].filter((id) => runs.some((r) => r.runId === id)));
+    expect(runs).toHaveLength(2);
     expect(runs[0]!.runId).toBe(runId);
+    expect(runs[1]!.runId).toBeLessThan(runId);
   });
 
   it("answers unknown pipelines with 404 and bad run ids with 400", async () => {
