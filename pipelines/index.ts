@@ -1,24 +1,43 @@
 /**
  * The registry of pipelines: adding a dataset is one file in this folder plus one line here.
- * Order matters at start-up: a pipeline runs after those it reads from.
+ * Order matters at start-up: a pipeline runs after those it reads from (areas first: points get
+ * their buurt from it; registers before what references them).
  */
 import airQualityMeasurements from "./air-quality-measurements.ts";
+import airQualitySensorObservations from "./air-quality-sensor-observations.ts";
+import airQualitySensors from "./air-quality-sensors.ts";
 import airQualityStations from "./air-quality-stations.ts";
+import areaKeyFigures from "./area-key-figures.ts";
 import areas from "./areas.ts";
+import co2Emissions from "./co2-emissions.ts";
 import complaints from "./complaints.ts";
 import establishments from "./establishments.ts";
 import type { PipelineDefinition } from "./framework/define-pipeline.ts";
+import greenHeat from "./green-heat.ts";
 import inspections from "./inspections.ts";
+import noiseExposure from "./noise-exposure.ts";
 import permits from "./permits.ts";
+import renewableEnergy from "./renewable-energy.ts";
+import trees from "./trees.ts";
+import waste from "./waste.ts";
 
 export const pipelines: readonly PipelineDefinition[] = [
   areas,
   airQualityStations,
   airQualityMeasurements,
+  airQualitySensors,
+  airQualitySensorObservations,
+  areaKeyFigures,
   establishments,
   permits,
   inspections,
   complaints,
+  noiseExposure,
+  greenHeat,
+  trees,
+  co2Emissions,
+  renewableEnergy,
+  waste,
 ];
 
 export function findPipeline(name: string): PipelineDefinition | undefined {

@@ -34,6 +34,16 @@ export const ConfigSchema = z.object({
   MM_MUNICIPALITY_CODE: z.string().regex(/^GM\d{4}$/, { error: 'MM_MUNICIPALITY_CODE must be a CBS code like "GM0518"' }).default("GM0518"),
   MM_MUNICIPALITY_NAME: z.string().min(1).default("'s-Gravenhage"),
   MM_PDOK_URL: z.url({ error: "MM_PDOK_URL must be a URL like https://service.pdok.nl/cbs/gebiedsindelingen/2024/wfs/v1_0" }).default("https://service.pdok.nl/cbs/gebiedsindelingen/2024/wfs/v1_0"),
+  MM_CBS_URL: z.url({ error: "MM_CBS_URL must be a URL like https://datasets.cbs.nl/odata/v1/CBS" }).default("https://datasets.cbs.nl/odata/v1/CBS"),
+  /** The CBS StatLine table with the key figures per wijk and buurt, and its measure codes mapped in pipelines/sources/cbs-odata.ts. */
+  MM_CBS_TABLE: z.string().regex(/^\d{5}[A-Z]{3}$/, { error: 'MM_CBS_TABLE must be a CBS table id like "85618NED"' }).default("85618NED"),
+  MM_SENSORTHINGS_URL: z.url({ error: "MM_SENSORTHINGS_URL must be a URL like https://api-samenmeten.rivm.nl/v1.0" }).default("https://api-samenmeten.rivm.nl/v1.0"),
+  /** The municipality's bounding box west,south,east,north (WGS84): which citizen sensors to read. */
+  MM_SENSORTHINGS_BBOX: z
+    .string()
+    .transform((s) => s.split(",").map(Number))
+    .refine((b) => b.length === 4 && b.every(Number.isFinite), { error: 'MM_SENSORTHINGS_BBOX must be "west,south,east,north", e.g. "4.19,52.01,4.42,52.13"' })
+    .optional(),
   /** Folder holding the municipality's own exports (exports/establishments.csv, …) for live sources. */
   MM_FILES_DIR: z.string().default(path.join(repoRoot, "data", "files")),
   MM_CLIENT_DIR: z.string().default(path.join(repoRoot, "dist", "client")),

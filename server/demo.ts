@@ -2,7 +2,7 @@
  * Demo mode: the generated municipality is served by a loopback "upstream" in the Luchtmeetnet
  * format, so the demo's pipelines run the same code as a live deployment.
  */
-import { generateDemo, readDemoManifest } from "../data/demo/generate-demo.ts";
+import { DEMO_CBS_TABLE, generateDemo, readDemoManifest } from "../data/demo/generate-demo.ts";
 import { startRecordedServer, type Intercept, type RecordedServer } from "../pipelines/framework/recorded-server.ts";
 import type { SourceSettings } from "../pipelines/framework/source.ts";
 import type { Municipality } from "./themes/indicator-service.ts";
@@ -26,6 +26,8 @@ export async function startDemoUpstream(demoDir: string, log: (message: string) 
     settings: {
       luchtmeetnet: { baseUrl: `${server.url}/${manifest.luchtmeetnet.dir}`, from: manifest.luchtmeetnet.from, to: manifest.luchtmeetnet.to },
       pdok: { baseUrl: `${server.url}/pdok`, municipalityCode: manifest.municipality.code },
+      cbs: { baseUrl: `${server.url}/cbs`, table: DEMO_CBS_TABLE },
+      sensorthings: { baseUrl: `${server.url}/sensorthings`, from: manifest.sensorthings.from, to: manifest.sensorthings.to },
       // The municipality's own CSV exports (registers, theme data) lie in the demo folder.
       filesDir: demoDir,
       // The demo is a snapshot: its data is as fresh as on the day it ends.

@@ -10,17 +10,24 @@ import { generateGeography } from "./geography.ts";
 import { createRandom } from "./random.ts";
 import { demoMunicipality, demoStations } from "./stations.ts";
 import { writeMeasurements, writeStations } from "./write-luchtmeetnet.ts";
+import { writeCbsKeyFigures } from "./write-cbs.ts";
+import { writeThemeExports } from "./write-exports.ts";
 import { writePdok } from "./write-pdok.ts";
 import { writeRegisters } from "./write-registers.ts";
+import { writeSensorThings } from "./write-sensorthings.ts";
+
+/** The demo's CBS key-figures table id (fictional, in CBS's format). */
+export const DEMO_CBS_TABLE = "85618NED";
 
 /** Bump when the generated output changes, so existing demo folders are regenerated. */
-export const DEMO_VERSION = 3;
+export const DEMO_VERSION = 4;
 
 export const DemoManifest = z.object({
   version: z.number(),
   seed: z.number(),
   municipality: z.object({ code: z.string(), name: z.string() }),
   luchtmeetnet: z.object({ dir: z.string(), from: z.string(), to: z.string() }),
+  sensorthings: z.object({ from: z.string(), to: z.string() }),
 });
 export type DemoManifest = z.infer<typeof DemoManifest>;
 
@@ -40,6 +47,12 @@ export function generateDemo(outDir: string, { seed = 20261123, from = "2022-01-
   const geography = generateGeography(createRandom(seed + 1));
   writePdok(path.join(outDir, "pdok"), geography);
   writeRegisters(path.join(outDir, "exports"), geography, createRandom(seed + 2), { asOf: new Date(to) });
+  writeThemeExports(path.join(outDir, "exports"), geography, createRandom(seed + 3));
+  const lastFullYear = new Date(to).getUTCFullYear() - 1;
+  writeCbsKeyFigures(path.join(outDir, "cbs"), geography, createRandom(seed + 4), { fromYear: 2015, toYear: lastFullYear - 1, table: DEMO_CBS_TABLE });
+  // Citizen sensors: the last eight weeks, hourly (years of them would only slow the demo down).
+  const sensorsFrom = new Date(new Date(to).getTime() - 56 * 86_400_000).toISOString().replace(".000Z", "Z");
+  writeSensorThings(path.join(outDir, "sensorthings"), geography, createRandom(seed + 5), { from: new Date(sensorsFrom), to: new Date(to) });
   const random = createRandom(seed);
   const chosen = demoStations.slice(0, stations);
   writeStations(luchtmeetnetDir, chosen);
@@ -52,6 +65,7 @@ export function generateDemo(outDir: string, { seed = 20261123, from = "2022-01-
     seed,
     municipality: demoMunicipality,
     luchtmeetnet: { dir: "luchtmeetnet", from, to },
+    sensorthings: { from: sensorsFrom, to },
   };
   // Written last: a folder without a manifest is an interrupted generation and is redone.
   writeFileSync(path.join(outDir, "manifest.json"), JSON.stringify(manifest, null, 2));

@@ -19,6 +19,8 @@ export interface SourceSettings {
   pdok?: { baseUrl: string; municipalityCode: string };
   /** CBS StatLine OData v4 (https://datasets.cbs.nl/odata/v1/CBS) and the table read, e.g. 85618NED. */
   cbs?: { baseUrl: string; table: string };
+  /** OGC SensorThings v1.0 (RIVM Samen Meten, https://api-samenmeten.rivm.nl/v1.0); bbox is [west, south, east, north] in WGS84. */
+  sensorthings?: { baseUrl: string; from?: string; to?: string; bbox?: [number, number, number, number] };
   /** Folder that relative file paths of file sources are resolved against. */
   filesDir?: string;
   /** "Now" for freshness: the demo is a snapshot that ends at a fixed date. Defaults to the clock. */

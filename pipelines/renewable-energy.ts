@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { rowCountChange } from "./framework/checks.ts";
+import { definePipeline } from "./framework/define-pipeline.ts";
+import { csvFile } from "./sources/files.ts";
+
+export default definePipeline({
+  name: "renewable-energy",
+  title: { nl: "Hernieuwbare energie per bron", en: "Renewable energy by source" },
+  // Updated a few times a year upstream; weekly is plenty.
+  schedule: "20 4 * * 2",
+  table: "renewable_energy",
+  source: csvFile("exports/renewable-energy.csv"),
+  schema: z.object({
+    year: z.number().int().min(1990).max(2100),
+    source: z.enum(["solar_pv", "wind", "heat_pumps", "biomass"]),
+    tj: z.number().min(0).max(1_000_000),
+  }),
+  mode: "replace",
+  key: ["year", "source"],
+  // History only grows: losing rows means a broken export.
+  checks: [rowCountChange({ maxDropPercent: 0 })],
+  // Views add sources up to a yearly total; a partial year would understate it, so fail instead.
+  maxRejectShare: 0,
+  attribution: { source: "Klimaatmonitor, hernieuwbare energie (demo)", licence: "CC BY 4.0" },
+});
