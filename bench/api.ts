@@ -56,7 +56,7 @@ export async function benchApi(demoDir: string) {
     const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
     const urls = {
       themes: `${base}/api/v1/themes`,
-      series: `${base}/api/v1/indicators/no2-annual-mean/series?by=station`,
+      series: `${base}/api/v1/indicators/no2-annual-mean/series?by=breakdown`,
       station: `${base}/api/v1/stations/NL99001`,
     };
     const cold = { themes: await coldMs(urls.themes, cookie), series: await coldMs(urls.series, cookie), station: await coldMs(urls.station, cookie) };

@@ -98,7 +98,8 @@ export type SeriesPoint = z.infer<typeof SeriesPoint>;
 export const Series = z.object({
   indicatorId: z.string(),
   unit: z.string(),
-  by: z.enum(["area", "station"]),
+  /** "area": the municipality; "breakdown": its stations or buurten. */
+  by: z.enum(["area", "breakdown"]),
   points: z.array(SeriesPoint),
   provenance: Provenance,
 });

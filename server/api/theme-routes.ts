@@ -17,7 +17,11 @@ const seriesQuery = (areaCode: string) =>
   z
   .object({
     area: z.literal(areaCode, { error: `unknown area; this monitor covers ${areaCode}` }).optional(),
-    by: z.enum(["area", "station"], { error: 'must be "area" or "station"' }).default("area"),
+    by: z
+      .enum(["area", "breakdown", "station"], { error: 'must be "area" (the municipality) or "breakdown" (its stations or buurten)' })
+      .default("area")
+      // "station" was the name while air quality was the only theme; kept so old links keep working.
+      .transform((by) => (by === "station" ? "breakdown" : by)),
     from: year.optional(),
     to: year.optional(),
     format: z.enum(["json", "csv", "arrow"], { error: 'must be "json", "csv" or "arrow"' }).optional(),

@@ -13,6 +13,7 @@ const annualMean = (id: string, formula: string, label: Localized): IndicatorDef
   direction: "lower",
   seriesSql: "station-annual-mean.sql",
   params: { formula },
+  municipal: "mean-of-areas",
   pipelines: ["air-quality-measurements", "air-quality-stations"],
   qualityTier: "provisional",
   norms: annualNorms[formula] ?? [],

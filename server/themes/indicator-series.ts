@@ -15,8 +15,12 @@ function sqlFor(indicator: IndicatorDefinition): string {
   return sql;
 }
 
-export async function stationSeries(db: Database, indicator: IndicatorDefinition, options: QueryOptions): Promise<SeriesPoint[]> {
-  const rows = await db.query(sqlFor(indicator), indicator.params, options);
+/** All rows of an indicator's SQL: the breakdown units and, where the SQL gives it, the municipality. */
+export async function indicatorRows(db: Database, indicator: IndicatorDefinition, municipalityCode: string, options: QueryOptions): Promise<SeriesPoint[]> {
+  const sql = sqlFor(indicator);
+  // DuckDB refuses a named parameter the statement does not use, so $gm is bound only where used.
+  const params = sql.includes("$gm") ? { ...indicator.params, gm: municipalityCode } : indicator.params;
+  const rows = await db.query(sql, params, options);
   return rows.map((r) => ({
     period: String(r.period),
     areaCode: String(r.area_code),
@@ -26,8 +30,15 @@ export async function stationSeries(db: Database, indicator: IndicatorDefinition
   }));
 }
 
-/** The municipality's value is the mean of the stations' valid values in each period. */
-export function municipalSeries(stations: SeriesPoint[], area: { code: string; name: string }): SeriesPoint[] {
+/** Splits the rows into the municipality's series and the breakdown units' rows. */
+export function splitSeries(indicator: IndicatorDefinition, rows: SeriesPoint[], area: { code: string; name: string }) {
+  const breakdown = rows.filter((r) => r.areaCode !== area.code);
+  const city = indicator.municipal === "from-sql" ? rows.filter((r) => r.areaCode === area.code).map((r) => ({ ...r, areaName: area.name })) : meanOfAreas(breakdown, area);
+  return { breakdown, city };
+}
+
+/** The municipality's value as the mean of the breakdown units' valid values in each period. */
+function meanOfAreas(stations: SeriesPoint[], area: { code: string; name: string }): SeriesPoint[] {
   const byPeriod = new Map<string, SeriesPoint[]>();
   for (const point of stations) byPeriod.set(point.period, [...(byPeriod.get(point.period) ?? []), point]);
   return [...byPeriod].map(([period, points]) => {

@@ -9,7 +9,7 @@ import { HttpError } from "../http/http-error.ts";
 import { findPipeline } from "../../pipelines/index.ts";
 import type { IndicatorDefinition, ThemeDefinition } from "./define-theme.ts";
 import { findIndicator, themes } from "./index.ts";
-import { municipalSeries, stationSeries } from "./indicator-series.ts";
+import { indicatorRows, splitSeries } from "./indicator-series.ts";
 import type { PolicyPlan } from "./policy-plan.ts";
 import { assessStatus } from "./status.ts";
 
@@ -19,7 +19,7 @@ export interface Municipality {
 }
 
 export interface SeriesQuery {
-  by: "area" | "station";
+  by: "area" | "breakdown";
   from?: number | undefined;
   to?: number | undefined;
 }
@@ -41,14 +41,15 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
   }
 
   const cache = createVersionedCache<SeriesPoint[]>();
+  const municipalityCode = municipality.code;
 
   async function load(indicator: IndicatorDefinition, published: Map<string, PublishedRun>, { timeoutMs }: QueryOptions) {
     const runs = indicator.pipelines.map((name) => published.get(name)?.runId);
     // Shared between requests, so not tied to one request's abort signal.
-    const stations = runs.every((id) => id !== undefined)
-      ? await cache.get(indicator.id, runs.join(","), () => stationSeries(db, indicator, { timeoutMs }))
+    const rows = runs.every((id) => id !== undefined)
+      ? await cache.get(indicator.id, runs.join(","), () => indicatorRows(db, indicator, municipalityCode, { timeoutMs }))
       : [];
-    return { stations, city: municipalSeries(stations, municipality) };
+    return splitSeries(indicator, rows, municipality);
   }
 
   function provenance(indicator: IndicatorDefinition, published: Map<string, PublishedRun>, points: SeriesPoint[]): Provenance {
@@ -125,13 +126,13 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
     async series(id: string, query: SeriesQuery, options: QueryOptions): Promise<Series> {
       const { indicator } = resolve(id);
       const published = await publishedRuns(options);
-      const { stations, city } = await load(indicator, published, options);
+      const { breakdown, city } = await load(indicator, published, options);
       const inRange = (p: SeriesPoint) => (query.from === undefined || Number(p.period) >= query.from) && (query.to === undefined || Number(p.period) <= query.to);
       return {
         indicatorId: indicator.id,
         unit: indicator.unit,
         by: query.by,
-        points: (query.by === "station" ? stations : city).filter(inRange),
+        points: (query.by === "breakdown" ? breakdown : city).filter(inRange),
         provenance: provenance(indicator, published, city),
       };
     },

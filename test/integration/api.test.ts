@@ -78,6 +78,30 @@ describe("themes and indicators", () => {
     expect(air.indicators.map((i) => i.id)).toContain("pm25-annual-mean");
   });
 
+  it("fills all six themes of the policy plan from the demo, every indicator with a value, target and status", async () => {
+    const body = ThemeList.parse(await (await get("/api/v1/themes", policy)).json());
+    expect(body.themes.map((t) => t.id)).toEqual(["air-quality", "noise", "energy", "climate-adaptation", "circular-economy", "soil"]);
+    const indicators = body.themes.flatMap((t) => t.indicators);
+    expect(indicators.length).toBeGreaterThanOrEqual(15);
+    for (const indicator of indicators) {
+      expect(indicator.latest, indicator.id).not.toBeNull();
+      expect(indicator.target, indicator.id).not.toBeNull();
+      expect(indicator.status.code, indicator.id).not.toBe("no-data");
+      expect(indicator.provenance.runId, indicator.id).toBeGreaterThan(0);
+    }
+    // The demo is made so the plan shows both good news and bad news.
+    const codes = new Set(indicators.map((i) => i.status.code));
+    expect(codes.has("off-track") && (codes.has("on-track") || codes.has("achieved"))).toBe(true);
+  });
+
+  it("breaks an indicator down by buurt where its data allows, with the municipality's own figure", async () => {
+    const city = Series.parse(await (await get("/api/v1/indicators/gas-use-per-home/series", policy)).json());
+    expect(city.points.every((p) => p.areaCode === "GM9999" && p.areaName === "Groenmeer")).toBe(true);
+    const buurten = Series.parse(await (await get("/api/v1/indicators/gas-use-per-home/series?by=breakdown&from=2020&to=2020", policy)).json());
+    expect(buurten.points).toHaveLength(50);
+    expect(buurten.points.every((p) => /^BU9999\d{4}$/.test(p.areaCode))).toBe(true);
+  });
+
   it("serves one theme and one indicator, and 404s unknown ids", async () => {
     const theme = await get("/api/v1/themes/air-quality", policy);
     expect(theme.status).toBe(200);
@@ -90,7 +114,7 @@ describe("themes and indicators", () => {
   it("serves the city series and per-station series whose mean is the city value", async () => {
     const city = Series.parse(await (await get("/api/v1/indicators/no2-annual-mean/series", policy)).json());
     expect(city.points.map((p) => p.period)).toEqual(["2022", "2023", "2024", "2025"]);
-    const stations = Series.parse(await (await get("/api/v1/indicators/no2-annual-mean/series?by=station&from=2024&to=2024", policy)).json());
+    const stations = Series.parse(await (await get("/api/v1/indicators/no2-annual-mean/series?by=breakdown&from=2024&to=2024", policy)).json());
     expect(new Set(stations.points.map((p) => p.period))).toEqual(new Set(["2024"]));
     const valid = stations.points.map((p) => p.value).filter((v): v is number => v !== null);
     const mean = valid.reduce((a, b) => a + b, 0) / valid.length;

@@ -27,7 +27,7 @@ async function loadIndicator(id: string, signal: AbortSignal): Promise<Indicator
   const [indicator, city, stations] = await Promise.all([
     fetchJson<IndicatorSummary>(base, { signal }),
     fetchJson<Series>(`${base}/series`, { signal }),
-    fetchJson<Series>(`${base}/series?by=station`, { signal }).catch((error: unknown) => {
+    fetchJson<Series>(`${base}/series?by=breakdown`, { signal }).catch((error: unknown) => {
       // Register-based indicators (waste, energy) have no stations (400), and a role may be refused
       // station detail (403) while still allowed the municipal series: either way, draw the city only.
       if (error instanceof ApiError && (error.status === 400 || error.status === 403)) return null;

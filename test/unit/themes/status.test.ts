@@ -73,3 +73,17 @@ describe("fitTrend", () => {
     );
   });
 });
+
+describe("the theme registry and the policy plan", () => {
+  it("lists every theme file, and the plan has a target for every indicator", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const path = await import("node:path");
+    const { themes } = await import("../../../server/themes/index.ts");
+    const { loadPolicyPlan } = await import("../../../server/themes/policy-plan.ts");
+    const dir = path.resolve(import.meta.dirname, "../../../server/themes");
+    const themeFiles = readdirSync(dir).filter((f) => f.endsWith(".ts") && readFileSync(path.join(dir, f), "utf8").includes("export default defineTheme("));
+    expect(themeFiles).toHaveLength(themes.length);
+    const plan = loadPolicyPlan(path.resolve(import.meta.dirname, "../../../data/policy-plan.json"));
+    for (const indicator of themes.flatMap((t) => t.indicators)) expect(plan.targetFor(indicator.id), indicator.id).not.toBeNull();
+  });
+});
