@@ -53,7 +53,7 @@ function liveSettings(config: Config): SourceSettings {
   return {
     luchtmeetnet: { baseUrl: config.MM_LUCHTMEETNET_URL, stations: config.MM_LUCHTMEETNET_STATIONS?.split(",") },
     pdok: { baseUrl: config.MM_PDOK_URL, municipalityCode: config.MM_MUNICIPALITY_CODE },
-    cbs: { baseUrl: config.MM_CBS_URL, table: config.MM_CBS_TABLE },
+    cbs: { baseUrl: config.MM_CBS_URL, table: config.MM_CBS_TABLE, municipalityCode: config.MM_MUNICIPALITY_CODE },
     sensorthings: { baseUrl: config.MM_SENSORTHINGS_URL, bbox: config.MM_SENSORTHINGS_BBOX as [number, number, number, number] | undefined },
     filesDir: config.MM_FILES_DIR,
   };

@@ -18,7 +18,7 @@ export interface SourceSettings {
   /** PDOK boundaries WFS (e.g. https://service.pdok.nl/cbs/gebiedsindelingen/2024/wfs/v1_0) and the municipality kept. */
   pdok?: { baseUrl: string; municipalityCode: string };
   /** CBS StatLine OData v4 (https://datasets.cbs.nl/odata/v1/CBS) and the table read, e.g. 85618NED. */
-  cbs?: { baseUrl: string; table: string };
+  cbs?: { baseUrl: string; table: string; municipalityCode?: string | undefined };
   /** OGC SensorThings v1.0 (RIVM Samen Meten, https://api-samenmeten.rivm.nl/v1.0); bbox is [west, south, east, north] in WGS84. */
   sensorthings?: { baseUrl: string; from?: string; to?: string; bbox?: [number, number, number, number] };
   /** Folder that relative file paths of file sources are resolved against. */

@@ -48,7 +48,7 @@ const Observation = z.object({
 /** `2023JJ00` is the whole year 2023; other period kinds (quarters, months) are not key figures. */
 const YEAR_PERIOD = /^(\d{4})JJ00$/;
 
-function settingsOf(context: ExtractContext): { baseUrl: string; table: string } {
+function settingsOf(context: ExtractContext): { baseUrl: string; table: string; municipalityCode?: string | undefined } {
   const cbs = context.settings.cbs;
   if (!cbs) throw new Error("CBS source not configured: set cbs.baseUrl and cbs.table in the settings");
   if (!TABLE_ID.test(cbs.table)) throw new Error(`cbs.table must be a CBS table id like 85618NED, got ${JSON.stringify(cbs.table)}`);
@@ -109,14 +109,26 @@ function yearOf(period: unknown): unknown {
   return year ? Number(year) : period;
 }
 
-/** CBS key figures per area: all observations of the configured table, limited to the mapped measures. */
+/**
+ * The live table holds every area of the Netherlands: with a municipality configured, the server is
+ * asked only for its gemeente, wijken and buurten (codes are padded, so startswith, not eq).
+ */
+export function observationsUrl(baseUrl: string, table: string, municipalityCode?: string): string {
+  const url = `${baseUrl}/${table}/Observations`;
+  if (!municipalityCode) return url;
+  const digits = municipalityCode.slice(2);
+  const filter = ["GM", "WK", "BU"].map((prefix) => `startswith(WijkenEnBuurten,'${prefix}${digits}')`).join(" or ");
+  return `${url}?${new URLSearchParams({ $filter: filter })}`;
+}
+
+/** CBS key figures per area: the observations of the configured table, limited to the mapped measures. */
 export const cbsKeyFigures: RecordSource = {
   kind: "records",
   describe: "CBS StatLine OData v4 /{table}/Observations and /MeasureCodes",
   async *extract(context) {
-    const { baseUrl, table } = settingsOf(context);
+    const { baseUrl, table, municipalityCode } = settingsOf(context);
     await assertMeasures(context, baseUrl, table);
-    for await (const page of pages(`${baseUrl}/${table}/Observations`, context, baseUrl)) {
+    for await (const page of pages(observationsUrl(baseUrl, table, municipalityCode), context, baseUrl)) {
       const records = page.records.map(toRecord).filter((r) => r !== null);
       // A page of only unmapped measures (or an empty page) still counts as read, with nothing in it.
       yield { origin: page.origin, records };

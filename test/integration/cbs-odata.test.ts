@@ -178,3 +178,15 @@ describe("an observation as a record", () => {
     expect(toRecord({ Measure: "M999999", ValueAttribute: "None", Value: 1, WijkenEnBuurten: "GM0518", Perioden: "2023JJ00" })).toBeNull();
   });
 });
+
+describe("the live CBS request", () => {
+  it("asks only for the configured municipality's areas", async () => {
+    const { observationsUrl } = await import("../../pipelines/sources/cbs-odata.ts");
+    const url = new URL(observationsUrl("https://datasets.cbs.nl/odata/v1/CBS", "85618NED", "GM0518"));
+    expect(url.pathname).toBe("/odata/v1/CBS/85618NED/Observations");
+    expect(url.searchParams.get("$filter")).toBe(
+      "startswith(WijkenEnBuurten,'GM0518') or startswith(WijkenEnBuurten,'WK0518') or startswith(WijkenEnBuurten,'BU0518')",
+    );
+    expect(observationsUrl("http://x", "85618NED")).toBe("http://x/85618NED/Observations");
+  });
+});
