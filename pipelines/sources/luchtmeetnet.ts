@@ -4,6 +4,7 @@
  * differs.
  */
 import { z } from "zod";
+import { isoSeconds } from "../framework/iso-seconds.ts";
 import { pagesByNumber } from "../framework/paging.ts";
 import type { ExtractContext, RecordSource } from "../framework/source.ts";
 
@@ -39,7 +40,6 @@ export function measurementWindows(from: Date, to: Date): { start: Date; end: Da
 
 const floorToWeek = (ms: number) => Math.floor((ms - GRID_ORIGIN) / WEEK_MS) * WEEK_MS + GRID_ORIGIN;
 
-export const isoSeconds = (date: Date) => date.toISOString().replace(".000Z", "Z");
 
 async function listStations(context: ExtractContext): Promise<z.infer<typeof StationListItem>[]> {
   const stations: z.infer<typeof StationListItem>[] = [];

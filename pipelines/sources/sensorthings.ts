@@ -5,6 +5,7 @@
  * responses; only the base URL differs.
  */
 import { z } from "zod";
+import { isoSeconds } from "../framework/iso-seconds.ts";
 import { pagesByNextLink } from "../framework/paging.ts";
 import type { ExtractContext, RecordSource, SourcePage } from "../framework/source.ts";
 
@@ -45,7 +46,6 @@ export function measuresPm25(name: string): boolean {
   return /(^|[^a-z0-9])pm2\.?5($|[^a-z0-9])/i.test(name);
 }
 
-export const isoSeconds = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
 
 /** The Things request (path and query relative to the base). */
 export function thingsPath(): string {
