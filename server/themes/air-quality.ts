@@ -26,5 +26,18 @@ export default defineTheme({
     annualMean("no2-annual-mean", "NO2", { nl: "NO₂", en: "NO₂" }),
     annualMean("pm25-annual-mean", "PM25", { nl: "PM2,5", en: "PM2.5" }),
     annualMean("pm10-annual-mean", "PM10", { nl: "PM10", en: "PM10" }),
+    {
+      id: "odour-complaints",
+      name: { nl: "Geurklachten per jaar", en: "Odour complaints per year" },
+      description: { nl: "Aantal ontvangen klachten over geur per kalenderjaar.", en: "Number of odour complaints received per calendar year." },
+      unit: "klachten",
+      direction: "lower",
+      seriesSql: "complaints-per-year.sql",
+      params: { kind: "odour" },
+      municipal: "from-sql",
+      pipelines: ["complaints"],
+      qualityTier: "validated",
+      norms: [],
+    },
   ],
 });

@@ -48,6 +48,10 @@ export default defineTheme({
       nl: "Gemiddeld aardgasverbruik van woningen per jaar (CBS).",
       en: "Average natural gas use of homes per year (CBS).",
     }),
+    cbs("electricity-use-per-home", "avg_electricity_kwh", { nl: "Elektriciteitsverbruik per woning", en: "Electricity use per home" }, "kWh", "lower", {
+      nl: "Gemiddeld elektriciteitsverbruik van woningen per jaar (CBS).",
+      en: "Average electricity use of homes per year (CBS).",
+    }),
     cbs("solar-homes", "solar_share", { nl: "Woningen met zonnepanelen", en: "Homes with solar panels" }, "%", "higher", {
       nl: "Aandeel woningen met zonnestroominstallatie (CBS).",
       en: "Share of homes with solar power installations (CBS).",

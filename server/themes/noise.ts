@@ -1,25 +1,28 @@
-import { defineTheme } from "./define-theme.ts";
+import { defineTheme, type IndicatorDefinition } from "./define-theme.ts";
+
+const homesAbove = (threshold: number, note: { nl: string; en: string }): IndicatorDefinition => ({
+  id: `noise-homes-above-${threshold}db`,
+  name: { nl: `Woningen boven ${threshold} dB Lden (wegverkeer)`, en: `Homes above ${threshold} dB Lden (road traffic)` },
+  description: {
+    nl: `Aandeel woningen met een geluidbelasting door wegverkeer van ${threshold} dB Lden of meer, uit de geluidkaarten (elke vijf jaar). ${note.nl}`,
+    en: `Share of homes exposed to road-traffic noise of ${threshold} dB Lden or more, from the noise maps (every five years). ${note.en}`,
+  },
+  unit: "%",
+  direction: "lower",
+  seriesSql: "noise-share-above.sql",
+  params: { threshold },
+  municipal: "mean-of-areas",
+  pipelines: ["noise-exposure", "areas"],
+  qualityTier: "modelled",
+  norms: [],
+});
 
 export default defineTheme({
   id: "noise",
   name: { nl: "Geluid", en: "Noise" },
   indicators: [
-    {
-      id: "noise-homes-above-65db",
-      name: { nl: "Woningen boven 65 dB Lden (wegverkeer)", en: "Homes above 65 dB Lden (road traffic)" },
-      description: {
-        nl: "Aandeel woningen met een geluidbelasting door wegverkeer boven 65 dB Lden, uit de geluidkaarten (elke vijf jaar).",
-        en: "Share of homes exposed to road-traffic noise above 65 dB Lden, from the noise maps (every five years).",
-      },
-      unit: "%",
-      direction: "lower",
-      seriesSql: "noise-share-above-65.sql",
-      params: {},
-      municipal: "mean-of-areas",
-      pipelines: ["noise-exposure", "areas"],
-      qualityTier: "modelled",
-      norms: [],
-    },
+    homesAbove(65, { nl: "Boven 65 dB is de belasting ernstig.", en: "Above 65 dB the exposure is severe." }),
+    homesAbove(55, { nl: "De WHO adviseert voor wegverkeer minder dan 53 dB.", en: "The WHO recommends less than 53 dB for road traffic." }),
     {
       id: "noise-complaints",
       name: { nl: "Geluidsklachten per jaar", en: "Noise complaints per year" },

@@ -1,9 +1,8 @@
--- Complaints of one kind received per calendar year, for the municipality (full years only: the
--- newest year counts once the register holds a complaint from its last month).
-WITH yearly AS (
-  SELECT year(received_on) AS year, count(*) AS n, max(month(received_on)) AS last_month
-  FROM main.complaints WHERE kind = $kind GROUP BY ALL
-)
-SELECT $gm AS area_code, $gm AS area_name, year::VARCHAR AS period, n::DOUBLE AS value, 1.0 AS coverage
-FROM yearly WHERE last_month = 12
+-- Complaints of one kind received per calendar year, for the municipality. The newest year counts
+-- only once the register has reached its December (any kind), so a year in progress never looks low.
+WITH latest AS (SELECT max(received_on) AS day FROM main.complaints)
+SELECT $gm AS area_code, $gm AS area_name, year(c.received_on)::VARCHAR AS period, count(*)::DOUBLE AS value, 1.0 AS coverage
+FROM main.complaints c, latest
+WHERE c.kind = $kind AND (year(c.received_on) < year(latest.day) OR month(latest.day) = 12)
+GROUP BY year(c.received_on)
 ORDER BY period
