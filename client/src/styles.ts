@@ -119,3 +119,22 @@ export const baseStyles = css`
     margin-top: 0.4rem;
   }
 `;
+
+/** Detail pages: sections apart, and label–value lists in two aligned columns. */
+export const detailStyles = css`
+  section {
+    margin-top: 1rem;
+  }
+  dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.25rem 1rem;
+    margin: 0;
+  }
+  dt {
+    font-weight: 600;
+  }
+  dd {
+    margin: 0;
+  }
+`;

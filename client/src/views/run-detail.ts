@@ -10,7 +10,7 @@ import { formatCount, formatDateTime, formatDuration, formatNumber } from "../fo
 import { LangController, lang, t } from "../i18n.ts";
 import { Poller } from "../poller.ts";
 import { hrefFor } from "../routes.ts";
-import { baseStyles } from "../styles.ts";
+import { baseStyles, detailStyles } from "../styles.ts";
 import { renderFailure, renderLoading } from "./failure-message.ts";
 import { renderRunStatus, runStatusStyles } from "./run-status.ts";
 
@@ -22,23 +22,9 @@ export class RunDetailView extends LitElement {
 
   static override styles = [
     baseStyles,
+    detailStyles,
     runStatusStyles,
     css`
-      section {
-        margin-top: 1rem;
-      }
-      dl {
-        display: grid;
-        grid-template-columns: max-content 1fr;
-        gap: 0.25rem 1rem;
-        margin: 0;
-      }
-      dt {
-        font-weight: 600;
-      }
-      dd {
-        margin: 0;
-      }
       dl.counts dd {
         font-variant-numeric: tabular-nums;
       }

@@ -11,7 +11,7 @@ import { dailyMeans, hourlyChart, hourlySummary, type FormulaNorm } from "../cha
 import { formatDateTime, formatFormula, formatNumber, formatStationType } from "../format.ts";
 import { LangController, lang, t } from "../i18n.ts";
 import { hrefFor, mayViewStations } from "../routes.ts";
-import { baseStyles } from "../styles.ts";
+import { baseStyles, detailStyles } from "../styles.ts";
 import { renderExceedanceTable } from "./exceedance-table.ts";
 import { renderFailure, renderLoading } from "./failure-message.ts";
 
@@ -29,22 +29,8 @@ export class StationDetailView extends LitElement {
 
   static override styles = [
     baseStyles,
+    detailStyles,
     css`
-      section {
-        margin-top: 1rem;
-      }
-      dl {
-        display: grid;
-        grid-template-columns: max-content 1fr;
-        gap: 0.25rem 1rem;
-        margin: 0;
-      }
-      dt {
-        font-weight: 600;
-      }
-      dd {
-        margin: 0;
-      }
       figcaption ul {
         margin: 0;
         padding-left: 1.2rem;
