@@ -1,18 +1,17 @@
 /**
- * Ingest: the air-quality-measurements pipeline over the demo (HTTP paging on loopback, zod
- * validation, appender, atomic publish) against DuckDB's own read_json of the same files, measured
- * in the same run.
+ * ingest-http: the air-quality-measurements pipeline over the demo (HTTP paging on loopback, records
+ * staged as JSON text, set-wise validation, atomic publish) against DuckDB's own read_json of the
+ * same files, measured in the same run.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { readDemoManifest } from "../data/demo/generate-demo.ts";
-import { createFetchJson } from "../pipelines/framework/fetch-json.ts";
-import { startRecordedServer } from "../pipelines/framework/recorded-server.ts";
-import { createRunner } from "../pipelines/framework/run-pipeline.ts";
-import { pipelines } from "../pipelines/index.ts";
-import { openDatabase } from "../server/db/database.ts";
+import { loadConfig } from "../server/config.ts";
+import { openPipelineContext } from "../server/start-monitor.ts";
+import airQualityMeasurements from "../pipelines/air-quality-measurements.ts";
+import airQualityStations from "../pipelines/air-quality-stations.ts";
 
 export async function benchIngest(demoDir: string) {
   const manifest = readDemoManifest(demoDir);
@@ -31,16 +30,14 @@ export async function benchIngest(demoDir: string) {
     connection.closeSync();
     raw.closeSync();
 
-    const db = await openDatabase(path.join(tmp, "pipeline.duckdb"));
-    const upstream = await startRecordedServer(upstreamDir);
-    const settings = { luchtmeetnet: { baseUrl: upstream.url, from: manifest.luchtmeetnet.from, to: manifest.luchtmeetnet.to } };
-    const runner = createRunner({ db, settings, fetchJson: createFetchJson(), clock: () => new Date(), log: () => {} });
-    await runner.run(pipelines.find((p) => p.name === "air-quality-stations")!, "manual");
+    // The demo's own wiring: its loopback upstream, the real runner, a fresh database.
+    const config = loadConfig({}, { MM_DB: path.join(tmp, "pipeline.duckdb"), MM_DEMO: true, MM_DEMO_DIR: demoDir });
+    const context = await openPipelineContext({ config, clock: () => new Date(), log: () => {} });
+    await context.runner.run(airQualityStations, "manual");
     started = performance.now();
-    const result = await runner.run(pipelines.find((p) => p.name === "air-quality-measurements")!, "manual");
+    const result = await context.runner.run(airQualityMeasurements, "manual");
     const pipelineMs = performance.now() - started;
-    await upstream.close();
-    db.close();
+    await context.close();
     return {
       bench: "ingest-http",
       rows: result.rowsLoaded,

@@ -32,8 +32,8 @@ export interface AppDeps {
   clock: () => Date;
   log: (message: string) => void;
   runner: Runner;
-  /** "Now" for data freshness: the demo's snapshot date, else the clock. */
-  asOf?: string | undefined;
+  /** "Now" for data freshness (the demo is a snapshot with its own date). */
+  dataClock: () => Date;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -81,8 +81,7 @@ export function createApp(deps: AppDeps): Express {
   themeRoutes(route, { deps, indicators: createIndicatorService(deps.db, deps.plan, deps.municipality) });
   areaRoutes(route, { db: deps.db });
   stationRoutes(route, { stations: createStationService(deps.db) });
-  const dataNow = () => (deps.asOf ? new Date(deps.asOf) : deps.clock());
-  pipelineRoutes(route, { pipelines: createPipelineService(deps.db, deps.runner, dataNow) });
+  pipelineRoutes(route, { pipelines: createPipelineService(deps.db, deps.runner, deps.dataClock) });
   healthRoutes(route, { db: deps.db });
   app.use("/api", notFound);
 

@@ -11,12 +11,13 @@ import type { Intercept } from "../pipelines/framework/recorded-server.ts";
 import { abandonInterruptedRuns } from "../pipelines/framework/run-lock.ts";
 import { createRunner, type RunResult, type Runner, type RunnerDeps } from "../pipelines/framework/run-pipeline.ts";
 import { schedulePipelines, type Scheduler } from "../pipelines/framework/scheduler.ts";
-import type { SourceSettings } from "../pipelines/framework/source.ts";
+import { dataNow, type SourceSettings } from "../pipelines/framework/source.ts";
 import { pipelines } from "../pipelines/index.ts";
 import { createApp } from "./app.ts";
 import { ensureDemoUsers } from "./auth/users.ts";
 import type { Config } from "./config.ts";
 import { openDatabase, type Database } from "./db/database.ts";
+import { publishedRuns } from "./db/published-runs.ts";
 import { startDemoUpstream, type DemoUpstream } from "./demo.ts";
 import type { Municipality } from "./themes/indicator-service.ts";
 import { loadPolicyPlan } from "./themes/policy-plan.ts";
@@ -104,14 +105,14 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
   };
   let startupRuns: Promise<RunResult[]> = Promise.resolve([]);
   if (deps.runAtStart ?? true) {
-    const published = await db.query("SELECT count(*) AS n FROM meta.published");
+    const nothingPublished = (await publishedRuns(db)).size === 0;
     startupRuns = runAll();
     // First start: load before serving, so the first screen has data. Later starts catch up in the background.
-    if (Number(published[0]?.n) === 0) await startupRuns;
+    if (nothingPublished) await startupRuns;
     else startupRuns.catch((error) => log(`start-up runs failed: ${error.message}`));
   }
 
-  const app = createApp({ config, db, plan, municipality, clock, log, runner, asOf: settings.asOf });
+  const app = createApp({ config, db, plan, municipality, clock, log, runner, dataClock: () => dataNow(settings, clock) });
   const server: Server = await new Promise((resolve, reject) => {
     // Express 5 calls back with the error when listening fails.
     const listening = app.listen(config.PORT, config.HOST, (error?: NodeJS.ErrnoException) => {

@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../../server/config.ts";
 import { createPipelineService } from "../../server/pipelines/pipeline-service.ts";
 import { openPipelineContext } from "../../server/start-monitor.ts";
+import { dataNow } from "../framework/source.ts";
 import { findPipeline } from "../index.ts";
 import { formatTable } from "./format-table.ts";
 
@@ -43,8 +44,7 @@ try {
     process.stderr.write(process.stderr.isTTY ? `\r${text}` : `${text}\n`);
   };
   const context = await openPipelineContext({ config, clock: () => new Date(), log: () => {}, onProgress: progress });
-  const now = () => (context.settings.asOf ? new Date(context.settings.asOf) : new Date());
-  const service = createPipelineService(context.db, context.runner, now);
+  const service = createPipelineService(context.db, context.runner, () => dataNow(context.settings, () => new Date()));
   try {
     if (command === "list") {
       const rows = (await service.list({})).map((p) => ({

@@ -112,28 +112,37 @@ export function rowCountChange({ maxDropPercent = 100, maxGrowPercent = Infinity
   };
 }
 
-/** Freshness from the data's own timestamps: a warning after `warnAfterHours`, an error after `errorAfterHours`. */
-export function freshness(column: string, { warnAfterHours, errorAfterHours }: { warnAfterHours: number; errorAfterHours: number }): Check[] {
-  const check = (level: CheckLevel, hours: number): Check => ({
-    name: `freshness_${level}(${column})`,
-    level,
-    async run({ connection, table, now }) {
-      const latest = await scalar(connection, `SELECT strftime(max(${quote(column)}), '%Y-%m-%dT%H:%M:%SZ') FROM ${table}`);
-      if (latest === null) return { passed: false, count: 0, sample: [], message: `no ${column} values` };
-      const ageHours = (now.getTime() - Date.parse(String(latest))) / 3_600_000;
-      return {
-        passed: ageHours <= hours,
-        count: Math.round(ageHours * 10) / 10,
-        sample: [String(latest)],
-        message: `newest ${column} ${latest} is ${ageHours.toFixed(1)} h old (limit ${hours} h)`,
-      };
-    },
-  });
-  return [check("warn", warnAfterHours), check("error", errorAfterHours)];
-}
-
 export interface FreshnessRule {
   column: string;
   warnAfterHours: number;
   errorAfterHours: number;
+}
+
+/** How old the newest timestamp is, and what that means under the rule; shared by the checks and the analyst view. */
+export function judgeFreshness(latest: string, now: Date, rule: Omit<FreshnessRule, "column">): { ageHours: number; status: "fresh" | "warn" | "stale" } {
+  const ageHours = (now.getTime() - Date.parse(latest)) / 3_600_000;
+  return { ageHours, status: ageHours > rule.errorAfterHours ? "stale" : ageHours > rule.warnAfterHours ? "warn" : "fresh" };
+}
+
+/** SQL for the newest value of a timestamp column as ISO 8601 UTC. */
+export const latestIsoSql = (column: string, table: string) => `SELECT strftime(max(${quote(column)}), '%Y-%m-%dT%H:%M:%SZ') AS latest FROM ${table}`;
+
+/** Freshness from the data's own timestamps: a warning after `warnAfterHours`, an error after `errorAfterHours`. */
+export function freshness(rule: FreshnessRule): Check[] {
+  const check = (level: CheckLevel, hours: number): Check => ({
+    name: `freshness_${level}(${rule.column})`,
+    level,
+    async run({ connection, table, now }) {
+      const latest = await scalar(connection, latestIsoSql(rule.column, table));
+      if (latest === null) return { passed: false, count: 0, sample: [], message: `no ${rule.column} values` };
+      const { ageHours } = judgeFreshness(String(latest), now, rule);
+      return {
+        passed: ageHours <= hours,
+        count: Math.round(ageHours * 10) / 10,
+        sample: [String(latest)],
+        message: `newest ${rule.column} ${latest} is ${ageHours.toFixed(1)} h old (limit ${hours} h)`,
+      };
+    },
+  });
+  return [check("warn", rule.warnAfterHours), check("error", rule.errorAfterHours)];
 }

@@ -15,7 +15,7 @@ import { publishStaging, tableExists } from "./publish.ts";
 import { beginRun, PipelineBusyError, releaseLock } from "./run-lock.ts";
 import { dropCsvScratch, stageCsv } from "./stage-csv.ts";
 import { recordLocator, stageRecords } from "./stage-records.ts";
-import type { SourceSettings } from "./source.ts";
+import { dataNow, type SourceSettings } from "./source.ts";
 import { quote } from "./sql-text.ts";
 import { dropMetaColumns, quarantineViolations } from "./validate-staging.ts";
 
@@ -81,8 +81,6 @@ export function createRunner(deps: RunnerDeps): Runner {
   };
 }
 
-class CheckFailure extends Error {}
-
 async function execute(connection: DuckDBConnection, pipeline: PipelineDefinition, runId: number, deps: RunnerDeps): Promise<RunResult> {
   const stagingTable = `__staging_${pipeline.table}_${runId}`;
   const counts = { rowsRead: 0, rowsLoaded: 0, rowsRejected: 0 };
@@ -138,14 +136,13 @@ async function execute(connection: DuckDBConnection, pipeline: PipelineDefinitio
       ? Number((await connection.runAndReadAll(`SELECT count(*)::BIGINT FROM main.${quote(pipeline.table)}`)).getRows()[0]![0])
       : null;
     await publishStaging(connection, pipeline, pipeline.publishedColumns, stagingTable);
-    const declared = [...pipeline.checks, ...(pipeline.freshness ? freshness(pipeline.freshness.column, pipeline.freshness) : [])];
-    const now = deps.settings.asOf ? new Date(deps.settings.asOf) : deps.clock();
-    await runChecks(declared, { connection, table: `main.${quote(pipeline.table)}`, key: pipeline.key, previousRows, now }, checks);
+    const declared = [...pipeline.checks, ...(pipeline.freshness ? freshness(pipeline.freshness) : [])];
+    await runChecks(declared, { connection, table: `main.${quote(pipeline.table)}`, key: pipeline.key, previousRows, now: dataNow(deps.settings, deps.clock) }, checks);
     await connection.run(
       `INSERT OR REPLACE INTO meta.published (pipeline, table_name, run_id, published_at) VALUES ($1, $2, $3, $4::TIMESTAMP)`,
       [pipeline.name, pipeline.table, runId, deps.clock().toISOString()],
     );
-    const warnings = checks.filter((c) => !c.passed && c.level === "warn").length;
+    const warnings = countWarnings(checks);
     await finishRun(connection, runId, "succeeded", counts, warnings, null, deps.clock());
     await recordChecks(connection, reject, checks);
     await deps.fault?.("before-commit", pipeline.name);
@@ -157,7 +154,7 @@ async function execute(connection: DuckDBConnection, pipeline: PipelineDefinitio
   } catch (error) {
     if (inTransaction) await connection.run("ROLLBACK");
     const message = error instanceof Error ? error.message : String(error);
-    const warnings = checks.filter((c) => !c.passed && c.level === "warn").length;
+    const warnings = countWarnings(checks);
     await finishRun(connection, runId, "failed", counts, warnings, message, deps.clock());
     await recordChecks(connection, reject, checks);
     deps.log(`pipeline ${pipeline.name} run ${runId} failed, previous data kept: ${message}`);
@@ -169,13 +166,16 @@ async function execute(connection: DuckDBConnection, pipeline: PipelineDefinitio
   }
 }
 
+/** Failed warn-level checks: the run publishes, flagged with this many warnings. */
+const countWarnings = (checks: CheckResult[]) => checks.filter((c) => !c.passed && c.level === "warn").length;
+
 /** Runs checks in order, appending their results; the first failed error-level check throws. */
 async function runChecks(checks: Check[], context: Parameters<Check["run"]>[0], results: CheckResult[]): Promise<void> {
   for (const check of checks) {
     const outcome = await check.run(context);
     results.push({ name: check.name, level: check.level, ...outcome });
     if (!outcome.passed && check.level === "error") {
-      throw new CheckFailure(`check ${check.name} failed: ${outcome.message}${outcome.sample.length ? ` (e.g. ${outcome.sample.join("; ")})` : ""}`);
+      throw new Error(`check ${check.name} failed: ${outcome.message}${outcome.sample.length ? ` (e.g. ${outcome.sample.join("; ")})` : ""}`);
     }
   }
 }

@@ -27,6 +27,11 @@ export interface SourceSettings {
   asOf?: string;
 }
 
+/** "Now" as the data knows it: the demo's snapshot date where set, else the clock. */
+export function dataNow(settings: SourceSettings, clock: () => Date): Date {
+  return settings.asOf ? new Date(settings.asOf) : clock();
+}
+
 export interface ExtractContext {
   settings: SourceSettings;
   fetchJson: FetchJson;

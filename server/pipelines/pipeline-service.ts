@@ -1,8 +1,10 @@
 /** What the analyst sees of the pipelines: registry, run history, checks, rejects, freshness. */
 import type { Freshness, PipelineSummary, RunDetail, RunSummary } from "../api/contract.ts";
 import type { Database, QueryOptions, Row } from "../db/database.ts";
+import { publishedRuns } from "../db/published-runs.ts";
 import { HttpError } from "../http/http-error.ts";
 import type { PipelineDefinition } from "../../pipelines/framework/define-pipeline.ts";
+import { judgeFreshness, latestIsoSql } from "../../pipelines/framework/checks.ts";
 import { PipelineBusyError, type Runner } from "../../pipelines/framework/run-pipeline.ts";
 import { quote } from "../../pipelines/framework/sql-text.ts";
 import { findPipeline, pipelines } from "../../pipelines/index.ts";
@@ -37,22 +39,21 @@ export function createPipelineService(db: Database, runner: Runner, now: () => D
     if (!rule) return { status: "unknown", latest: null, warnAfterHours: null, errorAfterHours: null };
     const limits = { warnAfterHours: rule.warnAfterHours, errorAfterHours: rule.errorAfterHours };
     if (!published) return { status: "unknown", latest: null, ...limits };
-    const rows = await db.query(`SELECT ${iso(`max(${quote(rule.column)})`)} AS latest FROM main.${quote(pipeline.table)}`, [], options);
+    const rows = await db.query(latestIsoSql(rule.column, `main.${quote(pipeline.table)}`), [], options);
     const latest = (rows[0]?.latest as string | null) ?? null;
     if (!latest) return { status: "unknown", latest, ...limits };
-    const hours = (now().getTime() - Date.parse(latest)) / 3_600_000;
-    return { status: hours > rule.errorAfterHours ? "stale" : hours > rule.warnAfterHours ? "warn" : "fresh", latest, ...limits };
+    return { status: judgeFreshness(latest, now(), rule).status, latest, ...limits };
   }
 
   return {
     async list(options: QueryOptions): Promise<PipelineSummary[]> {
       const last = await db.query(`SELECT ${RUN_COLUMNS} FROM meta.pipeline_runs QUALIFY row_number() OVER (PARTITION BY pipeline ORDER BY run_id DESC) = 1`, [], options);
-      const published = await db.query("SELECT pipeline, run_id FROM meta.published", [], options);
+      const published = await publishedRuns(db, options);
       const locks = await db.query("SELECT pipeline FROM meta.pipeline_locks", [], options);
       const summaries = [];
       for (const pipeline of pipelines) {
         const lastRun = last.find((r) => r.pipeline === pipeline.name);
-        const publishedRun = published.find((r) => r.pipeline === pipeline.name);
+        const publishedRun = published.get(pipeline.name);
         summaries.push({
           name: pipeline.name,
           title: pipeline.title,
@@ -62,7 +63,7 @@ export function createPipelineService(db: Database, runner: Runner, now: () => D
           mode: pipeline.mode,
           running: runner.isRunning(pipeline.name) || locks.some((l) => l.pipeline === pipeline.name),
           lastRun: lastRun ? toRun(lastRun) : null,
-          publishedRunId: publishedRun ? Number(publishedRun.run_id) : null,
+          publishedRunId: publishedRun?.runId ?? null,
           freshness: await freshnessOf(pipeline, Boolean(publishedRun), options),
         });
       }

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Station, StationDetail } from "../api/contract.ts";
 import type { Database, QueryOptions } from "../db/database.ts";
+import { publishedRuns, versionOf } from "../db/published-runs.ts";
 import { createVersionedCache } from "../db/versioned-cache.ts";
 import { HttpError } from "../http/http-error.ts";
 import { dailyNorms } from "../themes/norms.ts";
@@ -22,15 +23,7 @@ const toStation = (r: Record<string, unknown>): Station => ({
 export function createStationService(db: Database) {
   const cache = createVersionedCache<StationDetail>();
 
-  /** The run ids of the two tables read here, or null while either is unpublished. */
-  async function version(options: QueryOptions): Promise<string | null> {
-    const rows = await db.query(
-      "SELECT string_agg(run_id::VARCHAR, ',' ORDER BY table_name) AS v, count(*) AS n FROM meta.published WHERE table_name IN ('air_stations', 'air_measurements')",
-      [],
-      options,
-    );
-    return Number(rows[0]?.n) === 2 ? String(rows[0]!.v) : null;
-  }
+  const version = async (options: QueryOptions) => versionOf(await publishedRuns(db, options), ["air-quality-stations", "air-quality-measurements"]);
 
   async function load(number: string, days: number, { timeoutMs }: QueryOptions): Promise<StationDetail> {
     const rows = await db.query("SELECT number, location, type, lat, lon, components, buurt_code FROM main.air_stations WHERE number = $1", [number], { timeoutMs });

@@ -4,6 +4,7 @@
  */
 import type { IndicatorSummary, Provenance, Series, SeriesPoint, Theme } from "../api/contract.ts";
 import type { Database, QueryOptions } from "../db/database.ts";
+import { publishedRuns, versionOf, type PublishedRuns } from "../db/published-runs.ts";
 import { createVersionedCache } from "../db/versioned-cache.ts";
 import { HttpError } from "../http/http-error.ts";
 import { findPipeline } from "../../pipelines/index.ts";
@@ -24,35 +25,18 @@ export interface SeriesQuery {
   to?: number | undefined;
 }
 
-interface PublishedRun {
-  runId: number;
-  finishedAt: string | null;
-}
-
 export function createIndicatorService(db: Database, plan: PolicyPlan, municipality: Municipality) {
-  async function publishedRuns(options: QueryOptions): Promise<Map<string, PublishedRun>> {
-    const rows = await db.query(
-      `SELECT p.pipeline, p.run_id, strftime(r.finished_at, '%Y-%m-%dT%H:%M:%SZ') AS finished_at
-       FROM meta.published p JOIN meta.pipeline_runs r ON r.run_id = p.run_id`,
-      [],
-      options,
-    );
-    return new Map(rows.map((r) => [String(r.pipeline), { runId: Number(r.run_id), finishedAt: r.finished_at as string | null }]));
-  }
-
   const cache = createVersionedCache<SeriesPoint[]>();
   const municipalityCode = municipality.code;
 
-  async function load(indicator: IndicatorDefinition, published: Map<string, PublishedRun>, { timeoutMs }: QueryOptions) {
-    const runs = indicator.pipelines.map((name) => published.get(name)?.runId);
+  async function load(indicator: IndicatorDefinition, published: PublishedRuns, { timeoutMs }: QueryOptions) {
+    const version = versionOf(published, indicator.pipelines);
     // Shared between requests, so not tied to one request's abort signal.
-    const rows = runs.every((id) => id !== undefined)
-      ? await cache.get(indicator.id, runs.join(","), () => indicatorRows(db, indicator, municipalityCode, { timeoutMs }))
-      : [];
+    const rows = version ? await cache.get(indicator.id, version, () => indicatorRows(db, indicator, municipalityCode, { timeoutMs })) : [];
     return splitSeries(indicator, rows, municipality);
   }
 
-  function provenance(indicator: IndicatorDefinition, published: Map<string, PublishedRun>, points: SeriesPoint[]): Provenance {
+  function provenance(indicator: IndicatorDefinition, published: PublishedRuns, points: SeriesPoint[]): Provenance {
     const pipelineName = indicator.pipelines[0]!;
     const pipeline = findPipeline(pipelineName);
     const run = published.get(pipelineName);
@@ -68,7 +52,7 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
     };
   }
 
-  function summarize(theme: ThemeDefinition, indicator: IndicatorDefinition, city: SeriesPoint[], published: Map<string, PublishedRun>): IndicatorSummary {
+  function summarize(theme: ThemeDefinition, indicator: IndicatorDefinition, city: SeriesPoint[], published: PublishedRuns): IndicatorSummary {
     const points = city.filter((p) => p.value !== null).map((p) => ({ year: Number(p.period), value: p.value as number }));
     const latest = points.at(-1);
     const target = plan.targetFor(indicator.id);
@@ -87,7 +71,7 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
     };
   }
 
-  async function buildTheme(theme: ThemeDefinition, published: Map<string, PublishedRun>, options: QueryOptions): Promise<Theme> {
+  async function buildTheme(theme: ThemeDefinition, published: PublishedRuns, options: QueryOptions): Promise<Theme> {
     const indicators = [];
     for (const indicator of theme.indicators) {
       const { city } = await load(indicator, published, options);
@@ -104,7 +88,7 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
 
   return {
     async themes(options: QueryOptions): Promise<Theme[]> {
-      const published = await publishedRuns(options);
+      const published = await publishedRuns(db, options);
       const result = [];
       for (const theme of themes) result.push(await buildTheme(theme, published, options));
       return result;
@@ -113,19 +97,19 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
     async theme(id: string, options: QueryOptions): Promise<Theme> {
       const theme = themes.find((t) => t.id === id);
       if (!theme) throw new HttpError(404, "Not Found", { detail: `unknown theme: ${id}` });
-      return buildTheme(theme, await publishedRuns(options), options);
+      return buildTheme(theme, await publishedRuns(db, options), options);
     },
 
     async indicator(id: string, options: QueryOptions): Promise<IndicatorSummary> {
       const { theme, indicator } = resolve(id);
-      const published = await publishedRuns(options);
+      const published = await publishedRuns(db, options);
       const { city } = await load(indicator, published, options);
       return summarize(theme, indicator, city, published);
     },
 
     async series(id: string, query: SeriesQuery, options: QueryOptions): Promise<Series> {
       const { indicator } = resolve(id);
-      const published = await publishedRuns(options);
+      const published = await publishedRuns(db, options);
       const { breakdown, city } = await load(indicator, published, options);
       const inRange = (p: SeriesPoint) => (query.from === undefined || Number(p.period) >= query.from) && (query.to === undefined || Number(p.period) <= query.to);
       return {
