@@ -78,7 +78,7 @@ export function createApp(deps: AppDeps): Express {
 
   const route = createRouteRegistrar(app);
   sessionRoutes(route, { deps, sessions, throttle: createLoginThrottle({ clock: deps.clock }), cookieName });
-  themeRoutes(route, { deps, indicators: createIndicatorService(deps.db, deps.plan, deps.municipality) });
+  themeRoutes(route, { deps, indicators: createIndicatorService(deps.db, deps.plan, deps.municipality, deps.dataClock) });
   areaRoutes(route, { db: deps.db });
   stationRoutes(route, { stations: createStationService(deps.db) });
   pipelineRoutes(route, { pipelines: createPipelineService(deps.db, deps.runner, deps.dataClock) });

@@ -18,6 +18,7 @@ export const routeAccess = {
   "GET /api/v1/themes/:themeId": everyRole,
   "GET /api/v1/indicators/:id": everyRole,
   "GET /api/v1/indicators/:id/series": everyRole,
+  "GET /api/v1/indicators/:id/areas": everyRole,
   "GET /api/v1/areas": everyRole,
   "GET /api/v1/stations": detailRoles,
   "GET /api/v1/stations/:number": detailRoles,

@@ -24,13 +24,19 @@ export const statusCodes = ["achieved", "on-track", "at-risk", "off-track", "no-
 export const StatusCode = z.enum(statusCodes);
 export type StatusCode = z.infer<typeof StatusCode>;
 
+/** A trend forecast for one year with its 80 % prediction interval. */
+export const ForecastPoint = z.object({ year: z.number(), value: z.number(), low: z.number(), high: z.number() });
+export type ForecastPoint = z.infer<typeof ForecastPoint>;
+
 export const Status = z.object({
   code: StatusCode,
   /** One sentence saying why this status, in both languages. */
   reason: Localized,
   /** The published rule, the same text for every indicator. */
   rule: Localized,
-  forecast: z.object({ year: z.number(), value: z.number(), low: z.number(), high: z.number() }).nullable(),
+  forecast: ForecastPoint.nullable(),
+  /** The trend forecast for every year from the latest value to the deadline, for drawing the band. */
+  forecastPath: z.array(ForecastPoint),
   /** Change per year needed from the latest value to reach the target, against the trend's change per year. */
   pace: z.object({ needed: z.number(), achieved: z.number() }).nullable(),
   trajectoryValue: z.number().nullable(),
@@ -49,14 +55,39 @@ export const Target = z.object({
 });
 export type Target = z.infer<typeof Target>;
 
+export const areaLevels = ["gemeente", "wijk", "buurt"] as const;
+export const AreaLevel = z.enum(areaLevels);
+export type AreaLevel = z.infer<typeof AreaLevel>;
+
+export const qualityTiers = ["validated", "provisional", "modelled", "indicative"] as const;
+
+/** How current the data is against the source's release schedule. */
+export const DataFreshness = z.object({
+  /** "overdue": the next period's release date has passed without it being loaded. */
+  status: z.enum(["current", "overdue", "unknown"]),
+  latestPeriod: z.string().nullable(),
+  nextPeriod: z.string().nullable(),
+  /** When the next period is expected (ISO date), from the source's release schedule. */
+  nextExpected: z.string().nullable(),
+  /** E.g. "data t/m 2024; volgende publicatie verwacht Q3 2025". */
+  label: Localized,
+});
+export type DataFreshness = z.infer<typeof DataFreshness>;
+
+export const ProvenanceInput = z.object({ pipeline: z.string(), runId: z.number().nullable(), runFinishedAt: z.string().nullable() });
+
 export const Provenance = z.object({
   source: z.string(),
   licence: z.string(),
+  /** The pipeline cited as the source, with the run whose data is published. */
   pipeline: z.string(),
   runId: z.number().nullable(),
   runFinishedAt: z.string().nullable(),
+  /** Every pipeline the number is computed from. */
+  inputs: z.array(ProvenanceInput),
   period: z.string().nullable(),
-  qualityTier: z.enum(["validated", "provisional", "modelled", "indicative"]),
+  qualityTier: z.enum(qualityTiers),
+  freshness: DataFreshness,
 });
 export type Provenance = z.infer<typeof Provenance>;
 
@@ -68,9 +99,17 @@ export const IndicatorSummary = z.object({
   unit: z.string(),
   direction: z.enum(["lower", "higher"]),
   latest: z.object({ period: z.string(), value: z.number() }).nullable(),
+  /** The municipality's values of the latest (at most 10) periods, for a sparkline. */
+  recent: z.array(z.object({ period: z.string(), value: z.number().nullable(), suppressed: z.boolean() })),
   target: Target.nullable(),
   status: Status,
   norms: z.array(Norm),
+  /** The finest area level the indicator is published at. */
+  lowestLevel: AreaLevel,
+  /** What `series?by=breakdown` gives: the stations, the areas of the lowest level, or nothing. */
+  breakdown: z.enum(["stations", "wijk", "buurt"]).nullable(),
+  /** What the values count (cells of fewer than 5 are suppressed for the policy role), or null. */
+  disclosure: z.enum(["establishments", "complaints", "persons"]).nullable(),
   provenance: Provenance,
 });
 export type IndicatorSummary = z.infer<typeof IndicatorSummary>;
@@ -89,7 +128,11 @@ export const SeriesPoint = z.object({
   period: z.string(),
   areaCode: z.string(),
   areaName: z.string(),
+  level: z.enum([...areaLevels, "station"]),
+  /** Null when there is no valid value, or when it is suppressed. */
   value: z.number().nullable(),
+  /** True when disclosure control withheld the value (fewer than 5 units, or complementary). */
+  suppressed: z.boolean(),
   /** Share of the hours in the period that had a valid measurement, 0..1. */
   coverage: z.number(),
 });
@@ -98,12 +141,47 @@ export type SeriesPoint = z.infer<typeof SeriesPoint>;
 export const Series = z.object({
   indicatorId: z.string(),
   unit: z.string(),
-  /** "area": the municipality; "breakdown": its stations or buurten. */
+  /** "area": one area (the municipality unless asked); "breakdown": its stations or finest areas. */
   by: z.enum(["area", "breakdown"]),
   points: z.array(SeriesPoint),
   provenance: Provenance,
 });
 export type Series = z.infer<typeof Series>;
+
+/** One area's value in one period, compared with the city and with areas of the same urbanity. */
+export const AreaValue = z.object({
+  areaCode: z.string(),
+  areaName: z.string(),
+  level: AreaLevel,
+  parent: z.string().nullable(),
+  value: z.number().nullable(),
+  suppressed: z.boolean(),
+  /** 1 = best in the direction of the indicator, among the areas with a published value. */
+  rank: z.number().nullable(),
+  /** value − the municipality's value. */
+  vsCity: z.number().nullable(),
+  /** CBS "mate van stedelijkheid" from address density: 1 very strongly urban … 5 not urban. */
+  urbanity: z.number().nullable(),
+  /** The mean of the other areas of the same urbanity that have a published value. */
+  similar: z.object({ mean: z.number().nullable(), count: z.number() }).nullable(),
+});
+export type AreaValue = z.infer<typeof AreaValue>;
+
+export const AreaValues = z.object({
+  indicatorId: z.string(),
+  unit: z.string(),
+  direction: z.enum(["lower", "higher"]),
+  level: AreaLevel,
+  /** The period shown (the latest with a value unless asked), null when there is no data. */
+  period: z.string().nullable(),
+  periods: z.array(z.string()),
+  city: z.object({ areaCode: z.string(), areaName: z.string(), value: z.number().nullable(), suppressed: z.boolean() }),
+  areas: z.array(AreaValue),
+  /** How disclosure control works, when the caller's values are subject to it. */
+  suppressionRule: Localized.nullable(),
+  provenance: Provenance,
+});
+export type AreaValues = z.infer<typeof AreaValues>;
 
 export const Station = z.object({
   number: z.string(),

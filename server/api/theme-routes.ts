@@ -1,11 +1,12 @@
+import type { Request, Response } from "express";
 import { z } from "zod";
-import type { ThemeList } from "./contract.ts";
+import { areaLevels, type ThemeList } from "./contract.ts";
 import type { AppDeps } from "../app.ts";
 import { requestSignal } from "../http/request-signal.ts";
-import type { Route } from "../http/routes.ts";
+import { sessionOf, type Route } from "../http/routes.ts";
 import { parseInput } from "../http/validate.ts";
-import type { IndicatorService } from "../themes/indicator-service.ts";
-import { ARROW_STREAM, seriesToArrow, seriesToCsv } from "./series-format.ts";
+import { audienceOf, type IndicatorService } from "../themes/indicator-service.ts";
+import { ARROW_STREAM, areasToArrow, areasToCsv, seriesToArrow, seriesToCsv } from "./series-format.ts";
 
 const year = z.coerce
   .number({ error: "must be a year like 2024" })
@@ -13,48 +14,75 @@ const year = z.coerce
   .min(1900, { error: "must be a year like 2024" })
   .max(2100, { error: "must be a year like 2024" });
 
-const seriesQuery = (areaCode: string) =>
-  z
+const areaCode = z.string().regex(/^(GM\d{4}|WK\d{6}|BU\d{8})$/, { error: "must be a CBS area code like GM0518, WK051801 or BU05180101" });
+const format = z.enum(["json", "csv", "arrow"], { error: 'must be "json", "csv" or "arrow"' }).optional();
+
+const SeriesQuery = z
   .object({
-    area: z.literal(areaCode, { error: `unknown area; this monitor covers ${areaCode}` }).optional(),
+    area: areaCode.optional(),
     by: z
-      .enum(["area", "breakdown", "station"], { error: 'must be "area" (the municipality) or "breakdown" (its stations or buurten)' })
+      .enum(["area", "breakdown", "station"], { error: 'must be "area" (one area, the municipality unless asked) or "breakdown" (its stations or finest areas)' })
       .default("area")
       // "station" was the name while air quality was the only theme; kept so old links keep working.
       .transform((by) => (by === "station" ? "breakdown" : by)),
     from: year.optional(),
     to: year.optional(),
-    format: z.enum(["json", "csv", "arrow"], { error: 'must be "json", "csv" or "arrow"' }).optional(),
+    format,
   })
   .strict()
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { error: "from must not be after to", path: ["from"] });
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { error: "from must not be after to", path: ["from"] })
+  .refine((q) => q.by === "area" || q.area === undefined, { error: "area applies to by=area only", path: ["area"] });
+
+const AreasQuery = z
+  .object({
+    level: z.enum(areaLevels, { error: 'must be "gemeente", "wijk" or "buurt"' }).optional(),
+    period: year.optional(),
+    format,
+  })
+  .strict();
+
+/** The format asked for by `?format=` or, failing that, by the Accept header. */
+function formatOf(req: Request, asked: "json" | "csv" | "arrow" | undefined) {
+  if (asked) return asked;
+  const accepted = req.accepts(["application/json", "text/csv", ARROW_STREAM]);
+  return accepted === "text/csv" ? "csv" : accepted === ARROW_STREAM ? "arrow" : "json";
+}
+
+/** The caller's audience (what disclosure control applies) and the request's abort signal. */
+function contextOf(req: Request, res: Response) {
+  return { audience: audienceOf(sessionOf(res)!.role), signal: requestSignal(req, res) };
+}
 
 export function themeRoutes(route: Route, { deps, indicators }: { deps: AppDeps; indicators: IndicatorService }): void {
-  const SeriesQuery = seriesQuery(deps.municipality.code);
-
   route("GET /api/v1/themes", async (req, res) => {
-    const body: ThemeList = { demo: deps.config.MM_DEMO, themes: await indicators.themes({ signal: requestSignal(req, res) }) };
+    const body: ThemeList = { demo: deps.config.MM_DEMO, themes: await indicators.themes(contextOf(req, res)) };
     res.json(body);
   });
 
   route("GET /api/v1/themes/:themeId", async (req, res) => {
-    res.json(await indicators.theme(String(req.params.themeId), { signal: requestSignal(req, res) }));
+    res.json(await indicators.theme(String(req.params.themeId), contextOf(req, res)));
   });
 
   route("GET /api/v1/indicators/:id", async (req, res) => {
-    res.json(await indicators.indicator(String(req.params.id), { signal: requestSignal(req, res) }));
+    res.json(await indicators.indicator(String(req.params.id), contextOf(req, res)));
   });
 
   route("GET /api/v1/indicators/:id/series", async (req, res) => {
     const query = parseInput(SeriesQuery, req.query, "query");
-    const series = await indicators.series(String(req.params.id), query, { signal: requestSignal(req, res) });
-    const format = query.format ?? (req.accepts(["application/json", "text/csv", ARROW_STREAM]) || "application/json");
-    if (format === "csv" || format === "text/csv") {
-      res.type("text/csv; charset=utf-8").attachment(`${series.indicatorId}.csv`).send(seriesToCsv(series));
-    } else if (format === "arrow" || format === ARROW_STREAM) {
-      res.type(ARROW_STREAM).send(Buffer.from(seriesToArrow(series)));
-    } else {
-      res.json(series);
-    }
+    const series = await indicators.series(String(req.params.id), query, contextOf(req, res));
+    const as = formatOf(req, query.format);
+    if (as === "csv") res.type("text/csv; charset=utf-8").attachment(`${series.indicatorId}.csv`).send(seriesToCsv(series));
+    else if (as === "arrow") res.type(ARROW_STREAM).send(Buffer.from(seriesToArrow(series)));
+    else res.json(series);
+  });
+
+  route("GET /api/v1/indicators/:id/areas", async (req, res) => {
+    const query = parseInput(AreasQuery, req.query, "query");
+    const values = await indicators.areas(String(req.params.id), query, contextOf(req, res));
+    const as = formatOf(req, query.format);
+    const name = `${values.indicatorId}-${values.level}-${values.period ?? "none"}`;
+    if (as === "csv") res.type("text/csv; charset=utf-8").attachment(`${name}.csv`).send(areasToCsv(values));
+    else if (as === "arrow") res.type(ARROW_STREAM).send(Buffer.from(areasToArrow(values)));
+    else res.json(values);
   });
 }

@@ -12,3 +12,8 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where
   const detail = invalidParams.map((p) => `${where} parameter ${p.name}: ${p.reason}`).join("; ");
   throw new HttpError(400, "Bad Request", { detail, invalidParams });
 }
+
+/** A parameter that is well-formed but does not fit (an area below the indicator's level): the same 400. */
+export function badParameter(name: string, reason: string, where: "query" | "body" | "path" = "query"): HttpError {
+  return new HttpError(400, "Bad Request", { detail: `${where} parameter ${name}: ${reason}`, invalidParams: [{ name, reason }] });
+}

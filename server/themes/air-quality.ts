@@ -1,5 +1,6 @@
 import type { Localized } from "../api/contract.ts";
 import { defineTheme, type IndicatorDefinition } from "./define-theme.ts";
+import { releases } from "./release.ts";
 import { annualNorms } from "./norms.ts";
 
 const annualMean = (id: string, formula: string, label: Localized): IndicatorDefinition => ({
@@ -13,8 +14,12 @@ const annualMean = (id: string, formula: string, label: Localized): IndicatorDef
   direction: "lower",
   seriesSql: "station-annual-mean.sql",
   params: { formula },
-  municipal: "mean-of-areas",
+  grain: "station",
+  rollup: "weighted-mean",
+  lowestLevel: "gemeente",
+  disclosure: null,
   pipelines: ["air-quality-measurements", "air-quality-stations"],
+  release: releases.continuous,
   qualityTier: "provisional",
   norms: annualNorms[formula] ?? [],
 });
@@ -34,8 +39,12 @@ export default defineTheme({
       direction: "lower",
       seriesSql: "complaints-per-year.sql",
       params: { kind: "odour" },
-      municipal: "from-sql",
-      pipelines: ["complaints"],
+      grain: "buurt",
+      rollup: "sum",
+      lowestLevel: "buurt",
+      disclosure: "complaints",
+      pipelines: ["complaints", "areas"],
+      release: releases.continuous,
       qualityTier: "validated",
       norms: [],
     },

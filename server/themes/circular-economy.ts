@@ -1,3 +1,4 @@
+import { releases } from "./release.ts";
 import { defineTheme } from "./define-theme.ts";
 
 export default defineTheme({
@@ -12,8 +13,12 @@ export default defineTheme({
       direction: "lower",
       seriesSql: "waste.sql",
       params: { measure: "residual" },
-      municipal: "from-sql",
+      grain: "gemeente",
+      rollup: "sum",
+      lowestLevel: "gemeente",
+      disclosure: null,
       pipelines: ["waste"],
+      release: releases.cbsAnnual,
       qualityTier: "validated",
       norms: [],
     },
@@ -25,8 +30,12 @@ export default defineTheme({
       direction: "higher",
       seriesSql: "waste.sql",
       params: { measure: "separation" },
-      municipal: "from-sql",
+      grain: "gemeente",
+      rollup: "sum",
+      lowestLevel: "gemeente",
+      disclosure: null,
       pipelines: ["waste"],
+      release: releases.cbsAnnual,
       qualityTier: "validated",
       norms: [],
     },

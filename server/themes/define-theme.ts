@@ -1,8 +1,9 @@
 /**
  * Themes and indicators are code: one file per theme, listed in ./index.ts. An indicator names the
- * SQL file (beside it) that computes its series per station and period from published tables.
+ * SQL file (in ./sql) that computes it at its grain; the engine rolls that up to wijk and gemeente.
  */
-import type { Localized, Norm, Provenance } from "../api/contract.ts";
+import type { AreaLevel, IndicatorSummary, Localized, Norm, Provenance } from "../api/contract.ts";
+import type { ReleaseSchedule } from "./release.ts";
 
 export interface IndicatorDefinition {
   id: string;
@@ -11,17 +12,31 @@ export interface IndicatorDefinition {
   unit: string;
   direction: "lower" | "higher";
   /**
-   * SQL file in server/themes/sql computing `area_code, area_name, period, value, coverage` per
-   * breakdown unit (station or buurt), and/or for the municipality itself (area_code = $gm).
+   * SQL file in server/themes/sql. Its rows are `area_code, period, value` and, where the grain or the
+   * roll-up needs them, `area_name`, `weight` (for a weighted mean), `units` (what disclosure control
+   * counts) and `coverage` (0..1, the share of the period measured). Bound parameters: `params`, plus
+   * `$gm` (the municipality's code) when the SQL uses it.
    */
   seriesSql: string;
-  /** Bound parameters of that SQL; `$gm` (the municipality's code) is bound when the SQL uses it. */
   params: Record<string, string | number>;
-  /** How the municipality's value is found: its own row from the SQL, or the mean of the breakdown units. */
-  municipal: "from-sql" | "mean-of-areas";
+  /**
+   * What one row of the SQL is: a buurt, a measuring station, the municipality, or any level (the
+   * source publishes gemeente, wijk and buurt values itself, as CBS does).
+   */
+  grain: "buurt" | "station" | "gemeente" | "all-levels";
+  /** How rows of a finer grain add up: counts add, shares and averages are means weighted by `weight`. */
+  rollup: "sum" | "weighted-mean";
+  /** Where the SQL cannot give the weight of a weighted mean: the areas' surface, from their boundaries. */
+  weightBy?: "surface";
+  /** The finest area level at which the indicator is meaningful and published. */
+  lowestLevel: AreaLevel;
+  /** What the value counts, when it is about establishments, complaints or persons: cells of 1–4 are suppressed for the policy role. */
+  disclosure: IndicatorSummary["disclosure"];
   /** Pipelines whose published tables the SQL reads; the first is cited as the source. */
   pipelines: string[];
   qualityTier: Provenance["qualityTier"];
+  /** When the source publishes a new period, so the data's freshness can be judged. */
+  release: ReleaseSchedule;
   norms: Norm[];
 }
 

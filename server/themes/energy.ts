@@ -1,3 +1,4 @@
+import { releases } from "./release.ts";
 import { defineTheme, type IndicatorDefinition } from "./define-theme.ts";
 
 const cbs = (id: string, measure: string, name: IndicatorDefinition["name"], unit: string, direction: "lower" | "higher", description: IndicatorDefinition["description"]): IndicatorDefinition => ({
@@ -8,8 +9,13 @@ const cbs = (id: string, measure: string, name: IndicatorDefinition["name"], uni
   direction,
   seriesSql: "cbs-measure.sql",
   params: { measure },
-  municipal: "from-sql",
+  grain: "all-levels",
+  rollup: "weighted-mean",
+  lowestLevel: "buurt",
+  // CBS protects its own small cells before publishing.
+  disclosure: null,
   pipelines: ["area-key-figures", "areas"],
+  release: releases.cbsAnnual,
   qualityTier: "validated",
   norms: [],
 });
@@ -26,8 +32,12 @@ export default defineTheme({
       direction: "lower",
       seriesSql: "co2-total.sql",
       params: {},
-      municipal: "from-sql",
+      grain: "gemeente",
+      rollup: "sum",
+      lowestLevel: "gemeente",
+      disclosure: null,
       pipelines: ["co2-emissions"],
+      release: releases.emissionRegistration,
       qualityTier: "modelled",
       norms: [],
     },
@@ -39,8 +49,12 @@ export default defineTheme({
       direction: "higher",
       seriesSql: "renewable-total.sql",
       params: {},
-      municipal: "from-sql",
+      grain: "gemeente",
+      rollup: "sum",
+      lowestLevel: "gemeente",
+      disclosure: null,
       pipelines: ["renewable-energy"],
+      release: releases.energyStatistics,
       qualityTier: "modelled",
       norms: [],
     },

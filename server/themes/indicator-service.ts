@@ -1,17 +1,25 @@
 /**
- * Everything the API says about themes and indicators: latest value, target, status, provenance.
- * Computed from the published tables at request time; a dataset not yet published reads as no data.
+ * Everything the API says about themes and indicators: values per area and period, target, status
+ * and provenance. Computed from the published tables and cached per published version; a dataset not
+ * yet published reads as no data. The policy role gets aggregates with small cells suppressed: the
+ * suppression runs here, before anything is serialised, so JSON, CSV and Arrow carry the same cells.
  */
-import type { IndicatorSummary, Provenance, Series, SeriesPoint, Theme } from "../api/contract.ts";
+import type { AreaLevel, AreaValues, IndicatorSummary, Provenance, Role, Series, SeriesPoint, Theme } from "../api/contract.ts";
 import type { Database, QueryOptions } from "../db/database.ts";
 import { publishedRuns, versionOf, type PublishedRuns } from "../db/published-runs.ts";
 import { createVersionedCache } from "../db/versioned-cache.ts";
 import { HttpError } from "../http/http-error.ts";
+import { badParameter } from "../http/validate.ts";
 import { findPipeline } from "../../pipelines/index.ts";
+import { compareAreas } from "./area-comparison.ts";
+import { loadHierarchy, type AreaHierarchy } from "./area-hierarchy.ts";
 import type { IndicatorDefinition, ThemeDefinition } from "./define-theme.ts";
+import { SUPPRESSION_RULE, suppressSmallCells } from "./disclosure.ts";
 import { findIndicator, themes } from "./index.ts";
-import { indicatorRows, splitSeries } from "./indicator-series.ts";
+import { indicatorCells, indicatorRows } from "./indicator-series.ts";
 import type { PolicyPlan } from "./policy-plan.ts";
+import { assessFreshness } from "./release.ts";
+import { isServedLevel, type Cell } from "./rollup.ts";
 import { assessStatus } from "./status.ts";
 
 export interface Municipality {
@@ -19,41 +27,78 @@ export interface Municipality {
   name: string;
 }
 
+/** Who is asking decides what may be shown: the policy role sees aggregates under disclosure control. */
+export type Audience = "aggregates" | "full";
+export const audienceOf = (role: Role): Audience => (role === "policy" ? "aggregates" : "full");
+
 export interface SeriesQuery {
   by: "area" | "breakdown";
+  area?: string | undefined;
   from?: number | undefined;
   to?: number | undefined;
 }
 
-export function createIndicatorService(db: Database, plan: PolicyPlan, municipality: Municipality) {
-  const cache = createVersionedCache<SeriesPoint[]>();
-  const municipalityCode = municipality.code;
+export interface AreasQuery {
+  level?: AreaLevel | undefined;
+  period?: number | undefined;
+}
 
-  async function load(indicator: IndicatorDefinition, published: PublishedRuns, { timeoutMs }: QueryOptions) {
-    const version = versionOf(published, indicator.pipelines);
-    // Shared between requests, so not tied to one request's abort signal.
-    const rows = version ? await cache.get(indicator.id, version, () => indicatorRows(db, indicator, municipalityCode, { timeoutMs })) : [];
-    return splitSeries(indicator, rows, municipality);
+interface Context extends QueryOptions {
+  audience: Audience;
+}
+
+const RECENT_PERIODS = 10;
+const HIERARCHY_PIPELINES = ["areas", "area-key-figures"];
+
+export function createIndicatorService(db: Database, plan: PolicyPlan, municipality: Municipality, now: () => Date) {
+  const cells = createVersionedCache<Cell[]>();
+  const hierarchies = createVersionedCache<AreaHierarchy>(4);
+
+  function hierarchyVersion(published: PublishedRuns) {
+    return HIERARCHY_PIPELINES.map((name) => published.get(name)?.runId ?? "-").join(",");
   }
 
-  function provenance(indicator: IndicatorDefinition, published: PublishedRuns, points: SeriesPoint[]): Provenance {
-    const pipelineName = indicator.pipelines[0]!;
-    const pipeline = findPipeline(pipelineName);
-    const run = published.get(pipelineName);
-    const periods = points.filter((p) => p.value !== null).map((p) => p.period);
+  function hierarchy(published: PublishedRuns, options: QueryOptions) {
+    return hierarchies.get("areas", hierarchyVersion(published), () => loadHierarchy(db, published, municipality, { timeoutMs: options.timeoutMs }));
+  }
+
+  /** The indicator's cells for this audience, from cache while the tables it reads are unchanged. */
+  async function load(indicator: IndicatorDefinition, published: PublishedRuns, { audience, timeoutMs }: Context): Promise<{ cells: Cell[]; areas: AreaHierarchy }> {
+    const areas = await hierarchy(published, { timeoutMs });
+    const version = versionOf(published, indicator.pipelines);
+    if (!version) return { cells: [], areas };
+    // Shared between requests, so not tied to one request's abort signal.
+    const computed = await cells.get(`${indicator.id}|${audience}`, `${version}|${hierarchyVersion(published)}`, async () => {
+      const all = indicatorCells(indicator, await indicatorRows(db, indicator, municipality.code, { timeoutMs }), areas);
+      return audience === "aggregates" ? suppressSmallCells(all) : all;
+    });
+    return { cells: computed, areas };
+  }
+
+  const cityCells = (cells: Cell[]) => cells.filter((c) => c.level === "gemeente" && c.areaCode === municipality.code);
+
+  function provenance(indicator: IndicatorDefinition, published: PublishedRuns, city: Cell[]): Provenance {
+    const inputs = indicator.pipelines.map((pipeline) => {
+      const run = published.get(pipeline);
+      return { pipeline, runId: run?.runId ?? null, runFinishedAt: run?.finishedAt ?? null };
+    });
+    const cited = inputs[0]!;
+    const pipeline = findPipeline(cited.pipeline);
+    const periods = city.filter((c) => c.value !== null).map((c) => c.period);
     return {
-      source: pipeline?.attribution.source ?? pipelineName,
+      source: pipeline?.attribution.source ?? cited.pipeline,
       licence: pipeline?.attribution.licence ?? "unknown",
-      pipeline: pipelineName,
-      runId: run?.runId ?? null,
-      runFinishedAt: run?.finishedAt ?? null,
+      ...cited,
+      inputs,
       period: periods.length ? `${periods[0]}–${periods.at(-1)}` : null,
       qualityTier: indicator.qualityTier,
+      freshness: assessFreshness(periods.at(-1) ?? null, indicator.release, now()),
     };
   }
 
-  function summarize(theme: ThemeDefinition, indicator: IndicatorDefinition, city: SeriesPoint[], published: PublishedRuns): IndicatorSummary {
-    const points = city.filter((p) => p.value !== null).map((p) => ({ year: Number(p.period), value: p.value as number }));
+  function summarize(theme: ThemeDefinition, indicator: IndicatorDefinition, cells: Cell[], published: PublishedRuns): IndicatorSummary {
+    const city = cityCells(cells);
+    const points = city.filter((c) => c.value !== null).map((c) => ({ year: Number(c.period), value: c.value as number }));
     const latest = points.at(-1);
     const target = plan.targetFor(indicator.id);
     return {
@@ -64,18 +109,22 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
       unit: indicator.unit,
       direction: indicator.direction,
       latest: latest ? { period: String(latest.year), value: latest.value } : null,
+      recent: city.slice(-RECENT_PERIODS).map((c) => ({ period: c.period, value: c.value, suppressed: c.suppressed })),
       target,
       status: assessStatus({ points, direction: indicator.direction, target }),
       norms: indicator.norms,
+      lowestLevel: indicator.lowestLevel,
+      breakdown: indicator.grain === "station" ? "stations" : indicator.lowestLevel === "gemeente" ? null : indicator.lowestLevel,
+      disclosure: indicator.disclosure,
       provenance: provenance(indicator, published, city),
     };
   }
 
-  async function buildTheme(theme: ThemeDefinition, published: PublishedRuns, options: QueryOptions): Promise<Theme> {
+  async function buildTheme(theme: ThemeDefinition, published: PublishedRuns, context: Context): Promise<Theme> {
     const indicators = [];
     for (const indicator of theme.indicators) {
-      const { city } = await load(indicator, published, options);
-      indicators.push(summarize(theme, indicator, city, published));
+      const { cells } = await load(indicator, published, context);
+      indicators.push(summarize(theme, indicator, cells, published));
     }
     return { id: theme.id, name: theme.name, indicators };
   }
@@ -86,37 +135,94 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
     return found;
   }
 
+  /** The area asked for, checked against the areas and the indicator's lowest level. */
+  function areaFor(indicator: IndicatorDefinition, areas: AreaHierarchy, code: string | undefined) {
+    if (code === undefined || code === municipality.code) return areas.municipality;
+    const area = areas.get(code);
+    if (!area) throw badParameter("area", `unknown area ${code}; see GET /api/v1/areas`);
+    if (!isServedLevel(area.level, indicator.lowestLevel)) {
+      throw badParameter("area", `${indicator.id} is published down to ${indicator.lowestLevel}; ${code} is a ${area.level}`);
+    }
+    return area;
+  }
+
+  const toPoint = (c: Cell): SeriesPoint => ({
+    period: c.period,
+    areaCode: c.areaCode,
+    areaName: c.areaName,
+    level: c.level,
+    value: c.value,
+    suppressed: c.suppressed,
+    coverage: c.coverage,
+  });
+
   return {
-    async themes(options: QueryOptions): Promise<Theme[]> {
-      const published = await publishedRuns(db, options);
+    async themes(context: Context): Promise<Theme[]> {
+      const published = await publishedRuns(db, context);
       const result = [];
-      for (const theme of themes) result.push(await buildTheme(theme, published, options));
+      for (const theme of themes) result.push(await buildTheme(theme, published, context));
       return result;
     },
 
-    async theme(id: string, options: QueryOptions): Promise<Theme> {
+    async theme(id: string, context: Context): Promise<Theme> {
       const theme = themes.find((t) => t.id === id);
       if (!theme) throw new HttpError(404, "Not Found", { detail: `unknown theme: ${id}` });
-      return buildTheme(theme, await publishedRuns(db, options), options);
+      return buildTheme(theme, await publishedRuns(db, context), context);
     },
 
-    async indicator(id: string, options: QueryOptions): Promise<IndicatorSummary> {
+    async indicator(id: string, context: Context): Promise<IndicatorSummary> {
       const { theme, indicator } = resolve(id);
-      const published = await publishedRuns(db, options);
-      const { city } = await load(indicator, published, options);
-      return summarize(theme, indicator, city, published);
+      const published = await publishedRuns(db, context);
+      const { cells } = await load(indicator, published, context);
+      return summarize(theme, indicator, cells, published);
     },
 
-    async series(id: string, query: SeriesQuery, options: QueryOptions): Promise<Series> {
+    async series(id: string, query: SeriesQuery, context: Context): Promise<Series> {
       const { indicator } = resolve(id);
-      const published = await publishedRuns(db, options);
-      const { breakdown, city } = await load(indicator, published, options);
-      const inRange = (p: SeriesPoint) => (query.from === undefined || Number(p.period) >= query.from) && (query.to === undefined || Number(p.period) <= query.to);
+      const published = await publishedRuns(db, context);
+      const { cells, areas } = await load(indicator, published, context);
+      const area = areaFor(indicator, areas, query.area);
+      if (query.by === "breakdown" && indicator.grain !== "station" && indicator.lowestLevel === "gemeente") {
+        throw badParameter("by", `${indicator.id} is published for the municipality only: it has no breakdown`);
+      }
+      const inRange = (c: Cell) => (query.from === undefined || Number(c.period) >= query.from) && (query.to === undefined || Number(c.period) <= query.to);
+      const breakdownLevel = indicator.grain === "station" ? "station" : indicator.lowestLevel;
+      const selected = query.by === "breakdown" ? cells.filter((c) => c.level === breakdownLevel) : cells.filter((c) => c.areaCode === area.code);
       return {
         indicatorId: indicator.id,
         unit: indicator.unit,
         by: query.by,
-        points: (query.by === "breakdown" ? breakdown : city).filter(inRange),
+        points: selected.filter(inRange).map(toPoint),
+        provenance: provenance(indicator, published, cityCells(cells)),
+      };
+    },
+
+    async areas(id: string, query: AreasQuery, context: Context): Promise<AreaValues> {
+      const { indicator } = resolve(id);
+      const published = await publishedRuns(db, context);
+      const { cells, areas } = await load(indicator, published, context);
+      const level = query.level ?? (isServedLevel("wijk", indicator.lowestLevel) ? "wijk" : "gemeente");
+      if (!isServedLevel(level, indicator.lowestLevel)) {
+        throw badParameter("level", `${indicator.id} is published down to ${indicator.lowestLevel}, not per ${level}`);
+      }
+      const atLevel = cells.filter((c) => c.level === level);
+      const periods = [...new Set(atLevel.filter((c) => c.value !== null || c.suppressed).map((c) => c.period))].sort();
+      if (query.period !== undefined && !periods.includes(String(query.period))) {
+        throw badParameter("period", `no ${level} values for ${query.period}; periods with values: ${periods.join(", ") || "none"}`);
+      }
+      const period = query.period !== undefined ? String(query.period) : (periods.at(-1) ?? null);
+      const city = cityCells(cells);
+      const cityCell = city.find((c) => c.period === period);
+      return {
+        indicatorId: indicator.id,
+        unit: indicator.unit,
+        direction: indicator.direction,
+        level,
+        period,
+        periods,
+        city: { areaCode: municipality.code, areaName: areas.municipality.name, value: cityCell?.value ?? null, suppressed: cityCell?.suppressed ?? false },
+        areas: compareAreas(atLevel.filter((c) => c.period === period), cityCell, areas, indicator.direction),
+        suppressionRule: context.audience === "aggregates" && indicator.disclosure ? SUPPRESSION_RULE : null,
         provenance: provenance(indicator, published, city),
       };
     },

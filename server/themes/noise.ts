@@ -1,4 +1,5 @@
 import { defineTheme, type IndicatorDefinition } from "./define-theme.ts";
+import { releases } from "./release.ts";
 
 const homesAbove = (threshold: number, note: { nl: string; en: string }): IndicatorDefinition => ({
   id: `noise-homes-above-${threshold}db`,
@@ -11,8 +12,12 @@ const homesAbove = (threshold: number, note: { nl: string; en: string }): Indica
   direction: "lower",
   seriesSql: "noise-share-above.sql",
   params: { threshold },
-  municipal: "mean-of-areas",
-  pipelines: ["noise-exposure", "areas"],
+  grain: "buurt",
+  rollup: "weighted-mean",
+  lowestLevel: "buurt",
+  disclosure: null,
+  pipelines: ["noise-exposure", "areas", "area-key-figures"],
+  release: releases.noiseMaps,
   qualityTier: "modelled",
   norms: [],
 });
@@ -31,8 +36,12 @@ export default defineTheme({
       direction: "lower",
       seriesSql: "complaints-per-year.sql",
       params: { kind: "noise" },
-      municipal: "from-sql",
-      pipelines: ["complaints"],
+      grain: "buurt",
+      rollup: "sum",
+      lowestLevel: "buurt",
+      disclosure: "complaints",
+      pipelines: ["complaints", "areas"],
+      release: releases.continuous,
       qualityTier: "validated",
       norms: [],
     },

@@ -1,3 +1,4 @@
+import { releases } from "./release.ts";
 import { defineTheme } from "./define-theme.ts";
 
 export default defineTheme({
@@ -15,8 +16,13 @@ export default defineTheme({
       direction: "higher",
       seriesSql: "soil-risk-compliance.sql",
       params: {},
-      municipal: "from-sql",
-      pipelines: ["inspections", "establishments"],
+      grain: "buurt",
+      rollup: "weighted-mean",
+      // Few soil-risk establishments per buurt: a buurt's share would swing on one inspection.
+      lowestLevel: "wijk",
+      disclosure: "establishments",
+      pipelines: ["inspections", "establishments", "areas"],
+      release: releases.continuous,
       qualityTier: "validated",
       norms: [],
     },

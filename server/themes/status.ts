@@ -3,7 +3,7 @@
  * trajectory from baseline to target, and the least-squares trend forecast at the deadline (with an
  * 80 % prediction interval) with the target.
  */
-import type { Localized, Status, Target } from "../api/contract.ts";
+import type { ForecastPoint, Localized, Status, Target } from "../api/contract.ts";
 
 export const STATUS_RULE: Localized = {
   nl:
@@ -28,7 +28,7 @@ const TREND_YEARS = 6;
 const T90 = [Infinity, 3.078, 1.886, 1.638, 1.533, 1.476, 1.44, 1.415, 1.397, 1.383, 1.372];
 
 export function assessStatus({ points, direction, target }: StatusInput): Status {
-  const none = { forecast: null, pace: null, trajectoryValue: null, rule: STATUS_RULE };
+  const none = { forecast: null, forecastPath: [], pace: null, trajectoryValue: null, rule: STATUS_RULE };
   const latest = points.at(-1);
   if (!target) return { code: "no-data", reason: { nl: "Er is geen doel voor deze indicator.", en: "This indicator has no target." }, ...none };
   if (!latest) return { code: "no-data", reason: { nl: "Er zijn nog geen geldige waarden.", en: "There are no valid values yet." }, ...none };
@@ -41,7 +41,7 @@ export function assessStatus({ points, direction, target }: StatusInput): Status
   const trend = fitTrend(points.slice(-TREND_YEARS), target.deadline);
   const yearsLeft = target.deadline - latest.year;
   const pace = trend && yearsLeft > 0 ? { needed: round((target.value - latest.value) / yearsLeft), achieved: trend.slope } : null;
-  const common = { rule: STATUS_RULE, forecast: trend?.forecast ?? null, pace, trajectoryValue: round(trajectoryValue) };
+  const common = { rule: STATUS_RULE, forecast: trend?.forecast ?? null, forecastPath: trend?.path ?? [], pace, trajectoryValue: round(trajectoryValue) };
 
   if (meets(latest.value)) {
     return { code: "achieved", reason: { nl: `De waarde van ${latest.year} haalt het doel.`, en: `The ${latest.year} value meets the target.` }, ...common };
@@ -68,7 +68,9 @@ export function assessStatus({ points, direction, target }: StatusInput): Status
 
 interface Trend {
   slope: number;
-  forecast: { year: number; value: number; low: number; high: number };
+  forecast: ForecastPoint;
+  /** The forecast for every year from the last point to `year`. */
+  path: ForecastPoint[];
 }
 
 /** Least squares through the points; null below 3 points, where no interval can be given. */
@@ -82,10 +84,15 @@ export function fitTrend(points: { year: number; value: number }[], year: number
   const intercept = meanY - slope * meanX;
   const sse = points.reduce((s, p) => s + (p.value - (intercept + slope * p.year)) ** 2, 0);
   const df = n - 2;
-  const standardError = Math.sqrt(sse / df) * Math.sqrt(1 + 1 / n + (year - meanX) ** 2 / sxx);
-  const half = (T90[df] ?? 1.282) * standardError;
-  const value = intercept + slope * year;
-  return { slope: round(slope), forecast: { year, value: round(value), low: round(value - half), high: round(value + half) } };
+  const at = (x: number): ForecastPoint => {
+    const half = (T90[df] ?? 1.282) * Math.sqrt(sse / df) * Math.sqrt(1 + 1 / n + (x - meanX) ** 2 / sxx);
+    const value = intercept + slope * x;
+    return { year: x, value: round(value), low: round(value - half), high: round(value + half) };
+  };
+  const last = points[n - 1]!.year;
+  const path = [];
+  for (let x = last; x <= year; x++) path.push(at(x));
+  return { slope: round(slope), forecast: at(year), path };
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;

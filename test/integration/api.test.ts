@@ -127,12 +127,15 @@ describe("themes and indicators", () => {
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
-    expect(text).toContain("indicator,period,area_code,area_name,value,unit,coverage");
+    expect(text).toContain("indicator,period,area_code,area_name,level,value,suppressed,coverage,unit");
     expect(text.trim().split("\r\n")).toHaveLength(2 + 4);
     const arrow = await get("/api/v1/indicators/no2-annual-mean/series", policy, { accept: "application/vnd.apache.arrow.stream" });
     const table = tableFromIPC(new Uint8Array(await arrow.arrayBuffer()));
     expect(table.numRows).toBe(4);
     expect(table.getChild("period")!.toArray()).toEqual(["2022", "2023", "2024", "2025"]);
+    // Periods also as the millisecond timestamp of their start.
+    expect(table.schema.fields.find((f) => f.name === "periodStart")!.type.toString()).toBe("Timestamp<MILLISECOND>");
+    expect(Number(table.getChild("periodStart")!.get(0))).toBe(Date.UTC(2022, 0, 1));
   });
 
   it.each([
@@ -140,6 +143,9 @@ describe("themes and indicators", () => {
     ["by=wijk", "by"],
     ["from=2025&to=2022", "from"],
     ["area=GM0001", "area"],
+    ["area=wijk-1", "area"],
+    // Air quality is published for the municipality only (with its stations as breakdown).
+    ["area=WK999901", "area"],
     ["colour=red", "colour"],
   ])("answers a bad query (%s) with 400 naming the parameter", async (query, parameter) => {
     const problem = await expectProblem(await get(`/api/v1/indicators/no2-annual-mean/series?${query}`, policy), 400);

@@ -72,6 +72,15 @@ describe("fitTrend", () => {
       fitTrend(noisy, 2024)!.forecast.high - fitTrend(noisy, 2024)!.forecast.low,
     );
   });
+
+  it("gives the forecast for every year from the last value to the deadline, ending at the forecast", () => {
+    const trend = fitTrend(series(10, 13, 13, 17), 2030)!;
+    const last = Number(trend.path[0]!.year);
+    expect(trend.path.map((p) => p.year)).toEqual(Array.from({ length: 2030 - last + 1 }, (_, i) => last + i));
+    expect(trend.path.at(-1)).toEqual(trend.forecast);
+    const widths = trend.path.map((p) => p.high - p.low);
+    expect(widths).toEqual([...widths].sort((a, b) => a - b));
+  });
 });
 
 describe("the theme registry and the policy plan", () => {
