@@ -1,0 +1,89 @@
+/**
+ * WCAG 2.1 AA in Chromium: axe-core (injected from node_modules, nothing fetched) on the policy
+ * overview and an indicator page, failing on any serious or critical violation; and the way from the
+ * login form to an indicator by keyboard alone.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { browserSuite, loginViaForm } from "../support/browser.ts";
+import { startTestMonitor } from "../support/test-server.ts";
+
+const suite = browserSuite(() => startTestMonitor(inject("demoDir")));
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/** axe's serious and critical findings against WCAG 2.0/2.1 A and AA, one line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }, resultTypes: ["violations"] });
+    return result.violations;
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`);
+}
+
+/** The focused element, looking through shadow roots. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    let element = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    return { tag: element?.tagName.toLowerCase() ?? "", href: element?.getAttribute("href") ?? null, text: element?.textContent?.trim() ?? "" };
+  });
+
+async function openOverview(page: Page) {
+  await loginViaForm(page, "policy");
+  await page.getByTestId("status-badge").first().waitFor();
+  await page.getByTestId("sparkline").first().waitFor();
+}
+
+describe("accessibility", () => {
+  it("has no serious or critical axe violations on the overview", async () => {
+    const { page } = suite;
+    await openOverview(page);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it("has no serious or critical axe violations on an indicator page with chart, map and ranking", async () => {
+    const { page } = suite;
+    await openOverview(page);
+    await page.goto("/#/indicators/green-share");
+    await page.getByTestId("choropleth").locator("svg path").first().waitFor();
+    await page.getByTestId("ranking").locator("tbody tr").first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it("takes a keyboard user from the login form to an indicator page", async () => {
+    const { page } = suite;
+    await page.goto("/");
+    await page.locator("input[name=username]").waitFor();
+    await page.locator("input[name=username]").focus();
+    await page.keyboard.type("policy");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("demo");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("status-badge").first().waitFor();
+
+    // Tab through the page until an indicator link has the focus.
+    let target: Awaited<ReturnType<typeof focused>> | undefined;
+    for (let i = 0; i < 60 && !target; i++) {
+      await page.keyboard.press("Tab");
+      const now = await focused(page);
+      if (now.href?.startsWith("#/indicators/")) target = now;
+    }
+    expect(target, "an indicator link reachable with Tab").toBeDefined();
+    await page.keyboard.press("Enter");
+    await page.waitForURL((url) => url.hash === target!.href);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+  });
+});
