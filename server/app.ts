@@ -21,6 +21,8 @@ import { notFound, problemHandler } from "./http/problem.ts";
 import { createRouteRegistrar, loadSession } from "./http/routes.ts";
 import { createPipelineService } from "./pipelines/pipeline-service.ts";
 import { createStationService } from "./stations/station-service.ts";
+import { dossierRoutes } from "./api/dossier-routes.ts";
+import { createAuditLog } from "./dossiers/audit-log.ts";
 import { createIndicatorService, type Municipality } from "./themes/indicator-service.ts";
 import type { PolicyPlan } from "./themes/policy-plan.ts";
 
@@ -81,6 +83,7 @@ export function createApp(deps: AppDeps): Express {
   themeRoutes(route, { deps, indicators: createIndicatorService(deps.db, deps.plan, deps.municipality, deps.dataClock) });
   areaRoutes(route, { db: deps.db });
   stationRoutes(route, { stations: createStationService(deps.db) });
+  dossierRoutes(route, { db: deps.db, audit: createAuditLog(deps.db, deps.clock), dataClock: deps.dataClock });
   pipelineRoutes(route, { pipelines: createPipelineService(deps.db, deps.runner, deps.dataClock) });
   healthRoutes(route, { db: deps.db });
   app.use("/api", notFound);

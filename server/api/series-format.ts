@@ -6,6 +6,7 @@
 import { Bool, Float64, Int32, Table, TimestampMillisecond, Utf8, vectorFromArray } from "apache-arrow";
 import { tableToIPC } from "apache-arrow";
 import type { AreaValues, Provenance, Series } from "./contract.ts";
+import { csvDocument } from "./csv.ts";
 
 export const ARROW_STREAM = "application/vnd.apache.arrow.stream";
 
@@ -24,19 +25,16 @@ interface Export<Row> {
   rows: Row[];
 }
 
-const csvCell = (value: unknown) => {
-  const text = value === null || value === undefined ? "" : String(value);
-  return /[",\n\r;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
 
 /** Midnight UTC on 1 January of a yearly period, in milliseconds; null for anything else. */
 const periodStart = (period: string) => (/^\d{4}$/.test(period) ? Date.UTC(Number(period), 0, 1) : null);
 
 function toCsv<Row>({ indicatorId, unit, provenance, columns, rows }: Export<Row>): string {
-  const header = ["indicator", ...columns.map((c) => c.name), "unit"];
-  const lines = rows.map((row) => [indicatorId, ...columns.map((c) => c.get(row)), unit].map(csvCell).join(","));
-  const source = `# source: ${provenance.source}; licence: ${provenance.licence}; pipeline run ${provenance.runId ?? "-"}; quality: ${provenance.qualityTier}`;
-  return `\uFEFF${source}\r\n${header.join(",")}\r\n${lines.map((l) => `${l}\r\n`).join("")}`;
+  return csvDocument(
+    [`source: ${provenance.source}; licence: ${provenance.licence}; pipeline run ${provenance.runId ?? "-"}; quality: ${provenance.qualityTier}`],
+    ["indicator", ...columns.map((c) => c.name), "unit"],
+    rows.map((row) => [indicatorId, ...columns.map((c) => c.get(row)), unit]),
+  );
 }
 
 const arrowType = { text: () => new Utf8(), number: () => new Float64(), integer: () => new Int32(), boolean: () => new Bool() };

@@ -5,17 +5,9 @@ import type { AppDeps } from "../app.ts";
 import { requestSignal } from "../http/request-signal.ts";
 import { sessionOf, type Route } from "../http/routes.ts";
 import { parseInput } from "../http/validate.ts";
+import { areaCode, format, year } from "./params.ts";
 import { audienceOf, type IndicatorService } from "../themes/indicator-service.ts";
 import { ARROW_STREAM, areasToArrow, areasToCsv, seriesToArrow, seriesToCsv } from "./series-format.ts";
-
-const year = z.coerce
-  .number({ error: "must be a year like 2024" })
-  .int({ error: "must be a year like 2024" })
-  .min(1900, { error: "must be a year like 2024" })
-  .max(2100, { error: "must be a year like 2024" });
-
-const areaCode = z.string().regex(/^(GM\d{4}|WK\d{6}|BU\d{8})$/, { error: "must be a CBS area code like GM0518, WK051801 or BU05180101" });
-const format = z.enum(["json", "csv", "arrow"], { error: 'must be "json", "csv" or "arrow"' }).optional();
 
 const SeriesQuery = z
   .object({

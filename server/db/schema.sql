@@ -70,3 +70,19 @@ CREATE TABLE IF NOT EXISTS meta.pipeline_locks (
 );
 
 ALTER TABLE meta.pipeline_runs ADD COLUMN IF NOT EXISTS warnings INTEGER DEFAULT 0;
+
+-- Who saw or exported which dossier, when: establishments run by natural persons are personal data.
+-- Readable by admin only (GET /api/v1/audit); only ever appended to.
+CREATE SEQUENCE IF NOT EXISTS meta.audit_id START 1;
+CREATE TABLE IF NOT EXISTS meta.audit_log (
+  audit_id      BIGINT PRIMARY KEY DEFAULT nextval('meta.audit_id'),
+  viewed_at     TIMESTAMP NOT NULL,
+  username      VARCHAR NOT NULL,
+  role          VARCHAR NOT NULL,
+  action        VARCHAR NOT NULL,            -- view-establishment | export-establishment | view-location
+  subject       VARCHAR NOT NULL             -- establishment id, or the location as "lat,lon"
+);
+
+-- Great-circle distance in metres between two WGS84 points (haversine), for "near this point".
+CREATE OR REPLACE MACRO meta.distance_m(lat1, lon1, lat2, lon2) AS
+  12742000 * asin(sqrt(pow(sin(radians(lat2 - lat1) / 2), 2) + cos(radians(lat1)) * cos(radians(lat2)) * pow(sin(radians(lon2 - lon1) / 2), 2)));

@@ -5,10 +5,12 @@ import { HttpError } from "./http-error.ts";
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where: "query" | "body" | "path"): z.output<S> {
   const result = schema.safeParse(input ?? {});
   if (result.success) return result.data;
-  const invalidParams = result.error.issues.map((issue) => ({
-    name: issue.path.join(".") || where,
-    reason: issue.message,
-  }));
+  // An unknown parameter is named itself, not the object it was found in.
+  const invalidParams = result.error.issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((key) => ({ name: [...issue.path, key].join("."), reason: "is not a parameter of this request" }))
+      : [{ name: issue.path.join(".") || where, reason: issue.message }],
+  );
   const detail = invalidParams.map((p) => `${where} parameter ${p.name}: ${p.reason}`).join("; ");
   throw new HttpError(400, "Bad Request", { detail, invalidParams });
 }

@@ -18,8 +18,11 @@ beforeAll(async () => {
 });
 afterAll(() => monitor?.close());
 
+/** A path of the route that the allowed roles get a 2xx for. */
 const examplePath = (path: string) =>
   path
+    .replace("/establishments/:id", "/establishments/IN-000001")
+    .replace("/locations/dossier", "/locations/dossier?lat=52.09&lon=5.1")
     .replace(":themeId", "air-quality")
     .replace(":id", "no2-annual-mean")
     .replace(":number", "NL99001")

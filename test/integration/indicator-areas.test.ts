@@ -5,7 +5,7 @@
  */
 import { tableFromIPC } from "apache-arrow";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { AreaValues, IndicatorSummary, Series } from "../../server/api/contract.ts";
+import { AreaValues, IndicatorSummary, Series, type AreaValue } from "../../server/api/contract.ts";
 import { login, startTestMonitor, type Login, type TestMonitor } from "../support/test-server.ts";
 
 let monitor: TestMonitor;
@@ -29,7 +29,7 @@ const areaValues = async (path: string, auth: Login) => AreaValues.parse(await j
 /** Every level of odour complaints in every period, as one role sees it. */
 async function allCells(auth: Login) {
   const { periods } = await areaValues("/api/v1/indicators/odour-complaints/areas?level=buurt", auth);
-  const cells = [];
+  const cells: (Pick<AreaValue, "areaCode" | "value" | "suppressed" | "parent"> & { level: string; period: string })[] = [];
   for (const period of periods) {
     for (const level of ["wijk", "buurt"]) {
       const values = await areaValues(`/api/v1/indicators/odour-complaints/areas?level=${level}&period=${period}`, auth);

@@ -23,6 +23,8 @@ export interface TestMonitorOptions {
   intercept?: Intercept;
   config?: Partial<Config>;
   fault?: RunnerDeps["fault"];
+  /** Receives the monitor's log lines (default: dropped). */
+  log?: (line: string) => void;
 }
 
 /** Starts a demo-mode monitor on `demoDir` and waits until its start-up runs have all succeeded. */
@@ -32,7 +34,7 @@ export async function startTestMonitor(demoDir: string, options: TestMonitorOpti
   const monitor = await startMonitor({
     config,
     clock,
-    log: () => {},
+    log: options.log ?? (() => {}),
     fetchJson: createFetchJson({ baseDelayMs: 5, retries: 2 }),
     fault: options.fault,
     intercept: options.intercept,

@@ -1,0 +1,83 @@
+/**
+ * The permit officer's API: establishment search, the establishment and location dossiers, and the
+ * admin's audit log. Dossiers hold personal data (eenmanszaken), so every view and export is audited
+ * (every /api response is `Cache-Control: no-store`, see app.ts).
+ */
+import { z } from "zod";
+import { establishmentSorts } from "./contract.ts";
+import { boundedInt, areaCode, latitude, longitude } from "./params.ts";
+import { requestSignal } from "../http/request-signal.ts";
+import { sessionOf, type Route } from "../http/routes.ts";
+import { HttpError } from "../http/http-error.ts";
+import { parseInput } from "../http/validate.ts";
+import type { Database } from "../db/database.ts";
+import type { AuditLog } from "../dossiers/audit-log.ts";
+import { dossierToCsv } from "../dossiers/dossier-csv.ts";
+import { establishmentDossier } from "../dossiers/establishment-dossier.ts";
+import { searchEstablishments } from "../dossiers/establishment-search.ts";
+import { createLocationDossiers } from "../dossiers/location-dossier.ts";
+
+const near = z
+  .string()
+  .regex(/^-?\d{1,3}(\.\d+)?,-?\d{1,3}(\.\d+)?$/, { error: 'must be "lat,lon" in degrees, like 52.09,5.12' })
+  .transform((text) => {
+    const [lat, lon] = text.split(",").map(Number) as [number, number];
+    return { lat, lon };
+  })
+  .refine((p) => Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180, { error: "must be a point on earth: latitude within ±90, longitude within ±180" });
+
+const EstablishmentsQuery = z
+  .object({
+    q: z.string().trim().min(1, { error: "must not be empty" }).max(200, { error: "must be at most 200 characters" }).optional(),
+    area: areaCode.optional(),
+    sbi: z.string().regex(/^\d{1,5}$/, { error: "must be an SBI code or its first digits, like 10 or 1071" }).optional(),
+    category: boundedInt(1, 6).optional(),
+    near: near.optional(),
+    radius: boundedInt(1, 50_000).optional(),
+    sort: z.enum(establishmentSorts, { error: 'must be "name", "distance" or "category"' }).optional(),
+    page: boundedInt(1, 10_000).default(1),
+    pageSize: boundedInt(1, 100).default(25),
+  })
+  .strict()
+  .refine((q) => q.radius === undefined || q.near !== undefined, { error: "radius needs near=lat,lon", path: ["radius"] })
+  .refine((q) => q.sort !== "distance" || q.near !== undefined, { error: "sort=distance needs near=lat,lon", path: ["sort"] })
+  .transform((q) => ({ ...q, sort: q.sort ?? (q.near ? ("distance" as const) : ("name" as const)) }));
+
+const DossierQuery = z.object({ format: z.enum(["json", "csv"], { error: 'must be "json" or "csv"' }).optional() }).strict();
+const LocationQuery = z.object({ lat: latitude, lon: longitude, radius: boundedInt(50, 5_000).default(500) }).strict();
+const AuditQuery = z.object({ limit: boundedInt(1, 500).default(100), offset: boundedInt(0, 10_000_000).default(0) }).strict();
+
+/** Establishment ids look like IN-000123; anything else is as unknown as a missing one. */
+const ESTABLISHMENT_ID = /^IN-\d{6}$/;
+
+export function dossierRoutes(route: Route, { db, audit, dataClock }: { db: Database; audit: AuditLog; dataClock: () => Date }): void {
+  const locationDossier = createLocationDossiers(db);
+
+  route("GET /api/v1/establishments", async (req, res) => {
+    const query = parseInput(EstablishmentsQuery, req.query, "query");
+    res.json(await searchEstablishments(db, query, { signal: requestSignal(req, res) }));
+  });
+
+  route("GET /api/v1/establishments/:id", async (req, res) => {
+    const id = String(req.params.id);
+    if (!ESTABLISHMENT_ID.test(id)) throw new HttpError(404, "Not Found", { detail: `unknown establishment: ${id.slice(0, 40)}` });
+    const { format } = parseInput(DossierQuery, req.query, "query");
+    const asCsv = format === "csv" || (format === undefined && req.accepts(["application/json", "text/csv"]) === "text/csv");
+    const dossier = await establishmentDossier(db, id, dataClock(), { signal: requestSignal(req, res) });
+    await audit.record(sessionOf(res)!, asCsv ? "export-establishment" : "view-establishment", id);
+    if (asCsv) res.type("text/csv; charset=utf-8").attachment(`dossier-${id}.csv`).send(dossierToCsv(dossier));
+    else res.json(dossier);
+  });
+
+  route("GET /api/v1/locations/dossier", async (req, res) => {
+    const { lat, lon, radius } = parseInput(LocationQuery, req.query, "query");
+    const dossier = await locationDossier({ lat, lon }, radius, { signal: requestSignal(req, res) });
+    await audit.record(sessionOf(res)!, "view-location", `${lat.toFixed(5)},${lon.toFixed(5)}`);
+    res.json(dossier);
+  });
+
+  route("GET /api/v1/audit", async (req, res) => {
+    const query = parseInput(AuditQuery, req.query, "query");
+    res.json(await audit.list(query, { signal: requestSignal(req, res) }));
+  });
+}

@@ -1,0 +1,13 @@
+/** The sources a dossier draws on: each pipeline's attribution and the run whose data it shows. */
+import type { EstablishmentDossier } from "../api/contract.ts";
+import type { PublishedRuns } from "../db/published-runs.ts";
+import { findPipeline } from "../../pipelines/index.ts";
+
+export function sourcesOf(published: PublishedRuns, pipelines: string[]): EstablishmentDossier["sources"] {
+  return pipelines
+    .filter((name) => published.has(name))
+    .map((name) => {
+      const attribution = findPipeline(name)?.attribution;
+      return { pipeline: name, source: attribution?.source ?? name, licence: attribution?.licence ?? "unknown", runId: published.get(name)?.runId ?? null };
+    });
+}

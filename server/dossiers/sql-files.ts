@@ -1,0 +1,12 @@
+/** The dossiers' SQL, read once from ./sql. */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+const read = (name: string) => readFileSync(path.join(import.meta.dirname, "sql", `${name}.sql`), "utf8");
+
+export const dossierSql = {
+  establishments: read("establishments"),
+  nearbyStations: read("nearby-stations"),
+  nearbySensors: read("nearby-sensors"),
+  noiseAtBuurt: read("noise-at-buurt"),
+};
