@@ -16,6 +16,7 @@ import { dossierToCsv } from "../dossiers/dossier-csv.ts";
 import { establishmentDossier } from "../dossiers/establishment-dossier.ts";
 import { searchEstablishments } from "../dossiers/establishment-search.ts";
 import { createLocationDossiers } from "../dossiers/location-dossier.ts";
+import { createNearbyAir } from "../dossiers/nearby-air.ts";
 
 const near = z
   .string()
@@ -51,7 +52,8 @@ const AuditQuery = z.object({ limit: boundedInt(1, 500).default(100), offset: bo
 const ESTABLISHMENT_ID = /^IN-\d{6}$/;
 
 export function dossierRoutes(route: Route, { db, audit, dataClock }: { db: Database; audit: AuditLog; dataClock: () => Date }): void {
-  const locationDossier = createLocationDossiers(db);
+  const nearbyAir = createNearbyAir(db);
+  const locationDossier = createLocationDossiers(db, nearbyAir);
 
   route("GET /api/v1/establishments", async (req, res) => {
     const query = parseInput(EstablishmentsQuery, req.query, "query");
@@ -63,7 +65,7 @@ export function dossierRoutes(route: Route, { db, audit, dataClock }: { db: Data
     if (!ESTABLISHMENT_ID.test(id)) throw new HttpError(404, "Not Found", { detail: `unknown establishment: ${id.slice(0, 40)}` });
     const { format } = parseInput(DossierQuery, req.query, "query");
     const asCsv = format === "csv" || (format === undefined && req.accepts(["application/json", "text/csv"]) === "text/csv");
-    const dossier = await establishmentDossier(db, id, dataClock(), { signal: requestSignal(req, res) });
+    const dossier = await establishmentDossier(db, nearbyAir, id, dataClock(), { signal: requestSignal(req, res) });
     await audit.record(sessionOf(res)!, asCsv ? "export-establishment" : "view-establishment", id);
     if (asCsv) res.type("text/csv; charset=utf-8").attachment(`dossier-${id}.csv`).send(dossierToCsv(dossier));
     else res.json(dossier);

@@ -8,7 +8,7 @@ import type { Database, QueryOptions } from "../db/database.ts";
 import { publishedRuns } from "../db/published-runs.ts";
 import { HttpError } from "../http/http-error.ts";
 import { searchEstablishments } from "./establishment-search.ts";
-import { nearbyAir } from "./nearby-air.ts";
+import type { NearbyAir } from "./nearby-air.ts";
 import { noiseAt } from "./noise-at-location.ts";
 import { openItems } from "./open-items.ts";
 import { sourcesOf } from "./sources.ts";
@@ -31,7 +31,7 @@ const orNull = <T>(value: unknown, map: (v: unknown) => T) => (value === null ||
 
 const DOSSIER_PIPELINES = ["establishments", "permits", "inspections", "complaints", "air-quality-measurements", "air-quality-sensor-observations", "noise-exposure"];
 
-export async function establishmentDossier(db: Database, id: string, asOf: Date, options: QueryOptions): Promise<EstablishmentDossier> {
+export async function establishmentDossier(db: Database, nearbyAir: NearbyAir, id: string, asOf: Date, options: QueryOptions): Promise<EstablishmentDossier> {
   const published = await publishedRuns(db, options);
   const found = published.has("establishments") ? await searchEstablishments(db, { id, sort: "name", page: 1, pageSize: 1 }, options) : null;
   const establishment = found?.items[0];
@@ -60,7 +60,7 @@ export async function establishmentDossier(db: Database, id: string, asOf: Date,
   const complaints: Complaint[] = complaintRows.map((r) => ({ id: String(r.complaint_id), receivedOn: String(r.received_on), kind: r.kind as Complaint["kind"], status: r.status as Complaint["status"] }));
 
   const point = { lat: establishment.lat, lon: establishment.lon };
-  const [nearby, noise] = await Promise.all([nearbyAir(db, published, point, options), noiseAt(db, published, establishment.buurtCode, options)]);
+  const [nearby, noise] = await Promise.all([nearbyAir(published, point, options), noiseAt(db, published, establishment.buurtCode, options)]);
   const day = asOf.toISOString().slice(0, 10);
   return {
     establishment,

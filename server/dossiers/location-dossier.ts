@@ -8,7 +8,7 @@ import { publishedRuns, type PublishedRuns } from "../db/published-runs.ts";
 import { createVersionedCache } from "../db/versioned-cache.ts";
 import { pointInGeometry, type PolygonGeometry } from "../../pipelines/framework/geometry.ts";
 import { searchEstablishments } from "./establishment-search.ts";
-import { nearbyAir } from "./nearby-air.ts";
+import type { NearbyAir } from "./nearby-air.ts";
 import { noiseAt } from "./noise-at-location.ts";
 import { sourcesOf } from "./sources.ts";
 
@@ -24,7 +24,7 @@ interface Buurt {
   geometry: PolygonGeometry;
 }
 
-export function createLocationDossiers(db: Database) {
+export function createLocationDossiers(db: Database, nearbyAir: NearbyAir) {
   const buurtenCache = createVersionedCache<Buurt[]>(2);
 
   function buurten(published: PublishedRuns, options: QueryOptions): Promise<Buurt[]> {
@@ -57,7 +57,7 @@ export function createLocationDossiers(db: Database) {
       buurt && published.has("green-heat")
         ? db.query("SELECT year, green_share, heat_stress_class FROM main.green_heat WHERE buurt_code = $code ORDER BY year DESC LIMIT 1", { code: buurt.code }, options)
         : [],
-      nearbyAir(db, published, point, options),
+      nearbyAir(published, point, options),
       noiseAt(db, published, buurt?.code ?? null, options),
       published.has("establishments") ? searchEstablishments(db, { near: point, radius: radiusM, sort: "distance", page: 1, pageSize: MAX_ESTABLISHMENTS }, options) : null,
     ]);

@@ -2,19 +2,19 @@
  * Air quality around a point: the nearest stations (provisional, Luchtmeetnet) and citizen sensors
  * (indicative), each component's recent means against the EU 24-hour and annual values and the WHO
  * guideline. A 24-hour mean is held against the 24-hour norms, a 365-day mean against the annual ones.
+ * The means of every station and sensor are computed once per publish; a dossier only finds the
+ * nearest ones.
  */
 import type { NearbyMeasurement, RecentValue } from "../api/contract.ts";
 import type { Database, QueryOptions } from "../db/database.ts";
-import type { PublishedRuns } from "../db/published-runs.ts";
+import { versionOf, type PublishedRuns } from "../db/published-runs.ts";
+import { createVersionedCache } from "../db/versioned-cache.ts";
 import { findPipeline } from "../../pipelines/index.ts";
 import { annualNorms, dailyNorms } from "../themes/norms.ts";
 import { dossierSql } from "./sql-files.ts";
 
-const STATIONS = 3;
-const SENSORS = 5;
-const SENSOR_RADIUS_M = 2000;
-
-const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+const round = (x: number) => Math.round(x * 10) / 10;
+const numberOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 function recentValues(formula: string, mean24h: number | null, mean365d: number | null): RecentValue[] {
   const check = (value: number | null, norms: { id: string; label: { nl: string; en: string }; value: number }[]) =>
@@ -25,41 +25,62 @@ function recentValues(formula: string, mean24h: number | null, mean365d: number 
   ];
 }
 
-/** Rows of one measurement per component, grouped into one entry per station or sensor. */
-function group(kind: NearbyMeasurement["kind"], pipeline: string, rows: Record<string, unknown>[]): NearbyMeasurement[] {
-  const byId = new Map<string, NearbyMeasurement>();
-  const source = findPipeline(pipeline)?.attribution.source ?? pipeline;
-  for (const row of rows) {
-    const id = String(row.id);
-    let entry = byId.get(id);
-    if (!entry) {
-      entry = {
-        kind,
-        id,
-        name: String(row.name),
-        distanceM: Math.round(Number(row.distance_m)),
-        qualityTier: kind === "station" ? "provisional" : "indicative",
-        source,
-        latest: row.latest === null ? null : String(row.latest),
-        values: [],
-      };
-      byId.set(id, entry);
-    }
-    const value = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-    entry.values.push(...recentValues(String(row.formula), value(row.mean_24h), value(row.mean_365d)));
-  }
-  return [...byId.values()];
+interface Recent {
+  latest: string | null;
+  values: RecentValue[];
 }
 
-export async function nearbyAir(db: Database, published: PublishedRuns, point: { lat: number; lon: number }, options: QueryOptions): Promise<NearbyMeasurement[]> {
-  const result: NearbyMeasurement[] = [];
-  if (published.has("air-quality-stations") && published.has("air-quality-measurements")) {
-    const rows = await db.query(dossierSql.nearbyStations, { ...point, limit: STATIONS }, options);
-    result.push(...group("station", "air-quality-measurements", rows));
-  }
-  if (published.has("air-quality-sensors") && published.has("air-quality-sensor-observations")) {
-    const rows = await db.query(dossierSql.nearbySensors, { ...point, radius: SENSOR_RADIUS_M, limit: SENSORS }, options);
-    result.push(...group("sensor", "air-quality-sensor-observations", rows));
+/** Rows of one component each, by station or sensor id. */
+function byId(rows: Record<string, unknown>[]): Map<string, Recent> {
+  const result = new Map<string, Recent>();
+  for (const row of rows) {
+    const id = String(row.id);
+    const entry = result.get(id) ?? { latest: row.latest === null ? null : String(row.latest), values: [] };
+    entry.values.push(...recentValues(String(row.formula), numberOrNull(row.mean_24h), numberOrNull(row.mean_365d)));
+    result.set(id, entry);
   }
   return result;
 }
+
+const KINDS = {
+  station: {
+    pipelines: ["air-quality-stations", "air-quality-measurements"],
+    recentSql: dossierSql.stationRecentMeans,
+    nearestSql: dossierSql.nearestStations,
+    near: { limit: 3 },
+    tier: "provisional",
+  },
+  sensor: {
+    pipelines: ["air-quality-sensors", "air-quality-sensor-observations"],
+    recentSql: dossierSql.sensorRecentMeans,
+    nearestSql: dossierSql.nearestSensors,
+    near: { limit: 5, radius: 2000 },
+    tier: "indicative",
+  },
+} as const;
+
+export function createNearbyAir(db: Database) {
+  const cache = createVersionedCache<Map<string, Recent>>(4);
+
+  async function nearest(kind: keyof typeof KINDS, published: PublishedRuns, point: { lat: number; lon: number }, options: QueryOptions): Promise<NearbyMeasurement[]> {
+    const { pipelines, recentSql, nearestSql, near, tier } = KINDS[kind];
+    const version = versionOf(published, [...pipelines]);
+    if (!version) return [];
+    const [recent, rows] = await Promise.all([
+      cache.get(kind, version, async () => byId(await db.query(recentSql, [], { timeoutMs: options.timeoutMs }))),
+      db.query(nearestSql, { ...point, ...near }, options),
+    ]);
+    const source = findPipeline(pipelines[1])?.attribution.source ?? pipelines[1];
+    return rows.map((row) => {
+      const here = recent.get(String(row.id));
+      return { kind, id: String(row.id), name: String(row.name), distanceM: Math.round(Number(row.distance_m)), qualityTier: tier, source, latest: here?.latest ?? null, values: here?.values ?? [] };
+    });
+  }
+
+  return async function nearbyAir(published: PublishedRuns, point: { lat: number; lon: number }, options: QueryOptions): Promise<NearbyMeasurement[]> {
+    const [stations, sensors] = await Promise.all([nearest("station", published, point, options), nearest("sensor", published, point, options)]);
+    return [...stations, ...sensors];
+  };
+}
+
+export type NearbyAir = ReturnType<typeof createNearbyAir>;

@@ -6,7 +6,9 @@ const read = (name: string) => readFileSync(path.join(import.meta.dirname, "sql"
 
 export const dossierSql = {
   establishments: read("establishments"),
-  nearbyStations: read("nearby-stations"),
-  nearbySensors: read("nearby-sensors"),
+  stationRecentMeans: read("station-recent-means"),
+  sensorRecentMeans: read("sensor-recent-means"),
+  nearestStations: read("nearest-stations"),
+  nearestSensors: read("nearest-sensors"),
   noiseAtBuurt: read("noise-at-buurt"),
 };
