@@ -22,6 +22,7 @@ import { createRouteRegistrar, loadSession } from "./http/routes.ts";
 import { createPipelineService } from "./pipelines/pipeline-service.ts";
 import { createStationService } from "./stations/station-service.ts";
 import { dossierRoutes } from "./api/dossier-routes.ts";
+import { userRoutes } from "./api/user-routes.ts";
 import { createAuditLog } from "./dossiers/audit-log.ts";
 import { createIndicatorService, type Municipality } from "./themes/indicator-service.ts";
 import type { PolicyPlan } from "./themes/policy-plan.ts";
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps): Express {
   stationRoutes(route, { stations: createStationService(deps.db) });
   dossierRoutes(route, { db: deps.db, audit: createAuditLog(deps.db, deps.clock), dataClock: deps.dataClock });
   pipelineRoutes(route, { pipelines: createPipelineService(deps.db, deps.runner, deps.dataClock) });
+  userRoutes(route, { db: deps.db, sessions, clock: deps.clock });
   healthRoutes(route, { db: deps.db });
   app.use("/api", notFound);
 

@@ -14,7 +14,7 @@ import { schedulePipelines, type Scheduler } from "../pipelines/framework/schedu
 import { dataNow, type SourceSettings } from "../pipelines/framework/source.ts";
 import { pipelines } from "../pipelines/index.ts";
 import { createApp } from "./app.ts";
-import { ensureDemoUsers } from "./auth/users.ts";
+import { disableDemoAccounts, ensureDemoUsers, listAccounts } from "./auth/users.ts";
 import type { Config } from "./config.ts";
 import { openDatabase, type Database } from "./db/database.ts";
 import { publishedRuns } from "./db/published-runs.ts";
@@ -78,6 +78,11 @@ export async function openPipelineContext(deps: MonitorDeps) {
   const abandoned = await abandonInterruptedRuns(db, clock());
   if (abandoned) log(`${abandoned} pipeline run(s) were cut off by the last shutdown and are marked abandoned`);
   if (config.MM_DEMO) await ensureDemoUsers(db, clock());
+  else {
+    const disabled = await disableDemoAccounts(db);
+    if (disabled.length) log(`WARNING: demo accounts still had the demo password outside demo mode and are now disabled: ${disabled.join(", ")}`);
+    if ((await listAccounts(db)).every((account) => account.disabled)) log("no active accounts: add one with `npm run users -- add <name> --role admin` (password on stdin)");
+  }
   const runner = createRunner({ db, settings, fetchJson: deps.fetchJson ?? createFetchJson(), clock, log, fault: deps.fault, onProgress: deps.onProgress });
   return {
     db,

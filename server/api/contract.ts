@@ -446,3 +446,7 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 
 export const AuditList = z.object({ entries: z.array(AuditEntry), total: z.number() });
 export type AuditList = z.infer<typeof AuditList>;
+
+export const Account = z.object({ username: z.string(), role: Role, disabled: z.boolean(), createdAt: z.string() });
+export type Account = z.infer<typeof Account>;
+export const AccountList = z.object({ accounts: z.array(Account) });

@@ -17,6 +17,8 @@ export interface SessionStore {
   /** The live session for this id, its idle timer renewed; expired sessions are removed. */
   touch(id: string): Session | null;
   destroy(id: string): void;
+  /** Ends every session of this user at once (disabled, role changed, password reset). */
+  endSessionsOf(username: string): number;
 }
 
 export function createSessionStore({ idleMs, absoluteMs, clock }: { idleMs: number; absoluteMs: number; clock: () => Date }): SessionStore {
@@ -41,5 +43,14 @@ export function createSessionStore({ idleMs, absoluteMs, clock }: { idleMs: numb
       return session;
     },
     destroy: (id) => void sessions.delete(id),
+    endSessionsOf(username) {
+      let ended = 0;
+      for (const [id, session] of sessions) {
+        if (session.username !== username) continue;
+        sessions.delete(id);
+        ended++;
+      }
+      return ended;
+    },
   };
 }

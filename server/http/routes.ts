@@ -40,6 +40,6 @@ export function createRouteRegistrar(app: Express): Route {
       }
       next();
     };
-    app[method.toLowerCase() as "get" | "post" | "delete"](path, authorize, handler);
+    app[method.toLowerCase() as "get" | "post" | "patch" | "delete"](path, authorize, handler);
   };
 }

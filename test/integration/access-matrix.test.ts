@@ -1,13 +1,19 @@
 /**
- * Every route × every role: the answer must follow the access table, and the app must register
+ * Every path × every method × every role: the answer must follow the access table, a method the
+ * table does not list for a path is refused to everyone (deny by default), and the app must register
  * exactly the routes the table lists (a route added without an entry fails here).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { routeAccess, isAllowed, type RouteKey } from "../../server/api/access.ts";
 import { roles, type Role } from "../../server/api/contract.ts";
+import { addAccount } from "../../server/auth/users.ts";
 import { login, startTestMonitor, type Login, type TestMonitor } from "../support/test-server.ts";
 
 let monitor: TestMonitor;
+/** The account PATCH /users changes, so no role's own session is ended by the matrix. */
+const MATRIX_USER = "matrix-user";
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+let created = 0;
 let stationsRunId: number;
 const sessions = new Map<Role, Login>();
 
@@ -15,6 +21,7 @@ beforeAll(async () => {
   monitor = await startTestMonitor(inject("demoDir"));
   const runs = await monitor.db.query("SELECT max(run_id) AS id FROM meta.pipeline_runs WHERE pipeline = 'air-quality-stations'");
   stationsRunId = Number(runs[0]!.id);
+  await addAccount(monitor.db, MATRIX_USER, "a long enough password", "policy", new Date());
 });
 afterAll(() => monitor?.close());
 
@@ -27,10 +34,18 @@ const examplePath = (path: string) =>
     .replace(":id", "no2-annual-mean")
     .replace(":number", "NL99001")
     .replace(":name", "air-quality-stations")
-    .replace(":runId", String(stationsRunId));
+    .replace(":runId", String(stationsRunId))
+    .replace(":username", MATRIX_USER);
+
+/** A body the route accepts, so an allowed call can succeed. */
+function bodyFor(key: string): unknown {
+  if (key === "POST /api/v1/users") return { username: `matrix-${++created}`, password: "a long enough password", role: "policy" };
+  if (key === "PATCH /api/v1/users/:username") return { role: "policy" };
+  return { username: "policy", password: "demo" };
+}
 
 /** A fresh session for POST and DELETE /session: both end the session they are called with. */
-async function call(key: RouteKey, role: Role | "anonymous"): Promise<number> {
+async function call(key: string, role: Role | "anonymous"): Promise<number> {
   const [method, path] = key.split(" ") as [string, string];
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (role !== "anonymous") {
@@ -42,7 +57,7 @@ async function call(key: RouteKey, role: Role | "anonymous"): Promise<number> {
   const response = await fetch(`${monitor.url}${examplePath(path)}`, {
     method,
     headers,
-    body: method === "POST" ? JSON.stringify({ username: "policy", password: "demo" }) : undefined,
+    body: method === "GET" || method === "DELETE" ? undefined : JSON.stringify(bodyFor(key)),
   });
   await response.body?.cancel();
   // A started run must end before the next role may start one (a second would be a 409).
@@ -61,6 +76,12 @@ describe("access matrix", () => {
     if (role === "anonymous" && access !== "public") expect(status).toBe(401);
     else if (!isAllowed(access, role === "anonymous" ? undefined : role)) expect(status).toBe(403);
     else expect(status).toBeLessThan(300);
+  });
+
+  const paths = [...new Set(Object.keys(routeAccess).map((key) => key.split(" ")[1]!))];
+  const unlisted = paths.flatMap((path) => METHODS.map((method) => `${method} ${path}`)).filter((key) => !(key in routeAccess));
+  it.each(unlisted.flatMap((key) => (["anonymous", ...roles] as const).map((role) => [key, role] as const)))("%s as %s is not served", async (key, role) => {
+    expect(await call(key, role)).toBe(404);
   });
 
   it("registers exactly the routes of the access table", () => {
