@@ -8,6 +8,7 @@ import express, { type Express } from "express";
 import helmet from "helmet";
 import { areaRoutes } from "./api/area-routes.ts";
 import { healthRoutes } from "./api/health-routes.ts";
+import { oidcRoutes } from "./api/oidc-routes.ts";
 import { pipelineRoutes } from "./api/pipeline-routes.ts";
 import { sessionRoutes } from "./api/session-routes.ts";
 import { stationRoutes } from "./api/station-routes.ts";
@@ -19,11 +20,12 @@ import type { Config } from "./config.ts";
 import type { Database } from "./db/database.ts";
 import { notFound, problemHandler } from "./http/problem.ts";
 import { createRouteRegistrar, loadSession } from "./http/routes.ts";
+import { createSessionCookie } from "./http/session-cookie.ts";
 import { createPipelineService } from "./pipelines/pipeline-service.ts";
 import { createStationService } from "./stations/station-service.ts";
 import { dossierRoutes } from "./api/dossier-routes.ts";
 import { userRoutes } from "./api/user-routes.ts";
-import { createAuditLog } from "./dossiers/audit-log.ts";
+import { createAuditLog } from "./auth/audit-log.ts";
 import { createIndicatorService, type Municipality } from "./themes/indicator-service.ts";
 import type { PolicyPlan } from "./themes/policy-plan.ts";
 
@@ -71,20 +73,24 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use(express.json({ limit: "16kb" }));
 
-  const cookieName = config.MM_SECURE_COOKIES ? "__Host-mm_session" : "mm_session";
   const sessions = createSessionStore({
     idleMs: config.MM_SESSION_IDLE_MINUTES * 60_000,
     absoluteMs: config.MM_SESSION_MAX_HOURS * 3_600_000,
     clock: deps.clock,
   });
-  app.use(loadSession(sessions, cookieName));
+  const sessionCookie = createSessionCookie({ sessions, secure: config.MM_SECURE_COOKIES, maxAgeMs: config.MM_SESSION_MAX_HOURS * 3_600_000 });
+  app.use(loadSession(sessions, sessionCookie.name));
 
-  const route = createRouteRegistrar(app);
-  sessionRoutes(route, { deps, sessions, throttle: createLoginThrottle({ clock: deps.clock }), cookieName });
+  const audit = createAuditLog(deps.db, deps.clock, config.MM_AUDIT_RETENTION_DAYS);
+  const route = createRouteRegistrar(app, (session, key) =>
+    audit.record(session, "denied", key).catch((error: unknown) => deps.log(`audit log write failed: ${error instanceof Error ? error.message : String(error)}`)),
+  );
+  sessionRoutes(route, { deps, throttle: createLoginThrottle({ clock: deps.clock }), cookie: sessionCookie, audit });
+  oidcRoutes(route, { deps, sessions, cookie: sessionCookie, audit });
   themeRoutes(route, { deps, indicators: createIndicatorService(deps.db, deps.plan, deps.municipality, deps.dataClock) });
   areaRoutes(route, { db: deps.db });
   stationRoutes(route, { stations: createStationService(deps.db) });
-  dossierRoutes(route, { db: deps.db, audit: createAuditLog(deps.db, deps.clock), dataClock: deps.dataClock });
+  dossierRoutes(route, { db: deps.db, audit, dataClock: deps.dataClock });
   pipelineRoutes(route, { pipelines: createPipelineService(deps.db, deps.runner, deps.dataClock) });
   userRoutes(route, { db: deps.db, sessions, clock: deps.clock });
   healthRoutes(route, { db: deps.db });

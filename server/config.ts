@@ -1,6 +1,7 @@
 /** Configuration from environment variables, validated once at start so a typo fails at boot. */
 import path from "node:path";
 import { z } from "zod";
+import { checkOidcSettings, oidcSettings } from "./auth/oidc-settings.ts";
 
 const repoRoot = path.resolve(import.meta.dirname, "..");
 
@@ -50,9 +51,15 @@ export const ConfigSchema = z.object({
   MM_SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   MM_SESSION_MAX_HOURS: z.coerce.number().positive().default(10),
   MM_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Days the audit log keeps an entry (logins, refusals, dossier views and exports). */
+  MM_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
+  /** DuckDB's memory limit (e.g. "1GB"); beyond it, work spills to a capped temp directory. */
+  MM_DB_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i, { error: 'MM_DB_MEMORY_LIMIT must be a size like "1GB" or "512MiB"' }).default("1GB"),
   /** Set when served over HTTPS (behind a TLS-terminating proxy): adds Secure and the __Host- prefix. */
   MM_SECURE_COOKIES: flag.default(false),
-});
+  /** Single sign-on with OpenID Connect (MM_OIDC_*): off unless MM_OIDC_ISSUER is set. */
+  ...oidcSettings,
+}).superRefine(checkOidcSettings);
 export type Config = z.infer<typeof ConfigSchema>;
 
 /** Parses the environment; throws one readable message listing every bad variable. */

@@ -70,7 +70,11 @@ export async function openPipelineContext(deps: MonitorDeps) {
   log(`sources: ${sources === "demo" ? `demo files in ${config.MM_DEMO_DIR}` : `live (${municipality.code} ${municipality.name})`}`);
   let db: Database;
   try {
-    db = await openDatabase(config.MM_DB, { defaultTimeoutMs: config.MM_QUERY_TIMEOUT_MS });
+    db = await openDatabase(config.MM_DB, {
+      defaultTimeoutMs: config.MM_QUERY_TIMEOUT_MS,
+      // The only files SQL may read are the sources' own (CSV, JSON and GeoJSON exports).
+      lockdown: { allowedDirectories: [settings.filesDir ?? config.MM_FILES_DIR], memoryLimit: config.MM_DB_MEMORY_LIMIT },
+    });
   } catch (error) {
     await demo?.server.close();
     throw error;
@@ -81,7 +85,7 @@ export async function openPipelineContext(deps: MonitorDeps) {
   else {
     const disabled = await disableDemoAccounts(db);
     if (disabled.length) log(`WARNING: demo accounts still had the demo password outside demo mode and are now disabled: ${disabled.join(", ")}`);
-    if ((await listAccounts(db)).every((account) => account.disabled)) log("no active accounts: add one with `npm run users -- add <name> --role admin` (password on stdin)");
+    if (!config.MM_OIDC_ISSUER && (await listAccounts(db)).every((account) => account.disabled)) log("no active accounts: add one with `npm run users -- add <name> --role admin` (password on stdin)");
   }
   const runner = createRunner({ db, settings, fetchJson: deps.fetchJson ?? createFetchJson(), clock, log, fault: deps.fault, onProgress: deps.onProgress });
   return {

@@ -6,7 +6,7 @@ import { LitElement, css, html } from "lit";
 import type { SessionInfo } from "../../server/api/contract.ts";
 import { ApiError, fetchJson } from "./api.ts";
 import { LangController, lang, setLang, t, type Lang } from "./i18n.ts";
-import { hrefFor, mayViewPipelines, mayViewStations, type Route } from "./routes.ts";
+import { hrefFor, mayViewAudit, mayViewEstablishments, mayViewPipelines, mayViewStations, type Route } from "./routes.ts";
 import { baseStyles } from "./styles.ts";
 
 export class AppHeader extends LitElement {
@@ -87,6 +87,18 @@ export class AppHeader extends LitElement {
         flex-basis: 100%;
         margin: 0;
       }
+      /* On paper only the name and the demo label remain: they say what the report is. */
+      @media print {
+        header {
+          padding: 0 0 0.5rem;
+          border-bottom-color: #999;
+        }
+        nav,
+        .end,
+        .alert {
+          display: none;
+        }
+      }
     `,
   ];
 
@@ -128,10 +140,20 @@ export class AppHeader extends LitElement {
     return html`<nav aria-label=${t("nav.label")}>
       <ul>
         <li>
-          <a href=${hrefFor({ name: "themes" })} aria-current=${current(["themes", "indicator"]) ?? "false"}
+          <a href=${hrefFor({ name: "themes" })} aria-current=${current(["themes", "theme", "indicator"]) ?? "false"}
             >${t("nav.themes")}</a
           >
         </li>
+        ${mayViewEstablishments(session.role)
+          ? html`<li>
+              <a
+                href=${hrefFor({ name: "establishments" })}
+                data-testid="nav-establishments"
+                aria-current=${current(["establishments", "establishment", "location"]) ?? "false"}
+                >${t("search.nav")}</a
+              >
+            </li>`
+          : null}
         ${mayViewStations(session.role)
           ? html`<li>
               <a
@@ -149,6 +171,13 @@ export class AppHeader extends LitElement {
                 data-testid="nav-pipelines"
                 aria-current=${current(["pipelines", "pipeline", "run"]) ?? "false"}
                 >${t("nav.pipelines")}</a
+              >
+            </li>`
+          : null}
+        ${mayViewAudit(session.role)
+          ? html`<li>
+              <a href=${hrefFor({ name: "audit" })} data-testid="nav-audit" aria-current=${current(["audit"]) ?? "false"}
+                >${t("audit.nav")}</a
               >
             </li>`
           : null}

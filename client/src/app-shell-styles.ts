@@ -16,5 +16,14 @@ export const shellStyles = [
     main:focus {
       outline: none;
     }
+    @media print {
+      :host {
+        min-height: 0;
+      }
+      main {
+        max-width: none;
+        padding: 0;
+      }
+    }
   `,
 ];

@@ -7,7 +7,7 @@ import type { SessionInfo } from "../../server/api/contract.ts";
 import { ApiError, fetchJson, sessionExpiredEvent, setCsrfToken } from "./api.ts";
 import "./app-header.ts";
 import { LangController, t } from "./i18n.ts";
-import { hrefFor, landingFor, parseRoute, type Route } from "./routes.ts";
+import { hrefFor, landingFor, parseRoute, replaceRouteEvent, type Route } from "./routes.ts";
 import { shellStyles } from "./app-shell-styles.ts";
 import { renderFailure, renderLoading } from "./views/failure-message.ts";
 import "./views/login-view.ts";
@@ -15,13 +15,18 @@ import type { LoginEvent } from "./views/login-view.ts";
 
 // Views other than the login are loaded on first use, so the login page doesn't carry the charts.
 const viewModules: Partial<Record<Route["name"], () => Promise<unknown>>> = {
-  themes: () => import("./views/theme-summary.ts"),
+  themes: () => import("./views/theme-overview.ts"),
+  theme: () => import("./views/theme-page.ts"),
   indicator: () => import("./views/indicator-view.ts"),
   stations: () => import("./views/station-list.ts"),
   station: () => import("./views/station-detail.ts"),
   pipelines: () => import("./views/pipeline-list.ts"),
   pipeline: () => import("./views/pipeline-runs.ts"),
   run: () => import("./views/run-detail.ts"),
+  establishments: () => import("./views/dossier/establishment-search.ts"),
+  establishment: () => import("./views/dossier/establishment-dossier.ts"),
+  location: () => import("./views/dossier/location-dossier.ts"),
+  audit: () => import("./views/dossier/audit-log.ts"),
 };
 
 type SessionState = { kind: "loading" } | { kind: "failed"; error: unknown } | { kind: "ready"; session: SessionInfo | null };
@@ -44,6 +49,8 @@ export class AppShell extends LitElement {
     this.#focusMainAfterRender = true;
   };
   #onSessionExpired = () => this.#setSession(null);
+  // A view's own state (area, level, period) changed: the URL follows, focus stays where the user is.
+  #onReplaceRoute = (event: Event) => this.#navigate((event as CustomEvent<Route>).detail);
 
   constructor() {
     super();
@@ -57,6 +64,7 @@ export class AppShell extends LitElement {
     super.connectedCallback();
     window.addEventListener("hashchange", this.#onHashChange);
     window.addEventListener(sessionExpiredEvent, this.#onSessionExpired);
+    this.addEventListener(replaceRouteEvent, this.#onReplaceRoute);
     void this.#loadSession();
   }
 
@@ -64,6 +72,7 @@ export class AppShell extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener("hashchange", this.#onHashChange);
     window.removeEventListener(sessionExpiredEvent, this.#onSessionExpired);
+    this.removeEventListener(replaceRouteEvent, this.#onReplaceRoute);
   }
 
   async #loadSession() {
@@ -143,19 +152,35 @@ export class AppShell extends LitElement {
     const route = this.route;
     switch (route.name) {
       case "themes":
-        return html`<mm-theme-summary .role=${session.role}></mm-theme-summary>`;
+        return html`<mm-theme-overview .userRole=${session.role}></mm-theme-overview>`;
+      case "theme":
+        return html`<mm-theme-page .themeId=${route.id} .userRole=${session.role}></mm-theme-page>`;
       case "indicator":
-        return html`<mm-indicator-view .indicatorId=${route.id} .role=${session.role}></mm-indicator-view>`;
+        return html`<mm-indicator-view
+          .indicatorId=${route.id}
+          .area=${route.area ?? null}
+          .level=${route.level ?? null}
+          .period=${route.period ?? null}
+          .userRole=${session.role}
+        ></mm-indicator-view>`;
       case "stations":
-        return html`<mm-station-list .role=${session.role}></mm-station-list>`;
+        return html`<mm-station-list .userRole=${session.role}></mm-station-list>`;
       case "station":
-        return html`<mm-station-detail .number=${route.number} .role=${session.role}></mm-station-detail>`;
+        return html`<mm-station-detail .number=${route.number} .userRole=${session.role}></mm-station-detail>`;
       case "pipelines":
-        return html`<mm-pipeline-list .role=${session.role}></mm-pipeline-list>`;
+        return html`<mm-pipeline-list .userRole=${session.role}></mm-pipeline-list>`;
       case "pipeline":
-        return html`<mm-pipeline-runs .name=${route.pipeline} .role=${session.role}></mm-pipeline-runs>`;
+        return html`<mm-pipeline-runs .name=${route.pipeline} .userRole=${session.role}></mm-pipeline-runs>`;
       case "run":
-        return html`<mm-run-detail .name=${route.pipeline} .runId=${route.runId} .role=${session.role}></mm-run-detail>`;
+        return html`<mm-run-detail .name=${route.pipeline} .runId=${route.runId} .userRole=${session.role}></mm-run-detail>`;
+      case "establishments":
+        return html`<mm-establishment-search .state=${route} .userRole=${session.role}></mm-establishment-search>`;
+      case "establishment":
+        return html`<mm-establishment-dossier .establishmentId=${route.id} .userRole=${session.role}></mm-establishment-dossier>`;
+      case "location":
+        return html`<mm-location-dossier .point=${route} .userRole=${session.role}></mm-location-dossier>`;
+      case "audit":
+        return html`<mm-audit-log .page=${route.page ?? 1} .userRole=${session.role}></mm-audit-log>`;
       case "not-found":
         return html`<p class="alert" role="alert" data-testid="not-found">${t("app.notFound")}</p>`;
       default:
@@ -176,6 +201,14 @@ export class AppShell extends LitElement {
         return t("runs.title", { name: this.route.pipeline });
       case "run":
         return t("run.title", { runId: this.route.runId, name: this.route.pipeline });
+      case "establishments":
+        return t("search.title");
+      case "establishment":
+        return t("dossier.pageTitle", { id: this.route.id });
+      case "location":
+        return t("location.pageTitle");
+      case "audit":
+        return t("audit.title");
       default:
         return t("themes.title");
     }

@@ -1,2 +1,3 @@
 import "./page.css";
+import "./print-details.ts";
 import "./app-shell.ts";

@@ -1,20 +1,39 @@
 /** The hash routes of the client, parsed into a tagged union so views get typed parameters. */
-import type { Role } from "../../server/api/contract.ts";
+import type { AreaLevel, Role } from "../../server/api/contract.ts";
+import { locationQuery, parseAuditPage, parseLocationState, parseSearchState, searchQuery, type LocationState, type SearchState } from "./dossier-routes.ts";
+
+/** What an indicator page shows besides the indicator itself; each is optional, so a bare link works. */
+export interface IndicatorViewState {
+  /** A gemeente, wijk or buurt code whose series is drawn next to the city. */
+  area?: string;
+  /** The map's level. */
+  level?: AreaLevel;
+  /** The map's and the ranking's period. */
+  period?: string;
+}
 
 export type Route =
   | { name: "login" }
   | { name: "themes" }
-  | { name: "indicator"; id: string }
+  | { name: "theme"; id: string }
+  | ({ name: "indicator"; id: string } & IndicatorViewState)
   | { name: "stations" }
   | { name: "station"; number: string }
   | { name: "pipelines" }
   | { name: "pipeline"; pipeline: string }
   | { name: "run"; pipeline: string; runId: number }
+  | ({ name: "establishments" } & SearchState)
+  | { name: "establishment"; id: string }
+  | ({ name: "location" } & LocationState)
+  | { name: "audit"; page?: number }
   | { name: "home" }
   | { name: "not-found" };
 
+const mapLevels: readonly AreaLevel[] = ["gemeente", "wijk", "buurt"];
+
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, "").split("/").filter((part) => part !== "");
+  const [path = "", query = ""] = hash.replace(/^#\/?/, "").split("?", 2);
+  const parts = path.split("/").filter((part) => part !== "");
   let decoded: string[];
   try {
     decoded = parts.map((part) => decodeURIComponent(part));
@@ -26,10 +45,29 @@ export function parseRoute(hash: string): Route {
   if (rest.length > 0) return { name: "not-found" };
   if (first === undefined) return { name: "home" };
   if (first === "login" && second === undefined) return { name: "login" };
-  if (first === "themes" && second === undefined) return { name: "themes" };
-  if (first === "indicators" && second !== undefined) return { name: "indicator", id: second };
+  if (first === "themes") return second === undefined ? { name: "themes" } : { name: "theme", id: second };
+  if (first === "indicators" && second !== undefined) return { name: "indicator", id: second, ...parseIndicatorState(query) };
   if (first === "stations") return second === undefined ? { name: "stations" } : { name: "station", number: second };
+  if (first === "establishments") return second === undefined ? { name: "establishments", ...parseSearchState(query) } : { name: "establishment", id: second };
+  if (first === "locations" && second === undefined) return { name: "location", ...parseLocationState(query) };
+  if (first === "audit" && second === undefined) return { name: "audit", page: parseAuditPage(query) };
   return { name: "not-found" };
+}
+
+/**
+ * The query of an indicator permalink. A parameter that doesn't fit is dropped rather than failing
+ * the page, so an old or hand-edited link still opens the indicator.
+ */
+function parseIndicatorState(query: string): IndicatorViewState {
+  const params = new URLSearchParams(query);
+  const state: IndicatorViewState = {};
+  const area = params.get("area");
+  const level = params.get("level");
+  const period = params.get("period");
+  if (area && /^(GM|WK|BU)[0-9A-Za-z]+$/.test(area)) state.area = area;
+  if (level && (mapLevels as readonly string[]).includes(level)) state.level = level as AreaLevel;
+  if (period && /^\d{4}(-[0-9A-Za-z]+)?$/.test(period)) state.period = period;
+  return state;
 }
 
 /** `pipelines`, `pipelines/{name}` and `pipelines/{name}/runs/{runId}`; run ids are positive integers. */
@@ -43,14 +81,24 @@ function parsePipelineRoute(pipeline: string | undefined, rest: string[]): Route
 
 export function hrefFor(route: Route): string {
   switch (route.name) {
+    case "theme":
+      return `#/themes/${encodeURIComponent(route.id)}`;
     case "indicator":
-      return `#/indicators/${encodeURIComponent(route.id)}`;
+      return `#/indicators/${encodeURIComponent(route.id)}${indicatorQuery(route)}`;
     case "station":
       return `#/stations/${encodeURIComponent(route.number)}`;
     case "pipeline":
       return `#/pipelines/${encodeURIComponent(route.pipeline)}`;
     case "run":
       return `#/pipelines/${encodeURIComponent(route.pipeline)}/runs/${route.runId}`;
+    case "establishments":
+      return `#/establishments${searchQuery(route)}`;
+    case "establishment":
+      return `#/establishments/${encodeURIComponent(route.id)}`;
+    case "location":
+      return `#/locations${locationQuery(route)}`;
+    case "audit":
+      return route.page !== undefined && route.page > 1 ? `#/audit?page=${route.page}` : "#/audit";
     case "home":
     case "not-found":
       return "#/";
@@ -59,12 +107,33 @@ export function hrefFor(route: Route): string {
   }
 }
 
+/** Always in the order area, level, period, so the same view has one URL. */
+function indicatorQuery({ area, level, period }: IndicatorViewState): string {
+  const params = new URLSearchParams();
+  if (area) params.set("area", area);
+  if (level) params.set("level", level);
+  if (period) params.set("period", period);
+  const query = params.toString();
+  return query ? `?${query}` : "";
+}
+
 /**
- * Permit officers work from stations and dossiers, analysts from the pipelines that load the data;
- * everyone else (the admin too) starts at the policy summary.
+ * Fired (bubbling, composed) by a view whose state belongs in the URL, e.g. the indicator page when
+ * an area is selected. The shell replaces the history entry, so copying the URL gives the same view
+ * and "back" still leaves the page.
+ */
+export const replaceRouteEvent = "mm-replace-route";
+
+export function replaceRoute(from: Element, route: Route): void {
+  from.dispatchEvent(new CustomEvent<Route>(replaceRouteEvent, { detail: route, bubbles: true, composed: true }));
+}
+
+/**
+ * Permit officers work from the establishment register and its dossiers, analysts from the pipelines
+ * that load the data; everyone else (the admin too) starts at the policy summary.
  */
 export function landingFor(role: Role): Route {
-  if (role === "permit") return { name: "stations" };
+  if (role === "permit") return { name: "establishments" };
   if (role === "analyst") return { name: "pipelines" };
   return { name: "themes" };
 }
@@ -77,4 +146,14 @@ export function mayViewStations(role: Role): boolean {
 /** Only used to decide what the navigation offers; the API enforces access on its own. */
 export function mayViewPipelines(role: Role): boolean {
   return role === "analyst" || role === "admin";
+}
+
+/** Establishments, their dossiers and location dossiers; only used to decide what the navigation offers. */
+export function mayViewEstablishments(role: Role): boolean {
+  return role === "permit" || role === "admin";
+}
+
+/** The audit log of dossier views; only used to decide what the navigation offers. */
+export function mayViewAudit(role: Role): boolean {
+  return role === "admin";
 }

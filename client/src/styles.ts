@@ -118,6 +118,90 @@ export const baseStyles = css`
     font-size: 0.95rem;
     margin-top: 0.4rem;
   }
+  .overdue {
+    color: #7a4100;
+  }
+  .print-only {
+    display: none;
+  }
+  /*
+   * Printing gives a report: black on white, no controls, nothing split across a page. Closed
+   * <details> are left out; the ones worth printing are opened by print-details.ts.
+   */
+  @media print {
+    :host {
+      --mm-ink: #000;
+      --mm-muted: #222;
+      --mm-accent: #000;
+      --mm-line: #999;
+      color: #000;
+    }
+    .print-only {
+      display: block;
+    }
+    .no-print,
+    button:not(.area-button),
+    select,
+    input,
+    fieldset {
+      display: none !important;
+    }
+    a {
+      color: inherit;
+      text-decoration: none;
+    }
+    .panel {
+      border-color: #999;
+      background: #fff;
+      break-inside: avoid;
+    }
+    figure,
+    tr,
+    .provenance-block {
+      break-inside: avoid;
+    }
+    h1,
+    h2,
+    h3 {
+      break-after: avoid;
+    }
+    details:not([open]) {
+      display: none;
+    }
+    details.table-alt > summary {
+      display: none;
+    }
+    details > summary {
+      color: inherit;
+      list-style: none;
+    }
+  }
+`;
+
+/** The provenance list under a chart: small, two columns, and printed with the chart it belongs to. */
+export const provenanceStyles = css`
+  .provenance-block {
+    margin-top: 0.75rem;
+    padding-top: 0.5rem;
+    border-top: 1px solid var(--mm-line);
+    font-size: 0.85rem;
+  }
+  .provenance-block h3 {
+    font-size: 0.9rem;
+    margin: 0 0 0.25rem;
+  }
+  .provenance-block dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.1rem 0.75rem;
+    margin: 0;
+  }
+  .provenance-block dt {
+    font-weight: 600;
+  }
+  .provenance-block dd {
+    margin: 0;
+  }
 `;
 
 /** Detail pages: sections apart, and label–value lists in two aligned columns. */

@@ -26,7 +26,8 @@ export async function beginRun(connection: DuckDBConnection, pipeline: string, t
     await connection.run("COMMIT");
     return runId;
   } catch (error) {
-    await connection.run("ROLLBACK");
+    // A failed COMMIT has already rolled back, and a second ROLLBACK would hide why it failed.
+    await connection.run("ROLLBACK").catch(() => {});
     // Two connections racing for the same lock row: the loser sees a conflict, which means busy.
     if (error instanceof PipelineBusyError || /conflict|constraint/i.test(String(error))) throw new PipelineBusyError(pipeline);
     throw error;

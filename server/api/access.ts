@@ -14,6 +14,10 @@ export const routeAccess = {
   "POST /api/v1/session": "public",
   "GET /api/v1/session": "authenticated",
   "DELETE /api/v1/session": "authenticated",
+  "GET /api/v1/session/options": "public",
+  // Single sign-on: the start redirects to the provider, the provider redirects back to the callback.
+  "GET /api/v1/session/oidc": "public",
+  "GET /api/v1/session/oidc/callback": "public",
   "GET /api/v1/themes": everyRole,
   "GET /api/v1/themes/:themeId": everyRole,
   "GET /api/v1/indicators/:id": everyRole,

@@ -20,6 +20,13 @@ export const SessionInfo = z.object({
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
+/** What the login page may offer: `sso` when single sign-on (OpenID Connect) is configured. */
+export const SessionOptions = z.object({ sso: z.boolean() });
+export type SessionOptions = z.infer<typeof SessionOptions>;
+/** Why a single sign-on login ended without a session: the callback redirects to `/#/login?sso=<reason>`. */
+export const SsoRefusal = z.enum(["unavailable", "expired", "failed", "no-role", "disabled"]);
+export type SsoRefusal = z.infer<typeof SsoRefusal>;
+
 export const statusCodes = ["achieved", "on-track", "at-risk", "off-track", "no-data"] as const;
 export const StatusCode = z.enum(statusCodes);
 export type StatusCode = z.infer<typeof StatusCode>;
@@ -438,8 +445,9 @@ export type LocationDossier = z.infer<typeof LocationDossier>;
 export const AuditEntry = z.object({
   at: z.string(),
   username: z.string(),
-  role: Role,
-  action: z.enum(["view-establishment", "export-establishment", "view-location"]),
+  /** Empty for a failed login. */
+  role: z.union([Role, z.literal("")]),
+  action: z.enum(["view-establishment", "export-establishment", "view-location", "login", "login-failed", "denied"]),
   subject: z.string(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;

@@ -8,10 +8,10 @@ import { establishmentSorts } from "./contract.ts";
 import { boundedInt, areaCode, latitude, longitude } from "./params.ts";
 import { requestSignal } from "../http/request-signal.ts";
 import { sessionOf, type Route } from "../http/routes.ts";
-import { HttpError } from "../http/http-error.ts";
+import { HttpError, quoted } from "../http/http-error.ts";
 import { parseInput } from "../http/validate.ts";
 import type { Database } from "../db/database.ts";
-import type { AuditLog } from "../dossiers/audit-log.ts";
+import type { AuditLog } from "../auth/audit-log.ts";
 import { dossierToCsv } from "../dossiers/dossier-csv.ts";
 import { establishmentDossier } from "../dossiers/establishment-dossier.ts";
 import { searchEstablishments } from "../dossiers/establishment-search.ts";
@@ -62,7 +62,7 @@ export function dossierRoutes(route: Route, { db, audit, dataClock }: { db: Data
 
   route("GET /api/v1/establishments/:id", async (req, res) => {
     const id = String(req.params.id);
-    if (!ESTABLISHMENT_ID.test(id)) throw new HttpError(404, "Not Found", { detail: `unknown establishment: ${id.slice(0, 40)}` });
+    if (!ESTABLISHMENT_ID.test(id)) throw new HttpError(404, "Not Found", { detail: `unknown establishment: ${quoted(id)}` });
     const { format } = parseInput(DossierQuery, req.query, "query");
     const asCsv = format === "csv" || (format === undefined && req.accepts(["application/json", "text/csv"]) === "text/csv");
     const dossier = await establishmentDossier(db, nearbyAir, id, dataClock(), { signal: requestSignal(req, res) });

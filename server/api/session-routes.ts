@@ -1,11 +1,13 @@
 import { z } from "zod";
-import type { SessionInfo } from "./contract.ts";
+import type { Role, SessionInfo, SessionOptions } from "./contract.ts";
 import type { AppDeps } from "../app.ts";
 import type { LoginThrottle } from "../auth/login-throttle.ts";
-import type { Session, SessionStore } from "../auth/session-store.ts";
-import { authenticate } from "../auth/users.ts";
+import type { Session } from "../auth/session-store.ts";
+import type { AuditLog } from "../auth/audit-log.ts";
+import { accountExists, authenticate } from "../auth/users.ts";
 import { HttpError } from "../http/http-error.ts";
 import { sessionOf, type Route } from "../http/routes.ts";
+import type { SessionCookie } from "../http/session-cookie.ts";
 import { parseInput } from "../http/validate.ts";
 
 const Credentials = z.object({
@@ -15,24 +17,21 @@ const Credentials = z.object({
 
 interface SessionDeps {
   deps: AppDeps;
-  sessions: SessionStore;
   throttle: LoginThrottle;
-  cookieName: string;
+  cookie: SessionCookie;
+  audit: AuditLog;
 }
 
-export function sessionRoutes(route: Route, { deps, sessions, throttle, cookieName }: SessionDeps): void {
+export function sessionRoutes(route: Route, { deps, throttle, cookie, audit }: SessionDeps): void {
+  const record = (user: { username: string; role: Role | "" }, action: "login" | "login-failed") =>
+    audit.record(user, action, "password").catch((error: unknown) => deps.log(`audit log write failed: ${error instanceof Error ? error.message : String(error)}`));
+
   const info = (session: Session): SessionInfo => ({
     username: session.username,
     role: session.role,
     csrfToken: session.csrfToken,
     demo: deps.config.MM_DEMO,
   });
-  const cookieOptions = {
-    httpOnly: true,
-    sameSite: "strict" as const,
-    secure: deps.config.MM_SECURE_COOKIES,
-    path: "/",
-  };
 
   route("POST /api/v1/session", async (req, res) => {
     if (!req.is("application/json")) throw new HttpError(415, "Unsupported Media Type", { detail: "send the credentials as application/json" });
@@ -42,15 +41,13 @@ export function sessionRoutes(route: Route, { deps, sessions, throttle, cookieNa
     const user = await authenticate(deps.db, username, password);
     if (!user) {
       throttle.recordFailure(keys);
+      // A name that is no account may be a password typed in the wrong field: it is not written down.
+      await record({ username: (await accountExists(deps.db, username)) ? username : "(unknown)", role: "" }, "login-failed");
       throw new HttpError(401, "Unauthorized", { detail: "unknown username or wrong password" });
     }
     throttle.reset(keys);
-    // A fresh id at every login: a session id planted before login is worthless afterwards.
-    const previous = sessionOf(res);
-    if (previous) sessions.destroy(previous.id);
-    const session = sessions.create(user);
-    res.cookie(cookieName, session.id, { ...cookieOptions, maxAge: deps.config.MM_SESSION_MAX_HOURS * 3_600_000 });
-    res.json(info(session));
+    await record(user, "login");
+    res.json(info(cookie.start(res, user)));
   });
 
   route("GET /api/v1/session", (_req, res) => {
@@ -58,8 +55,12 @@ export function sessionRoutes(route: Route, { deps, sessions, throttle, cookieNa
   });
 
   route("DELETE /api/v1/session", (_req, res) => {
-    sessions.destroy(sessionOf(res)!.id);
-    res.clearCookie(cookieName, cookieOptions);
+    cookie.end(res);
     res.status(204).end();
+  });
+
+  /** What the login page may offer besides the password form. */
+  route("GET /api/v1/session/options", (_req, res) => {
+    res.json({ sso: deps.config.MM_OIDC_ISSUER !== undefined } satisfies SessionOptions);
   });
 }

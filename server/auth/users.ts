@@ -32,6 +32,10 @@ export async function ensureDemoUsers(db: Database, now: Date): Promise<void> {
   }
 }
 
+export async function accountExists(db: Database, username: string): Promise<boolean> {
+  return (await db.query("SELECT 1 FROM meta.users WHERE username = $1", [username])).length > 0;
+}
+
 /** The user for these credentials, or null; disabled accounts cannot log in. */
 export async function authenticate(db: Database, username: string, password: string): Promise<User | null> {
   const rows = await db.query("SELECT username, role, password_hash FROM meta.users WHERE username = $1 AND NOT disabled", [username]);
@@ -73,6 +77,7 @@ export async function addAccount(db: Database, username: string, password: strin
 export async function updateAccount(db: Database, username: string, change: { role?: string; disabled?: boolean; password?: string }): Promise<Account> {
   if (change.role !== undefined && !roles.includes(change.role as Role)) throw new AccountError(`role: one of ${roles.join(", ")}`);
   if (change.password !== undefined && [...change.password].length < MIN_PASSWORD_LENGTH) throw new AccountError(`password: at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (change.password !== undefined && username.startsWith("sso:")) throw new AccountError("password: single sign-on accounts log in at their provider, not with a password");
   const existing = (await listAccounts(db)).find((a) => a.username === username);
   if (!existing) throw new AccountError(`unknown user: ${username}`);
   await db.query("UPDATE meta.users SET role = $2, disabled = $3, password_hash = coalesce($4, password_hash) WHERE username = $1", [

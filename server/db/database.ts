@@ -2,11 +2,11 @@
  * One DuckDB instance per process, and a small pool of connections so that concurrent requests
  * never queue behind each other's queries (a DuckDB connection runs one query at a time).
  */
-import { readFileSync } from "node:fs";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
 import { HttpError } from "../http/http-error.ts";
+import { literal } from "../../pipelines/framework/sql-text.ts";
 
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
 export type Row = Record<string, unknown>;
@@ -28,14 +28,38 @@ export interface Database {
 
 const schemaSql = readFileSync(path.join(import.meta.dirname, "schema.sql"), "utf8");
 
+/**
+ * Locks the instance down once the schema is in place: no file outside `allowedDirectories` (the
+ * sources' files), no network, no extension loading, a memory limit and a capped temp directory,
+ * and no statement can change any of that afterwards (`lock_configuration`).
+ */
+export interface Lockdown {
+  allowedDirectories: string[];
+  memoryLimit: string;
+}
+
+function lockdownSql({ allowedDirectories, memoryLimit }: Lockdown): string {
+  const directories = allowedDirectories.map((d) => literal(path.resolve(d) + path.sep)).join(", ");
+  return [
+    `SET allowed_directories = [${directories}]`,
+    "SET enable_external_access = false",
+    "SET autoinstall_known_extensions = false",
+    "SET autoload_known_extensions = false",
+    `SET memory_limit = ${literal(memoryLimit)}`,
+    "SET max_temp_directory_size = '4GB'",
+    "SET lock_configuration = true",
+  ].join(";\n");
+}
+
 export async function openDatabase(
   file: string,
-  { maxConnections = 8, defaultTimeoutMs = 10_000 } = {},
+  { maxConnections = 8, defaultTimeoutMs = 10_000, lockdown }: { maxConnections?: number; defaultTimeoutMs?: number; lockdown?: Lockdown } = {},
 ): Promise<Database> {
   if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
   const instance = await openInstance(file);
   const bootstrap = await instance.connect();
   await bootstrap.run(schemaSql);
+  if (lockdown) await bootstrap.run(lockdownSql(lockdown));
   bootstrap.closeSync();
 
   const idle: DuckDBConnection[] = [];

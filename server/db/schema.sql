@@ -37,6 +37,18 @@ CREATE TABLE IF NOT EXISTS meta.users (
   created_at    TIMESTAMP NOT NULL
 );
 
+-- Single sign-on accounts, keyed on the provider's immutable subject id (issuer + sub), never on a
+-- name or e-mail address, which change and get reused. Each links to its meta.users row (password_hash
+-- 'sso': no password login), so disabling it and ending its sessions work as for password accounts.
+CREATE TABLE IF NOT EXISTS meta.oidc_users (
+  issuer        VARCHAR NOT NULL,
+  subject       VARCHAR NOT NULL,
+  username      VARCHAR NOT NULL UNIQUE,
+  created_at    TIMESTAMP NOT NULL,
+  last_login    TIMESTAMP NOT NULL,
+  PRIMARY KEY (issuer, subject)
+);
+
 -- Every row a run rejected, with where it came from and why: nothing is dropped silently.
 DROP TABLE IF EXISTS meta.quarantine;
 CREATE TABLE IF NOT EXISTS meta.rejects (

@@ -18,3 +18,9 @@ export class HttpError extends Error {
     this.extensions = extensions;
   }
 }
+
+/**
+ * A value from the request as an error message may quote it: only a short plain token (an id, a
+ * code, a path) is echoed, anything else is not, so no answer ever reflects hostile input.
+ */
+export const quoted = (value: string): string => (/^[\w./:-]{1,120}$/.test(value) ? value : "(not shown)");

@@ -2,7 +2,7 @@
  * Registers API routes by their key in the access table, putting the role check (and the CSRF check
  * for state-changing methods) in front of every handler. There is no other way to add a route.
  */
-import type { Express, RequestHandler, Response } from "express";
+import type { Express, Request, RequestHandler, Response } from "express";
 import { routeAccess, isAllowed, type RouteKey } from "../api/access.ts";
 import type { Session, SessionStore } from "../auth/session-store.ts";
 import { readCookie } from "./cookies.ts";
@@ -13,6 +13,8 @@ export type RouteHandler = RequestHandler;
 export const sessionOf = (res: Response): Session | null => (res.locals.session as Session | undefined) ?? null;
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+const hasBody = (req: Request) => req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
 
 /** Looks up the session cookie on every request; an unknown or expired id is simply no session. */
 export function loadSession(sessions: SessionStore, cookieName: string): RequestHandler {
@@ -25,18 +27,27 @@ export function loadSession(sessions: SessionStore, cookieName: string): Request
 
 export type Route = (key: RouteKey, handler: RouteHandler) => void;
 
-export function createRouteRegistrar(app: Express): Route {
+/** Called for every refused request of a logged-in user (403), for the audit log. */
+export type OnDenied = (session: Session, route: RouteKey) => Promise<void>;
+
+export function createRouteRegistrar(app: Express, onDenied: OnDenied = async () => {}): Route {
   return (key, handler) => {
     const access = routeAccess[key];
     const [method, path] = key.split(" ") as [string, string];
-    const authorize: RequestHandler = (req, res, next) => {
+    const authorize: RequestHandler = async (req, res, next) => {
       const session = sessionOf(res);
       if (access !== "public" && !session) throw new HttpError(401, "Unauthorized", { detail: "log in first: POST /api/v1/session" });
       if (!isAllowed(access, session?.role)) {
+        await onDenied(session!, key);
         throw new HttpError(403, "Forbidden", { detail: `role ${session?.role} may not ${method} ${path}` });
       }
       if (session && access !== "public" && !SAFE_METHODS.has(req.method) && req.get("x-csrf-token") !== session.csrfToken) {
+        await onDenied(session, key);
         throw new HttpError(403, "Forbidden", { detail: "missing or wrong X-CSRF-Token header; use the csrfToken from GET /api/v1/session" });
+      }
+      // A form or text/plain body (what a cross-site form can send) is never accepted.
+      if (!SAFE_METHODS.has(req.method) && hasBody(req) && !req.is("application/json")) {
+        throw new HttpError(415, "Unsupported Media Type", { detail: "send the body as application/json" });
       }
       next();
     };

@@ -2,7 +2,7 @@
 import type { Freshness, PipelineSummary, RunDetail, RunSummary } from "../api/contract.ts";
 import type { Database, QueryOptions, Row } from "../db/database.ts";
 import { publishedRuns } from "../db/published-runs.ts";
-import { HttpError } from "../http/http-error.ts";
+import { HttpError, quoted } from "../http/http-error.ts";
 import type { PipelineDefinition } from "../../pipelines/framework/define-pipeline.ts";
 import { judgeFreshness, latestIsoSql } from "../../pipelines/framework/checks.ts";
 import { PipelineBusyError, type Runner } from "../../pipelines/framework/run-pipeline.ts";
@@ -12,6 +12,9 @@ import { findPipeline, pipelines } from "../../pipelines/index.ts";
 const iso = (column: string) => `strftime(${column}, '%Y-%m-%dT%H:%M:%SZ')`;
 const RUN_COLUMNS = `run_id, pipeline, trigger, status, ${iso("started_at")} AS started_at, ${iso("finished_at")} AS finished_at,
   rows_read, rows_loaded, rows_rejected, coalesce(warnings, 0) AS warnings, error`;
+const LATEST_RUNS_SQL = `SELECT ${RUN_COLUMNS} FROM meta.pipeline_runs QUALIFY row_number() OVER (PARTITION BY pipeline ORDER BY run_id DESC) = 1`;
+const RUNS_SQL = `SELECT ${RUN_COLUMNS} FROM meta.pipeline_runs WHERE pipeline = $1 ORDER BY run_id DESC LIMIT $2`;
+const RUN_SQL = `SELECT ${RUN_COLUMNS} FROM meta.pipeline_runs WHERE pipeline = $1 AND run_id = $2`;
 
 const toRun = (r: Row): RunSummary => ({
   runId: Number(r.run_id),
@@ -30,7 +33,7 @@ const toRun = (r: Row): RunSummary => ({
 export function createPipelineService(db: Database, runner: Runner, now: () => Date) {
   function resolve(name: string): PipelineDefinition {
     const pipeline = findPipeline(name);
-    if (!pipeline) throw new HttpError(404, "Not Found", { detail: `unknown pipeline: ${name}` });
+    if (!pipeline) throw new HttpError(404, "Not Found", { detail: `unknown pipeline: ${quoted(name)}` });
     return pipeline;
   }
 
@@ -47,7 +50,7 @@ export function createPipelineService(db: Database, runner: Runner, now: () => D
 
   return {
     async list(options: QueryOptions): Promise<PipelineSummary[]> {
-      const last = await db.query(`SELECT ${RUN_COLUMNS} FROM meta.pipeline_runs QUALIFY row_number() OVER (PARTITION BY pipeline ORDER BY run_id DESC) = 1`, [], options);
+      const last = await db.query(LATEST_RUNS_SQL, [], options);
       const published = await publishedRuns(db, options);
       const locks = await db.query("SELECT pipeline FROM meta.pipeline_locks", [], options);
       const summaries = [];
@@ -72,13 +75,13 @@ export function createPipelineService(db: Database, runner: Runner, now: () => D
 
     async runs(name: string, limit: number, options: QueryOptions): Promise<RunSummary[]> {
       resolve(name);
-      const rows = await db.query(`SELECT ${RUN_COLUMNS} FROM meta.pipeline_runs WHERE pipeline = $1 ORDER BY run_id DESC LIMIT $2`, [name, limit], options);
+      const rows = await db.query(RUNS_SQL, [name, limit], options);
       return rows.map(toRun);
     },
 
     async run(name: string, runId: number, options: QueryOptions): Promise<RunDetail> {
       resolve(name);
-      const rows = await db.query(`SELECT ${RUN_COLUMNS} FROM meta.pipeline_runs WHERE pipeline = $1 AND run_id = $2`, [name, runId], options);
+      const rows = await db.query(RUN_SQL, [name, runId], options);
       if (!rows[0]) throw new HttpError(404, "Not Found", { detail: `pipeline ${name} has no run ${runId}` });
       const checks = await db.query("SELECT name, level, passed, count, sample, message FROM meta.check_results WHERE run_id = $1 ORDER BY rowid", [runId], options);
       const rejects = await db.query(

@@ -8,7 +8,7 @@ import type { AreaLevel, AreaValues, IndicatorSummary, Provenance, Role, Series,
 import type { Database, QueryOptions } from "../db/database.ts";
 import { publishedRuns, versionOf, type PublishedRuns } from "../db/published-runs.ts";
 import { createVersionedCache } from "../db/versioned-cache.ts";
-import { HttpError } from "../http/http-error.ts";
+import { HttpError, quoted } from "../http/http-error.ts";
 import { badParameter } from "../http/validate.ts";
 import { findPipeline } from "../../pipelines/index.ts";
 import { compareAreas } from "./area-comparison.ts";
@@ -131,7 +131,7 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
 
   function resolve(id: string) {
     const found = findIndicator(id);
-    if (!found) throw new HttpError(404, "Not Found", { detail: `unknown indicator: ${id}` });
+    if (!found) throw new HttpError(404, "Not Found", { detail: `unknown indicator: ${quoted(id)}` });
     return found;
   }
 
@@ -166,7 +166,7 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
 
     async theme(id: string, context: Context): Promise<Theme> {
       const theme = themes.find((t) => t.id === id);
-      if (!theme) throw new HttpError(404, "Not Found", { detail: `unknown theme: ${id}` });
+      if (!theme) throw new HttpError(404, "Not Found", { detail: `unknown theme: ${quoted(id)}` });
       return buildTheme(theme, await publishedRuns(db, context), context);
     },
 

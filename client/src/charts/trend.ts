@@ -1,11 +1,13 @@
 /**
- * Yearly trend of one indicator: a line per area, the target as a dashed rule and each norm as a
- * dotted rule. Pure: data and options in, a Plot element out.
+ * Yearly trend of one indicator: a line per area, the path from baseline to target with the target
+ * point, the forecast band up to the deadline, and each norm as a dotted rule. Pure: data and options
+ * in, a Plot element out.
  */
 import * as Plot from "@observablehq/plot";
-import type { Norm, SeriesPoint, Target } from "../../../server/api/contract.ts";
+import type { ForecastPoint, Norm, SeriesPoint, Target } from "../../../server/api/contract.ts";
 import { formatNumber, periodYear } from "../format.ts";
 import { pick, translate, type Lang } from "../i18n.ts";
+import { chartColours, forecastMarks, targetMarks, yearsToShow } from "./target-marks.ts";
 
 export interface TrendOptions {
   width: number;
@@ -13,8 +15,10 @@ export interface TrendOptions {
   target: Target | null;
   norms: readonly Norm[];
   lang: Lang;
-  /** The area drawn bold (e.g. the municipal mean among stations); every other area is drawn thin. */
+  /** The area drawn bold (e.g. the municipality among stations or a chosen district); every other area is drawn thin. */
   highlight?: string;
+  /** The status's forecast per year from the latest value to the deadline. */
+  forecast?: readonly ForecastPoint[];
   height?: number;
 }
 
@@ -25,9 +29,7 @@ interface TrendRow {
   code: string;
 }
 
-const ink = "#1f2a2e";
-const targetColour = "#0b6660";
-const normColour = "#a11919";
+const { ink, norm: normColour } = chartColours;
 
 function toRows(points: readonly SeriesPoint[]): TrendRow[] {
   return points
@@ -36,27 +38,20 @@ function toRows(points: readonly SeriesPoint[]): TrendRow[] {
     .sort((a, b) => a.year - b.year);
 }
 
-function xDomain(rows: readonly TrendRow[], target: Target | null): [number, number] | undefined {
-  if (rows.length === 0) return undefined;
-  const first = rows[0]?.year ?? 0;
-  // Stretching to the deadline shows how far the series still has to go.
-  const last = Math.max(rows[rows.length - 1]?.year ?? first, target?.deadline ?? first);
-  return first === last ? [first - 1, last + 1] : [first, last];
-}
-
 export function trendChart(
   points: readonly SeriesPoint[],
-  { width, unit, target, norms, lang, highlight, height = 260 }: TrendOptions,
+  { width, unit, target, norms, lang, highlight, forecast = [], height = 260 }: TrendOptions,
 ): SVGSVGElement | HTMLElement {
   const rows = toRows(points);
   const bold = highlight === undefined ? rows : rows.filter((row) => row.code === highlight);
   const thin = highlight === undefined ? [] : rows.filter((row) => row.code !== highlight);
-  const domain = xDomain(rows, target);
+  const domain = yearsToShow(rows.map((row) => row.year), target, forecast);
   const span = domain ? domain[1] - domain[0] : 0;
   const format = (value: number) => formatNumber(value, lang);
   const title = (row: TrendRow) => `${row.area}: ${row.value === null ? "–" : format(row.value)} ${unit} (${row.year})`;
 
   const marks: Plot.Markish[] = [
+    ...forecastMarks(forecast),
     Plot.ruleY(norms, { y: "value", stroke: normColour, strokeDasharray: "2 3" }),
     Plot.text(norms, {
       y: "value",
@@ -66,25 +61,12 @@ export function trendChart(
       dy: -7,
       fill: normColour,
     }),
+    ...(target ? targetMarks(target, lang, format) : []),
   ];
-  if (target) {
-    marks.push(
-      Plot.ruleY([target.value], { stroke: targetColour, strokeDasharray: "6 4", strokeWidth: 1.5 }),
-      Plot.text([target.value], {
-        y: (value: number) => value,
-        text: () => `${translate(lang, "chart.target")} ${format(target.value)} (${target.deadline})`,
-        frameAnchor: "right",
-        textAnchor: "end",
-        dy: -7,
-        fill: targetColour,
-        fontWeight: 600,
-      }),
-    );
-  }
   if (thin.length > 0) {
     marks.push(
-      Plot.lineY(thin, { x: "year", y: "value", z: "code", stroke: "area", strokeWidth: 1.25, strokeOpacity: 0.85 }),
-      Plot.dot(thin, { x: "year", y: "value", fill: "area", r: 2, title, tip: true }),
+      Plot.lineY(thin, { x: "year", y: "value", z: "code", stroke: "area", strokeWidth: 1.75, strokeOpacity: 0.9 }),
+      Plot.dot(thin, { x: "year", y: "value", fill: "area", r: 2.5, title, tip: true }),
     );
   }
   marks.push(
@@ -107,9 +89,13 @@ export function trendChart(
       label: null,
       domain,
       tickFormat: "d",
-      ...(domain && span <= 12 ? { ticks: Array.from({ length: span + 1 }, (_, i) => domain[0] + i) } : {}),
+      // Every year when they fit (about 40 px each), else Plot's round steps.
+      ...(domain && span <= 12 && width >= 40 * (span + 1)
+        ? { ticks: Array.from({ length: span + 1 }, (_, i) => domain[0] + i) }
+        : { ticks: Math.max(2, Math.floor(width / 80)) }),
     },
-    y: { label: unit, grid: true, zero: rows.every((row) => row.value === null || row.value >= 0), tickFormat: format },
+    // No forced zero: the gap between the forecast and the target is the message, and lines don't need a baseline.
+    y: { label: unit, grid: true, nice: true, tickFormat: format },
     color: thin.length > 0 ? { legend: true, type: "categorical" } : undefined,
     marks,
   });

@@ -15,9 +15,12 @@ export class IndicatorCard extends LitElement {
   static override properties = {
     indicator: { attribute: false },
     linked: { type: Boolean },
+    headingLevel: { type: Number, attribute: "heading-level" },
   };
   declare indicator: IndicatorSummary | null;
   declare linked: boolean;
+  /** 2 where the card heads its own section of the page, 3 (the default) inside a list of cards. */
+  declare headingLevel: 2 | 3;
 
   static override styles = [
     baseStyles,
@@ -30,6 +33,9 @@ export class IndicatorCard extends LitElement {
       }
       p {
         margin: 0;
+      }
+      .title {
+        font-size: 1.05rem;
       }
       .value {
         font-size: 0.95rem;
@@ -56,6 +62,7 @@ export class IndicatorCard extends LitElement {
     new LangController(this);
     this.indicator = null;
     this.linked = false;
+    this.headingLevel = 3;
   }
 
   protected override render() {
@@ -66,12 +73,12 @@ export class IndicatorCard extends LitElement {
     const { latest, target, status, unit } = indicator;
     const name = pick(indicator.name);
 
+    const title = this.linked
+      ? html`<a href=${hrefFor({ name: "indicator", id: indicator.id })} data-testid="indicator-link">${name}</a>`
+      : name;
+
     return html`<article class="panel" data-testid="indicator-card" data-indicator=${indicator.id}>
-      <h3>
-        ${this.linked
-          ? html`<a href=${hrefFor({ name: "indicator", id: indicator.id })} data-testid="indicator-link">${name}</a>`
-          : name}
-      </h3>
+      ${this.headingLevel === 2 ? html`<h2 class="title">${title}</h2>` : html`<h3 class="title">${title}</h3>`}
       <p class="value">
         <span class="sr-only">${t("indicator.latest")}:</span>
         ${latest

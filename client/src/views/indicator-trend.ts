@@ -1,6 +1,6 @@
 /**
- * `<mm-indicator-trend>`: the city-wide trend of one indicator, loaded on its own so a slow or
- * failing series doesn't hold up the cards above it.
+ * `<mm-indicator-trend>`: the city-wide trend of one indicator with its path to the target and its
+ * forecast, loaded on its own so a slow or failing series doesn't hold up the cards beside it.
  */
 import { Task } from "@lit/task";
 import { LitElement, css, html } from "lit";
@@ -12,17 +12,19 @@ import { LangController, lang, pick, t } from "../i18n.ts";
 import { baseStyles } from "../styles.ts";
 import { renderFailure, renderLoading } from "./failure-message.ts";
 import { renderSeriesTable } from "./series-table.ts";
+import { renderTrendKey, trendKeyStyles } from "./trend-key.ts";
 
 export class IndicatorTrend extends LitElement {
   static override properties = {
     indicator: { attribute: false },
-    role: {},
+    userRole: {},
   };
   declare indicator: IndicatorSummary | null;
-  declare role: Role;
+  declare userRole: Role;
 
   static override styles = [
     baseStyles,
+    trendKeyStyles,
     css`
       h4 {
         margin: 0 0 0.5rem;
@@ -50,7 +52,7 @@ export class IndicatorTrend extends LitElement {
     super();
     new LangController(this);
     this.indicator = null;
-    this.role = "policy";
+    this.userRole = "policy";
   }
 
   protected override render() {
@@ -61,7 +63,7 @@ export class IndicatorTrend extends LitElement {
       <h4>${name}</h4>
       ${this.#series.render({
         pending: renderLoading,
-        error: (error) => renderFailure(error, this.role, () => void this.#series.run()),
+        error: (error) => renderFailure(error, this.userRole, () => void this.#series.run()),
         complete: (series) => {
           if (!series) return null;
           const language = lang();
@@ -72,13 +74,19 @@ export class IndicatorTrend extends LitElement {
               unit: series.unit,
               target: indicator.target,
               norms: indicator.norms,
+              forecast: indicator.status.forecastPath,
               lang: language,
             });
           return html`<figure data-testid="trend-chart" data-indicator=${indicator.id}>
               <mm-chart-frame .draw=${draw} aria-hidden="true"></mm-chart-frame>
+              ${renderTrendKey({
+                mainName: series.points[0]?.areaName ?? "",
+                hasTarget: indicator.target !== null,
+                hasForecast: indicator.status.forecastPath.length > 0,
+              })}
               <figcaption data-testid="chart-summary">${summary}</figcaption>
             </figure>
-            <details>
+            <details class="table-alt">
               <summary>${t("chart.showTable")}</summary>
               ${renderSeriesTable(series.points, name, series.unit)}
             </details>`;

@@ -1,58 +1,51 @@
 /**
- * `<mm-indicator-view indicator-id=…>`: one indicator in depth — status card, the trend per
- * station with the municipal line emphasized, the values as a table and as CSV.
+ * `<mm-indicator-view indicator-id=…>`: one indicator in depth — status card and rule, the series with
+ * target path and forecast, and the map and ranking per area. The chosen area, map level and period
+ * come from the URL and go back into it, so the page can be shared as a link.
  */
 import { Task } from "@lit/task";
 import { LitElement, css, html } from "lit";
-import type { IndicatorSummary, Role, Series } from "../../../server/api/contract.ts";
-import { ApiError, fetchJson } from "../api.ts";
-import "../chart-frame.ts";
-import { trendChart, trendSummary } from "../charts/trend.ts";
-import { formatNumber } from "../format.ts";
+import type { AreaLevel, IndicatorSummary, Role } from "../../../server/api/contract.ts";
+import { fetchJson } from "../api.ts";
+import { formatDateTime, formatNumber } from "../format.ts";
 import { LangController, lang, pick, t } from "../i18n.ts";
-import { hrefFor } from "../routes.ts";
+import { hrefFor, replaceRoute, type IndicatorViewState } from "../routes.ts";
 import { baseStyles } from "../styles.ts";
 import { renderFailure, renderLoading } from "./failure-message.ts";
+import { mapLevels, type ViewStateEvent } from "./indicator-areas.ts";
+import "./indicator-areas.ts";
 import "./indicator-card.ts";
-import { renderSeriesTable } from "./series-table.ts";
-
-interface IndicatorData {
-  indicator: IndicatorSummary;
-  city: Series;
-  stations: Series | null;
-}
-
-async function loadIndicator(id: string, signal: AbortSignal): Promise<IndicatorData> {
-  const base = `/api/v1/indicators/${encodeURIComponent(id)}`;
-  const [indicator, city, stations] = await Promise.all([
-    fetchJson<IndicatorSummary>(base, { signal }),
-    fetchJson<Series>(`${base}/series`, { signal }),
-    fetchJson<Series>(`${base}/series?by=breakdown`, { signal }).catch((error: unknown) => {
-      // Register-based indicators (waste, energy) have no stations (400), and a role may be refused
-      // station detail (403) while still allowed the municipal series: either way, draw the city only.
-      if (error instanceof ApiError && (error.status === 400 || error.status === 403)) return null;
-      throw error;
-    }),
-  ]);
-  return { indicator, city, stations };
-}
+import "./indicator-chart.ts";
+import { renderStatusRule } from "./status-rule.ts";
 
 export class IndicatorView extends LitElement {
   static override properties = {
     indicatorId: { attribute: "indicator-id" },
-    role: {},
+    area: {},
+    level: {},
+    period: {},
+    userRole: {},
   };
   declare indicatorId: string;
-  declare role: Role;
+  declare area: string | null;
+  declare level: AreaLevel | null;
+  declare period: string | null;
+  declare userRole: Role;
 
   static override styles = [
     baseStyles,
     css`
+      .links {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1.5rem;
+      }
       .layout {
         display: grid;
         gap: 1rem;
         grid-template-columns: minmax(0, 1fr);
         align-items: start;
+        margin-bottom: 1rem;
       }
       @media (min-width: 60rem) {
         .layout {
@@ -62,65 +55,78 @@ export class IndicatorView extends LitElement {
       .description {
         max-width: 60rem;
       }
-      .norms-panel {
-        margin-top: 1rem;
+      .side {
+        display: grid;
+        gap: 1rem;
       }
       ul.norms {
         margin: 0.25rem 0 0;
         padding-left: 1.2rem;
       }
-      .actions {
-        margin-top: 1rem;
+      @media print {
+        .layout {
+          grid-template-columns: minmax(0, 1fr);
+        }
       }
     `,
   ];
 
-  #data = new Task(this, {
+  #indicator = new Task(this, {
     args: () => [this.indicatorId] as const,
-    task: ([id], { signal }) => loadIndicator(id, signal),
+    task: ([id], { signal }) => fetchJson<IndicatorSummary>(`/api/v1/indicators/${encodeURIComponent(id)}`, { signal }),
   });
 
   constructor() {
     super();
     new LangController(this);
     this.indicatorId = "";
-    this.role = "policy";
+    this.area = null;
+    this.level = null;
+    this.period = null;
+    this.userRole = "policy";
+    this.addEventListener("mm-view-state", this.#onViewState);
   }
+
+  /** A child changed area, level or period: the URL (and so this view's properties) follows. */
+  #onViewState = (event: ViewStateEvent) => {
+    event.stopPropagation();
+    const current: IndicatorViewState = {
+      area: this.area ?? undefined,
+      level: this.level ?? undefined,
+      period: this.period ?? undefined,
+    };
+    replaceRoute(this, { name: "indicator", id: this.indicatorId, ...current, ...event.detail });
+  };
 
   protected override render() {
-    return html`<p><a href=${hrefFor({ name: "themes" })}>← ${t("nav.themes")}</a></p>
-      ${this.#data.render({
-        pending: renderLoading,
-        error: (error) => renderFailure(error, this.role, () => void this.#data.run()),
-        complete: (data) => this.#renderIndicator(data),
-      })}`;
+    return html`${this.#indicator.render({
+      pending: renderLoading,
+      error: (error) => html`<p class="no-print"><a href=${hrefFor({ name: "themes" })}>← ${t("indicator.back")}</a></p>
+        ${renderFailure(error, this.userRole, () => void this.#indicator.run())}`,
+      complete: (indicator) => this.#renderIndicator(indicator),
+    })}`;
   }
 
-  #renderIndicator({ indicator, city, stations }: IndicatorData) {
-    const language = lang();
-    const name = pick(indicator.name);
-    const cityCode = city.points[0]?.areaCode;
-    const points = [...city.points, ...(stations?.points ?? [])];
-    const areaCount = new Set(points.map((p) => p.areaCode)).size;
-    const draw = (width: number) =>
-      trendChart(points, {
-        width,
-        unit: city.unit,
-        target: indicator.target,
-        norms: indicator.norms,
-        lang: language,
-        highlight: cityCode,
-        height: 340,
-      });
-    const csvHref = `/api/v1/indicators/${encodeURIComponent(indicator.id)}/series?format=csv`;
+  /** The level in the URL when the indicator has it, else the coarsest level it has. */
+  #mapLevel(indicator: IndicatorSummary): AreaLevel {
+    const levels = mapLevels(indicator.lowestLevel);
+    return this.level && levels.includes(this.level) ? this.level : (levels[0] ?? "gemeente");
+  }
 
-    return html`<h1>${name}</h1>
+  #renderIndicator(indicator: IndicatorSummary) {
+    const language = lang();
+    return html`<p class="links no-print">
+        <a href=${hrefFor({ name: "themes" })}>← ${t("indicator.back")}</a>
+        <a href=${hrefFor({ name: "theme", id: indicator.themeId })} data-testid="theme-page-link">${t("indicator.themeLink")}</a>
+      </p>
+      <h1>${pick(indicator.name)}</h1>
       <p class="description">${pick(indicator.description)}</p>
+      <p class="print-only muted">${t("print.generated", { date: formatDateTime(new Date(), language) })}</p>
       <div class="layout">
-        <div>
-          <mm-indicator-card .indicator=${indicator}></mm-indicator-card>
+        <div class="side">
+          <mm-indicator-card .indicator=${indicator} heading-level="2"></mm-indicator-card>
           ${indicator.norms.length > 0
-            ? html`<div class="panel norms-panel">
+            ? html`<div class="panel">
                 <h2>${t("indicator.norms")}</h2>
                 <ul class="norms">
                   ${indicator.norms.map(
@@ -129,21 +135,17 @@ export class IndicatorView extends LitElement {
                 </ul>
               </div>`
             : null}
+          ${renderStatusRule(indicator.status.rule)}
         </div>
-        <section class="panel" aria-label=${t("indicator.details", { name })}>
-          <figure data-testid="trend-chart" data-indicator=${indicator.id}>
-            <mm-chart-frame .draw=${draw} aria-hidden="true"></mm-chart-frame>
-            <figcaption data-testid="chart-summary">
-              ${trendSummary(points, { name, unit: city.unit, lang: language, highlight: cityCode })}.
-              ${stations ? t("indicator.stationsNote") : null} ${t("chart.areas", { count: areaCount })}
-            </figcaption>
-          </figure>
-          <p class="actions">
-            <a href=${csvHref} download data-testid="csv-download">${t("indicator.download")}</a>
-          </p>
-          ${renderSeriesTable(points, t("indicator.tableTitle"), city.unit)}
-        </section>
-      </div>`;
+        <mm-indicator-chart .indicator=${indicator} .area=${this.area} .userRole=${this.userRole}></mm-indicator-chart>
+      </div>
+      <mm-indicator-areas
+        .indicator=${indicator}
+        .level=${this.#mapLevel(indicator)}
+        .period=${this.period}
+        .area=${this.area}
+        .userRole=${this.userRole}
+      ></mm-indicator-areas>`;
   }
 }
 

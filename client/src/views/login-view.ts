@@ -1,9 +1,10 @@
 /**
- * `<mm-login>`: username and password. On success it fires `mm-login` with the `SessionInfo`;
- * the shell decides where to go next.
+ * `<mm-login>`: username and password, and a link to single sign-on when the server has it. On
+ * success it fires `mm-login` with the `SessionInfo`; the shell decides where to go next. An SSO
+ * login that was refused comes back here as `#/login?sso=<reason>`.
  */
 import { LitElement, css, html } from "lit";
-import type { SessionInfo } from "../../../server/api/contract.ts";
+import type { SessionInfo, SessionOptions, SsoRefusal } from "../../../server/api/contract.ts";
 import { ApiError, fetchJson } from "../api.ts";
 import { LangController, t, type MessageKey } from "../i18n.ts";
 import { baseStyles } from "../styles.ts";
@@ -14,10 +15,13 @@ export class LoginView extends LitElement {
   static override properties = {
     pending: { state: true },
     failure: { state: true },
+    sso: { state: true },
   };
   declare pending: boolean;
   /** A message key, or a server message, so the text follows a language switch. */
   declare failure: { key: MessageKey; message?: string } | null;
+  /** The server offers single sign-on (OpenID Connect). */
+  declare sso: boolean;
 
   static override styles = [
     baseStyles,
@@ -42,6 +46,14 @@ export class LoginView extends LitElement {
       .hint {
         font-size: 0.9rem;
       }
+      .sso {
+        display: grid;
+        gap: 0.5rem;
+        text-align: center;
+      }
+      .sso a {
+        font-weight: 600;
+      }
     `,
   ];
 
@@ -50,11 +62,32 @@ export class LoginView extends LitElement {
     new LangController(this);
     this.pending = false;
     this.failure = null;
+    this.sso = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const refusal = new URLSearchParams(location.hash.split("?")[1] ?? "").get("sso");
+    if (refusal !== null && Object.hasOwn(ssoMessages, refusal)) {
+      this.failure = { key: ssoMessages[refusal as SsoRefusal] };
+      // Shown once: a reload or a bookmark of the login page should not repeat the refusal.
+      history.replaceState(null, "", "#/login");
+    }
+    fetchJson<SessionOptions>("/api/v1/session/options").then(
+      (options) => (this.sso = options.sso),
+      () => (this.sso = false),
+    );
   }
 
   protected override render() {
     return html`<form class="panel" @submit=${this.#submit} aria-labelledby="login-title">
       <h1 id="login-title">${t("login.title")}</h1>
+      ${this.sso
+        ? html`<p class="sso">
+            <a href="/api/v1/session/oidc" data-testid="login-sso">${t("login.sso")}</a>
+            <span class="muted">${t("login.ssoOr")}</span>
+          </p>`
+        : null}
       <label>
         ${t("login.username")}
         <input name="username" autocomplete="username" required autofocus />
@@ -92,6 +125,15 @@ export class LoginView extends LitElement {
     }
   }
 }
+
+/** The reasons the server gives when it sends a refused SSO login back to `#/login?sso=…`. */
+const ssoMessages: Record<SsoRefusal, MessageKey> = {
+  "no-role": "login.ssoNoRole",
+  disabled: "login.ssoDisabled",
+  expired: "login.ssoExpired",
+  failed: "login.ssoFailed",
+  unavailable: "login.ssoUnavailable",
+};
 
 function describeFailure(error: unknown): { key: MessageKey; message?: string } {
   if (error instanceof ApiError && error.status === 401) return { key: "login.invalid" };

@@ -23,8 +23,8 @@ function isRunning(pipeline: PipelineSummary): boolean {
 }
 
 export class PipelineListView extends LitElement {
-  static override properties = { role: {}, starts: { state: true } };
-  declare role: Role;
+  static override properties = { userRole: {}, starts: { state: true } };
+  declare userRole: Role;
   declare starts: ReadonlyMap<string, StartState>;
 
   static override styles = [
@@ -69,7 +69,7 @@ export class PipelineListView extends LitElement {
   constructor() {
     super();
     new LangController(this);
-    this.role = "analyst";
+    this.userRole = "analyst";
     this.starts = new Map();
   }
 
@@ -78,7 +78,7 @@ export class PipelineListView extends LitElement {
       ${this.#pipelines.render({
         // A refresh keeps the table in place instead of flashing "loading" every two seconds.
         pending: () => (this.#pipelines.value ? this.#renderTable(this.#pipelines.value.pipelines) : renderLoading()),
-        error: (error) => renderFailure(error, this.role, () => void this.#pipelines.run()),
+        error: (error) => renderFailure(error, this.userRole, () => void this.#pipelines.run()),
         complete: ({ pipelines }) => this.#renderTable(pipelines),
       })}`;
   }

@@ -29,9 +29,9 @@ interface History {
 }
 
 export class PipelineRuns extends LitElement {
-  static override properties = { name: {}, role: {} };
+  static override properties = { name: {}, userRole: {} };
   declare name: string;
-  declare role: Role;
+  declare userRole: Role;
 
   static override styles = [
     baseStyles,
@@ -61,7 +61,7 @@ export class PipelineRuns extends LitElement {
     super();
     new LangController(this);
     this.name = "";
-    this.role = "analyst";
+    this.userRole = "analyst";
   }
 
   protected override render() {
@@ -70,7 +70,7 @@ export class PipelineRuns extends LitElement {
       <h1>${t("runs.title", { name: this.name })}</h1>
       ${this.#history.render({
         pending: () => (previous?.name === this.name ? this.#renderTable(previous.runs) : renderLoading()),
-        error: (error) => renderFailure(error, this.role, () => void this.#history.run()),
+        error: (error) => renderFailure(error, this.userRole, () => void this.#history.run()),
         complete: ({ runs }) => this.#renderTable(runs),
       })}`;
   }

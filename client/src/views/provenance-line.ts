@@ -1,20 +1,25 @@
-/** The provenance line under every number: where it comes from, which period, how reliable, when run. */
+/** The provenance line under every number: where it comes from, which period, how reliable, when run, how fresh. */
 import { html, type TemplateResult } from "lit";
 import type { Provenance } from "../../../server/api/contract.ts";
 import { formatDateTime } from "../format.ts";
 import { lang, t } from "../i18n.ts";
+import { renderFreshness } from "./freshness-label.ts";
 
 export function renderProvenance(provenance: Provenance): TemplateResult {
   const parts = [
     t("provenance.source", { source: provenance.source }),
     provenance.period ? t("provenance.period", { period: provenance.period }) : null,
     t(`tier.${provenance.qualityTier}`),
-    provenance.runFinishedAt
-      ? t("provenance.run", { time: formatDateTime(provenance.runFinishedAt, lang()) })
-      : t("provenance.notRun"),
+    runText(provenance),
     t("provenance.licence", { licence: provenance.licence }),
   ].filter((part): part is string => part !== null);
   return html`<p class="provenance muted" data-testid="provenance" data-quality=${provenance.qualityTier}>
-    ${parts.join(" · ")}
+    ${parts.join(" · ")} · ${renderFreshness(provenance.freshness)}
   </p>`;
+}
+
+function runText({ runId, runFinishedAt }: Provenance): string {
+  if (runFinishedAt === null) return t("provenance.notRun");
+  const time = formatDateTime(runFinishedAt, lang());
+  return runId === null ? t("provenance.run", { time }) : t("indicator.provenance.runLine", { runId, time });
 }

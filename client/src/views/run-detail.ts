@@ -15,10 +15,10 @@ import { renderFailure, renderLoading } from "./failure-message.ts";
 import { renderRunStatus, runStatusStyles } from "./run-status.ts";
 
 export class RunDetailView extends LitElement {
-  static override properties = { name: {}, runId: { attribute: "run-id", type: Number }, role: {} };
+  static override properties = { name: {}, runId: { attribute: "run-id", type: Number }, userRole: {} };
   declare name: string;
   declare runId: number;
-  declare role: Role;
+  declare userRole: Role;
 
   static override styles = [
     baseStyles,
@@ -64,7 +64,7 @@ export class RunDetailView extends LitElement {
     new LangController(this);
     this.name = "";
     this.runId = 0;
-    this.role = "analyst";
+    this.userRole = "analyst";
   }
 
   protected override render() {
@@ -76,7 +76,7 @@ export class RunDetailView extends LitElement {
       <h1>${t("run.title", { runId: this.runId, name: this.name })}</h1>
       ${this.#detail.render({
         pending: () => (previous && same ? this.#renderDetail(previous) : renderLoading()),
-        error: (error) => renderFailure(error, this.role, () => void this.#detail.run()),
+        error: (error) => renderFailure(error, this.userRole, () => void this.#detail.run()),
         complete: (detail) => this.#renderDetail(detail),
       })}`;
   }

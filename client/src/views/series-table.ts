@@ -1,24 +1,27 @@
-/** The table alternative of a trend chart: one row per period, one column per area. */
+/** The table alternative of a trend chart: one row per period, one column per area; a withheld value says so. */
 import { html, type TemplateResult } from "lit";
 import type { SeriesPoint } from "../../../server/api/contract.ts";
 import { formatNumber } from "../format.ts";
 import { lang, t } from "../i18n.ts";
+import { renderTableWrap } from "./table-wrap.ts";
 
 export function renderSeriesTable(points: readonly SeriesPoint[], caption: string, unit: string): TemplateResult {
   const areas = new Map<string, string>();
   const periods = new Set<string>();
-  const values = new Map<string, number | null>();
+  const values = new Map<string, SeriesPoint>();
   for (const point of points) {
     areas.set(point.areaCode, point.areaName);
     periods.add(point.period);
-    values.set(`${point.period}\u0000${point.areaCode}`, point.value);
+    values.set(`${point.period}\u0000${point.areaCode}`, point);
   }
   const cell = (period: string, code: string) => {
-    const value = values.get(`${period}\u0000${code}`);
-    return value === undefined || value === null ? "–" : formatNumber(value, lang());
+    const point = values.get(`${period}\u0000${code}`);
+    if (point?.suppressed) return t("indicator.suppressed");
+    return point === undefined || point.value === null ? "–" : formatNumber(point.value, lang());
   };
-  return html`<div class="table-wrap">
-    <table data-testid="series-table">
+  return renderTableWrap(
+    `${caption} (${unit})`,
+    html`<table data-testid="series-table">
       <caption>
         ${caption} (${unit})
       </caption>
@@ -36,6 +39,6 @@ export function renderSeriesTable(points: readonly SeriesPoint[], caption: strin
           </tr>`,
         )}
       </tbody>
-    </table>
-  </div>`;
+    </table>`,
+  );
 }

@@ -23,9 +23,9 @@ function normsOf(detail: StationDetail): FormulaNorm[] {
 }
 
 export class StationDetailView extends LitElement {
-  static override properties = { number: {}, role: {} };
+  static override properties = { number: {}, userRole: {} };
   declare number: string;
-  declare role: Role;
+  declare userRole: Role;
 
   static override styles = [
     baseStyles,
@@ -48,15 +48,15 @@ export class StationDetailView extends LitElement {
     super();
     new LangController(this);
     this.number = "";
-    this.role = "permit";
+    this.userRole = "permit";
   }
 
   protected override render() {
-    const back = mayViewStations(this.role) ? html`<p><a href=${hrefFor({ name: "stations" })}>← ${t("station.back")}</a></p>` : null;
+    const back = mayViewStations(this.userRole) ? html`<p><a href=${hrefFor({ name: "stations" })}>← ${t("station.back")}</a></p>` : null;
     return html`${back}
       ${this.#detail.render({
         pending: renderLoading,
-        error: (error) => renderFailure(error, this.role, () => void this.#detail.run()),
+        error: (error) => renderFailure(error, this.userRole, () => void this.#detail.run()),
         complete: (detail) => this.#renderDetail(detail),
       })}`;
   }

@@ -10,8 +10,8 @@ import { baseStyles } from "../styles.ts";
 import { renderFailure, renderLoading } from "./failure-message.ts";
 
 export class StationList extends LitElement {
-  static override properties = { role: {} };
-  declare role: Role;
+  static override properties = { userRole: {} };
+  declare userRole: Role;
 
   static override styles = baseStyles;
 
@@ -23,14 +23,14 @@ export class StationList extends LitElement {
   constructor() {
     super();
     new LangController(this);
-    this.role = "permit";
+    this.userRole = "permit";
   }
 
   protected override render() {
     return html`<h1>${t("stations.title")}</h1>
       ${this.#stations.render({
         pending: renderLoading,
-        error: (error) => renderFailure(error, this.role, () => void this.#stations.run()),
+        error: (error) => renderFailure(error, this.userRole, () => void this.#stations.run()),
         complete: ({ stations }) => this.#renderTable(stations),
       })}`;
   }

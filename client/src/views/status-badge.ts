@@ -32,6 +32,9 @@ export class StatusBadge extends LitElement {
       font-weight: 600;
       font-size: 0.9rem;
       white-space: nowrap;
+      /* The glyph is white on the status colour: without this, paper would get a white glyph on white. */
+      print-color-adjust: exact;
+      -webkit-print-color-adjust: exact;
     }
     .shape {
       display: inline-grid;

@@ -1,0 +1,146 @@
+/**
+ * The permit officer's routes' query strings: the establishment search, the location dossier and the
+ * audit log's page. Each is a permalink, so a parameter that doesn't fit is dropped rather than
+ * failing the page, and the same state always gives the same URL (fixed parameter order).
+ */
+import type { EstablishmentSearch } from "../../server/api/contract.ts";
+
+export type EstablishmentSort = EstablishmentSearch["sort"];
+
+export interface LatLon {
+  lat: number;
+  lon: number;
+}
+
+/** What the search page shows; every field is optional, so `#/establishments` lists the register. */
+export interface SearchState {
+  q?: string;
+  /** A wijk (or buurt) code. */
+  area?: string;
+  /** The first digits of an SBI code. */
+  sbi?: string;
+  category?: number;
+  near?: LatLon;
+  /** Metres around `near`; ignored without it. */
+  radius?: number;
+  sort?: EstablishmentSort;
+  page?: number;
+}
+
+export interface LocationState {
+  lat?: number;
+  lon?: number;
+  radius?: number;
+}
+
+/** Rows per page of the search results and the audit log. */
+export const SEARCH_PAGE_SIZE = 25;
+export const AUDIT_PAGE_SIZE = 25;
+export const DEFAULT_RADIUS_M = 500;
+
+const sorts: readonly EstablishmentSort[] = ["name", "distance", "category"];
+
+/** Five decimals of a degree are about a metre: enough for an address, short enough for a URL. */
+export function formatCoordinate(value: number): string {
+  return String(Math.round(value * 1e5) / 1e5);
+}
+
+function parseWhole(text: string | null, min: number, max: number): number | undefined {
+  if (text === null || !/^\d+$/.test(text)) return undefined;
+  const value = Number(text);
+  return value >= min && value <= max ? value : undefined;
+}
+
+function parseDegrees(text: string | null, limit: number): number | undefined {
+  if (text === null || !/^-?\d{1,3}(\.\d+)?$/.test(text)) return undefined;
+  const value = Number(text);
+  return Math.abs(value) <= limit ? value : undefined;
+}
+
+export function parseNear(text: string | null): LatLon | undefined {
+  const [lat, lon, ...rest] = (text ?? "").split(",");
+  const point = { lat: parseDegrees(lat ?? null, 90), lon: parseDegrees(lon ?? null, 180) };
+  if (rest.length > 0 || point.lat === undefined || point.lon === undefined) return undefined;
+  return { lat: point.lat, lon: point.lon };
+}
+
+export function parseSearchState(query: string): SearchState {
+  const params = new URLSearchParams(query);
+  const state: SearchState = {};
+  const q = params.get("q")?.trim();
+  if (q) state.q = q.slice(0, 200);
+  const area = params.get("area");
+  if (area && /^(WK\d{6}|BU\d{8})$/.test(area)) state.area = area;
+  const sbi = params.get("sbi");
+  if (sbi && /^\d{1,5}$/.test(sbi)) state.sbi = sbi;
+  const category = parseWhole(params.get("category"), 1, 6);
+  if (category !== undefined) state.category = category;
+  const near = parseNear(params.get("near"));
+  if (near) {
+    state.near = near;
+    const radius = parseWhole(params.get("radius"), 1, 50_000);
+    if (radius !== undefined) state.radius = radius;
+  }
+  const sort = params.get("sort") as EstablishmentSort | null;
+  if (sort && sorts.includes(sort) && (sort !== "distance" || near)) state.sort = sort;
+  const page = parseWhole(params.get("page"), 1, 10_000);
+  if (page !== undefined && page > 1) state.page = page;
+  return state;
+}
+
+/** The search's parameters in one order, shared by the permalink and the API request. */
+function searchParams(state: SearchState): URLSearchParams {
+  const params = new URLSearchParams();
+  if (state.q) params.set("q", state.q);
+  if (state.area) params.set("area", state.area);
+  if (state.sbi) params.set("sbi", state.sbi);
+  if (state.category !== undefined) params.set("category", String(state.category));
+  if (state.near) {
+    params.set("near", `${formatCoordinate(state.near.lat)},${formatCoordinate(state.near.lon)}`);
+    if (state.radius !== undefined) params.set("radius", String(state.radius));
+  }
+  if (state.sort && (state.sort !== "distance" || state.near)) params.set("sort", state.sort);
+  if (state.page !== undefined && state.page > 1) params.set("page", String(state.page));
+  return params;
+}
+
+export function searchQuery(state: SearchState): string {
+  const query = searchParams(state).toString();
+  return query ? `?${query}` : "";
+}
+
+export function searchApiPath(state: SearchState): string {
+  const params = searchParams(state);
+  params.set("pageSize", String(SEARCH_PAGE_SIZE));
+  return `/api/v1/establishments?${params.toString()}`;
+}
+
+export function parseLocationState(query: string): LocationState {
+  const params = new URLSearchParams(query);
+  const state: LocationState = {};
+  const lat = parseDegrees(params.get("lat"), 90);
+  const lon = parseDegrees(params.get("lon"), 180);
+  if (lat !== undefined && lon !== undefined) {
+    state.lat = lat;
+    state.lon = lon;
+  }
+  const radius = parseWhole(params.get("radius"), 50, 5_000);
+  if (radius !== undefined) state.radius = radius;
+  return state;
+}
+
+export function locationQuery({ lat, lon, radius }: LocationState): string {
+  const params = new URLSearchParams();
+  if (lat !== undefined && lon !== undefined) {
+    params.set("lat", formatCoordinate(lat));
+    params.set("lon", formatCoordinate(lon));
+  }
+  if (radius !== undefined) params.set("radius", String(radius));
+  const query = params.toString();
+  return query ? `?${query}` : "";
+}
+
+export function parseAuditPage(query: string): number | undefined {
+  const page = parseWhole(new URLSearchParams(query).get("page"), 1, 100_000);
+  return page !== undefined && page > 1 ? page : undefined;
+}

@@ -1,0 +1,150 @@
+/**
+ * `<mm-establishment-dossier establishment-id=…>`: everything environmental about one establishment:
+ * open items first, then identity and location, permits, inspections, complaints, the timeline, air
+ * quality nearby against the norms, the buurt's noise map and the sources. Exports as CSV (the API
+ * audits the export) and prints as a report.
+ */
+import { Task } from "@lit/task";
+import { LitElement, html } from "lit";
+import type { EstablishmentDossier, Role } from "../../../../server/api/contract.ts";
+import { fetchJson } from "../../api.ts";
+import { DEFAULT_RADIUS_M } from "../../dossier-routes.ts";
+import { formatDate } from "../../dossier-format.ts";
+import { formatNumber } from "../../format.ts";
+import { LangController, lang, t } from "../../i18n.ts";
+import { hrefFor } from "../../routes.ts";
+import { baseStyles, detailStyles } from "../../styles.ts";
+import { renderFailure, renderLoading } from "../failure-message.ts";
+import { renderBackToSearch } from "./back-to-search.ts";
+import "./area-map-view.ts";
+import { renderComplaints } from "./complaints-section.ts";
+import { dossierStyles } from "./dossier-styles.ts";
+import { renderInspections } from "./inspection-table.ts";
+import "./nearby-measurements.ts";
+import { renderNoise } from "./noise-classes.ts";
+import { renderOpenItems } from "./open-items.ts";
+import { renderPermits } from "./permit-table.ts";
+import { renderSources } from "./sources-list.ts";
+import { renderTimeline } from "./timeline-section.ts";
+
+export const dossierPath = (id: string) => `/api/v1/establishments/${encodeURIComponent(id)}`;
+
+export class EstablishmentDossierView extends LitElement {
+  static override properties = { establishmentId: { attribute: "establishment-id" }, userRole: {} };
+  declare establishmentId: string;
+  declare userRole: Role;
+
+  static override styles = [baseStyles, detailStyles, dossierStyles];
+
+  #dossier = new Task(this, {
+    args: () => [this.establishmentId] as const,
+    task: ([id], { signal }) => fetchJson<EstablishmentDossier>(dossierPath(id), { signal }),
+  });
+
+  constructor() {
+    super();
+    new LangController(this);
+    this.establishmentId = "";
+    this.userRole = "permit";
+  }
+
+  protected override render() {
+    return html`${renderBackToSearch(this.userRole)}
+      ${this.#dossier.render({
+        pending: renderLoading,
+        error: (error) => renderFailure(error, this.userRole, () => void this.#dossier.run()),
+        complete: (dossier) => this.#renderDossier(dossier),
+      })}`;
+  }
+
+  #renderDossier(dossier: EstablishmentDossier) {
+    const e = dossier.establishment;
+    const noiseLimits = dossier.permits.flatMap((p) => (p.noiseLimitDba === null ? [] : [{ permit: p.id, status: p.status, limit: p.noiseLimitDba }]));
+    return html`<div class="page-head">
+        <div>
+          <h1 data-testid="dossier-title">${t("dossier.title", { name: e.name })}</h1>
+          <p class="muted">${t("dossier.asOf", { date: formatDate(dossier.asOf, lang()) })}</p>
+        </div>
+        <div class="actions no-print">
+          <a class="button" href=${`${dossierPath(e.id)}?format=csv`} download=${`dossier-${e.id}.csv`} data-testid="export-csv">${t("dossier.exportCsv")}</a>
+          <button type="button" data-testid="print" @click=${() => window.print()}>${t("dossier.print")}</button>
+        </div>
+      </div>
+      ${renderOpenItems(dossier.openItems)}
+      ${this.#renderIdentity(dossier)}
+      <section class="panel" aria-labelledby="permits-title">
+        <h2 id="permits-title">${t("dossier.permitsTitle")}</h2>
+        ${renderPermits(dossier.permits)}
+      </section>
+      <section class="panel" aria-labelledby="inspections-title">
+        <h2 id="inspections-title">${t("dossier.inspectionsTitle")}</h2>
+        ${renderInspections(dossier.inspections)}
+      </section>
+      <section class="panel" aria-labelledby="complaints-title">
+        <h2 id="complaints-title">${t("dossier.complaintsTitle")}</h2>
+        ${renderComplaints(dossier)}
+      </section>
+      <section class="panel" aria-labelledby="timeline-title">
+        <h2 id="timeline-title">${t("dossier.timelineTitle")}</h2>
+        ${renderTimeline(dossier)}
+      </section>
+      <section class="panel" aria-labelledby="nearby-title" data-testid="nearby">
+        <h2 id="nearby-title">${t("dossier.nearbyTitle")}</h2>
+        <mm-nearby-measurements .nearby=${dossier.nearby}></mm-nearby-measurements>
+      </section>
+      <section class="panel" aria-labelledby="noise-title" data-testid="noise">
+        <h2 id="noise-title">${t("dossier.noiseTitle")}</h2>
+        ${renderNoise(dossier.noise, noiseLimits)}
+      </section>
+      <section class="panel" aria-labelledby="sources-title">
+        <h2 id="sources-title">${t("dossier.sourcesTitle")}</h2>
+        ${renderSources(dossier.sources)}
+      </section>`;
+  }
+
+  #renderIdentity({ establishment: e }: EstablishmentDossier) {
+    const language = lang();
+    const coordinate = (value: number) => formatNumber(value, language, { digits: 5 });
+    return html`<section class="panel two-columns" aria-labelledby="identity-title" data-testid="identity">
+      <div>
+        <h2 id="identity-title">${t("dossier.identityTitle")}</h2>
+        <dl>
+          <dt>${t("dossier.id")}</dt>
+          <dd>${e.id}</dd>
+          <dt>${t("search.colAddress")}</dt>
+          <dd>${e.address}, ${e.postcode} ${e.city}</dd>
+          <dt>${t("search.colBuurt")}</dt>
+          <dd>${e.buurtName ?? "–"} ${e.buurtCode ? html`<span class="muted">(${e.buurtCode})</span>` : null}</dd>
+          <dt>${t("search.colActivity")}</dt>
+          <dd>${e.activity} (SBI ${e.sbiCode})</dd>
+          <dt>${t("search.colCategory")}</dt>
+          <dd>${e.category}</dd>
+          <dt>${t("dossier.legalForm")}</dt>
+          <dd>${e.naturalPerson ? t("dossier.naturalPerson") : t("dossier.legalPerson")}</dd>
+          <dt>${t("dossier.coordinates")}</dt>
+          <dd>${coordinate(e.lat)}, ${coordinate(e.lon)}</dd>
+        </dl>
+        <p class="no-print">
+          <a data-testid="location-link" href=${hrefFor({ name: "location", lat: e.lat, lon: e.lon, radius: DEFAULT_RADIUS_M })}>${t("dossier.locationLink")}</a>
+        </p>
+      </div>
+      <div class="small-map">
+        <mm-area-map
+          .buurtCode=${e.buurtCode}
+          .points=${[{ id: e.id, lat: e.lat, lon: e.lon, label: `${e.name}, ${e.address}` }]}
+          .summary=${t("dossier.mapSummary", { name: e.name, buurt: e.buurtName ?? "–" })}
+          .maxHeight=${320}
+          .userRole=${this.userRole}
+        ></mm-area-map>
+      </div>
+    </section>`;
+  }
+}
+
+customElements.define("mm-establishment-dossier", EstablishmentDossierView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "mm-establishment-dossier": EstablishmentDossierView;
+  }
+}
