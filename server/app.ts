@@ -45,6 +45,7 @@ export function createApp(deps: AppDeps): Express {
   const { config } = deps;
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", config.MM_TRUST_PROXY ? config.MM_TRUST_PROXY.split(",").map((s) => s.trim()) : false);
   app.set("strict routing", true);
   app.set("query parser", "simple");
   app.use(

@@ -57,6 +57,14 @@ export const ConfigSchema = z.object({
   MM_DB_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i, { error: 'MM_DB_MEMORY_LIMIT must be a size like "1GB" or "512MiB"' }).default("1GB"),
   /** Set when served over HTTPS (behind a TLS-terminating proxy): adds Secure and the __Host- prefix. */
   MM_SECURE_COOKIES: flag.default(false),
+  /**
+   * Which proxies may tell the client's address (X-Forwarded-For), as Express's "trust proxy": unset
+   * trusts none, so the login throttle counts per socket address; e.g. "loopback" or "10.0.0.0/8".
+   */
+  MM_TRUST_PROXY: z
+    .string()
+    .regex(/^[\w.:/, -]+$/, { error: 'MM_TRUST_PROXY must be "loopback", an address, a subnet, or a comma-separated list of them' })
+    .optional(),
   /** Single sign-on with OpenID Connect (MM_OIDC_*): off unless MM_OIDC_ISSUER is set. */
   ...oidcSettings,
 }).superRefine(checkOidcSettings);
