@@ -69,7 +69,9 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use("/api", (_req, res, next) => {
+    // Answers differ per role (disclosure control), so no cache may store them or mix them up.
     res.set("cache-control", "no-store");
+    res.vary("Cookie");
     next();
   });
   app.use(express.json({ limit: "16kb" }));

@@ -23,6 +23,7 @@ async function json<S extends z.ZodType>(schema: S, path: string, auth: Login = 
   const response = await get(path, auth);
   expect(response.status, path).toBe(200);
   expect(response.headers.get("cache-control")).toBe("no-store");
+  expect(response.headers.get("vary")).toContain("Cookie");
   return schema.parse(await response.json());
 }
 const search = (query: string) => json(EstablishmentSearch, `/api/v1/establishments?${query}`);

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { createSessionStore } from "../../../server/auth/session-store.ts";
+
+const MINUTE = 60_000;
+
+function storeAt(start: string) {
+  let now = new Date(start).getTime();
+  const store = createSessionStore({ idleMs: 30 * MINUTE, absoluteMs: 10 * 60 * MINUTE, clock: () => new Date(now) });
+  return { store, advance: (ms: number) => (now += ms) };
+}
+
+describe("the session store", () => {
+  it("ends a session after 30 idle minutes, and keeps one that is used", () => {
+    const { store, advance } = storeAt("2026-01-05T08:00:00Z");
+    const idle = store.create({ username: "a", role: "policy" });
+    const busy = store.create({ username: "b", role: "policy" });
+    for (let i = 0; i < 3; i++) {
+      advance(20 * MINUTE);
+      expect(store.touch(busy.id)).not.toBeNull();
+    }
+    expect(store.touch(idle.id)).toBeNull();
+  });
+
+  it("ends even a busy session after 10 hours", () => {
+    const { store, advance } = storeAt("2026-01-05T08:00:00Z");
+    const session = store.create({ username: "a", role: "policy" });
+    for (let i = 0; i < 20; i++) {
+      advance(29 * MINUTE);
+      store.touch(session.id);
+    }
+    advance(29 * MINUTE);
+    expect(store.touch(session.id)).toBeNull();
+  });
+
+  it("gives every session a new random id and token, and ends all of one user's sessions at once", () => {
+    const { store } = storeAt("2026-01-05T08:00:00Z");
+    const [a1, a2, b] = [store.create({ username: "a", role: "permit" }), store.create({ username: "a", role: "permit" }), store.create({ username: "b", role: "permit" })];
+    expect(new Set([a1.id, a2.id, b.id, a1.csrfToken]).size).toBe(4);
+    expect(a1.id).toMatch(/^[\w-]{43}$/);
+    expect(store.endSessionsOf("a")).toBe(2);
+    expect([store.touch(a1.id), store.touch(a2.id)]).toEqual([null, null]);
+    expect(store.touch(b.id)).not.toBeNull();
+  });
+});
