@@ -122,3 +122,14 @@ describe("the database, locked down", () => {
     expect(existsSync(`${CANARY}.csv`) || existsSync(`${CANARY}.duckdb`)).toBe(false);
   });
 });
+
+describe("a server error", () => {
+  it("says nothing internal: no SQL, no table, no stack", async () => {
+    // A published table gone from under the API (as a damaged file might leave it).
+    await monitor.db.query("DROP TABLE main.permits");
+    const response = await fetch(`${monitor.url}/api/v1/establishments/IN-000001`, { headers: { cookie: admin.cookie } });
+    expect(response.status).toBe(500);
+    const body = await response.text();
+    expect(JSON.parse(body)).toEqual({ type: "about:blank", title: "Internal Server Error", status: 500, detail: "the server could not complete the request; it has been logged" });
+  });
+});
