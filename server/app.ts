@@ -18,6 +18,7 @@ import { createSessionStore } from "./auth/session-store.ts";
 import type { Runner } from "../pipelines/framework/run-pipeline.ts";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/database.ts";
+import { shedLoad } from "./http/load-shedding.ts";
 import { notFound, problemHandler } from "./http/problem.ts";
 import { createRouteRegistrar, loadSession } from "./http/routes.ts";
 import { createSessionCookie } from "./http/session-cookie.ts";
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps): Express {
       strictTransportSecurity: config.MM_SECURE_COOKIES,
     }),
   );
+  app.use("/api", shedLoad(config.MM_MAX_INFLIGHT));
   app.use("/api", (_req, res, next) => {
     // Answers differ per role (disclosure control), so no cache may store them or mix them up.
     res.set("cache-control", "no-store");

@@ -51,6 +51,8 @@ export const ConfigSchema = z.object({
   MM_SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   MM_SESSION_MAX_HOURS: z.coerce.number().positive().default(10),
   MM_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** API requests in progress beyond which new ones get 503 at once (health probes excepted). */
+  MM_MAX_INFLIGHT: z.coerce.number().int().min(1).default(256),
   /** Days the audit log keeps an entry (logins, refusals, dossier views and exports). */
   MM_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
   /** DuckDB's memory limit (e.g. "1GB"); beyond it, work spills to a capped temp directory. */

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { establishmentSorts } from "./contract.ts";
 import { boundedInt, areaCode, latitude, longitude } from "./params.ts";
+import { fromOneVersion } from "../http/data-version.ts";
 import { requestSignal } from "../http/request-signal.ts";
 import { sessionOf, type Route } from "../http/routes.ts";
 import { HttpError, quoted } from "../http/http-error.ts";
@@ -57,7 +58,8 @@ export function dossierRoutes(route: Route, { db, audit, dataClock }: { db: Data
 
   route("GET /api/v1/establishments", async (req, res) => {
     const query = parseInput(EstablishmentsQuery, req.query, "query");
-    res.json(await searchEstablishments(db, query, { signal: requestSignal(req, res) }));
+    const options = { signal: requestSignal(req, res) };
+    res.json(await fromOneVersion(db, res, options, () => searchEstablishments(db, query, options)));
   });
 
   route("GET /api/v1/establishments/:id", async (req, res) => {
@@ -65,7 +67,8 @@ export function dossierRoutes(route: Route, { db, audit, dataClock }: { db: Data
     if (!ESTABLISHMENT_ID.test(id)) throw new HttpError(404, "Not Found", { detail: `unknown establishment: ${quoted(id)}` });
     const { format } = parseInput(DossierQuery, req.query, "query");
     const asCsv = format === "csv" || (format === undefined && req.accepts(["application/json", "text/csv"]) === "text/csv");
-    const dossier = await establishmentDossier(db, nearbyAir, id, dataClock(), { signal: requestSignal(req, res) });
+    const options = { signal: requestSignal(req, res) };
+    const dossier = await fromOneVersion(db, res, options, () => establishmentDossier(db, nearbyAir, id, dataClock(), options));
     await audit.record(sessionOf(res)!, asCsv ? "export-establishment" : "view-establishment", id);
     if (asCsv) res.type("text/csv; charset=utf-8").attachment(`dossier-${id}.csv`).send(dossierToCsv(dossier));
     else res.json(dossier);
@@ -73,7 +76,8 @@ export function dossierRoutes(route: Route, { db, audit, dataClock }: { db: Data
 
   route("GET /api/v1/locations/dossier", async (req, res) => {
     const { lat, lon, radius } = parseInput(LocationQuery, req.query, "query");
-    const dossier = await locationDossier({ lat, lon }, radius, { signal: requestSignal(req, res) });
+    const options = { signal: requestSignal(req, res) };
+    const dossier = await fromOneVersion(db, res, options, () => locationDossier({ lat, lon }, radius, options));
     await audit.record(sessionOf(res)!, "view-location", `${lat.toFixed(5)},${lon.toFixed(5)}`);
     res.json(dossier);
   });

@@ -2,6 +2,7 @@ import type { Request, Response } from "express";
 import { z } from "zod";
 import { areaLevels, type ThemeList } from "./contract.ts";
 import type { AppDeps } from "../app.ts";
+import { fromOneVersion } from "../http/data-version.ts";
 import { requestSignal } from "../http/request-signal.ts";
 import { sessionOf, type Route } from "../http/routes.ts";
 import { parseInput } from "../http/validate.ts";
@@ -46,22 +47,28 @@ function contextOf(req: Request, res: Response) {
 }
 
 export function themeRoutes(route: Route, { deps, indicators }: { deps: AppDeps; indicators: IndicatorService }): void {
+  /** Built from one version of the published data, whatever is published meanwhile. */
+  const consistent = <T>(req: Request, res: Response, build: (context: ReturnType<typeof contextOf>) => Promise<T>) => {
+    const context = contextOf(req, res);
+    return fromOneVersion(deps.db, res, context, () => build(context));
+  };
+
   route("GET /api/v1/themes", async (req, res) => {
-    const body: ThemeList = { demo: deps.config.MM_DEMO, themes: await indicators.themes(contextOf(req, res)) };
+    const body: ThemeList = { demo: deps.config.MM_DEMO, themes: await consistent(req, res, (context) => indicators.themes(context)) };
     res.json(body);
   });
 
   route("GET /api/v1/themes/:themeId", async (req, res) => {
-    res.json(await indicators.theme(String(req.params.themeId), contextOf(req, res)));
+    res.json(await consistent(req, res, (context) => indicators.theme(String(req.params.themeId), context)));
   });
 
   route("GET /api/v1/indicators/:id", async (req, res) => {
-    res.json(await indicators.indicator(String(req.params.id), contextOf(req, res)));
+    res.json(await consistent(req, res, (context) => indicators.indicator(String(req.params.id), context)));
   });
 
   route("GET /api/v1/indicators/:id/series", async (req, res) => {
     const query = parseInput(SeriesQuery, req.query, "query");
-    const series = await indicators.series(String(req.params.id), query, contextOf(req, res));
+    const series = await consistent(req, res, (context) => indicators.series(String(req.params.id), query, context));
     const as = formatOf(req, query.format);
     if (as === "csv") res.type("text/csv; charset=utf-8").attachment(`${series.indicatorId}.csv`).send(seriesToCsv(series));
     else if (as === "arrow") res.type(ARROW_STREAM).send(Buffer.from(seriesToArrow(series)));
@@ -70,7 +77,7 @@ export function themeRoutes(route: Route, { deps, indicators }: { deps: AppDeps;
 
   route("GET /api/v1/indicators/:id/areas", async (req, res) => {
     const query = parseInput(AreasQuery, req.query, "query");
-    const values = await indicators.areas(String(req.params.id), query, contextOf(req, res));
+    const values = await consistent(req, res, (context) => indicators.areas(String(req.params.id), query, context));
     const as = formatOf(req, query.format);
     const name = `${values.indicatorId}-${values.level}-${values.period ?? "none"}`;
     if (as === "csv") res.type("text/csv; charset=utf-8").attachment(`${name}.csv`).send(areasToCsv(values));

@@ -66,14 +66,36 @@ export async function openDatabase(
   const waiting: ((connection: DuckDBConnection) => void)[] = [];
   let open = 0;
 
-  async function acquire(): Promise<DuckDBConnection> {
+  /** A free connection, waiting at most until `deadline` (and never past an abort) when all are busy. */
+  async function acquire(deadline: number, timeoutMs: number, signal?: AbortSignal): Promise<DuckDBConnection> {
     const connection = idle.pop();
     if (connection) return connection;
     if (open < maxConnections) {
       open += 1;
       return instance.connect();
     }
-    return new Promise((resolve) => waiting.push(resolve));
+    return new Promise((resolve, reject) => {
+      const cleanup = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", onAbort);
+      };
+      const waiter = (free: DuckDBConnection) => {
+        cleanup();
+        resolve(free);
+      };
+      const giveUp = (error: unknown) => {
+        cleanup();
+        waiting.splice(waiting.indexOf(waiter), 1);
+        reject(error);
+      };
+      const timer = setTimeout(
+        () => giveUp(new HttpError(503, "Query Timeout", { detail: `no database connection came free within ${timeoutMs} ms` })),
+        Math.max(0, deadline - Date.now()),
+      );
+      const onAbort = () => giveUp(signal!.reason);
+      signal?.addEventListener("abort", onAbort, { once: true });
+      waiting.push(waiter);
+    });
   }
 
   function release(connection: DuckDBConnection): void {
@@ -87,12 +109,17 @@ export async function openDatabase(
     { signal, timeoutMs = defaultTimeoutMs }: QueryOptions = {},
   ): Promise<T> {
     signal?.throwIfAborted();
-    const connection = await acquire();
+    // One deadline for waiting for a connection and running the query.
+    const deadline = Date.now() + timeoutMs;
+    const connection = await acquire(deadline, timeoutMs, signal);
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      connection.interrupt();
-    }, timeoutMs);
+    const timer = setTimeout(
+      () => {
+        timedOut = true;
+        connection.interrupt();
+      },
+      Math.max(1, deadline - Date.now()),
+    );
     const onAbort = () => connection.interrupt();
     signal?.addEventListener("abort", onAbort, { once: true });
     try {

@@ -7,8 +7,9 @@
  */
 import type { NearbyMeasurement, RecentValue } from "../api/contract.ts";
 import type { Database, QueryOptions } from "../db/database.ts";
-import { versionOf, type PublishedRuns } from "../db/published-runs.ts";
+import { publishedRuns, versionOf, type PublishedRuns } from "../db/published-runs.ts";
 import { createVersionedCache } from "../db/versioned-cache.ts";
+import { DataChanged } from "../http/data-version.ts";
 import { findPipeline } from "../../pipelines/index.ts";
 import { annualNorms, dailyNorms } from "../themes/norms.ts";
 import { dossierSql } from "./sql-files.ts";
@@ -67,7 +68,12 @@ export function createNearbyAir(db: Database) {
     const version = versionOf(published, [...pipelines]);
     if (!version) return [];
     const [recent, rows] = await Promise.all([
-      cache.get(kind, version, async () => byId(await db.query(recentSql, [], { timeoutMs: options.timeoutMs }))),
+      cache.get(kind, version, async () => {
+        const recent = byId(await db.query(recentSql, [], { timeoutMs: options.timeoutMs }));
+        // Cached under the version read before the query: a publish in between would mislabel it.
+        if (versionOf(await publishedRuns(db, { timeoutMs: options.timeoutMs }), [...pipelines]) !== version) throw new DataChanged();
+        return recent;
+      }),
       db.query(nearestSql, { ...point, ...near }, options),
     ]);
     const source = findPipeline(pipelines[1])?.attribution.source ?? pipelines[1];

@@ -8,6 +8,7 @@ import type { AreaLevel, AreaValues, IndicatorSummary, Provenance, Role, Series,
 import type { Database, QueryOptions } from "../db/database.ts";
 import { publishedRuns, versionOf, type PublishedRuns } from "../db/published-runs.ts";
 import { createVersionedCache } from "../db/versioned-cache.ts";
+import { DataChanged } from "../http/data-version.ts";
 import { HttpError, quoted } from "../http/http-error.ts";
 import { badParameter } from "../http/validate.ts";
 import { findPipeline } from "../../pipelines/index.ts";
@@ -70,6 +71,8 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
     // Shared between requests, so not tied to one request's abort signal.
     const computed = await cells.get(`${indicator.id}|${audience}`, `${version}|${hierarchyVersion(published)}`, async () => {
       const all = indicatorCells(indicator, await indicatorRows(db, indicator, municipality.code, { timeoutMs }), areas);
+      // Cached under the version read before the rows: a publish in between would mislabel them.
+      if (versionOf(await publishedRuns(db, { timeoutMs }), indicator.pipelines) !== version) throw new DataChanged();
       return audience === "aggregates" ? suppressSmallCells(all) : all;
     });
     return { cells: computed, areas };

@@ -1,0 +1,50 @@
+/**
+ * Every answer built from published data is from one version of it: the run ids published when the
+ * request started must still be the ones published when its answer is ready, or it is built again.
+ * The version is sent as `X-Data-Version`, so a client (or a test) can tell which data it got.
+ */
+import type { Response } from "express";
+import type { Database, QueryOptions } from "../db/database.ts";
+import { publishedRuns } from "../db/published-runs.ts";
+import { HttpError } from "./http-error.ts";
+
+const ATTEMPTS = 3;
+
+/** Thrown by a computation that saw a publish happen under it: the answer is built again. */
+export class DataChanged extends Error {
+  constructor() {
+    super("the published data changed during the computation");
+  }
+}
+
+/** All published run ids as one string, e.g. "areas:1,waste:16". */
+export async function dataVersion(db: Database, options: QueryOptions): Promise<string> {
+  const runs = await publishedRuns(db, options);
+  return [...runs].sort(([a], [b]) => a.localeCompare(b)).map(([pipeline, run]) => `${pipeline}:${run.runId}`).join(",");
+}
+
+export async function fromOneVersion<T>(db: Database, res: Response, options: QueryOptions, build: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const before = await dataVersion(db, options);
+    let result: T;
+    try {
+      result = await build();
+    } catch (error) {
+      if (error instanceof DataChanged) continue;
+      throw error;
+    }
+    if ((await dataVersion(db, options)) === before) {
+      // Short and stable enough for a header: a hash of the run ids.
+      res.set("X-Data-Version", versionTag(before));
+      return result;
+    }
+  }
+  throw new HttpError(503, "Service Unavailable", { detail: "the data changed while the answer was built; try again" });
+}
+
+/** FNV-1a of the version string, as 8 hex digits. */
+function versionTag(version: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < version.length; i++) hash = Math.imul(hash ^ version.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, "0");
+}
