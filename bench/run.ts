@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- <name> ...]`: each benchmark prints one JSON line of figures, as ratios to a
  * baseline measured in the same run. Names: ingest (10-million-row CSV), ingest-http (the demo's
- * Luchtmeetnet JSON over loopback), api. Without names, all run.
+ * Luchtmeetnet JSON over loopback), api, load (autocannon under publishes). Without names, all run.
  */
 import os from "node:os";
 import path from "node:path";
@@ -9,6 +9,7 @@ import { generateDemo, readDemoManifest } from "../data/demo/generate-demo.ts";
 import { benchApi } from "./api.ts";
 import { benchIngest } from "./ingest.ts";
 import { benchIngestCsv } from "./ingest-csv.ts";
+import { benchLoad } from "./load.ts";
 
 const demoDir = process.env.MM_DEMO_DIR ?? path.resolve(import.meta.dirname, "../data/demo/out");
 const withDemo = <T>(bench: (dir: string) => Promise<T>) => () => {
@@ -19,6 +20,7 @@ const benches: Record<string, () => Promise<object>> = {
   ingest: () => benchIngestCsv(),
   "ingest-http": withDemo(benchIngest),
   api: withDemo(benchApi),
+  load: withDemo(benchLoad),
 };
 
 const names = process.argv.slice(2);

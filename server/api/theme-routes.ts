@@ -7,7 +7,8 @@ import { requestSignal } from "../http/request-signal.ts";
 import { sessionOf, type Route } from "../http/routes.ts";
 import { parseInput } from "../http/validate.ts";
 import { areaCode, format, year } from "./params.ts";
-import { audienceOf, type IndicatorService } from "../themes/indicator-service.ts";
+import { findIndicator } from "../themes/index.ts";
+import { audienceOf, HIERARCHY_PIPELINES, type IndicatorService } from "../themes/indicator-service.ts";
 import { ARROW_STREAM, areasToArrow, areasToCsv, seriesToArrow, seriesToCsv } from "./series-format.ts";
 
 const SeriesQuery = z
@@ -48,10 +49,12 @@ function contextOf(req: Request, res: Response) {
 
 export function themeRoutes(route: Route, { deps, indicators }: { deps: AppDeps; indicators: IndicatorService }): void {
   /** Built from one version of the published data, whatever is published meanwhile. */
-  const consistent = <T>(req: Request, res: Response, build: (context: ReturnType<typeof contextOf>) => Promise<T>) => {
+  const consistent = <T>(req: Request, res: Response, build: (context: ReturnType<typeof contextOf>) => Promise<T>, pipelines?: readonly string[]) => {
     const context = contextOf(req, res);
-    return fromOneVersion(deps.db, res, context, () => build(context));
+    return fromOneVersion(deps.db, res, context, () => build(context), pipelines);
   };
+  /** What an indicator's answers read: its own pipelines and the area tree. */
+  const readBy = (id: string) => [...(findIndicator(id)?.indicator.pipelines ?? []), ...HIERARCHY_PIPELINES];
 
   route("GET /api/v1/themes", async (req, res) => {
     const body: ThemeList = { demo: deps.config.MM_DEMO, themes: await consistent(req, res, (context) => indicators.themes(context)) };
@@ -63,12 +66,12 @@ export function themeRoutes(route: Route, { deps, indicators }: { deps: AppDeps;
   });
 
   route("GET /api/v1/indicators/:id", async (req, res) => {
-    res.json(await consistent(req, res, (context) => indicators.indicator(String(req.params.id), context)));
+    res.json(await consistent(req, res, (context) => indicators.indicator(String(req.params.id), context), readBy(String(req.params.id))));
   });
 
   route("GET /api/v1/indicators/:id/series", async (req, res) => {
     const query = parseInput(SeriesQuery, req.query, "query");
-    const series = await consistent(req, res, (context) => indicators.series(String(req.params.id), query, context));
+    const series = await consistent(req, res, (context) => indicators.series(String(req.params.id), query, context), readBy(String(req.params.id)));
     const as = formatOf(req, query.format);
     if (as === "csv") res.type("text/csv; charset=utf-8").attachment(`${series.indicatorId}.csv`).send(seriesToCsv(series));
     else if (as === "arrow") res.type(ARROW_STREAM).send(Buffer.from(seriesToArrow(series)));
@@ -77,7 +80,7 @@ export function themeRoutes(route: Route, { deps, indicators }: { deps: AppDeps;
 
   route("GET /api/v1/indicators/:id/areas", async (req, res) => {
     const query = parseInput(AreasQuery, req.query, "query");
-    const values = await consistent(req, res, (context) => indicators.areas(String(req.params.id), query, context));
+    const values = await consistent(req, res, (context) => indicators.areas(String(req.params.id), query, context), readBy(String(req.params.id)));
     const as = formatOf(req, query.format);
     const name = `${values.indicatorId}-${values.level}-${values.period ?? "none"}`;
     if (as === "csv") res.type("text/csv; charset=utf-8").attachment(`${name}.csv`).send(areasToCsv(values));

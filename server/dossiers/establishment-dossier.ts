@@ -29,7 +29,7 @@ FROM main.complaints WHERE establishment_id = $id ORDER BY received_on DESC, com
 
 const orNull = <T>(value: unknown, map: (v: unknown) => T) => (value === null || value === undefined ? null : map(value));
 
-const DOSSIER_PIPELINES = ["establishments", "permits", "inspections", "complaints", "air-quality-measurements", "air-quality-sensor-observations", "noise-exposure"];
+export const DOSSIER_PIPELINES = ["establishments", "permits", "inspections", "complaints", "air-quality-measurements", "air-quality-sensor-observations", "noise-exposure"];
 
 export async function establishmentDossier(db: Database, nearbyAir: NearbyAir, id: string, asOf: Date, options: QueryOptions): Promise<EstablishmentDossier> {
   const published = await publishedRuns(db, options);

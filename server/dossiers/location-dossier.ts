@@ -14,7 +14,7 @@ import { sourcesOf } from "./sources.ts";
 
 /** Establishments listed around the point, nearest first. */
 const MAX_ESTABLISHMENTS = 100;
-const LOCATION_PIPELINES = ["areas", "area-key-figures", "air-quality-measurements", "air-quality-sensor-observations", "noise-exposure", "green-heat", "establishments"];
+export const LOCATION_PIPELINES = ["areas", "area-key-figures", "air-quality-measurements", "air-quality-sensor-observations", "noise-exposure", "green-heat", "establishments"];
 
 interface Buurt {
   code: string;

@@ -8,7 +8,7 @@ import type { Database, QueryOptions } from "../db/database.ts";
 import { publishedRuns } from "../db/published-runs.ts";
 import { HttpError } from "./http-error.ts";
 
-const ATTEMPTS = 3;
+const ATTEMPTS = 5;
 
 /** Thrown by a computation that saw a publish happen under it: the answer is built again. */
 export class DataChanged extends Error {
@@ -17,15 +17,23 @@ export class DataChanged extends Error {
   }
 }
 
-/** All published run ids as one string, e.g. "areas:1,waste:16". */
-export async function dataVersion(db: Database, options: QueryOptions): Promise<string> {
+/** The published run ids of these pipelines (all when not given) as one string, e.g. "areas:1,waste:16". */
+export async function dataVersion(db: Database, options: QueryOptions, pipelines?: readonly string[]): Promise<string> {
   const runs = await publishedRuns(db, options);
-  return [...runs].sort(([a], [b]) => a.localeCompare(b)).map(([pipeline, run]) => `${pipeline}:${run.runId}`).join(",");
+  return [...runs]
+    .filter(([pipeline]) => !pipelines || pipelines.includes(pipeline))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([pipeline, run]) => `${pipeline}:${run.runId}`)
+    .join(",");
 }
 
-export async function fromOneVersion<T>(db: Database, res: Response, options: QueryOptions, build: () => Promise<T>): Promise<T> {
+/**
+ * Builds the answer until the pipelines it reads (all when not given) published nothing during the
+ * build; a publish of anything else does not disturb it.
+ */
+export async function fromOneVersion<T>(db: Database, res: Response, options: QueryOptions, build: () => Promise<T>, pipelines?: readonly string[]): Promise<T> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const before = await dataVersion(db, options);
+    const before = await dataVersion(db, options, pipelines);
     let result: T;
     try {
       result = await build();
@@ -33,7 +41,7 @@ export async function fromOneVersion<T>(db: Database, res: Response, options: Qu
       if (error instanceof DataChanged) continue;
       throw error;
     }
-    if ((await dataVersion(db, options)) === before) {
+    if ((await dataVersion(db, options, pipelines)) === before) {
       // Short and stable enough for a header: a hash of the run ids.
       res.set("X-Data-Version", versionTag(before));
       return result;

@@ -49,7 +49,8 @@ interface Context extends QueryOptions {
 }
 
 const RECENT_PERIODS = 10;
-const HIERARCHY_PIPELINES = ["areas", "area-key-figures"];
+/** What the area tree is read from: names, parents, homes for urbanity. */
+export const HIERARCHY_PIPELINES = ["areas", "area-key-figures"];
 
 export function createIndicatorService(db: Database, plan: PolicyPlan, municipality: Municipality, now: () => Date) {
   const cells = createVersionedCache<Cell[]>();
