@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- <name> ...]`: each benchmark prints one JSON line of figures, as ratios to a
  * baseline measured in the same run. Names: ingest (10-million-row CSV), ingest-http (the demo's
- * Luchtmeetnet JSON over loopback), api, load (autocannon under publishes). Without names, all run.
+ * Luchtmeetnet JSON over loopback), api, load (autocannon under publishes), soak (memory over MM_SOAK_MINUTES, default 30).
+ * Without names, all run.
  */
 import os from "node:os";
 import path from "node:path";
@@ -10,6 +11,7 @@ import { benchApi } from "./api.ts";
 import { benchIngest } from "./ingest.ts";
 import { benchIngestCsv } from "./ingest-csv.ts";
 import { benchLoad } from "./load.ts";
+import { benchSoak } from "./soak.ts";
 
 const demoDir = process.env.MM_DEMO_DIR ?? path.resolve(import.meta.dirname, "../data/demo/out");
 const withDemo = <T>(bench: (dir: string) => Promise<T>) => () => {
@@ -21,6 +23,7 @@ const benches: Record<string, () => Promise<object>> = {
   "ingest-http": withDemo(benchIngest),
   api: withDemo(benchApi),
   load: withDemo(benchLoad),
+  soak: withDemo(benchSoak),
 };
 
 const names = process.argv.slice(2);
