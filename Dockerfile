@@ -10,4 +10,5 @@ RUN mkdir -p /data && chown node:node /data /app/data
 VOLUME /data
 EXPOSE 3000
 USER node
-CMD ["npx", "tsx", "server/main.ts"]
+# node itself is PID 1, so SIGTERM from `docker stop` reaches the monitor's graceful shutdown (no npx/tsx wrapper in between).
+CMD ["node", "--import", "tsx", "server/main.ts"]

@@ -7,6 +7,9 @@ import path from "node:path";
 import express, { type Express } from "express";
 import helmet from "helmet";
 import { areaRoutes } from "./api/area-routes.ts";
+import { backupRoutes } from "./api/backup-routes.ts";
+import { readyRoutes } from "./api/ready-routes.ts";
+import { createReadiness, type Readiness } from "./operations/readiness.ts";
 import { healthRoutes } from "./api/health-routes.ts";
 import { oidcRoutes } from "./api/oidc-routes.ts";
 import { pipelineRoutes } from "./api/pipeline-routes.ts";
@@ -16,7 +19,7 @@ import { themeRoutes } from "./api/theme-routes.ts";
 import { createLoginThrottle } from "./auth/login-throttle.ts";
 import { createSessionStore } from "./auth/session-store.ts";
 import type { Runner } from "../pipelines/framework/run-pipeline.ts";
-import type { Config } from "./config.ts";
+import { backupDir, type Config } from "./config.ts";
 import type { Database } from "./db/database.ts";
 import { shedLoad } from "./http/load-shedding.ts";
 import { notFound, problemHandler } from "./http/problem.ts";
@@ -40,6 +43,8 @@ export interface AppDeps {
   runner: Runner;
   /** "Now" for data freshness (the demo is a snapshot with its own date). */
   dataClock: () => Date;
+  /** Turns false at shutdown (GET /readyz); default: ready while the database answers. */
+  readiness?: Readiness;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -87,8 +92,10 @@ export function createApp(deps: AppDeps): Express {
   app.use(loadSession(sessions, sessionCookie.name));
 
   const audit = createAuditLog(deps.db, deps.clock, config.MM_AUDIT_RETENTION_DAYS);
-  const route = createRouteRegistrar(app, (session, key) =>
-    audit.record(session, "denied", key).catch((error: unknown) => deps.log(`audit log write failed: ${error instanceof Error ? error.message : String(error)}`)),
+  const route = createRouteRegistrar(
+    app,
+    (session, key) => audit.record(session, "denied", key).catch((error: unknown) => deps.log(`audit log write failed: ${error instanceof Error ? error.message : String(error)}`)),
+    { "POST /api/v1/backups": config.MM_BACKUP_TOKEN },
   );
   sessionRoutes(route, { deps, throttle: createLoginThrottle({ clock: deps.clock }), cookie: sessionCookie, audit });
   oidcRoutes(route, { deps, sessions, cookie: sessionCookie, audit });
@@ -99,6 +106,8 @@ export function createApp(deps: AppDeps): Express {
   pipelineRoutes(route, { pipelines: createPipelineService(deps.db, deps.runner, deps.dataClock) });
   userRoutes(route, { db: deps.db, sessions, clock: deps.clock });
   healthRoutes(route, { db: deps.db });
+  readyRoutes(route, { db: deps.db, readiness: deps.readiness ?? createReadiness() });
+  backupRoutes(route, { db: deps.db, dir: backupDir(config), clock: deps.clock, log: deps.log });
   app.use("/api", notFound);
 
   if (existsSync(path.join(config.MM_CLIENT_DIR, "index.html"))) {

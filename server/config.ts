@@ -57,6 +57,16 @@ export const ConfigSchema = z.object({
   MM_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
   /** DuckDB's memory limit (e.g. "1GB"); beyond it, work spills to a capped temp directory. */
   MM_DB_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i, { error: 'MM_DB_MEMORY_LIMIT must be a size like "1GB" or "512MiB"' }).default("1GB"),
+  /** Where backups are written (`npm run backup`, POST /api/v1/backups); default: `backups` beside MM_DB. */
+  MM_BACKUP_DIR: z.string().min(1).optional(),
+  /** Where `npm run backup` finds the running server; default http://HOST:PORT. */
+  MM_URL: z.url({ error: "MM_URL must be the server's URL, like http://127.0.0.1:3000" }).optional(),
+  /** Lets `npm run backup` ask the running server for a backup (Authorization: Bearer); unset: only admins can. */
+  MM_BACKUP_TOKEN: z.string().min(32, { error: "MM_BACKUP_TOKEN must be at least 32 characters, e.g. from `openssl rand -hex 32`" }).optional(),
+  /** On SIGTERM, how long /readyz answers 503 while requests are still served, so a load balancer can stop sending. */
+  MM_SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(15_000).default(5_000),
+  /** Space kept free beside the database (a reserve file), released when the disk fills so failures can still be recorded. */
+  MM_DB_RESERVE_MB: z.coerce.number().int().min(0).default(32),
   /** Set when served over HTTPS (behind a TLS-terminating proxy): adds Secure and the __Host- prefix. */
   MM_SECURE_COOKIES: flag.default(false),
   /**
@@ -71,6 +81,8 @@ export const ConfigSchema = z.object({
   ...oidcSettings,
 }).superRefine(checkOidcSettings);
 export type Config = z.infer<typeof ConfigSchema>;
+
+export const backupDir = (config: Pick<Config, "MM_BACKUP_DIR" | "MM_DB">): string => config.MM_BACKUP_DIR ?? path.join(path.dirname(path.resolve(config.MM_DB)), "backups");
 
 /** Parses the environment; throws one readable message listing every bad variable. */
 export function loadConfig(env: Record<string, string | undefined>, overrides: Partial<Config> = {}): Config {

@@ -5,27 +5,48 @@
 import { demoUsers, DEMO_PASSWORD } from "./auth/users.ts";
 import { ensureClientBuilt } from "./client-build.ts";
 import { loadConfig } from "./config.ts";
-import { startMonitor } from "./start-monitor.ts";
+import { startMonitor, type Monitor } from "./start-monitor.ts";
+
+/** Past this, a shutdown that hangs is cut short: exit code 1 and a log line saying so. */
+const SHUTDOWN_DEADLINE_MS = 25_000;
 
 const log = (message: string) => console.info(`[${new Date().toISOString()}] ${message}`);
 const started = performance.now();
 
+let monitor: Monitor | undefined;
+let stopping = false;
+
+/** Ends the process once: gracefully (see closeGracefully), within the hard deadline. */
+async function shutdown(reason: string, { drainMs = 0, exitCode = 0 } = {}): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log(`${reason}: shutting down${drainMs ? ` (readiness off, serving ${drainMs} ms more)` : ""}`);
+  setTimeout(() => {
+    log(`shutdown did not finish within ${SHUTDOWN_DEADLINE_MS / 1000} s; exiting with code 1 (the .wal file, if any, is replayed at the next start)`);
+    process.exit(1);
+  }, SHUTDOWN_DEADLINE_MS).unref();
+  try {
+    await monitor?.close({ drainMs, graceMs: Math.max(1_000, SHUTDOWN_DEADLINE_MS - drainMs - 5_000) });
+    log("shut down: requests finished, runs ended, database checkpointed and closed");
+  } catch (error) {
+    log(`shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+    exitCode = 1;
+  }
+  process.exit(exitCode);
+}
+
 try {
   const config = loadConfig(process.env, process.argv.includes("--demo") ? { MM_DEMO: true } : {});
   await ensureClientBuilt(config.MM_CLIENT_DIR, log);
-  const monitor = await startMonitor({ config, clock: () => new Date(), log });
+  // A database DuckDB has invalidated cannot be used again by this process: exit non-zero, so the
+  // supervisor (systemd, Docker's restart policy) starts a fresh one, which replays the WAL.
+  monitor = await startMonitor({ config, clock: () => new Date(), log, onFatal: (reason) => void shutdown(reason, { exitCode: 1 }) });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   log(`Milieumonitor${config.MM_DEMO ? " (demo)" : ""} serving ${monitor.municipality.name} at http://localhost:${config.PORT} (ready in ${seconds} s)`);
   if (config.MM_DEMO) log(`demo accounts (password "${DEMO_PASSWORD}"): ${demoUsers.map((u) => u.username).join(", ")}`);
-
-  const shutdown = async (signal: string) => {
-    log(`${signal}: shutting down`);
-    // Closing the database checkpoints it, so the .wal file is folded in and removed.
-    await monitor.close();
-    process.exit(0);
-  };
+  // SIGTERM comes from a supervisor or orchestrator: drain first. SIGINT is someone at a terminal.
+  process.once("SIGTERM", () => void shutdown("SIGTERM", { drainMs: config.MM_SHUTDOWN_DRAIN_MS }));
   process.once("SIGINT", () => void shutdown("SIGINT"));
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
 } catch (error) {
   console.error(`Milieumonitor could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

@@ -15,10 +15,14 @@ import { dataNow, type SourceSettings } from "../pipelines/framework/source.ts";
 import { pipelines } from "../pipelines/index.ts";
 import { createApp } from "./app.ts";
 import { disableDemoAccounts, ensureDemoUsers, listAccounts } from "./auth/users.ts";
-import type { Config } from "./config.ts";
+import { backupDir, type Config } from "./config.ts";
 import { openDatabase, type Database } from "./db/database.ts";
 import { publishedRuns } from "./db/published-runs.ts";
+import { recordWalRecovery } from "./db/wal-recovery.ts";
 import { startDemoUpstream, type DemoUpstream } from "./demo.ts";
+import { handleStorageErrors, prepareDiskReserve } from "./operations/disk-reserve.ts";
+import { closeGracefully, type CloseOptions } from "./operations/graceful-close.ts";
+import { createReadiness } from "./operations/readiness.ts";
 import type { Municipality } from "./themes/indicator-service.ts";
 import { loadPolicyPlan } from "./themes/policy-plan.ts";
 
@@ -34,6 +38,8 @@ export interface MonitorDeps {
   /** Run the pipelines at start (default true) and on their cron schedules (default true). */
   runAtStart?: boolean;
   schedule?: boolean;
+  /** Called when DuckDB has invalidated the database (a failed checkpoint): main.ts restarts the process. */
+  onFatal?: (reason: string) => void;
 }
 
 export interface Monitor {
@@ -46,7 +52,8 @@ export interface Monitor {
   demo: DemoUpstream | null;
   /** The start-up runs; awaited before serving when nothing was published yet. */
   startupRuns: Promise<RunResult[]>;
-  close(): Promise<void>;
+  /** Graceful: see closeGracefully (no drain by default). */
+  close(options?: CloseOptions): Promise<void>;
 }
 
 /** Every live source's base URL comes from configuration, so air-gapped installs and tests can redirect it. */
@@ -68,17 +75,19 @@ export async function openPipelineContext(deps: MonitorDeps) {
   const settings: SourceSettings = demo?.settings ?? liveSettings(config);
   const municipality: Municipality = demo?.municipality ?? { code: config.MM_MUNICIPALITY_CODE, name: config.MM_MUNICIPALITY_NAME };
   log(`sources: ${sources === "demo" ? `demo files in ${config.MM_DEMO_DIR}` : `live (${municipality.code} ${municipality.name})`}`);
+  const reserve = prepareDiskReserve(config.MM_DB, config.MM_DB_RESERVE_MB, log);
   let db: Database;
   try {
     db = await openDatabase(config.MM_DB, {
       defaultTimeoutMs: config.MM_QUERY_TIMEOUT_MS,
-      // The only files SQL may read are the sources' own (CSV, JSON and GeoJSON exports).
-      lockdown: { allowedDirectories: [settings.filesDir ?? config.MM_FILES_DIR], memoryLimit: config.MM_DB_MEMORY_LIMIT },
+      // The only files SQL may read are the sources' own (CSV, JSON and GeoJSON exports); it writes only backups.
+      lockdown: { allowedDirectories: [settings.filesDir ?? config.MM_FILES_DIR, backupDir(config)], memoryLimit: config.MM_DB_MEMORY_LIMIT },
     });
   } catch (error) {
     await demo?.server.close();
     throw error;
   }
+  if (db.walSetAside) for (const line of await recordWalRecovery(db, db.walSetAside, clock())) log(line);
   const abandoned = await abandonInterruptedRuns(db, clock());
   if (abandoned) log(`${abandoned} pipeline run(s) were cut off by the last shutdown and are marked abandoned`);
   if (config.MM_DEMO) await ensureDemoUsers(db, clock());
@@ -87,7 +96,7 @@ export async function openPipelineContext(deps: MonitorDeps) {
     if (disabled.length) log(`WARNING: demo accounts still had the demo password outside demo mode and are now disabled: ${disabled.join(", ")}`);
     if (!config.MM_OIDC_ISSUER && (await listAccounts(db)).every((account) => account.disabled)) log("no active accounts: add one with `npm run users -- add <name> --role admin` (password on stdin)");
   }
-  const runner = createRunner({ db, settings, fetchJson: deps.fetchJson ?? createFetchJson(), clock, log, fault: deps.fault, onProgress: deps.onProgress });
+  const runner = createRunner({ db, settings, fetchJson: deps.fetchJson ?? createFetchJson(), clock, log, fault: deps.fault, onProgress: deps.onProgress, onStorageError: handleStorageErrors(reserve, log, deps.onFatal) });
   return {
     db,
     runner,
@@ -121,7 +130,8 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
     else startupRuns.catch((error) => log(`start-up runs failed: ${error.message}`));
   }
 
-  const app = createApp({ config, db, plan, municipality, clock, log, runner, dataClock: () => dataNow(settings, clock) });
+  const readiness = createReadiness();
+  const app = createApp({ config, db, plan, municipality, clock, log, runner, dataClock: () => dataNow(settings, clock), readiness });
   const server: Server = await new Promise((resolve, reject) => {
     // Express 5 calls back with the error when listening fails.
     const listening = app.listen(config.PORT, config.HOST, (error?: NodeJS.ErrnoException) => {
@@ -140,12 +150,6 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
     municipality,
     demo,
     startupRuns,
-    async close() {
-      await scheduler?.stop();
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-      await startupRuns.catch(() => []);
-      await context.close();
-    },
+    close: (options) => closeGracefully({ server, readiness, scheduler, runner, pending: startupRuns, db, closeRest: context.close, log }, options),
   };
 }

@@ -1,3 +1,5 @@
+import type { RunResult } from "../framework/run-pipeline.ts";
+
 /** Plain-text tables for the terminal: a header, a rule, and left-aligned columns. */
 export function formatTable(rows: Record<string, unknown>[], columns: string[]): string {
   if (rows.length === 0) return "(none)";
@@ -5,4 +7,9 @@ export function formatTable(rows: Record<string, unknown>[], columns: string[]):
   const widths = columns.map((c) => Math.min(60, Math.max(c.length, ...rows.map((r) => cell(r[c]).length))));
   const line = (values: string[]) => values.map((v, i) => (v.length > widths[i]! ? `${v.slice(0, widths[i]! - 1)}…` : v.padEnd(widths[i]!))).join("  ").trimEnd();
   return [line(columns), line(widths.map((w) => "-".repeat(w))), ...rows.map((r) => line(columns.map((c) => cell(r[c]))))].join("\n");
+}
+
+/** One line per run, as both CLIs print it: `run 12 succeeded: 3 read, 3 loaded, 0 rejected, 0 warnings`. */
+export function formatRunResult(result: RunResult): string {
+  return `run ${result.runId} ${result.status}: ${result.rowsRead} read, ${result.rowsLoaded} loaded, ${result.rowsRejected} rejected, ${result.warnings} warnings`;
 }

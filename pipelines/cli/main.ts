@@ -9,7 +9,7 @@ import { createPipelineService } from "../../server/pipelines/pipeline-service.t
 import { openPipelineContext } from "../../server/start-monitor.ts";
 import { dataNow } from "../framework/source.ts";
 import { findPipeline } from "../index.ts";
-import { formatTable } from "./format-table.ts";
+import { formatRunResult, formatTable } from "./format-table.ts";
 
 const usage = `usage: npm run pipelines -- <command> [--demo]
   list                                   pipelines with schedule, last run and freshness
@@ -43,7 +43,11 @@ try {
     const text = `${pipeline}: ${rows.toLocaleString("en")} rows read`;
     process.stderr.write(process.stderr.isTTY ? `\r${text}` : `${text}\n`);
   };
-  const context = await openPipelineContext({ config, clock: () => new Date(), log: () => {}, onProgress: progress });
+  // Only warnings reach the terminal (e.g. a damaged write-ahead log set aside at open).
+  const log = (line: string) => {
+    if (line.startsWith("WARNING")) console.error(line);
+  };
+  const context = await openPipelineContext({ config, clock: () => new Date(), log, onProgress: progress });
   const service = createPipelineService(context.db, context.runner, () => dataNow(context.settings, () => new Date()));
   try {
     if (command === "list") {
@@ -61,7 +65,7 @@ try {
     } else if (command === "run") {
       const result = await context.runner.run(findPipeline(name!)!, "cli");
       if (process.stderr.isTTY && lastProgress) process.stderr.write("\n");
-      console.info(`run ${result.runId} ${result.status}: ${result.rowsRead} read, ${result.rowsLoaded} loaded, ${result.rowsRejected} rejected, ${result.warnings} warnings`);
+      console.info(formatRunResult(result));
       const failed = result.checks.filter((c) => !c.passed);
       if (failed.length) console.info(formatTable(failed, ["name", "level", "count", "message"]));
       if (result.error) console.error(`error: ${result.error}`);

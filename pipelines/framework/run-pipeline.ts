@@ -2,10 +2,13 @@
  * One run of one pipeline: extract → stage (typed, set-wise) → quarantine rows that break the schema
  * → fail on breaking drift or too many rejects → publish and run the checks in one transaction with
  * the run record. A run that fails at any point before COMMIT leaves the published table as it was.
+ * Stopping the runner (shutdown) interrupts running runs: each rolls back and is recorded
+ * `interrupted`, unless it had already reached COMMIT, which is then left to finish.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { CheckResult } from "../../server/api/contract.ts";
 import type { Database } from "../../server/db/database.ts";
+import { isDiskFull } from "../../server/operations/disk-reserve.ts";
 import { assignBuurt } from "./assign-buurt.ts";
 import { freshness, unique, type Check } from "./checks.ts";
 import type { PipelineDefinition } from "./define-pipeline.ts";
@@ -21,7 +24,9 @@ import { dropMetaColumns, quarantineViolations } from "./validate-staging.ts";
 
 export { PipelineBusyError };
 
-export type FaultPoint = "after-staging" | "before-commit" | "after-commit";
+/** Named points of every run, in order: staged; in the publish transaction before the run record and before COMMIT; committed. */
+export const faultPoints = ["after-staging", "before-run-record", "before-commit", "after-commit"] as const;
+export type FaultPoint = (typeof faultPoints)[number];
 
 export interface RunnerDeps {
   db: Database;
@@ -33,11 +38,19 @@ export interface RunnerDeps {
   onProgress?: (pipeline: string, rowsRead: number) => void;
   /** Test seam for crash and failure tests: called at named points of every run. */
   fault?: (point: FaultPoint, pipeline: string) => void | Promise<void>;
+  /** Called with a storage error (disk full, database invalidated) before the failure is recorded. */
+  onStorageError?: (error: unknown) => void;
+}
+
+export class RunnerStoppedError extends Error {
+  constructor() {
+    super("the monitor is shutting down; start the run again after the restart");
+  }
 }
 
 export interface RunResult {
   runId: number;
-  status: "succeeded" | "failed";
+  status: "succeeded" | "failed" | "interrupted";
   rowsRead: number;
   rowsLoaded: number;
   rowsRejected: number;
@@ -56,19 +69,24 @@ export interface Runner {
   /** Starts a run and returns once it is recorded, with the run id and the run's completion. */
   start(pipeline: PipelineDefinition, trigger: Trigger): Promise<{ runId: number; done: Promise<RunResult> }>;
   isRunning(name: string): boolean;
+  /** Refuses new runs (RunnerStoppedError), interrupts the running ones and resolves when they have ended. */
+  stop(): Promise<void>;
 }
 
 export function createRunner(deps: RunnerDeps): Runner {
-  const running = new Set<string>();
+  const running = new Map<string, { abort: AbortController; done?: Promise<RunResult> }>();
+  let stopped = false;
   const start: Runner["start"] = async (pipeline, trigger) => {
+    if (stopped) throw new RunnerStoppedError();
     if (running.has(pipeline.name)) throw new PipelineBusyError(pipeline.name);
-    running.add(pipeline.name);
+    const entry: { abort: AbortController; done?: Promise<RunResult> } = { abort: new AbortController() };
+    running.set(pipeline.name, entry);
     try {
       const runId = await deps.db.withConnection((c) => beginRun(c, pipeline.name, trigger, deps.clock()));
-      const done = deps.db
-        .withConnection((connection) => execute(connection, pipeline, runId, deps), { timeoutMs: RUN_TIMEOUT_MS })
+      entry.done = deps.db
+        .withConnection((connection) => execute(connection, pipeline, runId, deps, entry.abort.signal), { timeoutMs: RUN_TIMEOUT_MS })
         .finally(() => running.delete(pipeline.name));
-      return { runId, done };
+      return { runId, done: entry.done };
     } catch (error) {
       running.delete(pipeline.name);
       throw error;
@@ -78,15 +96,27 @@ export function createRunner(deps: RunnerDeps): Runner {
     start,
     isRunning: (name) => running.has(name),
     run: async (pipeline, trigger) => (await start(pipeline, trigger)).done,
+    async stop() {
+      stopped = true;
+      const entries = [...running.values()];
+      for (const entry of entries) entry.abort.abort();
+      await Promise.allSettled(entries.map((entry) => entry.done));
+    },
   };
 }
 
-async function execute(connection: DuckDBConnection, pipeline: PipelineDefinition, runId: number, deps: RunnerDeps): Promise<RunResult> {
+async function execute(connection: DuckDBConnection, pipeline: PipelineDefinition, runId: number, deps: RunnerDeps, signal: AbortSignal): Promise<RunResult> {
   const stagingTable = `__staging_${pipeline.table}_${runId}`;
   const counts = { rowsRead: 0, rowsLoaded: 0, rowsRejected: 0 };
   const checks: CheckResult[] = [];
   const reject = { runId, pipeline: pipeline.name };
   let inTransaction = false;
+  // Once COMMIT, or the record of a failure, has started it is left to finish: a run is never cut off half-recorded.
+  let finishing = false;
+  const interrupt = () => {
+    if (!finishing) connection.interrupt();
+  };
+  signal.addEventListener("abort", interrupt, { once: true });
   try {
     const { columns } = pipeline;
     let drift: Drift;
@@ -103,7 +133,7 @@ async function execute(connection: DuckDBConnection, pipeline: PipelineDefinitio
         fetchJson: deps.fetchJson,
         now: deps.clock(),
         table: pipeline.table,
-        signal: new AbortController().signal,
+        signal,
         query: (sql: string, params: unknown[] = []) => deps.db.query(sql, params as never),
       };
       const onRead = (n: number) => {
@@ -130,6 +160,7 @@ async function execute(connection: DuckDBConnection, pipeline: PipelineDefinitio
     const stagingContext = { connection, table: `main.${quote(stagingTable)}`, key: pipeline.key, previousRows: null, now: deps.clock() };
     if (pipeline.key.length) await runChecks([unique(pipeline.key)], stagingContext, checks);
 
+    signal.throwIfAborted();
     await connection.run("BEGIN TRANSACTION");
     inTransaction = true;
     const previousRows = (await tableExists(connection, pipeline.table))
@@ -143,27 +174,41 @@ async function execute(connection: DuckDBConnection, pipeline: PipelineDefinitio
       [pipeline.name, pipeline.table, runId, deps.clock().toISOString()],
     );
     const warnings = countWarnings(checks);
+    await deps.fault?.("before-run-record", pipeline.name);
     await finishRun(connection, runId, "succeeded", counts, warnings, null, deps.clock());
     await recordChecks(connection, reject, checks);
     await deps.fault?.("before-commit", pipeline.name);
+    signal.throwIfAborted();
+    finishing = true;
     await connection.run("COMMIT");
     inTransaction = false;
     await deps.fault?.("after-commit", pipeline.name);
     deps.log(`pipeline ${pipeline.name} run ${runId}: ${counts.rowsLoaded} rows published, ${counts.rowsRejected} rejected${warnings ? `, ${warnings} warnings` : ""}`);
     return { runId, status: "succeeded", ...counts, warnings, checks, error: null };
   } catch (error) {
+    finishing = true;
+    const { status, message } = describeFailure(error, signal);
+    // Before the ROLLBACK: an invalidated database fails that too, and a full disk needs room for the record.
+    deps.onStorageError?.(error);
     if (inTransaction) await connection.run("ROLLBACK");
-    const message = error instanceof Error ? error.message : String(error);
     const warnings = countWarnings(checks);
-    await finishRun(connection, runId, "failed", counts, warnings, message, deps.clock());
+    await finishRun(connection, runId, status, counts, warnings, message, deps.clock());
     await recordChecks(connection, reject, checks);
-    deps.log(`pipeline ${pipeline.name} run ${runId} failed, previous data kept: ${message}`);
-    return { runId, status: "failed", ...counts, warnings, checks, error: message };
+    deps.log(`pipeline ${pipeline.name} run ${runId} ${status}, previous data kept: ${message}`);
+    return { runId, status, ...counts, warnings, checks, error: message };
   } finally {
+    signal.removeEventListener("abort", interrupt);
     for (const table of [stagingTable, `${stagingTable}__raw`]) await connection.run(`DROP TABLE IF EXISTS main.${quote(table)}`);
     if (pipeline.source.kind === "csv") await dropCsvScratch(connection, stagingTable);
     await releaseLock(connection, runId);
   }
+}
+
+function describeFailure(error: unknown, signal: AbortSignal): { status: "failed" | "interrupted"; message: string } {
+  const message = error instanceof Error ? error.message : String(error);
+  if (signal.aborted) return { status: "interrupted", message: "the server shut down during this run; it was rolled back" };
+  if (isDiskFull(error)) return { status: "failed", message: `disk full: ${message}; free space on the database's disk` };
+  return { status: "failed", message };
 }
 
 /** Failed warn-level checks: the run publishes, flagged with this many warnings. */
@@ -198,7 +243,7 @@ async function recordChecks(connection: DuckDBConnection, reject: { runId: numbe
 async function finishRun(
   connection: DuckDBConnection,
   runId: number,
-  status: "succeeded" | "failed",
+  status: RunResult["status"],
   counts: { rowsRead: number; rowsLoaded: number; rowsRejected: number },
   warnings: number,
   error: string | null,

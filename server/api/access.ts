@@ -37,7 +37,10 @@ export const routeAccess = {
   "GET /api/v1/pipelines/:name/runs": dataRoles,
   "POST /api/v1/pipelines/:name/runs": dataRoles,
   "GET /api/v1/pipelines/:name/runs/:runId": dataRoles,
+  // Also with MM_BACKUP_TOKEN as a bearer token (npm run backup while the server runs).
+  "POST /api/v1/backups": ["admin"],
   "GET /healthz": "public",
+  "GET /readyz": "public",
 } as const satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof routeAccess;

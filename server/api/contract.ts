@@ -223,9 +223,23 @@ export const StationDetail = z.object({
 });
 export type StationDetail = z.infer<typeof StationDetail>;
 
-export const Health = z.object({ status: z.enum(["ok", "degraded"]), database: z.boolean() });
+/**
+ * GET /healthz. `degraded` with 200: alive and serving, but the data went back to the last checkpoint
+ * after a damaged write-ahead log was set aside (until `npm run rebuild`); with 503: the database
+ * does not answer. `reason` says which, and is absent when all is well.
+ */
+export const Health = z.object({ status: z.enum(["ok", "degraded"]), database: z.boolean(), reason: z.string().optional() });
 
-export const runStatuses = ["running", "succeeded", "failed", "abandoned"] as const;
+/** Readiness (GET /readyz): false while the monitor shuts down or its database is not open. */
+export const Readiness = z.object({ ready: z.boolean(), reason: z.string().optional() });
+export type Readiness = z.infer<typeof Readiness>;
+
+/** A backup written by POST /api/v1/backups into MM_BACKUP_DIR. */
+export const BackupCreated = z.object({ file: z.string(), bytes: z.number(), createdAt: z.string() });
+export type BackupCreated = z.infer<typeof BackupCreated>;
+
+/** `interrupted`: the server shut down during the run, which rolled back; `abandoned`: the process died. */
+export const runStatuses = ["running", "succeeded", "failed", "interrupted", "abandoned"] as const;
 
 export const CheckResult = z.object({
   name: z.string(),

@@ -4,9 +4,10 @@
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import { HttpError } from "../http/http-error.ts";
 import { literal } from "../../pipelines/framework/sql-text.ts";
+import { openInstance, type WalSetAside } from "./open-instance.ts";
 
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
 export type Row = Record<string, unknown>;
@@ -19,6 +20,8 @@ export interface QueryOptions {
 
 export interface Database {
   readonly path: string;
+  /** Set when the WAL was damaged and moved aside at open: the data is that of the last checkpoint. */
+  readonly walSetAside: WalSetAside | null;
   /** Borrows a connection for `fn`; it is interrupted at the deadline or on abort. */
   withConnection<T>(fn: (connection: DuckDBConnection) => Promise<T>, options?: QueryOptions): Promise<T>;
   /** Runs one parameterised query and returns its rows as plain objects (BIGINT as number). */
@@ -56,7 +59,7 @@ export async function openDatabase(
   { maxConnections = 8, defaultTimeoutMs = 10_000, lockdown }: { maxConnections?: number; defaultTimeoutMs?: number; lockdown?: Lockdown } = {},
 ): Promise<Database> {
   if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
-  const instance = await openInstance(file);
+  const { instance, walSetAside } = await openInstance(file);
   const bootstrap = await instance.connect();
   await bootstrap.run(schemaSql);
   if (lockdown) await bootstrap.run(lockdownSql(lockdown));
@@ -113,14 +116,21 @@ export async function openDatabase(
     const deadline = Date.now() + timeoutMs;
     const connection = await acquire(deadline, timeoutMs, signal);
     let timedOut = false;
+    // interrupt() only stops a query DuckDB is executing; one still queued for a worker thread (libuv
+    // runs four by default) would start afterwards and run on. So it is repeated until the query ends.
+    let repeat: ReturnType<typeof setInterval> | undefined;
+    const stop = () => {
+      connection.interrupt();
+      repeat ??= setInterval(() => connection.interrupt(), 50);
+    };
     const timer = setTimeout(
       () => {
         timedOut = true;
-        connection.interrupt();
+        stop();
       },
       Math.max(1, deadline - Date.now()),
     );
-    const onAbort = () => connection.interrupt();
+    const onAbort = stop;
     signal?.addEventListener("abort", onAbort, { once: true });
     try {
       return await fn(connection);
@@ -131,6 +141,7 @@ export async function openDatabase(
       throw error;
     } finally {
       clearTimeout(timer);
+      clearInterval(repeat);
       signal?.removeEventListener("abort", onAbort);
       release(connection);
     }
@@ -138,6 +149,7 @@ export async function openDatabase(
 
   return {
     path: file,
+    walSetAside,
     withConnection,
     query: (sql, params, options) =>
       withConnection(async (connection) => {
@@ -150,18 +162,6 @@ export async function openDatabase(
       instance.closeSync();
     },
   };
-}
-
-async function openInstance(file: string): Promise<DuckDBInstance> {
-  try {
-    return await DuckDBInstance.create(file);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (/lock/i.test(message)) {
-      throw new Error(`database ${file} is in use by another process (${message}); stop that process or set MM_DB to another file`, { cause: error });
-    }
-    throw error;
-  }
 }
 
 function normalizeRow(row: Record<string, unknown>): Row {

@@ -8,8 +8,8 @@ CREATE SEQUENCE IF NOT EXISTS meta.run_id START 1;
 CREATE TABLE IF NOT EXISTS meta.pipeline_runs (
   run_id        BIGINT PRIMARY KEY DEFAULT nextval('meta.run_id'),
   pipeline      VARCHAR NOT NULL,
-  trigger       VARCHAR NOT NULL,          -- schedule | manual | startup
-  status        VARCHAR NOT NULL,          -- running | succeeded | failed
+  trigger       VARCHAR NOT NULL,          -- schedule | manual | startup | cli
+  status        VARCHAR NOT NULL,          -- running | succeeded | failed | interrupted | abandoned
   started_at    TIMESTAMP NOT NULL,
   finished_at   TIMESTAMP,
   rows_read     BIGINT,
@@ -82,6 +82,18 @@ CREATE TABLE IF NOT EXISTS meta.pipeline_locks (
 );
 
 ALTER TABLE meta.pipeline_runs ADD COLUMN IF NOT EXISTS warnings INTEGER DEFAULT 0;
+
+-- Each start that found the write-ahead log damaged and moved it aside (server/db/open-instance.ts):
+-- the data went back to the last checkpoint. Health stays degraded until `npm run rebuild` succeeds.
+CREATE TABLE IF NOT EXISTS meta.recoveries (
+  recovered_at  TIMESTAMP NOT NULL,
+  wal_kept_as   VARCHAR NOT NULL,            -- where the damaged WAL's bytes were kept
+  wal_bytes     BIGINT NOT NULL,
+  wal_replayed  BIGINT NOT NULL,             -- its first bytes that were replayed (those before the damage)
+  reason        VARCHAR NOT NULL,            -- DuckDB's error, or why the WAL was judged unreadable
+  cut_off       VARCHAR[] NOT NULL,          -- pipelines whose last recorded run never finished
+  rebuilt_at    TIMESTAMP                    -- set by npm run rebuild once every pipeline ran again
+);
 
 -- Who saw or exported which dossier, when: establishments run by natural persons are personal data.
 -- Readable by admin only (GET /api/v1/audit); only ever appended to.

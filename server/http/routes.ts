@@ -2,6 +2,7 @@
  * Registers API routes by their key in the access table, putting the role check (and the CSRF check
  * for state-changing methods) in front of every handler. There is no other way to add a route.
  */
+import { createHash, timingSafeEqual } from "node:crypto";
 import type { Express, Request, RequestHandler, Response } from "express";
 import { routeAccess, isAllowed, type RouteKey } from "../api/access.ts";
 import type { Session, SessionStore } from "../auth/session-store.ts";
@@ -30,11 +31,24 @@ export type Route = (key: RouteKey, handler: RouteHandler) => void;
 /** Called for every refused request of a logged-in user (403), for the audit log. */
 export type OnDenied = (session: Session, route: RouteKey) => Promise<void>;
 
-export function createRouteRegistrar(app: Express, onDenied: OnDenied = async () => {}): Route {
+/**
+ * Routes a machine may call with `Authorization: Bearer <token>` instead of a session (e.g. the
+ * backup command); a route without a configured token accepts none.
+ */
+export type BearerTokens = Partial<Record<RouteKey, string | undefined>>;
+
+const digest = (text: string) => createHash("sha256").update(text).digest();
+
+function hasBearer(req: Request, token: string | undefined): boolean {
+  const given = /^Bearer (\S+)$/.exec(req.get("authorization") ?? "")?.[1];
+  return Boolean(token && given && timingSafeEqual(digest(given), digest(token)));
+}
+
+export function createRouteRegistrar(app: Express, onDenied: OnDenied = async () => {}, bearerTokens: BearerTokens = {}): Route {
   return (key, handler) => {
     const access = routeAccess[key];
     const [method, path] = key.split(" ") as [string, string];
-    const authorize: RequestHandler = async (req, res, next) => {
+    const checkSession = async (req: Request, res: Response) => {
       const session = sessionOf(res);
       if (access !== "public" && !session) throw new HttpError(401, "Unauthorized", { detail: "log in first: POST /api/v1/session" });
       if (!isAllowed(access, session?.role)) {
@@ -45,6 +59,10 @@ export function createRouteRegistrar(app: Express, onDenied: OnDenied = async ()
         await onDenied(session, key);
         throw new HttpError(403, "Forbidden", { detail: "missing or wrong X-CSRF-Token header; use the csrfToken from GET /api/v1/session" });
       }
+    };
+    const authorize: RequestHandler = async (req, res, next) => {
+      // A bearer token is no ambient credential (a browser never sends one by itself): no CSRF check.
+      if (!hasBearer(req, bearerTokens[key])) await checkSession(req, res);
       // A form or text/plain body (what a cross-site form can send) is never accepted.
       if (!SAFE_METHODS.has(req.method) && hasBody(req) && !req.is("application/json")) {
         throw new HttpError(415, "Unsupported Media Type", { detail: "send the body as application/json" });

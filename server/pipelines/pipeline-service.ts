@@ -5,7 +5,7 @@ import { publishedRuns } from "../db/published-runs.ts";
 import { HttpError, quoted } from "../http/http-error.ts";
 import type { PipelineDefinition } from "../../pipelines/framework/define-pipeline.ts";
 import { judgeFreshness, latestIsoSql } from "../../pipelines/framework/checks.ts";
-import { PipelineBusyError, type Runner } from "../../pipelines/framework/run-pipeline.ts";
+import { PipelineBusyError, RunnerStoppedError, type Runner } from "../../pipelines/framework/run-pipeline.ts";
 import { quote } from "../../pipelines/framework/sql-text.ts";
 import { findPipeline, pipelines } from "../../pipelines/index.ts";
 
@@ -121,6 +121,7 @@ export function createPipelineService(db: Database, runner: Runner, now: () => D
         return runId;
       } catch (error) {
         if (error instanceof PipelineBusyError) throw new HttpError(409, "Conflict", { detail: error.message });
+        if (error instanceof RunnerStoppedError) throw new HttpError(503, "Service Unavailable", { detail: error.message });
         throw error;
       }
     },

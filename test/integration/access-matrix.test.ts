@@ -41,6 +41,7 @@ const examplePath = (path: string) =>
 function bodyFor(key: string): unknown {
   if (key === "POST /api/v1/users") return { username: `matrix-${++created}`, password: "a long enough password", role: "policy" };
   if (key === "PATCH /api/v1/users/:username") return { role: "policy" };
+  if (key === "POST /api/v1/backups") return {};
   return { username: "policy", password: "demo" };
 }
 

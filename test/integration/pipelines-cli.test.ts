@@ -1,30 +1,17 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { runScript } from "../support/run-script.ts";
 import { startTestMonitor, type TestMonitor } from "../support/test-server.ts";
 
-const root = path.resolve(import.meta.dirname, "../..");
 let tmp: string;
 beforeAll(() => {
   tmp = mkdtempSync(path.join(os.tmpdir(), "mm-cli-"));
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function cli(args: string[], db = path.join(tmp, "cli.duckdb")): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "pipelines/cli/main.ts", ...args], {
-      cwd: root,
-      env: { ...process.env, MM_DB: db, MM_DEMO: "true", MM_DEMO_DIR: inject("demoDir") },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (args: string[], db = path.join(tmp, "cli.duckdb")) => runScript("pipelines/cli/main.ts", args, { MM_DB: db, MM_DEMO: "true", MM_DEMO_DIR: inject("demoDir") });
 
 describe("npm run pipelines", () => {
   it("runs a pipeline, lists pipelines, shows runs and rejects as tables", async () => {

@@ -46,7 +46,15 @@ export const measurementSchema = z.object({
   timestamp_measured: z.iso.datetime({ offset: true }),
 });
 
+/** A table's version, independent of row order: its row count and the sum of its rows' hashes. */
 export async function fingerprint(db: Database, table: string): Promise<string> {
   const rows = await db.query(`SELECT count(*) AS n, sum(hash(t))::VARCHAR AS h FROM main."${table}" t`);
   return `${rows[0]!.n}:${rows[0]!.h}`;
+}
+
+/** The fingerprint of every published table, by table name. */
+export async function fingerprintAll(db: Database): Promise<Record<string, string>> {
+  const tables = await db.query("SELECT table_name FROM meta.published ORDER BY table_name");
+  const entries = await Promise.all(tables.map(async ({ table_name }) => [table_name, await fingerprint(db, String(table_name))] as const));
+  return Object.fromEntries(entries);
 }

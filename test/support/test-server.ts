@@ -30,7 +30,8 @@ export interface TestMonitorOptions {
 /** Starts a demo-mode monitor on `demoDir` and waits until its start-up runs have all succeeded. */
 export async function startTestMonitor(demoDir: string, options: TestMonitorOptions = {}): Promise<TestMonitor> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), "mm-test-db-"));
-  const config = loadConfig({}, { PORT: 0, MM_DB: path.join(tmp, "test.duckdb"), MM_DEMO: true, MM_DEMO_DIR: demoDir, ...options.config });
+  // No disk reserve for test databases (the disk-full test sets its own).
+  const config = loadConfig({}, { PORT: 0, MM_DB: path.join(tmp, "test.duckdb"), MM_DEMO: true, MM_DEMO_DIR: demoDir, MM_DB_RESERVE_MB: 0, ...options.config });
   const monitor = await startMonitor({
     config,
     clock,

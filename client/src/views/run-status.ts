@@ -13,6 +13,7 @@ const runShapes: Record<RunStatus | "none", string> = {
   running: "↻",
   succeeded: "✓",
   failed: "✕",
+  interrupted: "⏸",
   abandoned: "⊘",
   none: "–",
 };
@@ -79,6 +80,7 @@ export const runStatusStyles = css`
     color: #a11919;
     background: #fdeaea;
   }
+  .tag[data-status="interrupted"],
   .tag[data-status="abandoned"],
   .tag[data-status="none"],
   .tag[data-freshness="unknown"] {
