@@ -42,6 +42,28 @@ async function sequentialMedianMs(url: string, cookie: string, requests = 50): P
   return times[Math.floor(times.length / 2)]!;
 }
 
+/** Peak growth of this process's RSS (server and client share it) while `work` runs, in MiB. */
+async function rssPeakMiB(work: () => Promise<unknown>): Promise<number> {
+  global.gc?.();
+  const start = process.memoryUsage().rss;
+  let peak = start;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+  await work();
+  clearInterval(sampler);
+  return Math.round((Math.max(peak, process.memoryUsage().rss) - start) / 2 ** 20);
+}
+
+/** Reads a response a chunk at a time with a pause after each: a slow client. */
+async function readSlowly(response: Response): Promise<number> {
+  const reader = response.body!.getReader();
+  let bytes = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    bytes += chunk.value.length;
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  return bytes;
+}
+
 /** One request on a fresh publish: the cache is cold, so this is the uncached cost. */
 async function coldMs(url: string, cookie: string): Promise<number> {
   const started = performance.now();
@@ -90,7 +112,12 @@ export async function benchApi(demoDir: string) {
       const measured = await measure(url, cookie);
       figures[name] = { ...measured, throughputRatio: Number((measured.rps / baseline.rps).toFixed(3)) };
     }
-    return { bench: "api", concurrency: CONCURRENCY, requests: REQUESTS, coldFirstRequestMs: cold, singleUserMedianMs, baselineHealthz: baseline, ...figures };
+    // The whole history of a station, streamed to a slow client, against the same rows materialised.
+    const exportMiB = {
+      streamedToSlowClient: await rssPeakMiB(async () => readSlowly(await fetch(`${base}/api/v1/stations/NL99001/measurements?from=2000-01-01&to=2100-01-01`, { headers: { cookie: permit } }))),
+      baselineMaterialised: await rssPeakMiB(() => monitor.db.query("SELECT strftime(timestamp_measured, '%Y-%m-%dT%H:%M:%SZ') AS time, formula, value FROM main.air_measurements WHERE station_number = 'NL99001' ORDER BY timestamp_measured, formula")),
+    };
+    return { bench: "api", concurrency: CONCURRENCY, requests: REQUESTS, coldFirstRequestMs: cold, singleUserMedianMs, baselineHealthz: baseline, ...figures, exportMiB };
   } finally {
     await monitor.close();
     rmSync(tmp, { recursive: true, force: true });

@@ -101,7 +101,7 @@ export function createApp(deps: AppDeps): Express {
   oidcRoutes(route, { deps, sessions, cookie: sessionCookie, audit });
   themeRoutes(route, { deps, indicators: createIndicatorService(deps.db, deps.plan, deps.municipality, deps.dataClock) });
   areaRoutes(route, { db: deps.db });
-  stationRoutes(route, { stations: createStationService(deps.db) });
+  stationRoutes(route, { stations: createStationService(deps.db), db: deps.db });
   dossierRoutes(route, { db: deps.db, audit, dataClock: deps.dataClock });
   pipelineRoutes(route, { pipelines: createPipelineService(deps.db, deps.runner, deps.dataClock) });
   userRoutes(route, { db: deps.db, sessions, clock: deps.clock });

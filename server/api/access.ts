@@ -33,6 +33,7 @@ export const routeAccess = {
   "PATCH /api/v1/users/:username": ["admin"],
   "GET /api/v1/stations": detailRoles,
   "GET /api/v1/stations/:number": detailRoles,
+  "GET /api/v1/stations/:number/measurements": detailRoles,
   "GET /api/v1/pipelines": dataRoles,
   "GET /api/v1/pipelines/:name/runs": dataRoles,
   "POST /api/v1/pipelines/:name/runs": dataRoles,

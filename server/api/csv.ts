@@ -4,7 +4,9 @@ const csvCell = (value: unknown) => {
   return /[",\n\r;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };
 
+/** One CSV line with its CRLF. */
+export const csvRow = (row: unknown[]) => `${row.map(csvCell).join(",")}\r\n`;
+
 export function csvDocument(comments: string[], header: string[], rows: unknown[][]): string {
-  const lines = [...comments.map((c) => `# ${c.replace(/[\r\n]+/g, " ")}`), header.map(csvCell).join(","), ...rows.map((row) => row.map(csvCell).join(","))];
-  return `\uFEFF${lines.map((line) => `${line}\r\n`).join("")}`;
+  return `\uFEFF${comments.map((c) => `# ${c.replace(/[\r\n]+/g, " ")}\r\n`).join("")}${csvRow(header)}${rows.map(csvRow).join("")}`;
 }

@@ -26,6 +26,11 @@ export interface Database {
   withConnection<T>(fn: (connection: DuckDBConnection) => Promise<T>, options?: QueryOptions): Promise<T>;
   /** Runs one parameterised query and returns its rows as plain objects (BIGINT as number). */
   query(sql: string, params?: Params, options?: QueryOptions): Promise<Row[]>;
+  /**
+   * Runs one query and hands its rows to `onRows` a chunk (2048 rows) at a time, awaiting each: a
+   * slow consumer slows the query down instead of the rows piling up in memory. Returns the count.
+   */
+  stream(sql: string, params: Params, options: QueryOptions, onRows: (rows: Row[]) => Promise<void>): Promise<number>;
   close(): void;
 }
 
@@ -155,6 +160,16 @@ export async function openDatabase(
       withConnection(async (connection) => {
         const reader = await connection.runAndReadAll(sql, params);
         return reader.getRowObjectsJS().map(normalizeRow);
+      }, options),
+    stream: (sql, params, options, onRows) =>
+      withConnection(async (connection) => {
+        const result = await connection.stream(sql, params);
+        let count = 0;
+        for await (const rows of result.yieldRowObjectJs()) {
+          count += rows.length;
+          await onRows(rows.map(normalizeRow));
+        }
+        return count;
       }, options),
     close() {
       for (const connection of idle) connection.closeSync();

@@ -29,6 +29,7 @@ afterAll(() => monitor?.close());
 const examplePath = (path: string) =>
   path
     .replace("/establishments/:id", "/establishments/IN-000001")
+    .replace("/measurements", "/measurements?from=2025-01-01&to=2025-01-02")
     .replace("/locations/dossier", "/locations/dossier?lat=52.09&lon=5.1")
     .replace(":themeId", "air-quality")
     .replace(":id", "no2-annual-mean")

@@ -54,6 +54,7 @@ const parameters: Record<string, string[]> = {
   "GET /api/v1/users": ["filter"],
   "GET /api/v1/stations": ["components"],
   "GET /api/v1/stations/:number": [":number", "days"],
+  "GET /api/v1/stations/:number/measurements": [":number", "from", "to", "format"],
   "GET /api/v1/pipelines": ["name"],
   "GET /api/v1/pipelines/:name/runs": [":name", "limit"],
   "GET /api/v1/pipelines/:name/runs/:runId": [":name", ":runId"],

@@ -1,0 +1,33 @@
+/**
+ * A station's hourly measurements as CSV, streamed: rows go out a chunk at a time and the query waits
+ * while the client is slow to read (backpressure), so memory stays flat however long the export.
+ * The client going away interrupts the query.
+ */
+import { once } from "node:events";
+import type { Response } from "express";
+import type { Database } from "../db/database.ts";
+import { publishedRuns } from "../db/published-runs.ts";
+import { HttpError, quoted } from "../http/http-error.ts";
+import { findPipeline } from "../../pipelines/index.ts";
+import { csvDocument, csvRow } from "./csv.ts";
+
+const EXPORT_SQL = `SELECT strftime(timestamp_measured, '%Y-%m-%dT%H:%M:%SZ') AS time, formula, value
+FROM main.air_measurements
+WHERE station_number = $station AND timestamp_measured >= $from::TIMESTAMP AND timestamp_measured < $to::TIMESTAMP
+ORDER BY timestamp_measured, formula`;
+
+/** An export may take minutes; it is not held to the API's query deadline. */
+const EXPORT_TIMEOUT_MS = 10 * 60_000;
+
+export async function streamMeasurements(db: Database, res: Response, query: { station: string; from: string; to: string }, signal: AbortSignal): Promise<void> {
+  const published = await publishedRuns(db, { signal });
+  const stations = published.has("air-quality-stations") ? await db.query("SELECT 1 FROM main.air_stations WHERE number = $1", [query.station], { signal }) : [];
+  if (stations.length === 0 || !published.has("air-quality-measurements")) throw new HttpError(404, "Not Found", { detail: `unknown station: ${quoted(query.station)}` });
+  const attribution = findPipeline("air-quality-measurements")?.attribution;
+  res.type("text/csv; charset=utf-8").attachment(`${query.station}-${query.from}-${query.to}.csv`);
+  res.write(csvDocument([`source: ${attribution?.source}; licence: ${attribution?.licence}; pipeline run ${published.get("air-quality-measurements")?.runId}; quality: provisional`], ["time", "station", "formula", "value"], []));
+  await db.stream(EXPORT_SQL, query, { signal, timeoutMs: EXPORT_TIMEOUT_MS }, async (rows) => {
+    if (!res.write(rows.map((r) => csvRow([r.time, query.station, r.formula, r.value])).join(""))) await once(res, "drain", { signal });
+  });
+  res.end();
+}
