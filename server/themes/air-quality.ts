@@ -1,4 +1,5 @@
 import type { Localized } from "../api/contract.ts";
+import { complaintsPerYear } from "./complaints-per-year.ts";
 import { defineTheme, type IndicatorDefinition } from "./define-theme.ts";
 import { releases } from "./release.ts";
 import { annualNorms } from "./norms.ts";
@@ -31,22 +32,6 @@ export default defineTheme({
     annualMean("no2-annual-mean", "NO2", { nl: "NO₂", en: "NO₂" }),
     annualMean("pm25-annual-mean", "PM25", { nl: "PM2,5", en: "PM2.5" }),
     annualMean("pm10-annual-mean", "PM10", { nl: "PM10", en: "PM10" }),
-    {
-      id: "odour-complaints",
-      name: { nl: "Geurklachten per jaar", en: "Odour complaints per year" },
-      description: { nl: "Aantal ontvangen klachten over geur per kalenderjaar.", en: "Number of odour complaints received per calendar year." },
-      unit: "klachten",
-      direction: "lower",
-      seriesSql: "complaints-per-year.sql",
-      params: { kind: "odour" },
-      grain: "buurt",
-      rollup: "sum",
-      lowestLevel: "buurt",
-      disclosure: "complaints",
-      pipelines: ["complaints", "areas"],
-      release: releases.continuous,
-      qualityTier: "validated",
-      norms: [],
-    },
+    complaintsPerYear("odour-complaints", "odour", { nl: "Geurklachten", en: "Odour complaints" }),
   ],
 });

@@ -1,3 +1,4 @@
+import { complaintsPerYear } from "./complaints-per-year.ts";
 import { defineTheme, type IndicatorDefinition } from "./define-theme.ts";
 import { releases } from "./release.ts";
 
@@ -28,22 +29,6 @@ export default defineTheme({
   indicators: [
     homesAbove(65, { nl: "Boven 65 dB is de belasting ernstig.", en: "Above 65 dB the exposure is severe." }),
     homesAbove(55, { nl: "De WHO adviseert voor wegverkeer minder dan 53 dB.", en: "The WHO recommends less than 53 dB for road traffic." }),
-    {
-      id: "noise-complaints",
-      name: { nl: "Geluidsklachten per jaar", en: "Noise complaints per year" },
-      description: { nl: "Aantal ontvangen klachten over geluid per kalenderjaar.", en: "Number of noise complaints received per calendar year." },
-      unit: "klachten",
-      direction: "lower",
-      seriesSql: "complaints-per-year.sql",
-      params: { kind: "noise" },
-      grain: "buurt",
-      rollup: "sum",
-      lowestLevel: "buurt",
-      disclosure: "complaints",
-      pipelines: ["complaints", "areas"],
-      release: releases.continuous,
-      qualityTier: "validated",
-      norms: [],
-    },
+    complaintsPerYear("noise-complaints", "noise", { nl: "Geluidsklachten", en: "Noise complaints" }),
   ],
 });
