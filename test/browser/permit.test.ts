@@ -91,14 +91,14 @@ async function expectDossierShows(page: Page, dossier: EstablishmentDossier) {
   expect(await textOf(page.getByTestId("no-follow-up").first())).toBe("geen hercontrole");
 
   expect(await page.getByTestId("complaint-row").count()).toBe(dossier.complaints.length);
-  expect(await page.locator('[data-testid="complaints-chart"] svg g[aria-label="bar"] rect').count()).toBe(dossier.complaintsByYear.length);
+  await expect.poll(() => page.locator('[data-testid="complaints-chart"] svg g[aria-label="bar"] rect').count()).toBe(dossier.complaintsByYear.length);
   const yearTotals = await page.locator('[data-testid="complaints-year-table"] tbody tr td:last-child').evaluateAll((cells) => cells.map((c) => Number(c.textContent)));
   expect(yearTotals.reduce((a, b) => a + b, 0)).toBe(dossier.complaints.length);
 
   // The timeline draws one symbol per application, decision, inspection and complaint, and lists them.
   const events = dossier.permits.length + dossier.permits.filter((p) => p.decidedOn).length + dossier.inspections.length + dossier.complaints.length;
   await page.locator('[data-testid="timeline-chart"] svg g[aria-label="dot"] path').first().waitFor();
-  expect(await page.locator('[data-testid="timeline-chart"] svg g[aria-label="dot"] path').count()).toBe(events);
+  await expect.poll(() => page.locator('[data-testid="timeline-chart"] svg g[aria-label="dot"] path').count()).toBe(events);
   expect(await page.locator('[data-testid="timeline-table"] tbody tr').count()).toBe(events);
 
   // Nearby measurements: quality tier in words, and every norm check marked above or below in words.
@@ -154,7 +154,7 @@ describe("permit officer", () => {
     expect(near).toEqual([...near].sort((a, b) => a - b));
     expect(near.every((d) => d <= 400)).toBe(true);
     expect((await mapDotIds(page)).sort()).toEqual((await rowIds(page)).sort());
-    expect(await page.locator('[data-testid="area-map"] svg g[aria-label="dot"] path').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid="area-map"] svg g[aria-label="dot"] path').count()).toBe(1);
     expect((await page.getByTestId("map-summary").innerText()).trim()).toContain("straal van 400 m");
 
     // Picking on the map: click at the target's own dot and the search runs around that point.

@@ -227,14 +227,14 @@ describe("policy officer", () => {
     expect(await switcher.getByRole("radio", { name: "Wijken" }).isChecked()).toBe(false);
     expect(await page.getByTestId("period-select").inputValue()).toBe("2023");
     expect(await page.getByTestId("ranking").locator("caption").innerText()).toContain("Rangorde van de buurten, 2023");
-    expect(await page.getByTestId("choropleth").locator("svg path[data-code]").count()).toBe(buurten.features.length);
+    await expect.poll(() => page.getByTestId("choropleth").locator("svg path[data-code]").count()).toBe(buurten.features.length);
     await page.getByTestId("selected-area").filter({ hasText: wijk.properties.name }).waitFor();
     await page.getByTestId("chart-summary").filter({ hasText: `(${wijk.properties.name})` }).waitFor();
 
     await switcher.getByRole("radio", { name: "Wijken" }).check();
     await page.waitForURL((url) => url.hash === `#/indicators/green-share?area=${wijk.id}&level=wijk&period=2023`);
     await page.getByTestId("ranking").locator("caption", { hasText: "Rangorde van de wijken, 2023" }).waitFor();
-    expect(await page.getByTestId("choropleth").locator("svg path[data-code]").count()).toBe(wijken.features.length);
+    await expect.poll(() => page.getByTestId("choropleth").locator("svg path[data-code]").count()).toBe(wijken.features.length);
     expect(await page.locator(`[data-testid="ranking-row"][data-code="${wijk.id}"] button`).getAttribute("aria-pressed")).toBe("true");
 
     await page.getByTestId("period-select").selectOption("2024");
