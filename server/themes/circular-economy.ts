@@ -1,5 +1,5 @@
 import { releases } from "./release.ts";
-import { defineTheme } from "./define-theme.ts";
+import { defineTheme, municipalOnly } from "./define-theme.ts";
 
 export default defineTheme({
   id: "circular-economy",
@@ -13,10 +13,7 @@ export default defineTheme({
       direction: "lower",
       seriesSql: "waste.sql",
       params: { measure: "residual" },
-      grain: "gemeente",
-      rollup: "sum",
-      lowestLevel: "gemeente",
-      disclosure: null,
+      ...municipalOnly,
       pipelines: ["waste"],
       release: releases.cbsAnnual,
       qualityTier: "validated",
@@ -30,10 +27,7 @@ export default defineTheme({
       direction: "higher",
       seriesSql: "waste.sql",
       params: { measure: "separation" },
-      grain: "gemeente",
-      rollup: "sum",
-      lowestLevel: "gemeente",
-      disclosure: null,
+      ...municipalOnly,
       pipelines: ["waste"],
       release: releases.cbsAnnual,
       qualityTier: "validated",

@@ -47,3 +47,6 @@ export interface ThemeDefinition {
 }
 
 export const defineTheme = (theme: ThemeDefinition): ThemeDefinition => theme;
+
+/** A figure its source gives for the municipality only (emission registration, waste statistics). */
+export const municipalOnly = { grain: "gemeente", rollup: "sum", lowestLevel: "gemeente", disclosure: null } as const satisfies Partial<IndicatorDefinition>;

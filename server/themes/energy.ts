@@ -1,5 +1,5 @@
 import { releases } from "./release.ts";
-import { defineTheme, type IndicatorDefinition } from "./define-theme.ts";
+import { defineTheme, municipalOnly, type IndicatorDefinition } from "./define-theme.ts";
 
 const cbs = (id: string, measure: string, name: IndicatorDefinition["name"], unit: string, direction: "lower" | "higher", description: IndicatorDefinition["description"]): IndicatorDefinition => ({
   id,
@@ -32,10 +32,7 @@ export default defineTheme({
       direction: "lower",
       seriesSql: "co2-total.sql",
       params: {},
-      grain: "gemeente",
-      rollup: "sum",
-      lowestLevel: "gemeente",
-      disclosure: null,
+      ...municipalOnly,
       pipelines: ["co2-emissions"],
       release: releases.emissionRegistration,
       qualityTier: "modelled",
@@ -49,10 +46,7 @@ export default defineTheme({
       direction: "higher",
       seriesSql: "renewable-total.sql",
       params: {},
-      grain: "gemeente",
-      rollup: "sum",
-      lowestLevel: "gemeente",
-      disclosure: null,
+      ...municipalOnly,
       pipelines: ["renewable-energy"],
       release: releases.energyStatistics,
       qualityTier: "modelled",
