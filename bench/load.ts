@@ -49,7 +49,7 @@ function run(options: autocannon.Options): Promise<autocannon.Result> {
 const summary = (r: autocannon.Result) => ({
   rps: Math.round(r.requests.average),
   p50: r.latency.p50,
-  p95: r.latency.p97_5,
+  p97_5: r.latency.p97_5,
   p99: r.latency.p99,
   errors: r.errors,
   timeouts: r.timeouts,
