@@ -4,7 +4,7 @@
  * (every /api response is `Cache-Control: no-store`, see app.ts).
  */
 import { z } from "zod";
-import { establishmentSorts } from "./contract.ts";
+import { establishmentSorts } from "./contract-dossier.ts";
 import { boundedInt, areaCode, latitude, longitude } from "./params.ts";
 import { fromOneVersion } from "../http/data-version.ts";
 import { requestSignal } from "../http/request-signal.ts";

@@ -3,7 +3,8 @@
  * Disabling a user, changing their role or password ends their sessions at once.
  */
 import { z } from "zod";
-import { AccountList, Account, roles } from "./contract.ts";
+import { roles } from "./contract.ts";
+import { AccountList, Account } from "./contract-dossier.ts";
 import { AccountError, addAccount, listAccounts, updateAccount } from "../auth/users.ts";
 import type { SessionStore } from "../auth/session-store.ts";
 import type { Database } from "../db/database.ts";

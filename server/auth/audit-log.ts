@@ -4,7 +4,8 @@
  * the database next to the data, appended to only, readable by admin; entries older than the
  * retention period are deleted (checked at most once an hour).
  */
-import type { AuditEntry, AuditList, Role } from "../api/contract.ts";
+import type { Role } from "../api/contract.ts";
+import type { AuditEntry, AuditList } from "../api/contract-dossier.ts";
 import type { Database, QueryOptions } from "../db/database.ts";
 
 const HOUR_MS = 3_600_000;

@@ -2,7 +2,7 @@
  * A dossier as one CSV: the establishment in the comment lines, then its timeline (permits,
  * inspections, complaints) and the open items, one event per row, newest first.
  */
-import type { EstablishmentDossier } from "../api/contract.ts";
+import type { EstablishmentDossier } from "../api/contract-dossier.ts";
 import { csvDocument } from "../api/csv.ts";
 
 export function dossierToCsv(dossier: EstablishmentDossier): string {

@@ -3,7 +3,7 @@
  * whether violations were followed up, complaints over time, air quality and noise around it, and
  * the open items needing action.
  */
-import type { Complaint, EstablishmentDossier, Inspection, Permit } from "../api/contract.ts";
+import type { Complaint, EstablishmentDossier, Inspection, Permit } from "../api/contract-dossier.ts";
 import type { Database, QueryOptions } from "../db/database.ts";
 import { publishedRuns } from "../db/published-runs.ts";
 import { HttpError, quoted } from "../http/http-error.ts";

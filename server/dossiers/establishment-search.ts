@@ -2,7 +2,7 @@
  * Establishments by name, address, postcode, activity, area, SBI code, category and distance from a
  * point: one parameterised query, sorted by an allow-listed key and paged.
  */
-import type { EstablishmentSearch, EstablishmentSummary } from "../api/contract.ts";
+import type { EstablishmentSearch, EstablishmentSummary } from "../api/contract-dossier.ts";
 import type { Database, QueryOptions } from "../db/database.ts";
 import { dossierSql } from "./sql-files.ts";
 

@@ -2,7 +2,7 @@
  * "Check je plek" for professionals: for any point, its buurt and the buurt's key figures, air
  * quality nearby, the noise map, heat and green, and the establishments within a radius.
  */
-import type { LocationDossier } from "../api/contract.ts";
+import type { LocationDossier } from "../api/contract-dossier.ts";
 import type { Database, QueryOptions } from "../db/database.ts";
 import { publishedRuns, type PublishedRuns } from "../db/published-runs.ts";
 import { createVersionedCache } from "../db/versioned-cache.ts";

@@ -5,7 +5,7 @@
  * The means of every station and sensor are computed once per publish; a dossier only finds the
  * nearest ones.
  */
-import type { NearbyMeasurement, RecentValue } from "../api/contract.ts";
+import type { NearbyMeasurement, RecentValue } from "../api/contract-dossier.ts";
 import type { Database, QueryOptions } from "../db/database.ts";
 import { publishedRuns, versionOf, type PublishedRuns } from "../db/published-runs.ts";
 import { createVersionedCache } from "../db/versioned-cache.ts";

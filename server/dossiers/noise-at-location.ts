@@ -1,5 +1,5 @@
 /** The noise map of the buurt a location lies in (modelled, RIVM noise maps). */
-import type { NoiseAtLocation } from "../api/contract.ts";
+import type { NoiseAtLocation } from "../api/contract-dossier.ts";
 import type { Database, QueryOptions } from "../db/database.ts";
 import type { PublishedRuns } from "../db/published-runs.ts";
 import { findPipeline } from "../../pipelines/index.ts";

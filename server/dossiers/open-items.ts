@@ -3,7 +3,7 @@
  * permit that expires within 90 days, an application undecided past the eight-week decision period
  * (Omgevingswet, regular procedure), a complaint not closed.
  */
-import type { Complaint, Inspection, OpenItem, Permit } from "../api/contract.ts";
+import type { Complaint, Inspection, OpenItem, Permit } from "../api/contract-dossier.ts";
 
 const EXPIRY_WARNING_DAYS = 90;
 const DECISION_PERIOD_DAYS = 56;

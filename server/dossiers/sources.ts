@@ -1,5 +1,5 @@
 /** The sources a dossier draws on: each pipeline's attribution and the run whose data it shows. */
-import type { EstablishmentDossier } from "../api/contract.ts";
+import type { EstablishmentDossier } from "../api/contract-dossier.ts";
 import type { PublishedRuns } from "../db/published-runs.ts";
 import { findPipeline } from "../../pipelines/index.ts";
 

@@ -3,7 +3,7 @@
  * personal value and control characters escaped; old entries go after the retention period.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { AuditList } from "../../server/api/contract.ts";
+import { AuditList } from "../../server/api/contract-dossier.ts";
 import { createAuditLog } from "../../server/auth/audit-log.ts";
 import { login, startTestMonitor, type Login, type TestMonitor } from "../support/test-server.ts";
 

@@ -4,7 +4,8 @@
  */
 import { Task, TaskStatus } from "@lit/task";
 import { LitElement, css, html } from "lit";
-import type { AuditEntry, AuditList, Role } from "../../../../server/api/contract.ts";
+import type { Role } from "../../../../server/api/contract.ts";
+import type { AuditEntry, AuditList } from "../../../../server/api/contract-dossier.ts";
 import { fetchJson } from "../../api.ts";
 import { AUDIT_PAGE_SIZE, parseNear } from "../../dossier-routes.ts";
 import { formatDateTime, formatNumber } from "../../format.ts";

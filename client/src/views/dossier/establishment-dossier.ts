@@ -6,7 +6,8 @@
  */
 import { Task } from "@lit/task";
 import { LitElement, html } from "lit";
-import type { EstablishmentDossier, Role } from "../../../../server/api/contract.ts";
+import type { Role } from "../../../../server/api/contract.ts";
+import type { EstablishmentDossier } from "../../../../server/api/contract-dossier.ts";
 import { fetchJson } from "../../api.ts";
 import { DEFAULT_RADIUS_M } from "../../dossier-routes.ts";
 import { formatDate } from "../../dossier-format.ts";

@@ -5,7 +5,8 @@
  */
 import { Task, TaskStatus } from "@lit/task";
 import { LitElement, css, html } from "lit";
-import type { EstablishmentSearch, Role } from "../../../../server/api/contract.ts";
+import type { Role } from "../../../../server/api/contract.ts";
+import type { EstablishmentSearch } from "../../../../server/api/contract-dossier.ts";
 import { fetchJson } from "../../api.ts";
 import type { MapPoint } from "../../charts/area-map.ts";
 import { DEFAULT_RADIUS_M, formatCoordinate, searchApiPath, type EstablishmentSort, type SearchState } from "../../dossier-routes.ts";

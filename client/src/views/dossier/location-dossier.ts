@@ -6,7 +6,8 @@
  */
 import { Task } from "@lit/task";
 import { LitElement, css, html } from "lit";
-import type { LocationDossier, Role } from "../../../../server/api/contract.ts";
+import type { Role } from "../../../../server/api/contract.ts";
+import type { LocationDossier } from "../../../../server/api/contract-dossier.ts";
 import { fetchJson } from "../../api.ts";
 import { DEFAULT_RADIUS_M, formatCoordinate, locationQuery, type LocationState } from "../../dossier-routes.ts";
 import { formatPercent } from "../../dossier-format.ts";
