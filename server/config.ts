@@ -69,6 +69,10 @@ export const ConfigSchema = z.object({
   MM_DB_RESERVE_MB: z.coerce.number().int().min(0).default(32),
   /** Set when served over HTTPS (behind a TLS-terminating proxy): adds Secure and the __Host- prefix. */
   MM_SECURE_COOKIES: flag.default(false),
+  /** Run every pipeline once at start, to catch up. */
+  MM_RUN_AT_START: flag.default(true),
+  /** Run the pipelines on their cron schedules. Off for a read-only replica, or a benchmark. */
+  MM_SCHEDULE: flag.default(true),
   /**
    * Which proxies may tell the client's address (X-Forwarded-For), as Express's "trust proxy": unset
    * trusts none, so the login throttle counts per socket address; e.g. "loopback" or "10.0.0.0/8".

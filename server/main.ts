@@ -40,7 +40,7 @@ try {
   await ensureClientBuilt(config.MM_CLIENT_DIR, log);
   // A database DuckDB has invalidated cannot be used again by this process: exit non-zero, so the
   // supervisor (systemd, Docker's restart policy) starts a fresh one, which replays the WAL.
-  monitor = await startMonitor({ config, clock: () => new Date(), log, onFatal: (reason) => void shutdown(reason, { exitCode: 1 }) });
+  monitor = await startMonitor({ config, clock: () => new Date(), log, runAtStart: config.MM_RUN_AT_START, schedule: config.MM_SCHEDULE, onFatal: (reason) => void shutdown(reason, { exitCode: 1 }) });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   log(`Milieumonitor${config.MM_DEMO ? " (demo)" : ""} serving ${monitor.municipality.name} at http://localhost:${config.PORT} (ready in ${seconds} s)`);
   if (config.MM_DEMO) log(`demo accounts (password "${DEMO_PASSWORD}"): ${demoUsers.map((u) => u.username).join(", ")}`);

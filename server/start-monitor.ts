@@ -17,7 +17,6 @@ import { createApp } from "./app.ts";
 import { disableDemoAccounts, ensureDemoUsers, listAccounts } from "./auth/users.ts";
 import { backupDir, type Config } from "./config.ts";
 import { openDatabase, type Database } from "./db/database.ts";
-import { publishedRuns } from "./db/published-runs.ts";
 import { recordWalRecovery } from "./db/wal-recovery.ts";
 import { startDemoUpstream, type DemoUpstream } from "./demo.ts";
 import { handleStorageErrors, prepareDiskReserve } from "./operations/disk-reserve.ts";
@@ -123,7 +122,7 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
   };
   let startupRuns: Promise<RunResult[]> = Promise.resolve([]);
   if (deps.runAtStart ?? true) {
-    const nothingPublished = (await publishedRuns(db)).size === 0;
+    const nothingPublished = (await db.published.settled()).size === 0;
     startupRuns = runAll();
     // First start: load before serving, so the first screen has data. Later starts catch up in the background.
     if (nothingPublished) await startupRuns;

@@ -180,7 +180,13 @@ async function execute(connection: DuckDBConnection, pipeline: PipelineDefinitio
     await deps.fault?.("before-commit", pipeline.name);
     signal.throwIfAborted();
     finishing = true;
-    await connection.run("COMMIT");
+    // Readers wait for the COMMIT and then see the new runs (see server/db/published-runs.ts).
+    deps.db.published.begin();
+    try {
+      await connection.run("COMMIT");
+    } finally {
+      await deps.db.published.end();
+    }
     inTransaction = false;
     await deps.fault?.("after-commit", pipeline.name);
     deps.log(`pipeline ${pipeline.name} run ${runId}: ${counts.rowsLoaded} rows published, ${counts.rowsRejected} rejected${warnings ? `, ${warnings} warnings` : ""}`);

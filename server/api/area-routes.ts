@@ -1,6 +1,5 @@
 import { z } from "zod";
 import type { Database } from "../db/database.ts";
-import { publishedRuns } from "../db/published-runs.ts";
 import { requestSignal } from "../http/request-signal.ts";
 import type { Route } from "../http/routes.ts";
 import { parseInput } from "../http/validate.ts";
@@ -12,7 +11,7 @@ export function areaRoutes(route: Route, { db }: { db: Database }): void {
   route("GET /api/v1/areas", async (req, res) => {
     const { level } = parseInput(AreasQuery, req.query, "query");
     const options = { signal: requestSignal(req, res) };
-    const rows = (await publishedRuns(db, options)).has("areas")
+    const rows = (await db.published.settled()).has("areas")
       ? await db.query("SELECT code, name, level, parent, geometry::VARCHAR AS geometry FROM main.areas WHERE level = $1 ORDER BY code", [level], options)
       : [];
     res.type("application/geo+json").send(

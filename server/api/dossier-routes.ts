@@ -59,7 +59,7 @@ export function dossierRoutes(route: Route, { db, audit, dataClock }: { db: Data
   route("GET /api/v1/establishments", async (req, res) => {
     const query = parseInput(EstablishmentsQuery, req.query, "query");
     const options = { signal: requestSignal(req, res) };
-    res.json(await fromOneVersion(db, res, options, () => searchEstablishments(db, query, options), ["establishments", "areas"]));
+    res.json(await fromOneVersion(db, res, () => searchEstablishments(db, query, options), ["establishments", "areas"]));
   });
 
   route("GET /api/v1/establishments/:id", async (req, res) => {
@@ -68,7 +68,7 @@ export function dossierRoutes(route: Route, { db, audit, dataClock }: { db: Data
     const { format } = parseInput(DossierQuery, req.query, "query");
     const asCsv = format === "csv" || (format === undefined && req.accepts(["application/json", "text/csv"]) === "text/csv");
     const options = { signal: requestSignal(req, res) };
-    const dossier = await fromOneVersion(db, res, options, () => establishmentDossier(db, nearbyAir, id, dataClock(), options), DOSSIER_PIPELINES);
+    const dossier = await fromOneVersion(db, res, () => establishmentDossier(db, nearbyAir, id, dataClock(), options), DOSSIER_PIPELINES);
     await audit.record(sessionOf(res)!, asCsv ? "export-establishment" : "view-establishment", id);
     if (asCsv) res.type("text/csv; charset=utf-8").attachment(`dossier-${id}.csv`).send(dossierToCsv(dossier));
     else res.json(dossier);
@@ -77,7 +77,7 @@ export function dossierRoutes(route: Route, { db, audit, dataClock }: { db: Data
   route("GET /api/v1/locations/dossier", async (req, res) => {
     const { lat, lon, radius } = parseInput(LocationQuery, req.query, "query");
     const options = { signal: requestSignal(req, res) };
-    const dossier = await fromOneVersion(db, res, options, () => locationDossier({ lat, lon }, radius, options), LOCATION_PIPELINES);
+    const dossier = await fromOneVersion(db, res, () => locationDossier({ lat, lon }, radius, options), LOCATION_PIPELINES);
     await audit.record(sessionOf(res)!, "view-location", `${lat.toFixed(5)},${lon.toFixed(5)}`);
     res.json(dossier);
   });

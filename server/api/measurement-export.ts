@@ -6,7 +6,6 @@
 import { once } from "node:events";
 import type { Response } from "express";
 import type { Database } from "../db/database.ts";
-import { publishedRuns } from "../db/published-runs.ts";
 import { HttpError, quoted } from "../http/http-error.ts";
 import { findPipeline } from "../../pipelines/index.ts";
 import { csvDocument, csvRow } from "./csv.ts";
@@ -20,7 +19,7 @@ ORDER BY timestamp_measured, formula`;
 const EXPORT_TIMEOUT_MS = 10 * 60_000;
 
 export async function streamMeasurements(db: Database, res: Response, query: { station: string; from: string; to: string }, signal: AbortSignal): Promise<void> {
-  const published = await publishedRuns(db, { signal });
+  const published = await db.published.settled();
   const stations = published.has("air-quality-stations") ? await db.query("SELECT 1 FROM main.air_stations WHERE number = $1", [query.station], { signal }) : [];
   if (stations.length === 0 || !published.has("air-quality-measurements")) throw new HttpError(404, "Not Found", { detail: `unknown station: ${quoted(query.station)}` });
   const attribution = findPipeline("air-quality-measurements")?.attribution;

@@ -2,8 +2,7 @@ import type { Request, Response } from "express";
 import { z } from "zod";
 import { areaLevels, type ThemeList } from "./contract.ts";
 import type { AppDeps } from "../app.ts";
-import { fromOneVersion } from "../http/data-version.ts";
-import { requestSignal } from "../http/request-signal.ts";
+import { createAnswerCache, jsonAnswer, type Answer } from "../http/answer-cache.ts";
 import { sessionOf, type Route } from "../http/routes.ts";
 import { parseInput } from "../http/validate.ts";
 import { areaCode, format, year } from "./params.ts";
@@ -42,49 +41,69 @@ function formatOf(req: Request, asked: "json" | "csv" | "arrow" | undefined) {
   return accepted === "text/csv" ? "csv" : accepted === ARROW_STREAM ? "arrow" : "json";
 }
 
-/** The caller's audience (what disclosure control applies) and the request's abort signal. */
-function contextOf(req: Request, res: Response) {
-  return { audience: audienceOf(sessionOf(res)!.role), signal: requestSignal(req, res) };
+/**
+ * The caller's audience: what disclosure control applies. No request's abort signal: one build
+ * serves every request for the same answer that comes in meanwhile (see answer-cache.ts).
+ */
+function contextOf(res: Response) {
+  return { audience: audienceOf(sessionOf(res)!.role) };
 }
 
 export function themeRoutes(route: Route, { deps, indicators }: { deps: AppDeps; indicators: IndicatorService }): void {
-  /** Built from one version of the published data, whatever is published meanwhile. */
-  const consistent = <T>(req: Request, res: Response, build: (context: ReturnType<typeof contextOf>) => Promise<T>, pipelines?: readonly string[]) => {
-    const context = contextOf(req, res);
-    return fromOneVersion(deps.db, res, context, () => build(context), pipelines);
-  };
+  const answers = createAnswerCache(deps.db, { day: () => deps.dataClock().toISOString().slice(0, 10) });
   /** What an indicator's answers read: its own pipelines and the area tree. */
   const readBy = (id: string) => [...(findIndicator(id)?.indicator.pipelines ?? []), ...HIERARCHY_PIPELINES];
+  /** Sends the answer from one version of the data, from cache while that version is current. */
+  const answer = (req: Request, res: Response, variant: string, build: (context: ReturnType<typeof contextOf>) => Promise<Answer>, pipelines?: readonly string[]) => {
+    const context = contextOf(res);
+    return answers.send(req, res, { audience: context.audience, variant, pipelines, build: () => build(context) });
+  };
 
-  route("GET /api/v1/themes", async (req, res) => {
-    const body: ThemeList = { demo: deps.config.MM_DEMO, themes: await consistent(req, res, (context) => indicators.themes(context)) };
-    res.json(body);
+  route("GET /api/v1/themes", (req, res) =>
+    answer(req, res, "json", async (context) => jsonAnswer({ demo: deps.config.MM_DEMO, themes: await indicators.themes(context) } satisfies ThemeList)),
+  );
+
+  route("GET /api/v1/themes/:themeId", (req, res) => answer(req, res, "json", async (context) => jsonAnswer(await indicators.theme(String(req.params.themeId), context))));
+
+  route("GET /api/v1/indicators/:id", (req, res) => {
+    const id = String(req.params.id);
+    return answer(req, res, "json", async (context) => jsonAnswer(await indicators.indicator(id, context)), readBy(id));
   });
 
-  route("GET /api/v1/themes/:themeId", async (req, res) => {
-    res.json(await consistent(req, res, (context) => indicators.theme(String(req.params.themeId), context)));
-  });
-
-  route("GET /api/v1/indicators/:id", async (req, res) => {
-    res.json(await consistent(req, res, (context) => indicators.indicator(String(req.params.id), context), readBy(String(req.params.id))));
-  });
-
-  route("GET /api/v1/indicators/:id/series", async (req, res) => {
+  route("GET /api/v1/indicators/:id/series", (req, res) => {
+    const id = String(req.params.id);
     const query = parseInput(SeriesQuery, req.query, "query");
-    const series = await consistent(req, res, (context) => indicators.series(String(req.params.id), query, context), readBy(String(req.params.id)));
     const as = formatOf(req, query.format);
-    if (as === "csv") res.type("text/csv; charset=utf-8").attachment(`${series.indicatorId}.csv`).send(seriesToCsv(series));
-    else if (as === "arrow") res.type(ARROW_STREAM).send(Buffer.from(seriesToArrow(series)));
-    else res.json(series);
+    return answer(
+      req,
+      res,
+      as,
+      async (context) => {
+        const series = await indicators.series(id, query, context);
+        if (as === "csv") return { type: "text/csv; charset=utf-8", filename: `${series.indicatorId}.csv`, body: Buffer.from(seriesToCsv(series)) };
+        if (as === "arrow") return { type: ARROW_STREAM, body: Buffer.from(seriesToArrow(series)) };
+        return jsonAnswer(series);
+      },
+      readBy(id),
+    );
   });
 
-  route("GET /api/v1/indicators/:id/areas", async (req, res) => {
+  route("GET /api/v1/indicators/:id/areas", (req, res) => {
+    const id = String(req.params.id);
     const query = parseInput(AreasQuery, req.query, "query");
-    const values = await consistent(req, res, (context) => indicators.areas(String(req.params.id), query, context), readBy(String(req.params.id)));
     const as = formatOf(req, query.format);
-    const name = `${values.indicatorId}-${values.level}-${values.period ?? "none"}`;
-    if (as === "csv") res.type("text/csv; charset=utf-8").attachment(`${name}.csv`).send(areasToCsv(values));
-    else if (as === "arrow") res.type(ARROW_STREAM).send(Buffer.from(areasToArrow(values)));
-    else res.json(values);
+    return answer(
+      req,
+      res,
+      as,
+      async (context) => {
+        const values = await indicators.areas(id, query, context);
+        const name = `${values.indicatorId}-${values.level}-${values.period ?? "none"}`;
+        if (as === "csv") return { type: "text/csv; charset=utf-8", filename: `${name}.csv`, body: Buffer.from(areasToCsv(values)) };
+        if (as === "arrow") return { type: ARROW_STREAM, body: Buffer.from(areasToArrow(values)) };
+        return jsonAnswer(values);
+      },
+      readBy(id),
+    );
   });
 }

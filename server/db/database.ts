@@ -8,6 +8,7 @@ import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import { HttpError } from "../http/http-error.ts";
 import { literal } from "../../pipelines/framework/sql-text.ts";
 import { openInstance, type WalSetAside } from "./open-instance.ts";
+import { createPublishedState, type PublishedState } from "./published-runs.ts";
 
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
 export type Row = Record<string, unknown>;
@@ -22,6 +23,8 @@ export interface Database {
   readonly path: string;
   /** Set when the WAL was damaged and moved aside at open: the data is that of the last checkpoint. */
   readonly walSetAside: WalSetAside | null;
+  /** Which run each pipeline has published now, kept in memory (see published-runs.ts). */
+  readonly published: PublishedState;
   /** Borrows a connection for `fn`; it is interrupted at the deadline or on abort. */
   withConnection<T>(fn: (connection: DuckDBConnection) => Promise<T>, options?: QueryOptions): Promise<T>;
   /** Runs one parameterised query and returns its rows as plain objects (BIGINT as number). */
@@ -152,15 +155,18 @@ export async function openDatabase(
     }
   }
 
+  const query: Database["query"] = (sql, params, options) =>
+    withConnection(async (connection) => {
+      const reader = await connection.runAndReadAll(sql, params);
+      return reader.getRowObjectsJS().map(normalizeRow);
+    }, options);
+
   return {
     path: file,
     walSetAside,
+    published: await createPublishedState((sql) => query(sql)),
     withConnection,
-    query: (sql, params, options) =>
-      withConnection(async (connection) => {
-        const reader = await connection.runAndReadAll(sql, params);
-        return reader.getRowObjectsJS().map(normalizeRow);
-      }, options),
+    query,
     stream: (sql, params, options, onRows) =>
       withConnection(async (connection) => {
         const result = await connection.stream(sql, params);

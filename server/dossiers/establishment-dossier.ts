@@ -5,7 +5,6 @@
  */
 import type { Complaint, EstablishmentDossier, Inspection, Permit } from "../api/contract-dossier.ts";
 import type { Database, QueryOptions } from "../db/database.ts";
-import { publishedRuns } from "../db/published-runs.ts";
 import { HttpError, quoted } from "../http/http-error.ts";
 import { searchEstablishments } from "./establishment-search.ts";
 import type { NearbyAir } from "./nearby-air.ts";
@@ -32,7 +31,7 @@ const orNull = <T>(value: unknown, map: (v: unknown) => T) => (value === null ||
 export const DOSSIER_PIPELINES = ["establishments", "permits", "inspections", "complaints", "air-quality-measurements", "air-quality-sensor-observations", "noise-exposure"];
 
 export async function establishmentDossier(db: Database, nearbyAir: NearbyAir, id: string, asOf: Date, options: QueryOptions): Promise<EstablishmentDossier> {
-  const published = await publishedRuns(db, options);
+  const published = await db.published.settled();
   const found = published.has("establishments") ? await searchEstablishments(db, { id, sort: "name", page: 1, pageSize: 1 }, options) : null;
   const establishment = found?.items[0];
   if (!establishment) throw new HttpError(404, "Not Found", { detail: `unknown establishment: ${quoted(id)}` });

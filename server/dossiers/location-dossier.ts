@@ -4,7 +4,7 @@
  */
 import type { LocationDossier } from "../api/contract-dossier.ts";
 import type { Database, QueryOptions } from "../db/database.ts";
-import { publishedRuns, type PublishedRuns } from "../db/published-runs.ts";
+import { type PublishedRuns } from "../db/published-runs.ts";
 import { createVersionedCache } from "../db/versioned-cache.ts";
 import { pointInGeometry, type PolygonGeometry } from "../../pipelines/framework/geometry.ts";
 import { searchEstablishments } from "./establishment-search.ts";
@@ -48,7 +48,7 @@ export function createLocationDossiers(db: Database, nearbyAir: NearbyAir) {
   }
 
   return async function locationDossier(point: { lat: number; lon: number }, radiusM: number, options: QueryOptions): Promise<LocationDossier> {
-    const published = await publishedRuns(db, options);
+    const published = await db.published.settled();
     const buurt = (await buurten(published, options)).find((b) => pointInGeometry([point.lon, point.lat], b.geometry)) ?? null;
     const [keyFigures, greenHeat, nearby, noise, around] = await Promise.all([
       buurt && published.has("area-key-figures")

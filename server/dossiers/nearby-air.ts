@@ -7,7 +7,7 @@
  */
 import type { NearbyMeasurement, RecentValue } from "../api/contract-dossier.ts";
 import type { Database, QueryOptions } from "../db/database.ts";
-import { publishedRuns, versionOf, type PublishedRuns } from "../db/published-runs.ts";
+import { versionOf, type PublishedRuns } from "../db/published-runs.ts";
 import { createVersionedCache } from "../db/versioned-cache.ts";
 import { DataChanged } from "../http/data-version.ts";
 import { findPipeline } from "../../pipelines/index.ts";
@@ -71,7 +71,7 @@ export function createNearbyAir(db: Database) {
       cache.get(kind, version, async () => {
         const recent = byId(await db.query(recentSql, [], { timeoutMs: options.timeoutMs }));
         // Cached under the version read before the query: a publish in between would mislabel it.
-        if (versionOf(await publishedRuns(db, { timeoutMs: options.timeoutMs }), [...pipelines]) !== version) throw new DataChanged();
+        if (versionOf(await db.published.settled(), [...pipelines]) !== version) throw new DataChanged();
         return recent;
       }),
       db.query(nearestSql, { ...point, ...near }, options),

@@ -4,8 +4,8 @@
  * The version is sent as `X-Data-Version`, so a client (or a test) can tell which data it got.
  */
 import type { Response } from "express";
-import type { Database, QueryOptions } from "../db/database.ts";
-import { publishedRuns } from "../db/published-runs.ts";
+import type { Database } from "../db/database.ts";
+import type { PublishedRuns } from "../db/published-runs.ts";
 import { HttpError } from "./http-error.ts";
 
 const ATTEMPTS = 5;
@@ -18,8 +18,7 @@ export class DataChanged extends Error {
 }
 
 /** The published run ids of these pipelines (all when not given) as one string, e.g. "areas:1,waste:16". */
-export async function dataVersion(db: Database, options: QueryOptions, pipelines?: readonly string[]): Promise<string> {
-  const runs = await publishedRuns(db, options);
+export function versionString(runs: PublishedRuns, pipelines?: readonly string[]): string {
   return [...runs]
     .filter(([pipeline]) => !pipelines || pipelines.includes(pipeline))
     .sort(([a], [b]) => a.localeCompare(b))
@@ -28,30 +27,33 @@ export async function dataVersion(db: Database, options: QueryOptions, pipelines
 }
 
 /**
- * Builds the answer until the pipelines it reads (all when not given) published nothing during the
- * build; a publish of anything else does not disturb it.
+ * Builds the value until the pipelines it reads (all when not given) published nothing during the
+ * build; a publish of anything else does not disturb it. Returns the value and that version.
  */
-export async function fromOneVersion<T>(db: Database, res: Response, options: QueryOptions, build: () => Promise<T>, pipelines?: readonly string[]): Promise<T> {
+export async function buildFromOneVersion<T>(db: Database, build: () => Promise<T>, pipelines?: readonly string[]): Promise<{ value: T; version: string }> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const before = await dataVersion(db, options, pipelines);
-    let result: T;
+    const before = versionString(await db.published.settled(), pipelines);
+    let value: T;
     try {
-      result = await build();
+      value = await build();
     } catch (error) {
       if (error instanceof DataChanged) continue;
       throw error;
     }
-    if ((await dataVersion(db, options, pipelines)) === before) {
-      // Short and stable enough for a header: a hash of the run ids.
-      res.set("X-Data-Version", versionTag(before));
-      return result;
-    }
+    if (versionString(await db.published.settled(), pipelines) === before) return { value, version: before };
   }
   throw new HttpError(503, "Service Unavailable", { detail: "the data changed while the answer was built; try again" });
 }
 
-/** FNV-1a of the version string, as 8 hex digits. */
-function versionTag(version: string): string {
+/** As buildFromOneVersion, and sends the version as `X-Data-Version`. */
+export async function fromOneVersion<T>(db: Database, res: Response, build: () => Promise<T>, pipelines?: readonly string[]): Promise<T> {
+  const { value, version } = await buildFromOneVersion(db, build, pipelines);
+  res.set("X-Data-Version", versionTag(version));
+  return value;
+}
+
+/** Short and stable enough for a header: FNV-1a of the version string, as 8 hex digits. */
+export function versionTag(version: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < version.length; i++) hash = Math.imul(hash ^ version.charCodeAt(i), 0x01000193);
   return (hash >>> 0).toString(16).padStart(8, "0");

@@ -1,7 +1,6 @@
 /** What the analyst sees of the pipelines: registry, run history, checks, rejects, freshness. */
 import type { Freshness, PipelineSummary, RunDetail, RunSummary } from "../api/contract.ts";
 import type { Database, QueryOptions, Row } from "../db/database.ts";
-import { publishedRuns } from "../db/published-runs.ts";
 import { HttpError, quoted } from "../http/http-error.ts";
 import type { PipelineDefinition } from "../../pipelines/framework/define-pipeline.ts";
 import { judgeFreshness, latestIsoSql } from "../../pipelines/framework/checks.ts";
@@ -51,7 +50,7 @@ export function createPipelineService(db: Database, runner: Runner, now: () => D
   return {
     async list(options: QueryOptions): Promise<PipelineSummary[]> {
       const last = await db.query(LATEST_RUNS_SQL, [], options);
-      const published = await publishedRuns(db, options);
+      const published = await db.published.settled();
       const locks = await db.query("SELECT pipeline FROM meta.pipeline_locks", [], options);
       const summaries = [];
       for (const pipeline of pipelines) {

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Station, StationDetail } from "../api/contract.ts";
 import type { Database, QueryOptions } from "../db/database.ts";
-import { publishedRuns, versionOf } from "../db/published-runs.ts";
+import { versionOf } from "../db/published-runs.ts";
 import { createVersionedCache } from "../db/versioned-cache.ts";
 import { HttpError, quoted } from "../http/http-error.ts";
 import { dailyNorms } from "../themes/norms.ts";
@@ -23,7 +23,7 @@ const toStation = (r: Record<string, unknown>): Station => ({
 export function createStationService(db: Database) {
   const cache = createVersionedCache<StationDetail>();
 
-  const version = async (options: QueryOptions) => versionOf(await publishedRuns(db, options), ["air-quality-stations", "air-quality-measurements"]);
+  const version = async () => versionOf(await db.published.settled(), ["air-quality-stations", "air-quality-measurements"]);
 
   async function load(number: string, days: number, { timeoutMs }: QueryOptions): Promise<StationDetail> {
     const rows = await db.query("SELECT number, location, type, lat, lon, components, buurt_code FROM main.air_stations WHERE number = $1", [number], { timeoutMs });
@@ -49,12 +49,12 @@ export function createStationService(db: Database) {
 
   return {
     async list(options: QueryOptions): Promise<Station[]> {
-      if (!(await version(options))) return [];
+      if (!(await version())) return [];
       return (await db.query("SELECT number, location, type, lat, lon, components, buurt_code FROM main.air_stations ORDER BY number", [], options)).map(toStation);
     },
 
     async detail(number: string, days: number, options: QueryOptions): Promise<StationDetail> {
-      const current = await version(options);
+      const current = await version();
       if (!current) throw new HttpError(404, "Not Found", { detail: `unknown station: ${quoted(number)}` });
       return cache.get(`${number}/${days}`, current, () => load(number, days, options));
     },

@@ -6,7 +6,7 @@
  */
 import type { AreaLevel, AreaValues, IndicatorSummary, Provenance, Role, Series, SeriesPoint, Theme } from "../api/contract.ts";
 import type { Database, QueryOptions } from "../db/database.ts";
-import { publishedRuns, versionOf, type PublishedRuns } from "../db/published-runs.ts";
+import { versionOf, type PublishedRuns } from "../db/published-runs.ts";
 import { createVersionedCache } from "../db/versioned-cache.ts";
 import { DataChanged } from "../http/data-version.ts";
 import { HttpError, quoted } from "../http/http-error.ts";
@@ -73,7 +73,7 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
     const computed = await cells.get(`${indicator.id}|${audience}`, `${version}|${hierarchyVersion(published)}`, async () => {
       const all = indicatorCells(indicator, await indicatorRows(db, indicator, municipality.code, { timeoutMs }), areas);
       // Cached under the version read before the rows: a publish in between would mislabel them.
-      if (versionOf(await publishedRuns(db, { timeoutMs }), indicator.pipelines) !== version) throw new DataChanged();
+      if (versionOf(await db.published.settled(), indicator.pipelines) !== version) throw new DataChanged();
       return audience === "aggregates" ? suppressSmallCells(all) : all;
     });
     return { cells: computed, areas };
@@ -162,7 +162,7 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
 
   return {
     async themes(context: Context): Promise<Theme[]> {
-      const published = await publishedRuns(db, context);
+      const published = await db.published.settled();
       const result = [];
       for (const theme of themes) result.push(await buildTheme(theme, published, context));
       return result;
@@ -171,19 +171,19 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
     async theme(id: string, context: Context): Promise<Theme> {
       const theme = themes.find((t) => t.id === id);
       if (!theme) throw new HttpError(404, "Not Found", { detail: `unknown theme: ${quoted(id)}` });
-      return buildTheme(theme, await publishedRuns(db, context), context);
+      return buildTheme(theme, await db.published.settled(), context);
     },
 
     async indicator(id: string, context: Context): Promise<IndicatorSummary> {
       const { theme, indicator } = resolve(id);
-      const published = await publishedRuns(db, context);
+      const published = await db.published.settled();
       const { cells } = await load(indicator, published, context);
       return summarize(theme, indicator, cells, published);
     },
 
     async series(id: string, query: SeriesQuery, context: Context): Promise<Series> {
       const { indicator } = resolve(id);
-      const published = await publishedRuns(db, context);
+      const published = await db.published.settled();
       const { cells, areas } = await load(indicator, published, context);
       const area = areaFor(indicator, areas, query.area);
       if (query.by === "breakdown" && indicator.grain !== "station" && indicator.lowestLevel === "gemeente") {
@@ -203,7 +203,7 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
 
     async areas(id: string, query: AreasQuery, context: Context): Promise<AreaValues> {
       const { indicator } = resolve(id);
-      const published = await publishedRuns(db, context);
+      const published = await db.published.settled();
       const { cells, areas } = await load(indicator, published, context);
       const level = query.level ?? (isServedLevel("wijk", indicator.lowestLevel) ? "wijk" : "gemeente");
       if (!isServedLevel(level, indicator.lowestLevel)) {
