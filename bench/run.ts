@@ -1,17 +1,22 @@
 /**
  * `npm run bench [-- <name> ...]`: each benchmark prints one JSON line of figures, as ratios to a
  * baseline measured in the same run. Names: ingest (10-million-row CSV), ingest-http (the demo's
- * Luchtmeetnet JSON over loopback), api, load (autocannon under publishes), soak (memory over MM_SOAK_MINUTES, default 30).
+ * Luchtmeetnet JSON over loopback), api, load (autocannon under publishes), soak (memory over MM_SOAK_MINUTES, default 30),
+ * browser (the policy pages in headless Chromium until fully drawn, and their first-load JavaScript)
+ * and startup (a clean clone's `npm start` until the first logged-in answer); those two report
+ * milliseconds, KB and seconds against targets rather than ratios.
  * Without names, all run.
  */
 import os from "node:os";
 import path from "node:path";
 import { generateDemo, readDemoManifest } from "../data/demo/generate-demo.ts";
 import { benchApi } from "./api.ts";
+import { benchBrowser } from "./browser.ts";
 import { benchIngest } from "./ingest.ts";
 import { benchIngestCsv } from "./ingest-csv.ts";
 import { benchLoad } from "./load.ts";
 import { benchSoak } from "./soak.ts";
+import { benchStartup } from "./startup.ts";
 
 const demoDir = process.env.MM_DEMO_DIR ?? path.resolve(import.meta.dirname, "../data/demo/out");
 const withDemo = <T>(bench: (dir: string) => Promise<T>) => () => {
@@ -24,6 +29,8 @@ const benches: Record<string, () => Promise<object>> = {
   api: withDemo(benchApi),
   load: withDemo(benchLoad),
   soak: withDemo(benchSoak),
+  browser: withDemo(benchBrowser),
+  startup: () => benchStartup(),
 };
 
 const names = process.argv.slice(2);
