@@ -8,6 +8,7 @@ import { z } from "zod";
 import { generateStationSeries } from "./air-quality.ts";
 import { generateGeography } from "./geography.ts";
 import { createRandom } from "./random.ts";
+import { checkScale, extraStations, sensorCountFor, stationCountFor } from "./scale.ts";
 import { demoMunicipality, demoStations } from "./stations.ts";
 import { writeMeasurements, writeStations } from "./write-luchtmeetnet.ts";
 import { writeCbsKeyFigures } from "./write-cbs.ts";
@@ -25,6 +26,8 @@ export const DEMO_VERSION = 4;
 export const DemoManifest = z.object({
   version: z.number(),
   seed: z.number(),
+  /** See scale.ts; absent (scale 1) in the demo's own folder, which predates scales. */
+  scale: z.number().default(1),
   municipality: z.object({ code: z.string(), name: z.string() }),
   luchtmeetnet: z.object({ dir: z.string(), from: z.string(), to: z.string() }),
   sensorthings: z.object({ from: z.string(), to: z.string() }),
@@ -37,9 +40,20 @@ export interface DemoOptions {
   to?: string;
   /** Only the first n stations (small demos for fast tests). */
   stations?: number;
+  /** N > 1: 10·N stations and 50·N sensors, at least N million hourly measurements (see scale.ts). */
+  scale?: number;
+  /** Progress and a summary of what was written. */
+  log?: (message: string) => void;
 }
 
-export function generateDemo(outDir: string, { seed = 20261123, from = "2022-01-01T00:00:00Z", to = "2026-01-01T00:00:00Z", stations = demoStations.length }: DemoOptions = {}): DemoManifest {
+/** The default folder of the demo at a scale: data/demo/out, or data/demo/out-scale<N>. */
+export function demoDirFor(scale: number): string {
+  return path.join(import.meta.dirname, checkScale(scale) === 1 ? "out" : `out-scale${scale}`);
+}
+
+export function generateDemo(outDir: string, options: DemoOptions = {}): DemoManifest {
+  const { seed = 20261123, from = "2022-01-01T00:00:00Z", to = "2026-01-01T00:00:00Z", scale = 1, log = () => {} } = options;
+  const { stations = stationCountFor(scale) } = options;
   rmSync(outDir, { recursive: true, force: true });
   const luchtmeetnetDir = path.join(outDir, "luchtmeetnet");
   mkdirSync(luchtmeetnetDir, { recursive: true });
@@ -52,31 +66,53 @@ export function generateDemo(outDir: string, { seed = 20261123, from = "2022-01-
   writeCbsKeyFigures(path.join(outDir, "cbs"), geography, createRandom(seed + 4), { fromYear: 2015, toYear: lastFullYear - 1, table: DEMO_CBS_TABLE });
   // Citizen sensors: the last eight weeks, hourly (years of them would only slow the demo down).
   const sensorsFrom = new Date(new Date(to).getTime() - 56 * 86_400_000).toISOString().replace(".000Z", "Z");
-  writeSensorThings(path.join(outDir, "sensorthings"), geography, createRandom(seed + 5), { from: new Date(sensorsFrom), to: new Date(to) });
-  const random = createRandom(seed);
-  const chosen = demoStations.slice(0, stations);
+  // At scale > 1, the sensors beyond the first 50 come from their own stream (seed + 8).
+  const sensorCount = sensorCountFor(scale);
+  const sensors = writeSensorThings(path.join(outDir, "sensorthings"), geography, createRandom(seed + 5), {
+    from: new Date(sensorsFrom),
+    to: new Date(to),
+    ...(sensorCount > 50 ? { extra: { sensors: sensorCount - 50, random: createRandom(seed + 8) } } : {}),
+  });
+  const observations = sensors.reduce((sum, s) => sum + s.observations, 0);
+  log(`${sensors.length} citizen sensors, ${observations.toLocaleString("en")} observations`);
+  // The five stations of stations.ts draw from `seed`; stations beyond them are placed from seed + 6
+  // and measured from seed + 7, so a larger scale never changes the first five.
+  const all = [...demoStations, ...extraStations(Math.max(0, stations - demoStations.length), geography, createRandom(seed + 6))];
+  const chosen = all.slice(0, stations);
   writeStations(luchtmeetnetDir, chosen);
-  for (const station of chosen) {
-    const series = generateStationSeries(station, new Date(from), new Date(to), random);
+  const random = createRandom(seed);
+  const extraRandom = createRandom(seed + 7);
+  let measurements = 0;
+  for (const [i, station] of chosen.entries()) {
+    // One station's series at a time: memory stays bounded at any scale.
+    const series = generateStationSeries(station, new Date(from), new Date(to), i < demoStations.length ? random : extraRandom);
     writeMeasurements(luchtmeetnetDir, station, series, new Date(from), new Date(to));
+    measurements += series.length;
+    if ((i + 1) % 25 === 0 && i + 1 < chosen.length) log(`${i + 1}/${chosen.length} stations, ${measurements.toLocaleString("en")} measurements`);
   }
-  const manifest: DemoManifest = {
+  log(`${chosen.length} stations, ${measurements.toLocaleString("en")} measurements; ${(measurements + observations).toLocaleString("en")} hourly values in all`);
+  const manifest: z.input<typeof DemoManifest> = {
     version: DEMO_VERSION,
     seed,
+    // Recorded from scale 2 up; a manifest without it is scale 1 (so the demo's own folder is unchanged).
+    ...(scale === 1 ? {} : { scale }),
     municipality: demoMunicipality,
     luchtmeetnet: { dir: "luchtmeetnet", from, to },
     sensorthings: { from: sensorsFrom, to },
   };
   // Written last: a folder without a manifest is an interrupted generation and is redone.
   writeFileSync(path.join(outDir, "manifest.json"), JSON.stringify(manifest, null, 2));
-  return manifest;
+  return DemoManifest.parse(manifest);
 }
 
-/** The manifest of an existing, complete, current demo folder, or null. */
-export function readDemoManifest(outDir: string): DemoManifest | null {
+/**
+ * The manifest of an existing, complete, current demo folder, or null. With `scale`, also null when
+ * the folder holds another scale (so a caller asking for scale 10 regenerates it); without, any scale.
+ */
+export function readDemoManifest(outDir: string, { scale }: { scale?: number } = {}): DemoManifest | null {
   try {
     const manifest = DemoManifest.parse(JSON.parse(readFileSync(path.join(outDir, "manifest.json"), "utf8")));
-    return manifest.version === DEMO_VERSION ? manifest : null;
+    return manifest.version === DEMO_VERSION && (scale === undefined || manifest.scale === scale) ? manifest : null;
   } catch {
     return null;
   }

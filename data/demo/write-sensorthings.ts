@@ -16,6 +16,11 @@ export interface SensorThingsOptions {
   from: Date;
   to: Date;
   sensors?: number;
+  /**
+   * More sensors after those (a larger demo), drawn from their own stream so the first `sensors`
+   * keep their places and values; they share the regional background.
+   */
+  extra?: { sensors: number; random: Random };
   thingsPerPage?: number;
   observationsPerPage?: number;
 }
@@ -27,6 +32,8 @@ export interface DemoSensor {
   lon: number;
   lat: number;
   buurt: string;
+  /** How many hourly observations were written for it. */
+  observations: number;
 }
 
 const HOUR = 3_600_000;
@@ -120,23 +127,27 @@ function regionalBackground(hours: number, random: Random): number[] {
 }
 
 export function writeSensorThings(dir: string, geography: DemoGeography, random: Random, options: SensorThingsOptions): DemoSensor[] {
-  const { from, to, sensors: count = 50, thingsPerPage = 20, observationsPerPage = 1000 } = options;
-  const sensors: DemoSensor[] = Array.from({ length: count }, (_, i) => {
-    const buurt = geography.buurten[random.int(0, geography.buurten.length - 1)]!;
-    const [lon, lat] = randomPointIn(buurt, random);
-    return { thingId: 5001 + i, pm25DatastreamId: 20_001 + 2 * i, name: `LTD_${60_001 + i}`, lon, lat, buurt: buurt.code };
-  });
-  writePaged(dir, thingsPath(), sensors.map((s) => thingOf(s, s.pm25DatastreamId + 1)), thingsPerPage);
+  const { from, to, sensors: count = 50, extra, thingsPerPage = 20, observationsPerPage = 1000 } = options;
+  const place = (i: number, stream: Random): DemoSensor => {
+    const buurt = geography.buurten[stream.int(0, geography.buurten.length - 1)]!;
+    const [lon, lat] = randomPointIn(buurt, stream);
+    return { thingId: 5001 + i, pm25DatastreamId: 20_001 + 2 * i, name: `LTD_${60_001 + i}`, lon, lat, buurt: buurt.code, observations: 0 };
+  };
+  const sensors = Array.from({ length: count }, (_, i) => place(i, random));
+  const extraSensors = Array.from({ length: extra?.sensors ?? 0 }, (_, i) => place(count + i, extra!.random));
+  const all = [...sensors, ...extraSensors];
+  writePaged(dir, thingsPath(), all.map((s) => thingOf(s, s.pm25DatastreamId + 1)), thingsPerPage);
 
   const hours = Math.max(0, Math.floor((to.getTime() - from.getTime()) / HOUR));
   const background = regionalBackground(hours, random);
   let observationId = 1;
-  for (const sensor of sensors) {
-    const observations = series(background, from, random)
+  for (const [i, sensor] of all.entries()) {
+    const observations = series(background, from, i < count ? random : extra!.random)
       .filter((o) => o !== null)
       // The real shape without selfLinks and resultTime, to keep the demo small.
       .map((o) => ({ "@iot.id": observationId++, phenomenonTime: o.time, result: o.value }));
+    sensor.observations = observations.length;
     writePaged(dir, observationsPath(sensor.pm25DatastreamId, from, to), observations, observationsPerPage);
   }
-  return sensors;
+  return all;
 }
