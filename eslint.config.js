@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "data/demo/out/**", "data/*.duckdb*"] },
+  { ignores: ["dist/**", "node_modules/**", "data/demo/out/**", "data/demo/out-scale*/**", "data/*.duckdb*"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,125 +1,149 @@
 /**
- * API latency of the policy view (themes, a series, values per area), the station detail and the
- * permit officer's search and dossiers, against /healthz (a trivial route of the same app) as the
- * baseline, with a fixed number of concurrent clients on loopback. The loops run warm; the first
- * request of each (uncached) is reported on its own. Dossiers are never cached (each is audited).
+ * api: the server as its own process on the demo at a scale (MM_BENCH_SCALE, default 10: ≥ 10 million
+ * hourly measurements, ≥ 500 sensors), ingested once into a database kept under the OS temp folder
+ * and reused while the demo is unchanged.
+ *
+ * - Throughput: autocannon, 50 connections, 20 s after a 5 s warm-up, for GET /api/v1/themes against
+ *   the baseline GET /api/v1/session/options — a static JSON route of the same app, behind the same
+ *   middleware — measured in the same run, both as a logged-in browser asks (cookie, gzip).
+ * - Uncached series and values per area: one client, requests one after another, each URL asked
+ *   once (so never from the answer cache); the first of each indicator after the server started also
+ *   computes its cells, and is reported apart as the cold figure.
+ * - Dossiers, search and station detail: one client, each establishment asked once (never cached:
+ *   every dossier view is audited).
+ * - Memory: the server's peak RSS while ingesting (fresh database only) and while serving.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { loadConfig } from "../server/config.ts";
-import { startMonitor } from "../server/start-monitor.ts";
+import autocannon from "autocannon";
+import { demoDirFor, generateDemo, readDemoManifest } from "../data/demo/generate-demo.ts";
+import { login, startServerProcess } from "./server-process.ts";
 
-const CONCURRENCY = 10;
-const REQUESTS = 400;
+const CONNECTIONS = 50;
+const SECONDS = Number(process.env.MM_BENCH_SECONDS ?? 20);
+const WARM_UP_SECONDS = 5;
+const SEQUENTIAL = 60;
 
-async function measure(url: string, cookie: string) {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next++ < REQUESTS) {
-        const t = performance.now();
-        const response = await fetch(url, { headers: { cookie } });
-        await response.arrayBuffer();
-        if (!response.ok) throw new Error(`${url}: ${response.status}`);
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => Number(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!.toFixed(1));
-  return { rps: Math.round(latencies.length / seconds), p50: pct(0.5), p95: pct(0.95), p99: pct(0.99) };
+/** The demo folder at this scale, generated when missing or of another version. */
+export function demoAtScale(scale: number): string {
+  const dir = scale === 1 ? (process.env.MM_DEMO_DIR ?? demoDirFor(1)) : demoDirFor(scale);
+  if (!readDemoManifest(dir, { scale })) generateDemo(dir, { scale });
+  return dir;
 }
 
-/** The median of one client's requests one after another: the latency a single user sees. */
-async function sequentialMedianMs(url: string, cookie: string, requests = 50): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < requests; i++) times.push(await coldMs(url, cookie));
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
-
-/** Peak growth of this process's RSS (server and client share it) while `work` runs, in MiB. */
-async function rssPeakMiB(work: () => Promise<unknown>): Promise<number> {
-  global.gc?.();
-  const start = process.memoryUsage().rss;
-  let peak = start;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
-  await work();
-  clearInterval(sampler);
-  return Math.round((Math.max(peak, process.memoryUsage().rss) - start) / 2 ** 20);
-}
-
-/** Reads a response a chunk at a time with a pause after each: a slow client. */
-async function readSlowly(response: Response): Promise<number> {
-  const reader = response.body!.getReader();
-  let bytes = 0;
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-    bytes += chunk.value.length;
-    await new Promise((resolve) => setTimeout(resolve, 1));
+/** A database kept between runs, emptied when the demo it was ingested from changed. */
+function benchDatabase(scale: number, demoDir: string): { file: string; fresh: boolean } {
+  const dir = path.join(os.tmpdir(), "mm-bench-db");
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `scale-${scale}.duckdb`);
+  const marker = `${file}.demo.json`;
+  const demo = JSON.stringify(readDemoManifest(demoDir, { scale }));
+  if (!existsSync(marker) || readFileSync(marker, "utf8") !== demo) {
+    for (const f of [file, `${file}.wal`, marker]) rmSync(f, { force: true });
+    writeFileSync(marker, demo);
   }
-  return bytes;
+  return { file, fresh: !existsSync(file) };
 }
 
-/** One request on a fresh publish: the cache is cold, so this is the uncached cost. */
-async function coldMs(url: string, cookie: string): Promise<number> {
-  const started = performance.now();
+function run(options: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => autocannon(options, (error, result) => (error ? reject(error) : resolve(result))));
+}
+
+const summary = (r: autocannon.Result) => ({
+  rps: Math.round(r.requests.average),
+  p50: r.latency.p50,
+  p97_5: r.latency.p97_5,
+  p99: r.latency.p99,
+  non2xx: r.non2xx,
+  errors: r.errors,
+});
+
+/** Each URL once, one after another: the latency one user sees, never from the answer cache. */
+async function sequential(urls: string[], cookie: string) {
+  const times: number[] = [];
+  for (const url of urls) {
+    const started = performance.now();
+    const response = await fetch(url, { headers: { cookie, "accept-encoding": "gzip" } });
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    times.push(performance.now() - started);
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  const pct = (p: number) => Number(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!.toFixed(1));
+  return { requests: times.length, p50: pct(0.5), p95: pct(0.95), max: pct(1) };
+}
+
+async function json<T>(url: string, cookie: string): Promise<T> {
   const response = await fetch(url, { headers: { cookie } });
-  await response.arrayBuffer();
-  return Number((performance.now() - started).toFixed(1));
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return (await response.json()) as T;
 }
 
-async function loginAs(base: string, username: string): Promise<string> {
-  const login = await fetch(`${base}/api/v1/session`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: "demo" }),
-  });
-  return login.headers.get("set-cookie")!.split(";")[0]!;
+interface Indicator {
+  id: string;
+  lowestLevel: string;
+  breakdown: string | null;
 }
 
-export async function benchApi(demoDir: string) {
-  const tmp = mkdtempSync(path.join(os.tmpdir(), "mm-bench-"));
-  const config = loadConfig({}, { PORT: 0, MM_DB: path.join(tmp, "api.duckdb"), MM_DEMO: true, MM_DEMO_DIR: demoDir });
-  const monitor = await startMonitor({ config, clock: () => new Date(), log: () => {}, schedule: false });
-  await monitor.startupRuns;
-  const base = monitor.url;
+export async function benchApi(scale = Number(process.env.MM_BENCH_SCALE ?? 10)) {
+  const demoDir = demoAtScale(scale);
+  const db = benchDatabase(scale, demoDir);
+  // A fresh database is loaded by the start-up runs (all pipelines) before the server serves.
+  const server = await startServerProcess({ MM_DB: db.file, MM_DEMO_DIR: demoDir, MM_RUN_AT_START: String(db.fresh), MM_SCHEDULE: "false" });
+  const ingest = db.fresh ? { seconds: server.readySeconds, peakRssMiB: server.peakRssMiB() } : null;
+  server.resetPeak();
+  const base = server.url;
   try {
-    const policy = await loginAs(base, "policy");
-    const permit = await loginAs(base, "permit");
-    const [someone] = await monitor.db.query("SELECT establishment_id, lat, lon FROM main.establishments ORDER BY establishment_id LIMIT 1 OFFSET 700");
-    // Who asks matters: the policy role's answers go through disclosure control.
-    const endpoints: Record<string, { url: string; cookie: string }> = {
-      themes: { url: `${base}/api/v1/themes`, cookie: policy },
-      series: { url: `${base}/api/v1/indicators/no2-annual-mean/series?by=breakdown`, cookie: policy },
-      areas: { url: `${base}/api/v1/indicators/odour-complaints/areas?level=buurt`, cookie: policy },
-      stationDetail: { url: `${base}/api/v1/stations/NL99001`, cookie: permit },
-      search: { url: `${base}/api/v1/establishments?q=bakker`, cookie: permit },
-      searchNear: { url: `${base}/api/v1/establishments?near=${someone!.lat},${someone!.lon}&radius=500`, cookie: permit },
-      dossier: { url: `${base}/api/v1/establishments/${someone!.establishment_id}`, cookie: permit },
-      locationDossier: { url: `${base}/api/v1/locations/dossier?lat=${someone!.lat}&lon=${someone!.lon}`, cookie: permit },
+    const [policy, permit] = [await login(base, "policy"), await login(base, "permit")];
+    const [themes, areas] = [
+      await json<{ themes: { indicators: Indicator[] }[] }>(`${base}/api/v1/themes`, policy.cookie),
+      await json<{ features: { properties: { code: string } }[] }>(`${base}/api/v1/areas?level=wijk`, policy.cookie),
+    ];
+    const indicators = themes.themes.flatMap((t) => t.indicators);
+    const wijken = areas.features.map((f) => f.properties.code);
+
+    // Cold: the first series of each indicator since the server started computes its cells.
+    const cold = await sequential(indicators.map((i) => `${base}/api/v1/indicators/${i.id}/series?from=2000`), policy.cookie);
+    const seriesUrls = indicators.flatMap((i) => [
+      ...(i.breakdown ? [`${base}/api/v1/indicators/${i.id}/series?by=breakdown`] : []),
+      ...[2015, 2018, 2021].map((from) => `${base}/api/v1/indicators/${i.id}/series?from=${from}`),
+      ...(i.lowestLevel === "gemeente" ? [] : wijken.slice(0, 2).map((w) => `${base}/api/v1/indicators/${i.id}/series?area=${w}`)),
+    ]);
+    const areaUrls = indicators
+      .filter((i) => i.lowestLevel !== "gemeente")
+      .flatMap((i) => ["wijk", ...(i.lowestLevel === "buurt" ? ["buurt"] : [])].flatMap((level) => [`level=${level}`, `level=${level}&format=csv`].map((q) => `${base}/api/v1/indicators/${i.id}/areas?${q}`)));
+    const uncached = { series: await sequential(seriesUrls, policy.cookie), areas: await sequential(areaUrls, policy.cookie) };
+
+    const found = await json<{ items: { id: string; lat: number; lon: number }[] }>(`${base}/api/v1/establishments?pageSize=100&page=3`, permit.cookie);
+    const someone = found.items.slice(0, SEQUENTIAL);
+    const { stations } = await json<{ stations: { number: string }[] }>(`${base}/api/v1/stations`, permit.cookie);
+    const permitOfficer = {
+      dossier: await sequential(someone.map((e) => `${base}/api/v1/establishments/${e.id}`), permit.cookie),
+      locationDossier: await sequential(someone.slice(0, 20).map((e) => `${base}/api/v1/locations/dossier?lat=${e.lat}&lon=${e.lon}`), permit.cookie),
+      searchNear: await sequential(someone.slice(0, 20).map((e) => `${base}/api/v1/establishments?near=${e.lat},${e.lon}&radius=500`), permit.cookie),
+      stationDetail: await sequential(stations.slice(0, 20).map((s) => `${base}/api/v1/stations/${s.number}`), permit.cookie),
     };
-    const cold: Record<string, number> = {};
-    for (const [name, { url, cookie }] of Object.entries(endpoints)) cold[name] = await coldMs(url, cookie);
-    const singleUserMedianMs: Record<string, number> = {};
-    for (const [name, { url, cookie }] of Object.entries(endpoints)) singleUserMedianMs[name] = await sequentialMedianMs(url, cookie);
-    const baseline = await measure(`${base}/healthz`, policy);
-    const figures: Record<string, object> = {};
-    for (const [name, { url, cookie }] of Object.entries(endpoints)) {
-      const measured = await measure(url, cookie);
-      figures[name] = { ...measured, throughputRatio: Number((measured.rps / baseline.rps).toFixed(3)) };
-    }
-    // The whole history of a station, streamed to a slow client, against the same rows materialised.
-    const exportMiB = {
-      streamedToSlowClient: await rssPeakMiB(async () => readSlowly(await fetch(`${base}/api/v1/stations/NL99001/measurements?from=2000-01-01&to=2100-01-01`, { headers: { cookie: permit } }))),
-      baselineMaterialised: await rssPeakMiB(() => monitor.db.query("SELECT strftime(timestamp_measured, '%Y-%m-%dT%H:%M:%SZ') AS time, formula, value FROM main.air_measurements WHERE station_number = 'NL99001' ORDER BY timestamp_measured, formula")),
+
+    const asked = { headers: { cookie: policy.cookie, "accept-encoding": "gzip" } };
+    await run({ url: `${base}/api/v1/themes`, connections: CONNECTIONS, duration: WARM_UP_SECONDS, ...asked });
+    const baseline = await run({ url: `${base}/api/v1/session/options`, connections: CONNECTIONS, duration: SECONDS, ...asked });
+    const themesLoad = await run({ url: `${base}/api/v1/themes`, connections: CONNECTIONS, duration: SECONDS, ...asked });
+    return {
+      bench: "api",
+      scale,
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      ingest,
+      baselineStaticJson: summary(baseline),
+      themes: { ...summary(themesLoad), throughputRatio: Number((themesLoad.requests.average / baseline.requests.average).toFixed(3)) },
+      coldFirstSeriesMs: cold,
+      uncachedMs: uncached,
+      permitOfficerMs: permitOfficer,
+      servingPeakRssMiB: server.peakRssMiB(),
+      targets: { themesThroughputRatio: 0.7, themesP99Ms: 20, uncachedP95Ms: 50, dossierP95Ms: 50, peakRssMiB: 600 },
     };
-    return { bench: "api", concurrency: CONCURRENCY, requests: REQUESTS, coldFirstRequestMs: cold, singleUserMedianMs, baselineHealthz: baseline, ...figures, exportMiB };
   } finally {
-    await monitor.close();
-    rmSync(tmp, { recursive: true, force: true });
+    await server.stop();
   }
 }

@@ -5,7 +5,7 @@
  * records each series answer's X-Data-Version and body: every version must have exactly one body
  * (an answer mixing two publishes would be a second body under one version). The baseline is
  * /healthz under the same load, measured in the same run. Server and load generator share the
- * machine's cores, as in the api bench.
+ * machine's cores, as in the api bench. Then a large export to a slow client, for its memory.
  */
 import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -17,6 +17,7 @@ import { recordedPath, type Intercept } from "../pipelines/framework/recorded-se
 import airQualityMeasurements from "../pipelines/air-quality-measurements.ts";
 import { loadConfig } from "../server/config.ts";
 import { startMonitor, type Monitor } from "../server/start-monitor.ts";
+import { exportMemory } from "./export-memory.ts";
 
 const SECONDS = Number(process.env.MM_LOAD_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.MM_LOAD_CONNECTIONS ?? 100);
@@ -131,6 +132,7 @@ export async function benchLoad(demoDir: string) {
       publishesDuringLoad: publishes,
       consistency,
       rssGrowthMiB: Math.round((process.memoryUsage().rss - rssBefore) / 2 ** 20),
+      exportMiB: await exportMemory(monitor, permit),
     };
   } finally {
     await monitor.close();

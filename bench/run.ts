@@ -1,7 +1,9 @@
 /**
  * `npm run bench [-- <name> ...]`: each benchmark prints one JSON line of figures, as ratios to a
  * baseline measured in the same run. Names: ingest (10-million-row CSV), ingest-http (the demo's
- * Luchtmeetnet JSON over loopback), api, load (autocannon under publishes), soak (memory over MM_SOAK_MINUTES, default 30),
+ * Luchtmeetnet JSON over loopback), api (on the demo at MM_BENCH_SCALE, default 10), load
+ * (autocannon under publishes), soak (memory over MM_SOAK_MINUTES, default 30), growth (ingest and
+ * api at scale 1, 10 and 30),
  * browser (the policy pages in headless Chromium until fully drawn, and their first-load JavaScript)
  * and startup (a clean clone's `npm start` until the first logged-in answer); those two report
  * milliseconds, KB and seconds against targets rather than ratios.
@@ -12,6 +14,7 @@ import path from "node:path";
 import { generateDemo, readDemoManifest } from "../data/demo/generate-demo.ts";
 import { benchApi } from "./api.ts";
 import { benchBrowser } from "./browser.ts";
+import { benchGrowth } from "./growth.ts";
 import { benchIngest } from "./ingest.ts";
 import { benchIngestCsv } from "./ingest-csv.ts";
 import { benchLoad } from "./load.ts";
@@ -26,11 +29,12 @@ const withDemo = <T>(bench: (dir: string) => Promise<T>) => () => {
 const benches: Record<string, () => Promise<object>> = {
   ingest: () => benchIngestCsv(),
   "ingest-http": withDemo(benchIngest),
-  api: withDemo(benchApi),
+  api: () => benchApi(),
   load: withDemo(benchLoad),
   soak: withDemo(benchSoak),
   browser: withDemo(benchBrowser),
   startup: () => benchStartup(),
+  growth: () => benchGrowth(),
 };
 
 const names = process.argv.slice(2);

@@ -5,40 +5,15 @@
  * growing: the figure is the least-squares slope of RSS over time, in MiB per 10 minutes, against the
  * warm RSS itself as the baseline.
  */
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { login, rssMiB, startServerProcess } from "./server-process.ts";
 
 const MINUTES = Number(process.env.MM_SOAK_MINUTES ?? 30);
 const SAMPLE_MS = 10_000;
 const PIPELINES = ["air-quality-measurements", "complaints", "green-heat"];
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
-const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
-
-async function waitUntilUp(url: string) {
-  for (let i = 0; i < 600; i++) {
-    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error("the server did not come up");
-}
-
-async function login(url: string, username: string) {
-  const response = await fetch(`${url}/api/v1/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username, password: "demo" }) });
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { cookie: response.headers.get("set-cookie")!.split(";")[0]!, csrfToken };
-}
 
 /** Least-squares slope of y over x. */
 function slope(points: [number, number][]): number {
@@ -51,15 +26,9 @@ function slope(points: [number, number][]): number {
 
 export async function benchSoak(demoDir: string) {
   const tmp = mkdtempSync(path.join(os.tmpdir(), "mm-soak-"));
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts", "--demo"], {
-    cwd: path.resolve(import.meta.dirname, ".."),
-    env: { ...process.env, PORT: String(port), MM_DB: path.join(tmp, "soak.duckdb"), MM_DEMO_DIR: demoDir },
-    stdio: "ignore",
-  });
+  const server = await startServerProcess({ MM_DB: path.join(tmp, "soak.duckdb"), MM_DEMO_DIR: demoDir });
+  const { url } = server;
   try {
-    await waitUntilUp(url);
     const [policy, permit, analyst] = [await login(url, "policy"), await login(url, "permit"), await login(url, "analyst")];
     const requests = [
       { path: "/api/v1/themes", headers: { cookie: policy.cookie } },
@@ -70,7 +39,7 @@ export async function benchSoak(demoDir: string) {
     ];
     const samples: [number, number][] = [];
     const started = Date.now();
-    const sampler = setInterval(() => samples.push([(Date.now() - started) / 60_000, rssMiB(child.pid!)]), SAMPLE_MS);
+    const sampler = setInterval(() => samples.push([(Date.now() - started) / 60_000, rssMiB(server.pid)]), SAMPLE_MS);
     let runs = 0;
     let requestsDone = 0;
     for (let minute = 0; minute < MINUTES; minute++) {
@@ -96,8 +65,7 @@ export async function benchSoak(demoDir: string) {
       growthRatioPer10Min: warmRss ? Number((growthPer10Min / warmRss).toFixed(4)) : null,
     };
   } finally {
-    child.kill("SIGTERM");
-    await new Promise((resolve) => child.once("exit", resolve));
+    await server.stop();
     rmSync(tmp, { recursive: true, force: true });
   }
 }

@@ -21,6 +21,8 @@ export interface PublishedState {
   begin(): void;
   /** Called once that COMMIT (or its ROLLBACK) has finished: the runs are read again. */
   end(): Promise<void>;
+  /** Calls `listener` with the runs after every publish, e.g. to compute a cache ahead of requests. */
+  subscribe(listener: (runs: PublishedRuns) => void): void;
 }
 
 const PUBLISHED_SQL = `SELECT p.pipeline, p.run_id, strftime(r.finished_at, '%Y-%m-%dT%H:%M:%SZ') AS finished_at
@@ -35,6 +37,7 @@ export async function createPublishedState(read: (sql: string) => Promise<Record
   let stale = false;
   let committing = 0;
   let waiters: (() => void)[] = [];
+  const listeners: ((runs: PublishedRuns) => void)[] = [];
   return {
     async settled() {
       while (committing > 0) await new Promise<void>((resolve) => waiters.push(resolve));
@@ -49,8 +52,10 @@ export async function createPublishedState(read: (sql: string) => Promise<Record
     },
     async end() {
       try {
+        const before = current;
         current = await load();
         stale = false;
+        if (current !== before) for (const listener of listeners) listener(current);
       } catch {
         stale = true;
       } finally {
@@ -61,6 +66,9 @@ export async function createPublishedState(read: (sql: string) => Promise<Record
           for (const resolve of ready) resolve();
         }
       }
+    },
+    subscribe(listener) {
+      listeners.push(listener);
     },
   };
 }

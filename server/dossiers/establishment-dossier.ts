@@ -59,7 +59,7 @@ export async function establishmentDossier(db: Database, nearbyAir: NearbyAir, i
   const complaints: Complaint[] = complaintRows.map((r) => ({ id: String(r.complaint_id), receivedOn: String(r.received_on), kind: r.kind as Complaint["kind"], status: r.status as Complaint["status"] }));
 
   const point = { lat: establishment.lat, lon: establishment.lon };
-  const [nearby, noise] = await Promise.all([nearbyAir(published, point, options), noiseAt(db, published, establishment.buurtCode, options)]);
+  const [nearby, noise] = await Promise.all([nearbyAir(published, point), noiseAt(db, published, establishment.buurtCode, options)]);
   const day = asOf.toISOString().slice(0, 10);
   return {
     establishment,

@@ -57,7 +57,7 @@ export function createLocationDossiers(db: Database, nearbyAir: NearbyAir) {
       buurt && published.has("green-heat")
         ? db.query("SELECT year, green_share, heat_stress_class FROM main.green_heat WHERE buurt_code = $code ORDER BY year DESC LIMIT 1", { code: buurt.code }, options)
         : [],
-      nearbyAir(published, point, options),
+      nearbyAir(published, point),
       noiseAt(db, published, buurt?.code ?? null, options),
       published.has("establishments") ? searchEstablishments(db, { near: point, radius: radiusM, sort: "distance", page: 1, pageSize: MAX_ESTABLISHMENTS }, options) : null,
     ]);

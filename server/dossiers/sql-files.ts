@@ -8,7 +8,5 @@ export const dossierSql = {
   establishments: read("establishments"),
   stationRecentMeans: read("station-recent-means"),
   sensorRecentMeans: read("sensor-recent-means"),
-  nearestStations: read("nearest-stations"),
-  nearestSensors: read("nearest-sensors"),
   noiseAtBuurt: read("noise-at-buurt"),
 };

@@ -79,6 +79,20 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
     return { cells: computed, areas };
   }
 
+  /**
+   * Computes the cells of every indicator a publish changed, for both audiences, right after it: the
+   * scans of raw data happen then, not when the first request comes (unchanged ones are cache hits).
+   */
+  async function warm(published: PublishedRuns) {
+    for (const theme of themes) {
+      for (const indicator of theme.indicators) {
+        for (const audience of ["aggregates", "full"] as const) await load(indicator, published, { audience, timeoutMs: 60_000 }).catch(() => {});
+      }
+    }
+  }
+  db.published.subscribe((published) => void warm(published));
+  void db.published.settled().then(warm);
+
   const cityCells = (cells: Cell[]) => cells.filter((c) => c.level === "gemeente" && c.areaCode === municipality.code);
 
   function provenance(indicator: IndicatorDefinition, published: PublishedRuns, city: Cell[]): Provenance {
