@@ -3,7 +3,8 @@
  * with a pipeline run started through the API every minute, for MM_SOAK_MINUTES (default 30).
  * Its resident memory (VmRSS) is sampled every 10 s; after warm-up (the first fifth) it must stop
  * growing: the figure is the least-squares slope of RSS over time, in MiB per 10 minutes, against the
- * warm RSS itself as the baseline.
+ * warm RSS itself as the baseline. What the RSS is made of (JS heap, buffers outside it, DuckDB's
+ * buffer manager) is read from the server's /metrics at each sample, so a growth can be placed.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -37,9 +38,23 @@ export async function benchSoak(demoDir: string) {
       { path: "/api/v1/establishments?q=bakker", headers: { cookie: permit.cookie } },
       { path: "/api/v1/establishments/IN-000700", headers: { cookie: permit.cookie } },
     ];
-    const samples: [number, number][] = [];
+    // RSS from /proc, and from /metrics what it is made of: the JS heap, memory outside it (buffers),
+    // and what DuckDB's buffer manager holds.
+    const parts = ["rss", "heapUsed", "external", "duckdb"] as const;
+    const samples: Record<(typeof parts)[number], [number, number][]> = { rss: [], heapUsed: [], external: [], duckdb: [] };
     const started = Date.now();
-    const sampler = setInterval(() => samples.push([(Date.now() - started) / 60_000, rssMiB(server.pid)]), SAMPLE_MS);
+    const sampler = setInterval(() => {
+      const minute = (Date.now() - started) / 60_000;
+      samples.rss.push([minute, rssMiB(server.pid)]);
+      void fetch(`${url}/metrics`)
+        .then((r) => r.text())
+        .then((text) => {
+          const sum = (name: string) => [...text.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, "gm"))].reduce((total, m) => total + Number(m[1]), 0) / 2 ** 20;
+          samples.heapUsed.push([minute, sum("nodejs_heap_size_used_bytes")]);
+          samples.external.push([minute, sum("nodejs_external_memory_bytes")]);
+          samples.duckdb.push([minute, sum("mm_duckdb_memory_bytes")]);
+        }, () => {});
+    }, SAMPLE_MS);
     let runs = 0;
     let requestsDone = 0;
     for (let minute = 0; minute < MINUTES; minute++) {
@@ -52,17 +67,25 @@ export async function benchSoak(demoDir: string) {
       requestsDone += result.requests.total;
     }
     clearInterval(sampler);
-    const warm = samples.filter(([minute]) => minute >= MINUTES / 5);
-    const warmRss = warm[0]?.[1] ?? 0;
-    const growthPer10Min = slope(warm) * 10;
+    const afterWarmUp = (points: [number, number][]) => points.filter(([minute]) => minute >= MINUTES / 5);
+    const warmRss = afterWarmUp(samples.rss)[0]?.[1] ?? 0;
+    const growthPer10Min = slope(afterWarmUp(samples.rss)) * 10;
+    const round = (x: number) => Math.round(x);
     return {
       bench: "soak",
       minutes: MINUTES,
       requests: requestsDone,
       pipelineRuns: runs,
-      rssMiB: { start: Math.round(samples[0]?.[1] ?? 0), warm: Math.round(warmRss), end: Math.round(samples.at(-1)?.[1] ?? 0), peak: Math.round(Math.max(...samples.map(([, rss]) => rss))) },
+      rssMiB: { start: round(samples.rss[0]?.[1] ?? 0), warm: round(warmRss), end: round(samples.rss.at(-1)?.[1] ?? 0), peak: round(Math.max(...samples.rss.map(([, rss]) => rss))) },
       growthMiBPer10Min: Number(growthPer10Min.toFixed(1)),
       growthRatioPer10Min: warmRss ? Number((growthPer10Min / warmRss).toFixed(4)) : null,
+      // Each part at the end of warm-up and at the end, and its growth per 10 min after warm-up.
+      partsMiB: Object.fromEntries(
+        parts.map((part) => {
+          const points = afterWarmUp(samples[part]);
+          return [part, { warm: round(points[0]?.[1] ?? 0), end: round(points.at(-1)?.[1] ?? 0), growthPer10Min: Number((slope(points) * 10).toFixed(1)) }];
+        }),
+      ),
     };
   } finally {
     await server.stop();

@@ -6,6 +6,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import express, { type Express } from "express";
 import helmet from "helmet";
+import { metricsRoutes } from "./api/metrics-routes.ts";
+import { createMetrics } from "./operations/metrics.ts";
 import { areaRoutes } from "./api/area-routes.ts";
 import { backupRoutes } from "./api/backup-routes.ts";
 import { readyRoutes } from "./api/ready-routes.ts";
@@ -74,6 +76,8 @@ export function createApp(deps: AppDeps): Express {
       strictTransportSecurity: config.MM_SECURE_COOKIES,
     }),
   );
+  const metrics = createMetrics(deps.db);
+  app.use(metrics.timeRequests);
   app.use("/api", shedLoad(config.MM_MAX_INFLIGHT));
   app.use("/api", (_req, res, next) => {
     // Answers differ per role (disclosure control), so no cache may store them or mix them up.
@@ -107,6 +111,7 @@ export function createApp(deps: AppDeps): Express {
   userRoutes(route, { db: deps.db, sessions, clock: deps.clock });
   healthRoutes(route, { db: deps.db });
   readyRoutes(route, { db: deps.db, readiness: deps.readiness ?? createReadiness() });
+  metricsRoutes(route, { metrics, config });
   backupRoutes(route, { db: deps.db, dir: backupDir(config), clock: deps.clock, log: deps.log });
   app.use("/api", notFound);
 

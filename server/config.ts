@@ -63,6 +63,10 @@ export const ConfigSchema = z.object({
   MM_URL: z.url({ error: "MM_URL must be the server's URL, like http://127.0.0.1:3000" }).optional(),
   /** Lets `npm run backup` ask the running server for a backup (Authorization: Bearer); unset: only admins can. */
   MM_BACKUP_TOKEN: z.string().min(32, { error: "MM_BACKUP_TOKEN must be at least 32 characters, e.g. from `openssl rand -hex 32`" }).optional(),
+  /** Lets Prometheus scrape GET /metrics with `Authorization: Bearer <token>` from any address. */
+  MM_METRICS_TOKEN: z.string().min(32, { error: "MM_METRICS_TOKEN must be at least 32 characters, e.g. from `openssl rand -hex 32`" }).optional(),
+  /** Addresses that may scrape GET /metrics without a token (comma-separated; as seen through MM_TRUST_PROXY). */
+  MM_METRICS_ALLOW: z.string().default("127.0.0.1,::1"),
   /** On SIGTERM, how long /readyz answers 503 while requests are still served, so a load balancer can stop sending. */
   MM_SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(15_000).default(5_000),
   /** Space kept free beside the database (a reserve file), released when the disk fills so failures can still be recorded. */

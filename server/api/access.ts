@@ -42,6 +42,8 @@ export const routeAccess = {
   "POST /api/v1/backups": ["admin"],
   "GET /healthz": "public",
   "GET /readyz": "public",
+  // Checked in the route: a configured address (MM_METRICS_ALLOW) or the bearer token MM_METRICS_TOKEN.
+  "GET /metrics": "public",
 } as const satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof routeAccess;

@@ -39,7 +39,7 @@ export type BearerTokens = Partial<Record<RouteKey, string | undefined>>;
 
 const digest = (text: string) => createHash("sha256").update(text).digest();
 
-function hasBearer(req: Request, token: string | undefined): boolean {
+export function hasBearer(req: Request, token: string | undefined): boolean {
   const given = /^Bearer (\S+)$/.exec(req.get("authorization") ?? "")?.[1];
   return Boolean(token && given && timingSafeEqual(digest(given), digest(token)));
 }

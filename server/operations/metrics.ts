@@ -1,0 +1,91 @@
+/**
+ * Prometheus metrics: the process (memory, event loop, GC: prom-client's defaults), DuckDB's own
+ * memory per component, HTTP request durations per route, pipeline runs and rows per pipeline and
+ * status, and each dataset's freshness. Run counts are read from the run history when scraped, so
+ * they survive restarts as the history does.
+ */
+import type { RequestHandler } from "express";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import type { Database } from "../db/database.ts";
+
+export interface Metrics {
+  registry: Registry;
+  /** Times every request, labelled with its route pattern (never the raw URL: bounded labels). */
+  timeRequests: RequestHandler;
+}
+
+export function createMetrics(db: Database): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+
+  const duration = new Histogram({
+    name: "mm_http_request_duration_seconds",
+    help: "HTTP request duration by route pattern, method and status",
+    labelNames: ["route", "method", "status"] as const,
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+    registers: [registry],
+  });
+
+  new Gauge({
+    name: "mm_duckdb_memory_bytes",
+    help: "Memory DuckDB's buffer manager holds, by component (duckdb_memory())",
+    labelNames: ["tag"] as const,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const row of await db.query("SELECT tag, memory_usage_bytes FROM duckdb_memory()", [], { timeoutMs: 2_000 })) {
+        this.set({ tag: String(row.tag) }, Number(row.memory_usage_bytes));
+      }
+    },
+  });
+
+  const rows = new Counter({ name: "mm_pipeline_rows_total", help: "Rows loaded or rejected by pipeline runs", labelNames: ["pipeline", "outcome"] as const, registers: [] });
+  new Counter({
+    name: "mm_pipeline_runs_total",
+    help: "Pipeline runs by pipeline and final status",
+    labelNames: ["pipeline", "status"] as const,
+    registers: [registry],
+    // Fills the rows counter too (registered after this one, so collected after it).
+    async collect() {
+      const history = await db.query(
+        `SELECT pipeline, status, count(*) AS runs, coalesce(sum(rows_loaded), 0) AS loaded, coalesce(sum(rows_rejected), 0) AS rejected
+         FROM meta.pipeline_runs WHERE status <> 'running' GROUP BY ALL`,
+        [],
+        { timeoutMs: 2_000 },
+      );
+      this.reset();
+      rows.reset();
+      for (const r of history) {
+        this.inc({ pipeline: String(r.pipeline), status: String(r.status) }, Number(r.runs));
+        rows.inc({ pipeline: String(r.pipeline), outcome: "loaded" }, Number(r.loaded));
+        rows.inc({ pipeline: String(r.pipeline), outcome: "rejected" }, Number(r.rejected));
+      }
+    },
+  });
+  registry.registerMetric(rows);
+
+  new Gauge({
+    name: "mm_dataset_published_timestamp_seconds",
+    help: "When the run whose data is published now finished, per pipeline",
+    labelNames: ["pipeline"] as const,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const [pipeline, run] of await db.published.settled()) {
+        if (run.finishedAt) this.set({ pipeline }, Date.parse(run.finishedAt) / 1000);
+      }
+    },
+  });
+
+  const timeRequests: RequestHandler = (req, res, next) => {
+    const end = duration.startTimer();
+    res.once("finish", () => {
+      // The route pattern Express matched (e.g. /api/v1/establishments/:id), or "unmatched".
+      const route = (req.route as { path?: string } | undefined)?.path;
+      end({ route: route ? `${req.baseUrl}${route}` : "unmatched", method: req.method, status: String(res.statusCode) });
+    });
+    next();
+  };
+
+  return { registry, timeRequests };
+}
