@@ -61,6 +61,7 @@ const summary = (r: autocannon.Result) => ({
 
 /** Each URL once, one after another: the latency one user sees, never from the answer cache. */
 async function sequential(urls: string[], cookie: string) {
+  if (urls.length === 0) return null;
   const times: number[] = [];
   for (const url of urls) {
     const started = performance.now();
@@ -95,7 +96,10 @@ export async function benchApi(scale = Number(process.env.MM_BENCH_SCALE ?? 10))
   server.resetPeak();
   const base = server.url;
   try {
-    const [policy, permit] = [await login(base, "policy"), await login(base, "permit")];
+    const [policy, permit, analyst] = [await login(base, "policy"), await login(base, "permit"), await login(base, "analyst")];
+    // A pipeline whose last run failed leaves its data out of every figure: say so in the line.
+    const { pipelines } = await json<{ pipelines: { name: string; lastRun: { status: string; error: string | null } | null }[] }>(`${base}/api/v1/pipelines`, analyst.cookie);
+    const failedPipelines = pipelines.filter((p) => p.lastRun?.status !== "succeeded").map((p) => ({ name: p.name, status: p.lastRun?.status ?? "never run", error: p.lastRun?.error?.slice(0, 200) ?? null }));
     const [themes, areas] = [
       await json<{ themes: { indicators: Indicator[] }[] }>(`${base}/api/v1/themes`, policy.cookie),
       await json<{ features: { properties: { code: string } }[] }>(`${base}/api/v1/areas?level=wijk`, policy.cookie),
@@ -135,6 +139,7 @@ export async function benchApi(scale = Number(process.env.MM_BENCH_SCALE ?? 10))
       connections: CONNECTIONS,
       seconds: SECONDS,
       ingest,
+      failedPipelines,
       baselineStaticJson: summary(baseline),
       themes: { ...summary(themesLoad), throughputRatio: Number((themesLoad.requests.average / baseline.requests.average).toFixed(3)) },
       coldFirstSeriesMs: cold,

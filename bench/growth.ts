@@ -17,11 +17,12 @@ export async function benchGrowth() {
       scale,
       ingest: { rows: ingest.rows, pipelineSeconds: ingest.pipelineSeconds, rawSeconds: ingest.rawSeconds, ratio: ingest.ratio },
       demoIngest: api.ingest,
+      failedPipelines: api.failedPipelines,
       themes: { rps: api.themes.rps, p99: api.themes.p99, throughputRatio: api.themes.throughputRatio },
-      coldFirstSeriesP95Ms: api.coldFirstSeriesMs.p95,
-      uncachedP95Ms: { series: api.uncachedMs.series.p95, areas: api.uncachedMs.areas.p95 },
-      dossierP95Ms: api.permitOfficerMs.dossier.p95,
-      locationDossierP95Ms: api.permitOfficerMs.locationDossier.p95,
+      coldFirstSeriesP95Ms: api.coldFirstSeriesMs?.p95,
+      uncachedP95Ms: { series: api.uncachedMs.series?.p95, areas: api.uncachedMs.areas?.p95 },
+      dossierP95Ms: api.permitOfficerMs.dossier?.p95,
+      locationDossierP95Ms: api.permitOfficerMs.locationDossier?.p95,
       servingPeakRssMiB: api.servingPeakRssMiB,
     });
   }
