@@ -33,7 +33,7 @@ export function demoAtScale(scale: number): string {
 }
 
 /** A database kept between runs, emptied when the demo it was ingested from changed. */
-function benchDatabase(scale: number, demoDir: string): { file: string; fresh: boolean } {
+export function benchDatabase(scale: number, demoDir: string): { file: string; fresh: boolean } {
   const dir = path.join(os.tmpdir(), "mm-bench-db");
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `scale-${scale}.duckdb`);

@@ -1,6 +1,6 @@
 /**
  * What the policy officer waits for in the browser: headless Chromium against a warm in-process
- * monitor, logged in once as `policy`. Measured, RUNS times each on a fresh page of that one context:
+ * monitor on the demo at MM_BENCH_SCALE (default 10), logged in once as `policy`. Measured, RUNS times each on a fresh page of that one context:
  * the overview (`/`, which lands on #/themes) and two indicator pages (one without a map, one with map
  * and ranking) until they are fully drawn; then the JavaScript a first visit downloads for each page,
  * with its gzipped size, and every bundle in the build.
@@ -24,14 +24,14 @@
  * visit; one cold visit per page (a new context with the same session cookie, empty cache) gives the
  * first-load JavaScript and its time as `coldMs`.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import os from "node:os";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import type { AreaValues, IndicatorSummary, ThemeList } from "../server/api/contract.ts";
 import { ensureClientBuilt } from "../server/client-build.ts";
 import { loadConfig } from "../server/config.ts";
+import { benchDatabase, demoAtScale } from "./api.ts";
 import { startMonitor } from "../server/start-monitor.ts";
 
 const RUNS = 7;
@@ -222,12 +222,14 @@ async function coldVisit(browser: Browser, baseURL: string, storageState: Awaite
   }
 }
 
-export async function benchBrowser(demoDir: string) {
-  const tmp = mkdtempSync(path.join(os.tmpdir(), "mm-bench-browser-"));
-  const config = loadConfig({}, { PORT: 0, MM_DB: path.join(tmp, "browser.duckdb"), MM_DEMO: true, MM_DEMO_DIR: demoDir });
+/** On the demo at MM_BENCH_SCALE (default 10), in the database the api bench keeps for that scale. */
+export async function benchBrowser(scale = Number(process.env.MM_BENCH_SCALE ?? 10)) {
+  const demoDir = demoAtScale(scale);
+  const db = benchDatabase(scale, demoDir);
+  const config = loadConfig({}, { PORT: 0, MM_DB: db.file, MM_DEMO: true, MM_DEMO_DIR: demoDir });
   // As `npm start` does: rebuild dist/client only when it is missing or older than the client sources.
   await ensureClientBuilt(config.MM_CLIENT_DIR, (message) => console.error(message));
-  const monitor = await startMonitor({ config, clock: () => new Date(), log: () => {}, schedule: false });
+  const monitor = await startMonitor({ config, clock: () => new Date(), log: () => {}, schedule: false, runAtStart: db.fresh });
   let browser: Browser | undefined;
   try {
     await monitor.startupRuns;
@@ -289,6 +291,5 @@ export async function benchBrowser(demoDir: string) {
   } finally {
     await browser?.close();
     await monitor.close();
-    rmSync(tmp, { recursive: true, force: true });
   }
 }

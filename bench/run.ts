@@ -32,7 +32,7 @@ const benches: Record<string, () => Promise<object>> = {
   api: () => benchApi(),
   load: withDemo(benchLoad),
   soak: withDemo(benchSoak),
-  browser: withDemo(benchBrowser),
+  browser: () => benchBrowser(),
   startup: () => benchStartup(),
   growth: () => benchGrowth(),
 };
