@@ -104,7 +104,7 @@ export async function openPipelineContext(deps: MonitorDeps) {
     demo,
     async close() {
       await demo?.server.close();
-      db.close();
+      await db.close();
     },
   };
 }

@@ -34,8 +34,16 @@ export interface Database {
    * slow consumer slows the query down instead of the rows piling up in memory. Returns the count.
    */
   stream(sql: string, params: Params, options: QueryOptions, onRows: (rows: Row[]) => Promise<void>): Promise<number>;
-  close(): void;
+  /**
+   * Closes the database: connections in use (e.g. a cache computed after a publish) are interrupted
+   * and closed as they come back, so the file is unlocked when the promise resolves. A request
+   * for a connection from then on fails with 503.
+   */
+  close(): Promise<void>;
 }
+
+/** How long close() waits for connections in use to come back after interrupting them. */
+const CLOSE_WAIT_MS = 10_000;
 
 const schemaSql = readFileSync(path.join(import.meta.dirname, "schema.sql"), "utf8");
 
@@ -74,25 +82,35 @@ export async function openDatabase(
   bootstrap.closeSync();
 
   const idle: DuckDBConnection[] = [];
-  const waiting: ((connection: DuckDBConnection) => void)[] = [];
+  const busy = new Set<DuckDBConnection>();
+  const waiting: ((connection: DuckDBConnection | Error) => void)[] = [];
   let open = 0;
+  let closing = false;
+  let allReturned: (() => void) | null = null;
+  const closed = () => new HttpError(503, "Service Unavailable", { detail: "the database is closing" });
+
+  async function connect(): Promise<DuckDBConnection> {
+    open += 1;
+    const connection = await instance.connect();
+    if (!closing) return connection;
+    connection.closeSync();
+    throw closed();
+  }
 
   /** A free connection, waiting at most until `deadline` (and never past an abort) when all are busy. */
   async function acquire(deadline: number, timeoutMs: number, signal?: AbortSignal): Promise<DuckDBConnection> {
-    const connection = idle.pop();
+    if (closing) throw closed();
+    const connection = idle.pop() ?? (open < maxConnections ? await connect() : undefined);
     if (connection) return connection;
-    if (open < maxConnections) {
-      open += 1;
-      return instance.connect();
-    }
     return new Promise((resolve, reject) => {
       const cleanup = () => {
         clearTimeout(timer);
         signal?.removeEventListener("abort", onAbort);
       };
-      const waiter = (free: DuckDBConnection) => {
+      const waiter = (free: DuckDBConnection | Error) => {
         cleanup();
-        resolve(free);
+        if (free instanceof Error) reject(free);
+        else resolve(free);
       };
       const giveUp = (error: unknown) => {
         cleanup();
@@ -110,6 +128,12 @@ export async function openDatabase(
   }
 
   function release(connection: DuckDBConnection): void {
+    busy.delete(connection);
+    if (closing) {
+      connection.closeSync();
+      if (busy.size === 0) allReturned?.();
+      return;
+    }
     const next = waiting.shift();
     if (next) next(connection);
     else idle.push(connection);
@@ -123,6 +147,7 @@ export async function openDatabase(
     // One deadline for waiting for a connection and running the query.
     const deadline = Date.now() + timeoutMs;
     const connection = await acquire(deadline, timeoutMs, signal);
+    busy.add(connection);
     let timedOut = false;
     // interrupt() only stops a query DuckDB is executing; one still queued for a worker thread (libuv
     // runs four by default) would start afterwards and run on. So it is repeated until the query ends.
@@ -177,9 +202,19 @@ export async function openDatabase(
         }
         return count;
       }, options),
-    close() {
-      for (const connection of idle) connection.closeSync();
-      idle.length = 0;
+    async close() {
+      closing = true;
+      for (const waiter of waiting.splice(0)) waiter(closed());
+      for (const connection of idle.splice(0)) connection.closeSync();
+      if (busy.size > 0) {
+        const returned = new Promise<void>((resolve) => (allReturned = resolve));
+        const interrupting = setInterval(() => {
+          for (const connection of busy) connection.interrupt();
+        }, 50);
+        for (const connection of busy) connection.interrupt();
+        await Promise.race([returned, new Promise((resolve) => setTimeout(resolve, CLOSE_WAIT_MS))]);
+        clearInterval(interrupting);
+      }
       instance.closeSync();
     },
   };

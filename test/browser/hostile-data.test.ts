@@ -3,7 +3,10 @@
  * script URLs and right-to-left overrides render as text in Chromium, run no script and trigger no
  * Content-Security-Policy violation.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { Page } from "playwright-core";
+import { recordedPath, type Intercept } from "../../pipelines/framework/recorded-server.ts";
 import { describe, expect, inject, it } from "vitest";
 import { browserSuite, loginViaForm } from "../support/browser.ts";
 import { startTestMonitor } from "../support/test-server.ts";
@@ -12,11 +15,22 @@ const HOSTILE_NAME = `<img src=x onerror="window.__xss='img'">Bakkerij \u202Eevi
 const HOSTILE_ACTIVITY = `<svg onload="window.__xss='svg'"></svg> javascript:window.__xss='url'`;
 const HOSTILE_WIJK = `<script>window.__xss='script'</script>\u202Ezuidrand`;
 
+/** PDOK's wijk boundaries as the demo upstream serves them, with one wijk's name made hostile. */
+const hostileWijk: Intercept = (req, res) => {
+  if (!req.url?.includes("wijk_gegeneraliseerd")) return false;
+  const file = path.join(inject("demoDir"), recordedPath(new URL(req.url, "http://recorded")));
+  const body = JSON.parse(readFileSync(file, "utf8")) as { features: { properties: { statcode: string; statnaam: string } }[] };
+  for (const feature of body.features) if (feature.properties.statcode === "WK999901") feature.properties.statnaam = HOSTILE_WIJK;
+  res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
+  return true;
+};
+
 const suite = browserSuite(async () => {
-  const monitor = await startTestMonitor(inject("demoDir"));
-  // Straight into the published tables, as a hostile export that passed validation would put it.
+  // The wijk name comes through the areas pipeline, as a hostile upstream would send it.
+  const monitor = await startTestMonitor(inject("demoDir"), { intercept: hostileWijk });
+  // Straight into the published table, as a hostile export that passed validation would put it
+  // (dossiers and search read the registers at every request).
   await monitor.db.query("UPDATE main.establishments SET name = $1, activity = $2 WHERE establishment_id = 'IN-000001'", [HOSTILE_NAME, HOSTILE_ACTIVITY]);
-  await monitor.db.query("UPDATE main.areas SET name = $1 WHERE code = 'WK999901'", [HOSTILE_WIJK]);
   return monitor;
 });
 

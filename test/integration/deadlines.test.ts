@@ -85,7 +85,8 @@ describe("a busy server", () => {
 
   it("sheds requests beyond the in-flight limit with 503 and Retry-After at once, and recovers", async () => {
     const policy = await login(monitor.url, "policy");
-    const get = () => fetch(`${monitor.url}/api/v1/indicators/green-share/areas?level=buurt`, { headers: { cookie: policy.cookie } });
+    // The area boundaries are read from the database at every request (indicator answers come from memory).
+    const get = () => fetch(`${monitor.url}/api/v1/areas?level=buurt`, { headers: { cookie: policy.cookie } });
     // Every connection of the pool busy, so the next two API requests wait inside the server.
     const blockers = Array.from({ length: 8 }, () => monitor.db.query(ENDLESS, [], { timeoutMs: 2_500 }).catch((e: unknown) => e));
     const inFlight = [get(), get()];

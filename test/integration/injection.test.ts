@@ -60,6 +60,7 @@ const parameters: Record<string, string[]> = {
   "GET /api/v1/pipelines/:name/runs/:runId": [":name", ":runId"],
   "GET /healthz": ["verbose"],
   "GET /readyz": ["verbose"],
+  "GET /metrics": ["name"],
 };
 /** A valid value for each path parameter, so one parameter at a time is the hostile one. */
 const validPath: Record<string, string> = { themeId: "air-quality", id: "no2-annual-mean", number: "NL99001", name: "areas", runId: "1" };
