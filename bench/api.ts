@@ -16,8 +16,8 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import autocannon from "autocannon";
 import { demoDirFor, generateDemo, readDemoManifest } from "../data/demo/generate-demo.ts";
+import { runAutocannon, summary } from "./autocannon-run.ts";
 import { login, startServerProcess } from "./server-process.ts";
 
 const CONNECTIONS = 50;
@@ -45,19 +45,6 @@ export function benchDatabase(scale: number, demoDir: string): { file: string; f
   }
   return { file, fresh: !existsSync(file) };
 }
-
-function run(options: autocannon.Options): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => autocannon(options, (error, result) => (error ? reject(error) : resolve(result))));
-}
-
-const summary = (r: autocannon.Result) => ({
-  rps: Math.round(r.requests.average),
-  p50: r.latency.p50,
-  p97_5: r.latency.p97_5,
-  p99: r.latency.p99,
-  non2xx: r.non2xx,
-  errors: r.errors,
-});
 
 /** Each URL once, one after another: the latency one user sees, never from the answer cache. */
 async function sequential(urls: string[], cookie: string) {
@@ -130,9 +117,9 @@ export async function benchApi(scale = Number(process.env.MM_BENCH_SCALE ?? 10))
     };
 
     const asked = { headers: { cookie: policy.cookie, "accept-encoding": "gzip" } };
-    await run({ url: `${base}/api/v1/themes`, connections: CONNECTIONS, duration: WARM_UP_SECONDS, ...asked });
-    const baseline = await run({ url: `${base}/api/v1/session/options`, connections: CONNECTIONS, duration: SECONDS, ...asked });
-    const themesLoad = await run({ url: `${base}/api/v1/themes`, connections: CONNECTIONS, duration: SECONDS, ...asked });
+    await runAutocannon({ url: `${base}/api/v1/themes`, connections: CONNECTIONS, duration: WARM_UP_SECONDS, ...asked });
+    const baseline = await runAutocannon({ url: `${base}/api/v1/session/options`, connections: CONNECTIONS, duration: SECONDS, ...asked });
+    const themesLoad = await runAutocannon({ url: `${base}/api/v1/themes`, connections: CONNECTIONS, duration: SECONDS, ...asked });
     return {
       bench: "api",
       scale,

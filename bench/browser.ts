@@ -27,7 +27,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchBrowser } from "../test/support/chromium.ts";
 import type { AreaValues, IndicatorSummary, ThemeList } from "../server/api/contract.ts";
 import { ensureClientBuilt } from "../server/client-build.ts";
 import { loadConfig } from "../server/config.ts";
@@ -37,18 +38,6 @@ import { startMonitor } from "../server/start-monitor.ts";
 const RUNS = 7;
 const TIMEOUT_MS = 30_000;
 const INDICATORS = ["no2-annual-mean", "green-share"] as const;
-
-// The flags of test/support/browser.ts (not imported: that module registers vitest hooks).
-const chromiumArgs = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 type Expectation =
   | { kind: "overview"; sparklines: number; drawnSparklines: number }
@@ -235,7 +224,7 @@ export async function benchBrowser(scale = Number(process.env.MM_BENCH_SCALE ?? 
     await monitor.startupRuns;
     const base = monitor.url;
     const expected = await warmAndExpect(base, await loginCookie(base, "policy"));
-    browser = await chromium.launch({ executablePath: process.env.MM_CHROMIUM || "/usr/bin/chromium", args: chromiumArgs });
+    browser = await launchBrowser();
 
     // Logged in once, through the form as a user would; the context keeps the session cookie.
     const context = await newContext(browser, base);

@@ -12,11 +12,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import autocannon from "autocannon";
 import { recordedPath, type Intercept } from "../pipelines/framework/recorded-server.ts";
 import airQualityMeasurements from "../pipelines/air-quality-measurements.ts";
 import { loadConfig } from "../server/config.ts";
 import { startMonitor, type Monitor } from "../server/start-monitor.ts";
+import { runAutocannon, summary } from "./autocannon-run.ts";
 import { exportMemory } from "./export-memory.ts";
 
 const SECONDS = Number(process.env.MM_LOAD_SECONDS ?? 60);
@@ -42,20 +42,6 @@ async function loginAs(base: string, username: string): Promise<string> {
   const response = await fetch(`${base}/api/v1/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username, password: "demo" }) });
   return response.headers.get("set-cookie")!.split(";")[0]!;
 }
-
-function run(options: autocannon.Options): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => autocannon(options, (error, result) => (error ? reject(error) : resolve(result))));
-}
-
-const summary = (r: autocannon.Result) => ({
-  rps: Math.round(r.requests.average),
-  p50: r.latency.p50,
-  p97_5: r.latency.p97_5,
-  p99: r.latency.p99,
-  errors: r.errors,
-  timeouts: r.timeouts,
-  statusCodes: Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([code, { count }]) => [code, count ?? 0])) as Record<string, number>,
-});
 
 /** Publishes every few seconds until stopped (an hourly pipeline, much sped up); returns how many succeeded. */
 function keepPublishing(monitor: Monitor) {
@@ -112,13 +98,13 @@ export async function benchLoad(demoDir: string) {
       { path: `/api/v1/establishments/${someone!.establishment_id}`, headers: { cookie: permit } },
       { path: "/api/v1/establishments?q=bakker", headers: { cookie: permit } },
     ];
-    await run({ url: monitor.url, connections: CONNECTIONS, duration: WARM_UP_SECONDS, requests });
-    const baseline = await run({ url: `${monitor.url}/healthz`, connections: CONNECTIONS, duration: Math.max(5, Math.round(SECONDS / 4)) });
+    await runAutocannon({ url: monitor.url, connections: CONNECTIONS, duration: WARM_UP_SECONDS, requests });
+    const baseline = await runAutocannon({ url: `${monitor.url}/healthz`, connections: CONNECTIONS, duration: Math.max(5, Math.round(SECONDS / 4)) });
 
     const publisher = keepPublishing(monitor);
     const checker = checkVersions(`${monitor.url}/api/v1/indicators/no2-annual-mean/series?by=breakdown`, policy);
     const rssBefore = process.memoryUsage().rss;
-    const mixed = await run({ url: monitor.url, connections: CONNECTIONS, duration: SECONDS, requests });
+    const mixed = await runAutocannon({ url: monitor.url, connections: CONNECTIONS, duration: SECONDS, requests });
     const consistency = await checker.stop();
     publishes = await publisher.stop();
     const statusCodes = summary(mixed).statusCodes;

@@ -3,29 +3,12 @@
  * context (cookies, localStorage) per test; every test ends by asserting the page raised no uncaught
  * error and logged no console error other than the 401/403 answers the app expects to get.
  */
-import { existsSync } from "node:fs";
-import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Locator, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type ConsoleMessage, type Locator, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
+import { launchBrowser } from "./chromium.ts";
 import type { TestMonitor } from "./test-server.ts";
 
-const chromiumArgs = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-export async function launchBrowser(): Promise<Browser> {
-  const executablePath = process.env.MM_CHROMIUM || "/usr/bin/chromium";
-  if (!existsSync(executablePath)) {
-    throw new Error(`Chromium not found at ${executablePath}: install it with \`apt-get install -y chromium\` or set MM_CHROMIUM`);
-  }
-  return chromium.launch({ executablePath, args: chromiumArgs });
-}
+export { launchBrowser };
 
 export interface BrowserSession {
   context: BrowserContext;
