@@ -77,7 +77,7 @@ export function themeRoutes(route: Route, { deps, indicators }: { deps: AppDeps;
     return answer(
       req,
       res,
-      as,
+      `${as}|${JSON.stringify({ ...query, format: undefined })}`,
       async (context) => {
         const series = await indicators.series(id, query, context);
         if (as === "csv") return { type: "text/csv; charset=utf-8", filename: `${series.indicatorId}.csv`, body: Buffer.from(seriesToCsv(series)) };
@@ -95,7 +95,7 @@ export function themeRoutes(route: Route, { deps, indicators }: { deps: AppDeps;
     return answer(
       req,
       res,
-      as,
+      `${as}|${JSON.stringify({ ...query, format: undefined })}`,
       async (context) => {
         const values = await indicators.areas(id, query, context);
         const name = `${values.indicatorId}-${values.level}-${values.period ?? "none"}`;

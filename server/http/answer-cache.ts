@@ -36,7 +36,8 @@ const GZIP_FROM_BYTES = 1024;
 export interface AnswerCache {
   /**
    * Sends the answer for this request: from the cache when the pipelines it reads (all when not
-   * given) published nothing since it was built, else built once from one data version.
+   * given) published nothing since it was built, else built once from one data version. `variant`
+   * is what besides the path decides the answer: the format and the parsed query.
    */
   send(req: Request, res: Response, options: { audience: string; variant: string; pipelines?: readonly string[]; build: () => Promise<Answer> }): Promise<void>;
 }
@@ -65,7 +66,8 @@ export function createAnswerCache(db: Database, { maxEntries = 256, day }: { max
     async send(req, res, { audience, variant, pipelines, build: make }) {
       // Freshness is judged against today, so an answer is also a day's.
       const today = day();
-      const key = `${audience}|${variant}|${req.originalUrl}`;
+      // The path and the parsed query (in variant), not the raw URL: junk parameters make no entries.
+      const key = `${audience}|${variant}|${req.path}`;
       const version = `${versionString(await db.published.settled(), pipelines)}|${today}`;
       let entry = entries.get(key);
       if (entry?.version === version) {

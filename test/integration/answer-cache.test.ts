@@ -59,6 +59,18 @@ describe("the answer cache", () => {
     expect(notModified.headers["x-data-version"]).toBe(first.headers.get("x-data-version"));
   });
 
+  it("keys answers on the parsed query, so junk parameters neither miss nor fill the cache", async () => {
+    const plain = await get("/api/v1/indicators/green-share/series?from=2018", policy);
+    const junk = await get("/api/v1/themes?junk=1", policy);
+    expect(junk.headers.get("etag")).toBe((await get("/api/v1/themes", policy)).headers.get("etag"));
+    const reordered = await get("/api/v1/indicators/green-share/series?format=json&from=2018", policy);
+    expect(reordered.headers.get("etag")).toBe(plain.headers.get("etag"));
+    const narrower = await get("/api/v1/indicators/green-share/series?from=2023", policy);
+    const points = async (r: Response) => ((await r.json()) as { points: unknown[] }).points.length;
+    expect(await points(narrower)).toBeLessThan(await points(plain));
+    expect(narrower.headers.get("etag")).not.toBe(plain.headers.get("etag"));
+  });
+
   it("gzips for a client that accepts it, with the same bytes inside", async () => {
     const plain = await raw("/api/v1/themes", policy, {});
     const zipped = await raw("/api/v1/themes", policy, { "accept-encoding": "gzip, deflate" });
