@@ -45,8 +45,11 @@ try {
   log(`Milieumonitor${config.MM_DEMO ? " (demo)" : ""} serving ${monitor.municipality.name} at http://localhost:${config.PORT} (ready in ${seconds} s)`);
   if (config.MM_DEMO) log(`demo accounts (password "${DEMO_PASSWORD}"): ${demoUsers.map((u) => u.username).join(", ")}`);
   // SIGTERM comes from a supervisor or orchestrator: drain first. SIGINT is someone at a terminal.
-  process.once("SIGTERM", () => void shutdown("SIGTERM", { drainMs: config.MM_SHUTDOWN_DRAIN_MS }));
-  process.once("SIGINT", () => void shutdown("SIGINT"));
+  // `on`, not `once`: a process group signalled as a whole (Ctrl-C, systemd, npm and tsx relaying)
+  // delivers the signal more than once, and a second one without a handler would kill the process
+  // before its checkpoint. shutdown() runs once however often it is called.
+  process.on("SIGTERM", () => void shutdown("SIGTERM", { drainMs: config.MM_SHUTDOWN_DRAIN_MS }));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
 } catch (error) {
   console.error(`Milieumonitor could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
