@@ -26,13 +26,20 @@ async function readSlowly(response: Response): Promise<number> {
   return bytes;
 }
 
+/**
+ * Each measured twice, alternating, after a pause for the work a start leaves running (caches
+ * computed after the start-up publishes); the smaller of each pair is the least disturbed.
+ */
 export async function exportMemory(monitor: Monitor, permitCookie: string) {
-  return {
-    streamedToSlowClient: await rssPeakMiB(async () =>
-      readSlowly(await fetch(`${monitor.url}/api/v1/stations/NL99001/measurements?from=2000-01-01&to=2100-01-01`, { headers: { cookie: permitCookie } })),
-    ),
-    baselineMaterialised: await rssPeakMiB(() =>
-      monitor.db.query("SELECT strftime(timestamp_measured, '%Y-%m-%dT%H:%M:%SZ') AS time, formula, value FROM main.air_measurements WHERE station_number = 'NL99001' ORDER BY timestamp_measured, formula"),
-    ),
-  };
+  const streamed = async () =>
+    rssPeakMiB(async () => readSlowly(await fetch(`${monitor.url}/api/v1/stations/NL99001/measurements?from=2000-01-01&to=2100-01-01`, { headers: { cookie: permitCookie } })));
+  const materialised = () =>
+    rssPeakMiB(() => monitor.db.query("SELECT strftime(timestamp_measured, '%Y-%m-%dT%H:%M:%SZ') AS time, formula, value FROM main.air_measurements WHERE station_number = 'NL99001' ORDER BY timestamp_measured, formula"));
+  await new Promise((resolve) => setTimeout(resolve, 5_000));
+  const figures = { streamedToSlowClient: Infinity, baselineMaterialised: Infinity };
+  for (let i = 0; i < 2; i++) {
+    figures.streamedToSlowClient = Math.min(figures.streamedToSlowClient, await streamed());
+    figures.baselineMaterialised = Math.min(figures.baselineMaterialised, await materialised());
+  }
+  return figures;
 }

@@ -5,7 +5,7 @@
  * records each series answer's X-Data-Version and body: every version must have exactly one body
  * (an answer mixing two publishes would be a second body under one version). The baseline is
  * /healthz under the same load, measured in the same run. Server and load generator share the
- * machine's cores, as in the api bench. Then a large export to a slow client, for its memory.
+ * machine's cores, as in the api bench. First, a large export to a slow client, for its memory.
  */
 import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -98,6 +98,8 @@ export async function benchLoad(demoDir: string) {
       { path: `/api/v1/establishments/${someone!.establishment_id}`, headers: { cookie: permit } },
       { path: "/api/v1/establishments?q=bakker", headers: { cookie: permit } },
     ];
+    // Before the load: afterwards the heap is large and free, so an RSS peak says nothing.
+    const exportMiB = await exportMemory(monitor, permit);
     await runAutocannon({ url: monitor.url, connections: CONNECTIONS, duration: WARM_UP_SECONDS, requests });
     const baseline = await runAutocannon({ url: `${monitor.url}/healthz`, connections: CONNECTIONS, duration: Math.max(5, Math.round(SECONDS / 4)) });
 
@@ -118,7 +120,7 @@ export async function benchLoad(demoDir: string) {
       publishesDuringLoad: publishes,
       consistency,
       rssGrowthMiB: Math.round((process.memoryUsage().rss - rssBefore) / 2 ** 20),
-      exportMiB: await exportMemory(monitor, permit),
+      exportMiB,
     };
   } finally {
     await monitor.close();

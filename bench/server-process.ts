@@ -35,7 +35,8 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   const started = performance.now();
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts", "--demo"], {
     cwd: path.resolve(import.meta.dirname, ".."),
-    env: { ...process.env, ...env, PORT: String(port) },
+    // As npm start and the image run it (see docs/operations.md#memory).
+    env: { MALLOC_ARENA_MAX: "2", ...process.env, ...env, PORT: String(port) },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const exited = new Promise((resolve) => child.once("exit", resolve));
