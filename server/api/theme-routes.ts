@@ -34,6 +34,13 @@ const AreasQuery = z
   })
   .strict();
 
+/** How a table answer is named and written as CSV and Arrow. */
+interface Formats<T> {
+  name: (value: T) => string;
+  csv: (value: T) => string;
+  arrow: (value: T) => Uint8Array;
+}
+
 /** The format asked for by `?format=` or, failing that, by the Accept header. */
 function formatOf(req: Request, asked: "json" | "csv" | "arrow" | undefined) {
   if (asked) return asked;
@@ -70,40 +77,36 @@ export function themeRoutes(route: Route, { deps, indicators }: { deps: AppDeps;
     return answer(req, res, "json", async (context) => jsonAnswer(await indicators.indicator(id, context)), readBy(id));
   });
 
-  route("GET /api/v1/indicators/:id/series", (req, res) => {
-    const id = String(req.params.id);
-    const query = parseInput(SeriesQuery, req.query, "query");
-    const as = formatOf(req, query.format);
+  /** A table (series or values per area) as JSON, CSV or Arrow, as asked, cached like every answer here. */
+  function table<T>(req: Request, res: Response, id: string, query: { format?: Parameters<typeof formatOf>[1] }, build: (context: ReturnType<typeof contextOf>) => Promise<T>, as: Formats<T>) {
+    const format = formatOf(req, query.format);
     return answer(
       req,
       res,
-      `${as}|${JSON.stringify({ ...query, format: undefined })}`,
-      async (context) => {
-        const series = await indicators.series(id, query, context);
-        if (as === "csv") return { type: "text/csv; charset=utf-8", filename: `${series.indicatorId}.csv`, body: Buffer.from(seriesToCsv(series)) };
-        if (as === "arrow") return { type: ARROW_STREAM, body: Buffer.from(seriesToArrow(series)) };
-        return jsonAnswer(series);
+      `${format}|${JSON.stringify({ ...query, format: undefined })}`,
+      async (context): Promise<Answer> => {
+        const value = await build(context);
+        if (format === "csv") return { type: "text/csv; charset=utf-8", filename: `${as.name(value)}.csv`, body: Buffer.from(as.csv(value)) };
+        if (format === "arrow") return { type: ARROW_STREAM, body: Buffer.from(as.arrow(value)) };
+        return jsonAnswer(value);
       },
       readBy(id),
     );
+  }
+
+  route("GET /api/v1/indicators/:id/series", (req, res) => {
+    const id = String(req.params.id);
+    const query = parseInput(SeriesQuery, req.query, "query");
+    return table(req, res, id, query, (context) => indicators.series(id, query, context), { name: (s) => s.indicatorId, csv: seriesToCsv, arrow: seriesToArrow });
   });
 
   route("GET /api/v1/indicators/:id/areas", (req, res) => {
     const id = String(req.params.id);
     const query = parseInput(AreasQuery, req.query, "query");
-    const as = formatOf(req, query.format);
-    return answer(
-      req,
-      res,
-      `${as}|${JSON.stringify({ ...query, format: undefined })}`,
-      async (context) => {
-        const values = await indicators.areas(id, query, context);
-        const name = `${values.indicatorId}-${values.level}-${values.period ?? "none"}`;
-        if (as === "csv") return { type: "text/csv; charset=utf-8", filename: `${name}.csv`, body: Buffer.from(areasToCsv(values)) };
-        if (as === "arrow") return { type: ARROW_STREAM, body: Buffer.from(areasToArrow(values)) };
-        return jsonAnswer(values);
-      },
-      readBy(id),
-    );
+    return table(req, res, id, query, (context) => indicators.areas(id, query, context), {
+      name: (v) => `${v.indicatorId}-${v.level}-${v.period ?? "none"}`,
+      csv: areasToCsv,
+      arrow: areasToArrow,
+    });
   });
 }
