@@ -10,7 +10,7 @@ import { findIndicator } from "../themes/index.ts";
 import { audienceOf, HIERARCHY_PIPELINES, type IndicatorService } from "../themes/indicator-service.ts";
 import { ARROW_STREAM, areasToArrow, areasToCsv, seriesToArrow, seriesToCsv } from "./series-format.ts";
 
-const SeriesQuery = z
+export const SeriesQuery = z
   .object({
     area: areaCode.optional(),
     by: z
@@ -26,7 +26,7 @@ const SeriesQuery = z
   .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { error: "from must not be after to", path: ["from"] })
   .refine((q) => q.by === "area" || q.area === undefined, { error: "area applies to by=area only", path: ["area"] });
 
-const AreasQuery = z
+export const AreasQuery = z
   .object({
     level: z.enum(areaLevels, { error: 'must be "gemeente", "wijk" or "buurt"' }).optional(),
     period: year.optional(),
