@@ -4,7 +4,7 @@ import { requestSignal } from "../http/request-signal.ts";
 import type { Route } from "../http/routes.ts";
 import { parseInput } from "../http/validate.ts";
 
-const AreasQuery = z.object({ level: z.enum(["gemeente", "wijk", "buurt"], { error: 'must be "gemeente", "wijk" or "buurt"' }).default("buurt") }).strict();
+export const AreasQuery = z.object({ level: z.enum(["gemeente", "wijk", "buurt"], { error: 'must be "gemeente", "wijk" or "buurt"' }).default("buurt") }).strict();
 
 /** Boundaries as a GeoJSON FeatureCollection (WGS84), for maps; empty until the areas pipeline ran. */
 export function areaRoutes(route: Route, { db }: { db: Database }): void {

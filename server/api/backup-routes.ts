@@ -11,7 +11,7 @@ import type { Route } from "../http/routes.ts";
 import { parseInput } from "../http/validate.ts";
 import { BackupError, backupDatabase, backupFileName } from "../operations/backup.ts";
 
-const NewBackup = z
+export const NewBackup = z
   .object({
     name: z
       .string()

@@ -28,7 +28,7 @@ const near = z
   })
   .refine((p) => Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180, { error: "must be a point on earth: latitude within ±90, longitude within ±180" });
 
-const EstablishmentsQuery = z
+export const EstablishmentsQuery = z
   .object({
     q: z.string().trim().min(1, { error: "must not be empty" }).max(200, { error: "must be at most 200 characters" }).optional(),
     area: areaCode.optional(),
@@ -45,9 +45,9 @@ const EstablishmentsQuery = z
   .refine((q) => q.sort !== "distance" || q.near !== undefined, { error: "sort=distance needs near=lat,lon", path: ["sort"] })
   .transform((q) => ({ ...q, sort: q.sort ?? (q.near ? ("distance" as const) : ("name" as const)) }));
 
-const DossierQuery = z.object({ format: z.enum(["json", "csv"], { error: 'must be "json" or "csv"' }).optional() }).strict();
-const LocationQuery = z.object({ lat: latitude, lon: longitude, radius: boundedInt(50, 5_000).default(500) }).strict();
-const AuditQuery = z.object({ limit: boundedInt(1, 500).default(100), offset: boundedInt(0, 10_000_000).default(0) }).strict();
+export const DossierQuery = z.object({ format: z.enum(["json", "csv"], { error: 'must be "json" or "csv"' }).optional() }).strict();
+export const LocationQuery = z.object({ lat: latitude, lon: longitude, radius: boundedInt(50, 5_000).default(500) }).strict();
+export const AuditQuery = z.object({ limit: boundedInt(1, 500).default(100), offset: boundedInt(0, 10_000_000).default(0) }).strict();
 
 /** Establishment ids look like IN-000123; anything else is as unknown as a missing one. */
 const ESTABLISHMENT_ID = /^IN-\d{6}$/;

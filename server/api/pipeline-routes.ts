@@ -5,8 +5,8 @@ import type { Route } from "../http/routes.ts";
 import { parseInput } from "../http/validate.ts";
 import type { PipelineService } from "../pipelines/pipeline-service.ts";
 
-const RunsQuery = z.object({ limit: z.coerce.number({ error: "must be a number from 1 to 500" }).int().min(1).max(500).default(50) }).strict();
-const RunPath = z.object({ name: z.string(), runId: z.coerce.number({ error: "must be a run id (a number)" }).int().positive() });
+export const RunsQuery = z.object({ limit: z.coerce.number({ error: "must be a number from 1 to 500" }).int().min(1).max(500).default(50) }).strict();
+export const RunPath = z.object({ name: z.string(), runId: z.coerce.number({ error: "must be a run id (a number)" }).int().positive() });
 
 export function pipelineRoutes(route: Route, { pipelines }: { pipelines: PipelineService }): void {
   route("GET /api/v1/pipelines", async (req, res) => {

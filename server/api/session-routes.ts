@@ -10,7 +10,7 @@ import { sessionOf, type Route } from "../http/routes.ts";
 import type { SessionCookie } from "../http/session-cookie.ts";
 import { parseInput } from "../http/validate.ts";
 
-const Credentials = z.object({
+export const Credentials = z.object({
   username: z.string({ error: "username is required" }).min(1, { error: "username is required" }).max(100),
   password: z.string({ error: "password is required" }).min(1, { error: "password is required" }).max(1000),
 });

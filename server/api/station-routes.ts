@@ -6,13 +6,13 @@ import type { Route } from "../http/routes.ts";
 import { parseInput } from "../http/validate.ts";
 import type { StationService } from "../stations/station-service.ts";
 
-const StationPath = z.object({ number: z.string().regex(/^[A-Z]{2}\d{5}$/, { error: "must be a station number like NL10938" }) });
-const DetailQuery = z
+export const StationPath = z.object({ number: z.string().regex(/^[A-Z]{2}\d{5}$/, { error: "must be a station number like NL10938" }) });
+export const DetailQuery = z
   .object({ days: z.coerce.number({ error: "must be a number of days, 1 to 90" }).int().min(1).max(90).default(14) })
   .strict();
 
 const isoDate = (name: string) => z.iso.date({ error: `${name} must be a date like 2025-01-31` });
-const ExportQuery = z
+export const ExportQuery = z
   .object({ from: isoDate("from"), to: isoDate("to"), format: z.literal("csv", { error: 'must be "csv"' }).optional() })
   .strict()
   .refine((q) => q.from < q.to, { error: "from must be before to", path: ["from"] });

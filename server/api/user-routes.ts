@@ -13,8 +13,8 @@ import type { Route } from "../http/routes.ts";
 import { parseInput } from "../http/validate.ts";
 
 const role = z.enum(roles, { error: `must be one of ${roles.join(", ")}` });
-const NewAccount = z.object({ username: z.string().max(64), password: z.string().max(1024), role }).strict();
-const Change = z
+export const NewAccount = z.object({ username: z.string().max(64), password: z.string().max(1024), role }).strict();
+export const Change = z
   .object({ role: role.optional(), disabled: z.boolean({ error: "must be true or false" }).optional(), password: z.string().max(1024).optional() })
   .strict()
   .refine((c) => Object.keys(c).length > 0, { error: "give role, disabled or password" });
