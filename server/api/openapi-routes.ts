@@ -1,0 +1,16 @@
+/**
+ * GET /api/v1/openapi.json: the API described in OpenAPI 3.1, built once at start-up. Public: it is
+ * a description, no data. Revalidated on every use (no-cache) against a strong ETag of its content.
+ */
+import { createHash } from "node:crypto";
+import type { Route } from "../http/routes.ts";
+import { buildOpenApiDocument } from "./openapi/build-document.ts";
+
+export function openapiRoutes(route: Route): void {
+  const body = JSON.stringify(buildOpenApiDocument());
+  const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+  route("GET /api/v1/openapi.json", (_req, res) => {
+    // res.send answers 304 itself when If-None-Match matches the ETag set here.
+    res.set("cache-control", "no-cache").set("etag", etag).type("application/json").send(body);
+  });
+}
