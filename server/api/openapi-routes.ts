@@ -9,8 +9,12 @@ import { buildOpenApiDocument } from "./openapi/build-document.ts";
 export function openapiRoutes(route: Route): void {
   const body = JSON.stringify(buildOpenApiDocument());
   const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
-  route("GET /api/v1/openapi.json", (_req, res) => {
-    // res.send answers 304 itself when If-None-Match matches the ETag set here.
-    res.set("cache-control", "no-cache").set("etag", etag).type("application/json").send(body);
+  route("GET /api/v1/openapi.json", (req, res) => {
+    res.set("cache-control", "no-cache").set("etag", etag);
+    // Checked here, not left to res.send: that ignores If-None-Match when the request says
+    // Cache-Control: no-cache, which fetch() adds to every conditional request.
+    const tags = (req.get("if-none-match") ?? "").split(",").map((tag) => tag.trim().replace(/^W\//, ""));
+    if (tags.includes(etag) || tags.includes("*")) return void res.status(304).end();
+    res.type("application/json").send(body);
   });
 }
