@@ -1,5 +1,6 @@
 import type { Config } from "../config.ts";
 import { HttpError } from "../http/http-error.ts";
+import { msg } from "../i18n/message.ts";
 import { hasBearer, type Route } from "../http/routes.ts";
 import type { Metrics } from "../operations/metrics.ts";
 
@@ -14,7 +15,7 @@ export function metricsRoutes(route: Route, { metrics, config }: { metrics: Metr
   const allowed = new Set(config.MM_METRICS_ALLOW.split(",").map((a) => plain(a.trim())).filter(Boolean));
   route("GET /metrics", async (req, res) => {
     if (!allowed.has(plain(req.ip)) && !hasBearer(req, config.MM_METRICS_TOKEN)) {
-      throw new HttpError(403, "Forbidden", { detail: "metrics are served to the addresses in MM_METRICS_ALLOW, or with the bearer token MM_METRICS_TOKEN" });
+      throw new HttpError(403, msg("metrics.denied"));
     }
     res.set("cache-control", "no-store").type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });

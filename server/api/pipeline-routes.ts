@@ -1,12 +1,14 @@
 import { z } from "zod";
 import type { PipelineList, RunList, RunStarted } from "./contract.ts";
+import { boundedInt } from "./params.ts";
 import { requestSignal } from "../http/request-signal.ts";
 import type { Route } from "../http/routes.ts";
 import { parseInput } from "../http/validate.ts";
+import { reason } from "../i18n/message.ts";
 import type { PipelineService } from "../pipelines/pipeline-service.ts";
 
-export const RunsQuery = z.object({ limit: z.coerce.number({ error: "must be a number from 1 to 500" }).int().min(1).max(500).default(50) }).strict();
-export const RunPath = z.object({ name: z.string(), runId: z.coerce.number({ error: "must be a run id (a number)" }).int().positive() });
+export const RunsQuery = z.object({ limit: boundedInt(1, 500).default(50) }).strict();
+export const RunPath = z.object({ name: z.string(), runId: z.coerce.number({ error: reason("param.runId") }).int({ error: reason("param.runId") }).positive({ error: reason("param.runId") }) });
 
 export function pipelineRoutes(route: Route, { pipelines }: { pipelines: PipelineService }): void {
   route("GET /api/v1/pipelines", async (req, res) => {

@@ -10,21 +10,22 @@ import type { SessionStore } from "../auth/session-store.ts";
 import type { Database } from "../db/database.ts";
 import { HttpError } from "../http/http-error.ts";
 import type { Route } from "../http/routes.ts";
-import { parseInput } from "../http/validate.ts";
+import { badParameter, parseInput } from "../http/validate.ts";
+import { reason } from "../i18n/message.ts";
+import { choices } from "../i18n/choices.ts";
 
-const role = z.enum(roles, { error: `must be one of ${roles.join(", ")}` });
+const role = z.enum(roles, { error: reason("param.oneOf", { choices: choices(roles) }) });
 export const NewAccount = z.object({ username: z.string().max(64), password: z.string().max(1024), role }).strict();
 export const Change = z
-  .object({ role: role.optional(), disabled: z.boolean({ error: "must be true or false" }).optional(), password: z.string().max(1024).optional() })
+  .object({ role: role.optional(), disabled: z.boolean({ error: reason("param.boolean") }).optional(), password: z.string().max(1024).optional() })
   .strict()
-  .refine((c) => Object.keys(c).length > 0, { error: "give role, disabled or password" });
+  .refine((c) => Object.keys(c).length > 0, { error: reason("param.accountChange") });
 
 /** Account rules broken (name taken, password too short) are the caller's to fix: 400 naming the field. */
 function asProblem(error: unknown): never {
   if (!(error instanceof AccountError)) throw error;
-  if (error.message.startsWith("unknown user")) throw new HttpError(404, "Not Found", { detail: error.message });
-  const [name] = error.message.split(":");
-  throw new HttpError(400, "Bad Request", { detail: error.message, invalidParams: [{ name, reason: error.message }] });
+  if (error.field === null) throw new HttpError(404, error.reason);
+  throw badParameter(error.field, error.reason, "body");
 }
 
 export function userRoutes(route: Route, { db, sessions, clock }: { db: Database; sessions: SessionStore; clock: () => Date }): void {

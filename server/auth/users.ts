@@ -4,6 +4,7 @@
  */
 import { roles, type Role } from "../api/contract.ts";
 import type { Database } from "../db/database.ts";
+import { msg, renderMessage, type Message } from "../i18n/message.ts";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./passwords.ts";
 
 export interface User {
@@ -53,12 +54,20 @@ export interface Account extends User {
   createdAt: string;
 }
 
-export class AccountError extends Error {}
+/** An account rule broken: `field` names the input to fix; null when the account does not exist. */
+export class AccountError extends Error {
+  constructor(
+    readonly field: string | null,
+    readonly reason: Message,
+  ) {
+    super(field ? `${field}: ${renderMessage("en", reason)}` : renderMessage("en", reason));
+  }
+}
 
 function checkNew(username: string, password: string, role: string): asserts role is Role {
-  if (!USERNAME.test(username)) throw new AccountError("username: 2–64 characters, lower-case letters, digits, . _ or -, starting with a letter or digit");
-  if ([...password].length < MIN_PASSWORD_LENGTH) throw new AccountError(`password: at least ${MIN_PASSWORD_LENGTH} characters`);
-  if (!roles.includes(role as Role)) throw new AccountError(`role: one of ${roles.join(", ")}`);
+  if (!USERNAME.test(username)) throw new AccountError("username", msg("account.username"));
+  if ([...password].length < MIN_PASSWORD_LENGTH) throw new AccountError("password", msg("account.passwordLength", { min: MIN_PASSWORD_LENGTH }));
+  if (!roles.includes(role as Role)) throw new AccountError("role", msg("account.role", { roles: roles.join(", ") }));
 }
 
 export async function listAccounts(db: Database): Promise<Account[]> {
@@ -68,18 +77,18 @@ export async function listAccounts(db: Database): Promise<Account[]> {
 
 export async function addAccount(db: Database, username: string, password: string, role: string, now: Date): Promise<Account> {
   checkNew(username, password, role);
-  if ((await db.query("SELECT 1 FROM meta.users WHERE username = $1", [username])).length) throw new AccountError(`username: ${username} exists already`);
+  if ((await db.query("SELECT 1 FROM meta.users WHERE username = $1", [username])).length) throw new AccountError("username", msg("account.exists", { username }));
   await db.query("INSERT INTO meta.users (username, password_hash, role, created_at) VALUES ($1, $2, $3, $4::TIMESTAMP)", [username, await hashPassword(password), role, now.toISOString().replace("Z", "")]);
   return { username, role, disabled: false, createdAt: now.toISOString().slice(0, 19) + "Z" };
 }
 
 /** Changes role, disabled flag or password; the caller ends the account's sessions. */
 export async function updateAccount(db: Database, username: string, change: { role?: string; disabled?: boolean; password?: string }): Promise<Account> {
-  if (change.role !== undefined && !roles.includes(change.role as Role)) throw new AccountError(`role: one of ${roles.join(", ")}`);
-  if (change.password !== undefined && [...change.password].length < MIN_PASSWORD_LENGTH) throw new AccountError(`password: at least ${MIN_PASSWORD_LENGTH} characters`);
-  if (change.password !== undefined && username.startsWith("sso:")) throw new AccountError("password: single sign-on accounts log in at their provider, not with a password");
+  if (change.role !== undefined && !roles.includes(change.role as Role)) throw new AccountError("role", msg("account.role", { roles: roles.join(", ") }));
+  if (change.password !== undefined && [...change.password].length < MIN_PASSWORD_LENGTH) throw new AccountError("password", msg("account.passwordLength", { min: MIN_PASSWORD_LENGTH }));
+  if (change.password !== undefined && username.startsWith("sso:")) throw new AccountError("password", msg("account.ssoPassword"));
   const existing = (await listAccounts(db)).find((a) => a.username === username);
-  if (!existing) throw new AccountError(`unknown user: ${username}`);
+  if (!existing) throw new AccountError(null, msg("unknown.user", { username }));
   await db.query("UPDATE meta.users SET role = $2, disabled = $3, password_hash = coalesce($4, password_hash) WHERE username = $1", [
     username,
     change.role ?? existing.role,

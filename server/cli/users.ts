@@ -11,6 +11,7 @@
 import { parseArgs } from "node:util";
 import { roles } from "../api/contract.ts";
 import { AccountError, addAccount, listAccounts, updateAccount } from "../auth/users.ts";
+import { msg } from "../i18n/message.ts";
 import { loadConfig } from "../config.ts";
 import { openDatabase } from "../db/database.ts";
 import { formatTable } from "../../pipelines/cli/format-table.ts";
@@ -24,7 +25,7 @@ const usage = `usage: npm run users -- <command>
   set-password <username>                         (password on stdin)`;
 
 async function readPassword(): Promise<string> {
-  if (process.stdin.isTTY) throw new AccountError("pipe the password on stdin, e.g. `printf '%s' \"$PASSWORD\" | npm run users -- add …`, so it stays out of the shell history");
+  if (process.stdin.isTTY) throw new AccountError(null, msg("account.passwordOnStdin"));
   let text = "";
   for await (const chunk of process.stdin) text += String(chunk);
   return text.replace(/\r?\n$/, "");

@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import { HttpError } from "../http/http-error.ts";
+import { msg } from "../i18n/message.ts";
 import { literal } from "../../pipelines/framework/sql-text.ts";
 import { openInstance, type WalSetAside } from "./open-instance.ts";
 import { createPublishedState, type PublishedState } from "./published-runs.ts";
@@ -87,7 +88,7 @@ export async function openDatabase(
   let open = 0;
   let closing = false;
   let allReturned: (() => void) | null = null;
-  const closed = () => new HttpError(503, "Service Unavailable", { detail: "the database is closing" });
+  const closed = () => new HttpError(503, msg("db.closing"));
 
   async function connect(): Promise<DuckDBConnection> {
     open += 1;
@@ -118,7 +119,7 @@ export async function openDatabase(
         reject(error);
       };
       const timer = setTimeout(
-        () => giveUp(new HttpError(503, "Query Timeout", { detail: `no database connection came free within ${timeoutMs} ms` })),
+        () => giveUp(new HttpError(503, msg("db.noConnection", { ms: timeoutMs }), { title: msg("title.queryTimeout") })),
         Math.max(0, deadline - Date.now()),
       );
       const onAbort = () => giveUp(signal!.reason);
@@ -169,7 +170,7 @@ export async function openDatabase(
       return await fn(connection);
     } catch (error) {
       if (timedOut) {
-        throw new HttpError(503, "Query Timeout", { detail: `the query took longer than ${timeoutMs} ms`, cause: error });
+        throw new HttpError(503, msg("db.timeout", { ms: timeoutMs }), { title: msg("title.queryTimeout"), cause: error });
       }
       throw error;
     } finally {

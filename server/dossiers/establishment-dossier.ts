@@ -6,6 +6,7 @@
 import type { Complaint, EstablishmentDossier, Inspection, Permit } from "../api/contract-dossier.ts";
 import type { Database, QueryOptions } from "../db/database.ts";
 import { HttpError, quoted } from "../http/http-error.ts";
+import { msg } from "../i18n/message.ts";
 import { searchEstablishments } from "./establishment-search.ts";
 import type { NearbyAir } from "./nearby-air.ts";
 import { noiseAt } from "./noise-at-location.ts";
@@ -34,7 +35,7 @@ export async function establishmentDossier(db: Database, nearbyAir: NearbyAir, i
   const published = await db.published.settled();
   const found = published.has("establishments") ? await searchEstablishments(db, { id, sort: "name", page: 1, pageSize: 1 }, options) : null;
   const establishment = found?.items[0];
-  if (!establishment) throw new HttpError(404, "Not Found", { detail: `unknown establishment: ${quoted(id)}` });
+  if (!establishment) throw new HttpError(404, msg("unknown.establishment", { id: quoted(id) }));
 
   const rowsOf = (pipeline: string, sql: string) => (published.has(pipeline) ? db.query(sql, { id }, options) : Promise.resolve([]));
   const [permitRows, inspectionRows, complaintRows] = await Promise.all([rowsOf("permits", PERMITS_SQL), rowsOf("inspections", INSPECTIONS_SQL), rowsOf("complaints", COMPLAINTS_SQL)]);

@@ -7,6 +7,7 @@ import type { Response } from "express";
 import type { Database } from "../db/database.ts";
 import type { PublishedRuns } from "../db/published-runs.ts";
 import { HttpError } from "./http-error.ts";
+import { msg } from "../i18n/message.ts";
 
 const ATTEMPTS = 5;
 
@@ -42,7 +43,7 @@ export async function buildFromOneVersion<T>(db: Database, build: () => Promise<
     }
     if (versionString(await db.published.settled(), pipelines) === before) return { value, version: before };
   }
-  throw new HttpError(503, "Service Unavailable", { detail: "the data changed while the answer was built; try again" });
+  throw new HttpError(503, msg("request.dataChanged"));
 }
 
 /** As buildFromOneVersion, and sends the version as `X-Data-Version`. */

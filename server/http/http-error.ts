@@ -1,21 +1,58 @@
 /** The one error type of the HTTP layer; the error middleware turns it into application/problem+json. */
+import { msg, renderMessage, type Message, type MessageParam } from "../i18n/message.ts";
+import { serverMessages, type ServerMessageKey } from "../i18n/catalogue.ts";
+
+/** A refused parameter of a 400: its name, and why (in the answer's language). */
+export interface InvalidParam {
+  readonly name: string;
+  readonly reason: Message;
+}
+
+export interface HttpErrorOptions {
+  /** Instead of the status's own title (`title.<status>` in the catalogue). */
+  title?: Message;
+  cause?: unknown;
+  invalidParams?: readonly InvalidParam[];
+  /** Extra members of the problem body, sent as they are (no text for people). */
+  [member: string]: unknown;
+}
+
+const titleOf = (status: number): Message => {
+  const key = `title.${status}`;
+  return key in serverMessages.en ? { key: key as Extract<ServerMessageKey, `title.${number}`>, params: {} } : msg("title.other");
+};
+
+/**
+ * Texts are catalogue messages, rendered in the request's language by the problem handler; `title` and
+ * `detail` (and `message`, for logs) are the English renderings.
+ * @example throw new HttpError(404, msg("unknown.indicator", { id: quoted(id) }));
+ */
 export class HttpError extends Error {
   readonly status: number;
-  readonly title: string;
-  readonly detail: string | undefined;
-  /** Extra members of the problem body, e.g. the offending parameter. */
+  readonly titleMessage: Message;
+  /** Several messages are joined with "; " (a 400 naming each refused parameter). */
+  readonly detailMessages: readonly Message[];
+  readonly invalidParams: readonly InvalidParam[] | undefined;
   readonly extensions: Record<string, unknown>;
 
-  constructor(
-    status: number,
-    title: string,
-    { detail, cause, ...extensions }: { detail?: string; cause?: unknown; [key: string]: unknown } = {},
-  ) {
-    super(detail ? `${title}: ${detail}` : title, { cause });
+  constructor(status: number, detail: Message | readonly Message[] | undefined, { title, cause, invalidParams, ...extensions }: HttpErrorOptions = {}) {
+    const titleMessage = title ?? titleOf(status);
+    const detailMessages = detail === undefined ? [] : "key" in detail ? [detail] : detail;
+    const english = detailMessages.map((m) => renderMessage("en", m)).join("; ");
+    super(english ? `${renderMessage("en", titleMessage)}: ${english}` : renderMessage("en", titleMessage), { cause });
     this.status = status;
-    this.title = title;
-    this.detail = detail;
+    this.titleMessage = titleMessage;
+    this.detailMessages = detailMessages;
+    this.invalidParams = invalidParams;
     this.extensions = extensions;
+  }
+
+  get title(): string {
+    return renderMessage("en", this.titleMessage);
+  }
+
+  get detail(): string | undefined {
+    return this.detailMessages.length ? this.detailMessages.map((m) => renderMessage("en", m)).join("; ") : undefined;
   }
 }
 
@@ -23,4 +60,4 @@ export class HttpError extends Error {
  * A value from the request as an error message may quote it: only a short plain token (an id, a
  * code, a path) is echoed, anything else is not, so no answer ever reflects hostile input.
  */
-export const quoted = (value: string): string => (/^[\w./:-]{1,120}$/.test(value) ? value : "(not shown)");
+export const quoted = (value: string): MessageParam => (/^[\w./:-]{1,120}$/.test(value) ? value : msg("request.notShown"));

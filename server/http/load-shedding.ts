@@ -5,13 +5,14 @@
  */
 import type { RequestHandler } from "express";
 import { HttpError } from "./http-error.ts";
+import { msg } from "../i18n/message.ts";
 
 export function shedLoad(maxInFlight: number): RequestHandler {
   let inFlight = 0;
   return (_req, res, next) => {
     if (inFlight >= maxInFlight) {
       res.set("Retry-After", "1");
-      return next(new HttpError(503, "Service Unavailable", { detail: "the server is busy; try again in a second" }));
+      return next(new HttpError(503, msg("request.busy")));
     }
     inFlight++;
     let counted = true;

@@ -8,6 +8,7 @@ import { routeAccess, isAllowed, type RouteKey } from "../api/access.ts";
 import type { Session, SessionStore } from "../auth/session-store.ts";
 import { readCookie } from "./cookies.ts";
 import { HttpError } from "./http-error.ts";
+import { msg } from "../i18n/message.ts";
 
 export type RouteHandler = RequestHandler;
 
@@ -50,14 +51,14 @@ export function createRouteRegistrar(app: Express, onDenied: OnDenied = async ()
     const [method, path] = key.split(" ") as [string, string];
     const checkSession = async (req: Request, res: Response) => {
       const session = sessionOf(res);
-      if (access !== "public" && !session) throw new HttpError(401, "Unauthorized", { detail: "log in first: POST /api/v1/session" });
+      if (access !== "public" && !session) throw new HttpError(401, msg("request.logIn"));
       if (!isAllowed(access, session?.role)) {
         await onDenied(session!, key);
-        throw new HttpError(403, "Forbidden", { detail: `role ${session?.role} may not ${method} ${path}` });
+        throw new HttpError(403, msg("request.roleDenied", { role: String(session?.role), method, path }));
       }
       if (session && access !== "public" && !SAFE_METHODS.has(req.method) && req.get("x-csrf-token") !== session.csrfToken) {
         await onDenied(session, key);
-        throw new HttpError(403, "Forbidden", { detail: "missing or wrong X-CSRF-Token header; use the csrfToken from GET /api/v1/session" });
+        throw new HttpError(403, msg("request.csrf"));
       }
     };
     const authorize: RequestHandler = async (req, res, next) => {
@@ -65,7 +66,7 @@ export function createRouteRegistrar(app: Express, onDenied: OnDenied = async ()
       if (!hasBearer(req, bearerTokens[key])) await checkSession(req, res);
       // A form or text/plain body (what a cross-site form can send) is never accepted.
       if (!SAFE_METHODS.has(req.method) && hasBody(req) && !req.is("application/json")) {
-        throw new HttpError(415, "Unsupported Media Type", { detail: "send the body as application/json" });
+        throw new HttpError(415, msg("request.jsonBody"));
       }
       next();
     };

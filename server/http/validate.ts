@@ -1,21 +1,36 @@
 /** zod at the HTTP edge: bad input becomes a 400 problem naming the parameter and how to fix it. */
 import type { z } from "zod";
+import dutchZod from "zod/v4/locales/nl.js";
+import { decodeReason, msg, type Message } from "../i18n/message.ts";
 import { HttpError } from "./http-error.ts";
 
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where: "query" | "body" | "path"): z.output<S> {
+type Where = "query" | "body" | "path";
+const inWhere = { query: "param.inQuery", body: "param.inBody", path: "param.inPath" } as const;
+const dutchIssues = dutchZod().localeError;
+
+/**
+ * Reasons given as `reason(key)` are catalogue messages; for the few checks zod words itself, its Dutch
+ * locale gives the Dutch text (a second parse, only for input that failed the first).
+ */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where: Where): z.output<S> {
   const result = schema.safeParse(input ?? {});
   if (result.success) return result.data;
+  const dutch = schema.safeParse(input ?? {}, { error: dutchIssues });
+  const reasonOf = (issue: z.core.$ZodIssue, index: number): Message =>
+    decodeReason(issue.message) ?? msg("param.zod", { text: { en: issue.message, nl: dutch.error?.issues[index]?.message ?? issue.message } });
   // An unknown parameter is named itself, not the object it was found in.
-  const invalidParams = result.error.issues.flatMap((issue) =>
+  const invalidParams = result.error.issues.flatMap((issue, index) =>
     issue.code === "unrecognized_keys"
-      ? issue.keys.map((key) => ({ name: [...issue.path, key].join("."), reason: "is not a parameter of this request" }))
-      : [{ name: issue.path.join(".") || where, reason: issue.message }],
+      ? issue.keys.map((key) => ({ name: [...issue.path, key].join("."), reason: msg("param.notAParameter") }))
+      : [{ name: issue.path.join(".") || where, reason: reasonOf(issue, index) }],
   );
-  const detail = invalidParams.map((p) => `${where} parameter ${p.name}: ${p.reason}`).join("; ");
-  throw new HttpError(400, "Bad Request", { detail, invalidParams });
+  throw new HttpError(400, invalidParams.map(({ name, reason }) => msg(inWhere[where], { name, reason })), { invalidParams });
 }
 
-/** A parameter that is well-formed but does not fit (an area below the indicator's level): the same 400. */
-export function badParameter(name: string, reason: string, where: "query" | "body" | "path" = "query"): HttpError {
-  return new HttpError(400, "Bad Request", { detail: `${where} parameter ${name}: ${reason}`, invalidParams: [{ name, reason }] });
+/**
+ * A parameter that is well-formed but does not fit (an area below the indicator's level): the same 400.
+ * @example throw badParameter("area", msg("param.unknownArea", { code }));
+ */
+export function badParameter(name: string, reason: Message, where: Where = "query"): HttpError {
+  return new HttpError(400, [msg(inWhere[where], { name, reason })], { invalidParams: [{ name, reason }] });
 }

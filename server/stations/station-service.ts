@@ -6,6 +6,7 @@ import type { Database, QueryOptions } from "../db/database.ts";
 import { versionOf } from "../db/published-runs.ts";
 import { createVersionedCache } from "../db/versioned-cache.ts";
 import { HttpError, quoted } from "../http/http-error.ts";
+import { msg } from "../i18n/message.ts";
 import { dailyNorms } from "../themes/norms.ts";
 
 const dailyMeansSql = readFileSync(path.join(import.meta.dirname, "sql", "daily-means.sql"), "utf8");
@@ -27,7 +28,7 @@ export function createStationService(db: Database) {
 
   async function load(number: string, days: number, { timeoutMs }: QueryOptions): Promise<StationDetail> {
     const rows = await db.query("SELECT number, location, type, lat, lon, components, buurt_code FROM main.air_stations WHERE number = $1", [number], { timeoutMs });
-    if (!rows[0]) throw new HttpError(404, "Not Found", { detail: `unknown station: ${quoted(number)}` });
+    if (!rows[0]) throw new HttpError(404, msg("unknown.station", { number: quoted(number) }));
     const hourly = await db.query(
       `WITH latest AS (SELECT max(timestamp_measured) AS t FROM main.air_measurements WHERE station_number = $1)
        SELECT strftime(timestamp_measured, '%Y-%m-%dT%H:%M:%SZ') AS time, formula, value
@@ -55,7 +56,7 @@ export function createStationService(db: Database) {
 
     async detail(number: string, days: number, options: QueryOptions): Promise<StationDetail> {
       const current = await version();
-      if (!current) throw new HttpError(404, "Not Found", { detail: `unknown station: ${quoted(number)}` });
+      if (!current) throw new HttpError(404, msg("unknown.station", { number: quoted(number) }));
       return cache.get(`${number}/${days}`, current, () => load(number, days, options));
     },
   };

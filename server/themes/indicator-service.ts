@@ -11,6 +11,7 @@ import { createVersionedCache } from "../db/versioned-cache.ts";
 import { DataChanged } from "../http/data-version.ts";
 import { HttpError, quoted } from "../http/http-error.ts";
 import { badParameter } from "../http/validate.ts";
+import { msg } from "../i18n/message.ts";
 import { findPipeline } from "../../pipelines/index.ts";
 import { compareAreas } from "./area-comparison.ts";
 import { loadHierarchy, type AreaHierarchy } from "./area-hierarchy.ts";
@@ -149,7 +150,7 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
 
   function resolve(id: string) {
     const found = findIndicator(id);
-    if (!found) throw new HttpError(404, "Not Found", { detail: `unknown indicator: ${quoted(id)}` });
+    if (!found) throw new HttpError(404, msg("unknown.indicator", { id: quoted(id) }));
     return found;
   }
 
@@ -157,9 +158,9 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
   function areaFor(indicator: IndicatorDefinition, areas: AreaHierarchy, code: string | undefined) {
     if (code === undefined || code === municipality.code) return areas.municipality;
     const area = areas.get(code);
-    if (!area) throw badParameter("area", `unknown area ${code}; see GET /api/v1/areas`);
+    if (!area) throw badParameter("area", msg("param.unknownArea", { code }));
     if (!isServedLevel(area.level, indicator.lowestLevel)) {
-      throw badParameter("area", `${indicator.id} is published down to ${indicator.lowestLevel}; ${code} is a ${area.level}`);
+      throw badParameter("area", msg("param.areaBelowLevel", { indicator: indicator.id, lowest: indicator.lowestLevel, code, level: area.level }));
     }
     return area;
   }
@@ -184,7 +185,7 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
 
     async theme(id: string, context: Context): Promise<Theme> {
       const theme = themes.find((t) => t.id === id);
-      if (!theme) throw new HttpError(404, "Not Found", { detail: `unknown theme: ${quoted(id)}` });
+      if (!theme) throw new HttpError(404, msg("unknown.theme", { id: quoted(id) }));
       return buildTheme(theme, await db.published.settled(), context);
     },
 
@@ -201,7 +202,7 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
       const { cells, areas } = await load(indicator, published, context);
       const area = areaFor(indicator, areas, query.area);
       if (query.by === "breakdown" && indicator.grain !== "station" && indicator.lowestLevel === "gemeente") {
-        throw badParameter("by", `${indicator.id} is published for the municipality only: it has no breakdown`);
+        throw badParameter("by", msg("param.noBreakdown", { indicator: indicator.id }));
       }
       const inRange = (c: Cell) => (query.from === undefined || Number(c.period) >= query.from) && (query.to === undefined || Number(c.period) <= query.to);
       const breakdownLevel = indicator.grain === "station" ? "station" : indicator.lowestLevel;
@@ -221,12 +222,12 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
       const { cells, areas } = await load(indicator, published, context);
       const level = query.level ?? (isServedLevel("wijk", indicator.lowestLevel) ? "wijk" : "gemeente");
       if (!isServedLevel(level, indicator.lowestLevel)) {
-        throw badParameter("level", `${indicator.id} is published down to ${indicator.lowestLevel}, not per ${level}`);
+        throw badParameter("level", msg("param.levelBelowLowest", { indicator: indicator.id, lowest: indicator.lowestLevel, level }));
       }
       const atLevel = cells.filter((c) => c.level === level);
       const periods = [...new Set(atLevel.filter((c) => c.value !== null || c.suppressed).map((c) => c.period))].sort();
       if (query.period !== undefined && !periods.includes(String(query.period))) {
-        throw badParameter("period", `no ${level} values for ${query.period}; periods with values: ${periods.join(", ") || "none"}`);
+        throw badParameter("period", msg("param.noPeriodValues", { level, period: query.period, periods: periods.join(", ") || msg("param.none") }));
       }
       const period = query.period !== undefined ? String(query.period) : (periods.at(-1) ?? null);
       const city = cityCells(cells);

@@ -1,0 +1,21 @@
+/**
+ * Every text the server sends to people, in Dutch and English, one part per kind (server/i18n/messages/).
+ * A new part adds one line to each language below; test/unit/i18n.test.ts reads `catalogueParts`.
+ */
+import { paramMessages as params } from "./messages/params.ts";
+import { publicApiMessages as publicApi } from "./messages/public-api.ts";
+import { requestMessages as requests } from "./messages/requests.ts";
+import { resourceMessages as resources } from "./messages/resources.ts";
+import { titleMessages as titles } from "./messages/titles.ts";
+
+export const catalogueParts = { titles, requests, resources, params, publicApi };
+
+const nl = { ...titles.nl, ...requests.nl, ...resources.nl, ...params.nl, ...publicApi.nl };
+
+export type ServerMessageKey = keyof typeof nl;
+/** The Dutch text of a key, as a literal type: its `{placeholders}` type the parameters of `msg()`. */
+export type DutchText<K extends ServerMessageKey> = (typeof nl)[K];
+
+const en: Record<ServerMessageKey, string> = { ...titles.en, ...requests.en, ...resources.en, ...params.en, ...publicApi.en };
+
+export const serverMessages: Record<"nl" | "en", Record<ServerMessageKey, string>> = { nl, en };
