@@ -110,3 +110,23 @@ CREATE TABLE IF NOT EXISTS meta.audit_log (
 -- Great-circle distance in metres between two WGS84 points (haversine), for "near this point".
 CREATE OR REPLACE MACRO meta.distance_m(lat1, lon1, lat2, lon2) AS
   12742000 * asin(sqrt(pow(sin(radians(lat2 - lat1) / 2), 2) + cos(radians(lat1)) * cos(radians(lat2)) * pow(sin(radians(lon2 - lon1) / 2), 2)));
+
+-- Alerts (server/alerts): one row per time a rule's condition held for a subject, opened when it
+-- started and resolved when it ended; at most one open row per rule and subject, so a condition that
+-- lasts notifies once. The delivery columns are about the last webhook event sent for the row.
+CREATE SEQUENCE IF NOT EXISTS meta.alert_id START 1;
+CREATE TABLE IF NOT EXISTS meta.alerts (
+  alert_id          BIGINT PRIMARY KEY DEFAULT nextval('meta.alert_id'),
+  rule              VARCHAR NOT NULL,          -- the rule's id in the rules file (MM_ALERTS)
+  kind              VARCHAR NOT NULL,          -- indicator-off-track | station-24h | pipeline-failed | pipeline-stale
+  subject           VARCHAR NOT NULL,          -- indicator id, pipeline name, or "<station>/<component>"
+  opened_at         TIMESTAMP NOT NULL,
+  resolved_at       TIMESTAMP,
+  message_nl        VARCHAR NOT NULL,
+  message_en        VARCHAR NOT NULL,
+  details           VARCHAR NOT NULL,          -- JSON object
+  delivery_event    VARCHAR,                   -- opened | resolved
+  delivery_status   VARCHAR NOT NULL,          -- none (no webhook) | pending | delivered | failed
+  delivery_attempts INTEGER NOT NULL DEFAULT 0,
+  delivery_error    VARCHAR
+);

@@ -1,0 +1,62 @@
+/**
+ * station-24h: a station's latest complete daily mean above the EU 24-hour limit value of that
+ * pollutant. The limit in force is taken (2008/50/EC where it has one, else 2024/2881).
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Database } from "../db/database.ts";
+import { versionOf, type PublishedRuns } from "../db/published-runs.ts";
+import { dailyNorms } from "../themes/norms.ts";
+import { round1, type AlertCondition } from "./alert-condition.ts";
+import { selects, type AlertRule } from "./alert-rules.ts";
+
+const latestDailyMeansSql = readFileSync(path.join(import.meta.dirname, "sql", "latest-daily-means.sql"), "utf8");
+const STATION_PIPELINES = ["air-quality-stations", "air-quality-measurements"];
+
+export interface DailyMean {
+  station: string;
+  stationName: string;
+  formula: string;
+  day: string;
+  mean: number;
+}
+
+/** The EU 24-hour limit in force for a pollutant, or undefined when it has none. */
+export function dailyLimit(formula: string) {
+  const norms = dailyNorms[formula];
+  return (norms?.find((n) => n.norm.id === "eu-2008-24h") ?? norms?.[0])?.norm;
+}
+
+/** Reads the latest daily means once per published version of the station data. */
+export function createDailyMeanReader(db: Database) {
+  let cached: { version: string; means: DailyMean[] } | null = null;
+  return async (published: PublishedRuns): Promise<DailyMean[]> => {
+    const version = versionOf(published, STATION_PIPELINES);
+    if (!version) return [];
+    if (cached?.version === version) return cached.means;
+    const rows = await db.query(latestDailyMeansSql, [], { timeoutMs: 60_000 });
+    const means = rows.map((r) => ({ station: String(r.station_number), stationName: String(r.station_name), formula: String(r.formula), day: String(r.day), mean: Number(r.mean) }));
+    cached = { version, means };
+    return means;
+  };
+}
+
+export function stationConditions(rule: Extract<AlertRule, { kind: "station-24h" }>, means: DailyMean[]): AlertCondition[] {
+  return means.flatMap((m) => {
+    const limit = dailyLimit(m.formula);
+    if (!limit || !selects(rule.components, m.formula) || m.mean <= limit.value) return [];
+    const mean = round1(m.mean);
+    return [
+      {
+        rule: rule.id,
+        kind: rule.kind,
+        subject: `${m.station}/${m.formula}`,
+        message: {
+          nl: `Meetstation ${m.stationName} (${m.station}): daggemiddelde ${m.formula} op ${m.day} was ${mean} µg/m³, boven de ${limit.label.nl} van ${limit.value} µg/m³.`,
+          en: `Station ${m.stationName} (${m.station}): the ${m.formula} daily mean on ${m.day} was ${mean} µg/m³, above the ${limit.label.en} of ${limit.value} µg/m³.`,
+        },
+        details: { station: m.station, stationName: m.stationName, component: m.formula, day: m.day, mean, limit: limit.value, norm: limit.id },
+      },
+    ];
+  });
+}

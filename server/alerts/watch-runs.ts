@@ -1,0 +1,20 @@
+/**
+ * A runner that tells `onFinished` when each run has ended (published, failed or interrupted),
+ * after its result is settled. `onFinished` must return at once (it only asks for work).
+ */
+import type { Runner } from "../../pipelines/framework/run-pipeline.ts";
+
+export function watchRuns(runner: Runner, onFinished: () => void): Runner {
+  const start: Runner["start"] = async (pipeline, trigger) => {
+    const started = await runner.start(pipeline, trigger);
+    // Registered before the caller can await `done`, so an evaluation is under way when it resumes.
+    void started.done.then(onFinished, onFinished);
+    return started;
+  };
+  return {
+    start,
+    run: async (pipeline, trigger) => (await start(pipeline, trigger)).done,
+    isRunning: (name) => runner.isRunning(name),
+    stop: () => runner.stop(),
+  };
+}
