@@ -18,9 +18,10 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 FROM node:20-bookworm-slim AS runtime
 WORKDIR /app
+# Everything the monitor writes lies under /data: the database, its backups, the generated demo.
 # Two malloc arenas: with one per thread (glibc's default) the server's memory crept up under load;
 # capped, it stays flat (docs/operations.md#memory).
-ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 MM_DB=/data/milieumonitor.duckdb MALLOC_ARENA_MAX=2
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 MM_DB=/data/milieumonitor.duckdb MM_DEMO_DIR=/data/demo MALLOC_ARENA_MAX=2
 COPY --from=deps /app/node_modules ./node_modules
 # The sources (server, pipelines, config, demo generator; .dockerignore keeps out data, builds and tests).
 # client/ comes too: at start the server compares the built client with its sources (server/client-build.ts).

@@ -108,7 +108,7 @@ describe(".dockerignore", () => {
   });
 
   it("keeps what the image builds and runs from", () => {
-    for (const file of ["package.json", "package-lock.json", "tsconfig.json", "vite.config.ts", "server/main.ts", "client/index.html", "pipelines/index.ts", "config/alerts.json", "data/policy-plan.json", "data/demo/generate.ts"]) {
+    for (const file of ["package.json", "package-lock.json", "tsconfig.json", "vite.config.ts", "vite.widget.config.ts", "docs/widget-example.html", "server/main.ts", "client/index.html", "pipelines/index.ts", "config/alerts.json", "data/policy-plan.json", "data/demo/generate.ts"]) {
       expect(isDockerIgnored(ignore, file), file).toBe(false);
     }
   });
