@@ -2,6 +2,7 @@
  * The one way the client talks to the API: same-origin JSON with the session cookie, and
  * problem+json errors turned into `ApiError`.
  */
+import { lang } from "./i18n.ts";
 
 export class ApiError extends Error {
   readonly status: number;
@@ -39,7 +40,8 @@ export function setCsrfToken(token: string | null): void {
  * const themes = await fetchJson<ThemeList>("/api/v1/themes", { signal });
  */
 export async function fetchJson<T>(path: string, { signal, method = "GET", body }: FetchOptions = {}): Promise<T> {
-  const headers = new Headers({ Accept: "application/json" });
+  // Error texts (problem+json) come back in the language the UI shows.
+  const headers = new Headers({ Accept: "application/json", "Accept-Language": lang() });
   if (body !== undefined) headers.set("Content-Type", "application/json");
   if (method !== "GET" && csrfToken) headers.set("X-CSRF-Token", csrfToken);
 

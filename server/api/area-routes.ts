@@ -1,10 +1,13 @@
 import { z } from "zod";
+import { areaLevels } from "./contract.ts";
 import type { Database } from "../db/database.ts";
 import { requestSignal } from "../http/request-signal.ts";
 import type { Route } from "../http/routes.ts";
 import { parseInput } from "../http/validate.ts";
+import { choices } from "../i18n/choices.ts";
+import { reason } from "../i18n/message.ts";
 
-export const AreasQuery = z.object({ level: z.enum(["gemeente", "wijk", "buurt"], { error: 'must be "gemeente", "wijk" or "buurt"' }).default("buurt") }).strict();
+export const AreasQuery = z.object({ level: z.enum(areaLevels, { error: reason("param.oneOf", { choices: choices(areaLevels) }) }).default("buurt") }).strict();
 
 /** Boundaries as a GeoJSON FeatureCollection (WGS84), for maps; empty until the areas pipeline ran. */
 export function areaRoutes(route: Route, { db }: { db: Database }): void {
