@@ -1,6 +1,6 @@
 /**
  * WCAG 2.1 AA in Chromium: axe-core (injected from node_modules, nothing fetched) on the policy
- * overview and an indicator page, failing on any serious or critical violation; and the way from the
+ * overview, an indicator page and the API page, failing on any serious or critical violation; and the way from the
  * login form to an indicator by keyboard alone.
  */
 import { readFileSync } from "node:fs";
@@ -63,6 +63,14 @@ describe("accessibility", () => {
     await page.goto("/#/indicators/green-share");
     await page.getByTestId("choropleth").locator("svg path").first().waitFor();
     await page.getByTestId("ranking").locator("tbody tr").first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it("has no serious or critical axe violations on the API page", async () => {
+    const { page } = suite;
+    await openOverview(page);
+    await page.goto("/#/api");
+    await page.getByTestId("api-parameter").first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
 
