@@ -31,6 +31,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser } from "../test/support/chromium.ts";
 import type { AreaValues, IndicatorSummary, ThemeList } from "../server/api/contract.ts";
 import { ensureClientBuilt } from "../server/client-build.ts";
+import { lineLogger } from "../server/operations/logger.ts";
 import { loadConfig } from "../server/config.ts";
 import { benchDatabase, demoAtScale } from "./api.ts";
 import { startMonitor } from "../server/start-monitor.ts";
@@ -217,7 +218,7 @@ export async function benchBrowser(scale = Number(process.env.MM_BENCH_SCALE ?? 
   const db = benchDatabase(scale, demoDir);
   const config = loadConfig({}, { PORT: 0, MM_DB: db.file, MM_DEMO: true, MM_DEMO_DIR: demoDir });
   // As `npm start` does: rebuild dist/client only when it is missing or older than the client sources.
-  await ensureClientBuilt(config.MM_CLIENT_DIR, (message) => console.error(message));
+  await ensureClientBuilt(config.MM_CLIENT_DIR, lineLogger((message) => console.error(message)));
   const monitor = await startMonitor({ config, clock: () => new Date(), log: () => {}, schedule: false, runAtStart: db.fresh });
   let browser: Browser | undefined;
   try {

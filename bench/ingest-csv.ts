@@ -14,6 +14,7 @@ import { createFetchJson } from "../pipelines/framework/fetch-json.ts";
 import { createRunner } from "../pipelines/framework/run-pipeline.ts";
 import { csvFile } from "../pipelines/sources/files.ts";
 import { openDatabase } from "../server/db/database.ts";
+import { silentLogger } from "../server/operations/logger.ts";
 
 /** Every 200th row has a value that is not a number, every 200th (offset) one out of range: 1 % bad. */
 export async function writeCsv(file: string, rows: number): Promise<void> {
@@ -60,7 +61,7 @@ export async function benchIngestCsv({ rows = 10_000_000 } = {}) {
       attribution: { source: "benchmark", licence: "CC0" },
     });
     const db = await openDatabase(path.join(tmp, "pipeline.duckdb"));
-    const runner = createRunner({ db, settings: { luchtmeetnet: { baseUrl: "" } }, fetchJson: createFetchJson(), clock: () => new Date(), log: () => {} });
+    const runner = createRunner({ db, settings: { luchtmeetnet: { baseUrl: "" } }, fetchJson: createFetchJson(), clock: () => new Date(), logger: silentLogger });
     started = performance.now();
     const result = await runner.run(pipeline, "manual");
     const pipelineSeconds = (performance.now() - started) / 1000;

@@ -122,7 +122,7 @@ export async function benchStartup() {
         return i < 0 ? null : Number(((lines[i + 1]?.atS ?? themesS) - lines[i]!.atS).toFixed(2));
       };
       const ready = lines.find(({ line }) => /\(ready in [\d.]+ s\)/.test(line));
-      const firstLog = lines.find(({ line }) => /^\[\d{4}-/.test(line));
+      const firstLog = lines.find(({ line }) => /^\{"level":/.test(line));
       result = {
         bench: "startup",
         seconds: themesS,

@@ -25,6 +25,8 @@ import { backupDir, type Config } from "./config.ts";
 import type { Database } from "./db/database.ts";
 import { shedLoad } from "./http/load-shedding.ts";
 import { notFound, problemHandler } from "./http/problem.ts";
+import { logRequests, requestIdOf } from "./http/request-log.ts";
+import type { Logger } from "./operations/logger.ts";
 import { createRouteRegistrar, loadSession } from "./http/routes.ts";
 import { createSessionCookie } from "./http/session-cookie.ts";
 import { createPipelineService } from "./pipelines/pipeline-service.ts";
@@ -41,7 +43,8 @@ export interface AppDeps {
   plan: PolicyPlan;
   municipality: Municipality;
   clock: () => Date;
-  log: (message: string) => void;
+  /** The JSON logger (server/operations/logger.ts); requests get an id and an access-log line. */
+  logger: Logger;
   runner: Runner;
   /** "Now" for data freshness (the demo is a snapshot with its own date). */
   dataClock: () => Date;
@@ -56,6 +59,8 @@ export function createApp(deps: AppDeps): Express {
   app.set("trust proxy", config.MM_TRUST_PROXY ? config.MM_TRUST_PROXY.split(",").map((s) => s.trim()) : false);
   app.set("strict routing", true);
   app.set("query parser", "simple");
+  // First, so that every answer, even one refused by a later middleware, has its request id.
+  app.use(logRequests(deps.logger));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -98,7 +103,7 @@ export function createApp(deps: AppDeps): Express {
   const audit = createAuditLog(deps.db, deps.clock, config.MM_AUDIT_RETENTION_DAYS);
   const route = createRouteRegistrar(
     app,
-    (session, key) => audit.record(session, "denied", key).catch((error: unknown) => deps.log(`audit log write failed: ${error instanceof Error ? error.message : String(error)}`)),
+    (session, key) => audit.record(session, "denied", key).catch((error: unknown) => deps.logger.error({ err: error }, `audit log write failed: ${error instanceof Error ? error.message : String(error)}`)),
     { "POST /api/v1/backups": config.MM_BACKUP_TOKEN },
   );
   sessionRoutes(route, { deps, throttle: createLoginThrottle({ clock: deps.clock }), cookie: sessionCookie, audit });
@@ -107,12 +112,13 @@ export function createApp(deps: AppDeps): Express {
   areaRoutes(route, { db: deps.db });
   stationRoutes(route, { stations: createStationService(deps.db), db: deps.db });
   dossierRoutes(route, { db: deps.db, audit, dataClock: deps.dataClock });
-  pipelineRoutes(route, { pipelines: createPipelineService(deps.db, deps.runner, deps.dataClock) });
+  const pipelines = createPipelineService(deps.db, deps.runner, deps.dataClock);
+  pipelineRoutes(route, { pipelines });
   userRoutes(route, { db: deps.db, sessions, clock: deps.clock });
   healthRoutes(route, { db: deps.db });
-  readyRoutes(route, { db: deps.db, readiness: deps.readiness ?? createReadiness() });
+  readyRoutes(route, { db: deps.db, readiness: deps.readiness ?? createReadiness(), pipelines });
   metricsRoutes(route, { metrics, config });
-  backupRoutes(route, { db: deps.db, dir: backupDir(config), clock: deps.clock, log: deps.log });
+  backupRoutes(route, { db: deps.db, dir: backupDir(config), clock: deps.clock, logger: deps.logger });
   app.use("/api", notFound);
 
   if (existsSync(path.join(config.MM_CLIENT_DIR, "index.html"))) {
@@ -126,6 +132,6 @@ export function createApp(deps: AppDeps): Express {
     );
   }
   app.use(notFound);
-  app.use(problemHandler((error) => deps.log(`unhandled error: ${error instanceof Error ? error.stack : String(error)}`)));
+  app.use(problemHandler((error, res) => deps.logger.error({ err: error, requestId: requestIdOf(res) }, `unhandled error: ${error instanceof Error ? error.message : String(error)}`)));
   return app;
 }

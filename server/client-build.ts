@@ -1,6 +1,7 @@
 /** Builds the client with Vite when dist/ is missing or older than any client source file. */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import type { Logger } from "./operations/logger.ts";
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -10,12 +11,12 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-export async function ensureClientBuilt(clientDir: string, log: (message: string) => void): Promise<void> {
+export async function ensureClientBuilt(clientDir: string, logger: Logger): Promise<void> {
   const repoRoot = path.resolve(import.meta.dirname, "..");
   const index = path.join(clientDir, "index.html");
   const sources = [path.join(repoRoot, "client"), path.join(repoRoot, "server", "api")];
   if (existsSync(index) && statSync(index).mtimeMs >= Math.max(...sources.map(newestMtime))) return;
-  log("building the client …");
+  logger.info("building the client …");
   const { build } = await import("vite");
   await build({ configFile: path.join(repoRoot, "vite.config.ts"), logLevel: "warn", build: { outDir: clientDir, emptyOutDir: true } });
 }

@@ -2,6 +2,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { checkOidcSettings, oidcSettings } from "./auth/oidc-settings.ts";
+import { LOG_LEVELS } from "./operations/logger.ts";
 
 const repoRoot = path.resolve(import.meta.dirname, "..");
 
@@ -73,6 +74,8 @@ export const ConfigSchema = z.object({
   MM_DB_RESERVE_MB: z.coerce.number().int().min(0).default(32),
   /** Set when served over HTTPS (behind a TLS-terminating proxy): adds Secure and the __Host- prefix. */
   MM_SECURE_COOKIES: flag.default(false),
+  /** How much the JSON log says: fatal, error, warn, info (default), debug (also health probes and scrapes), trace or silent. */
+  MM_LOG_LEVEL: z.enum(LOG_LEVELS, { error: `MM_LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   /** Run every pipeline once at start, to catch up. */
   MM_RUN_AT_START: flag.default(true),
   /** Run the pipelines on their cron schedules. Off for a read-only replica, or a benchmark. */

@@ -6,6 +6,7 @@ import { DEMO_CBS_TABLE, generateDemo, readDemoManifest } from "../data/demo/gen
 import { startRecordedServer, type Intercept, type RecordedServer } from "../pipelines/framework/recorded-server.ts";
 import type { SourceSettings } from "../pipelines/framework/source.ts";
 import type { Municipality } from "./themes/indicator-service.ts";
+import type { Logger } from "./operations/logger.ts";
 
 export interface DemoUpstream {
   settings: SourceSettings;
@@ -14,10 +15,10 @@ export interface DemoUpstream {
 }
 
 /** Generates the demo when missing, then serves it; `intercept` lets tests inject upstream faults. */
-export async function startDemoUpstream(demoDir: string, log: (message: string) => void, intercept?: Intercept): Promise<DemoUpstream> {
+export async function startDemoUpstream(demoDir: string, logger: Logger, intercept?: Intercept): Promise<DemoUpstream> {
   let manifest = readDemoManifest(demoDir);
   if (!manifest) {
-    log(`generating demo data in ${demoDir} …`);
+    logger.info(`generating demo data in ${demoDir} …`);
     manifest = generateDemo(demoDir);
   }
   // One loopback server for every source; each source's base URL is its folder.

@@ -5,13 +5,15 @@
 import { demoUsers, DEMO_PASSWORD } from "./auth/users.ts";
 import { ensureClientBuilt } from "./client-build.ts";
 import { loadConfig } from "./config.ts";
+import { createLogger, type Logger } from "./operations/logger.ts";
 import { startMonitor, type Monitor } from "./start-monitor.ts";
 
 /** Past this, a shutdown that hangs is cut short: exit code 1 and a log line saying so. */
 const SHUTDOWN_DEADLINE_MS = 25_000;
 
-const log = (message: string) => console.info(`[${new Date().toISOString()}] ${message}`);
 const started = performance.now();
+// Until the configuration (MM_LOG_LEVEL) is read, e.g. to report that it is invalid: level info.
+let logger: Logger = createLogger({ level: "info" });
 
 let monitor: Monitor | undefined;
 let stopping = false;
@@ -20,16 +22,16 @@ let stopping = false;
 async function shutdown(reason: string, { drainMs = 0, exitCode = 0 } = {}): Promise<void> {
   if (stopping) return;
   stopping = true;
-  log(`${reason}: shutting down${drainMs ? ` (readiness off, serving ${drainMs} ms more)` : ""}`);
+  logger.info(`${reason}: shutting down${drainMs ? ` (readiness off, serving ${drainMs} ms more)` : ""}`);
   setTimeout(() => {
-    log(`shutdown did not finish within ${SHUTDOWN_DEADLINE_MS / 1000} s; exiting with code 1 (the .wal file, if any, is replayed at the next start)`);
+    logger.error(`shutdown did not finish within ${SHUTDOWN_DEADLINE_MS / 1000} s; exiting with code 1 (the .wal file, if any, is replayed at the next start)`);
     process.exit(1);
   }, SHUTDOWN_DEADLINE_MS).unref();
   try {
     await monitor?.close({ drainMs, graceMs: Math.max(1_000, SHUTDOWN_DEADLINE_MS - drainMs - 5_000) });
-    log("shut down: requests finished, runs ended, database checkpointed and closed");
+    logger.info("shut down: requests finished, runs ended, database checkpointed and closed");
   } catch (error) {
-    log(`shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+    logger.error({ err: error }, `shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
     exitCode = 1;
   }
   process.exit(exitCode);
@@ -37,13 +39,14 @@ async function shutdown(reason: string, { drainMs = 0, exitCode = 0 } = {}): Pro
 
 try {
   const config = loadConfig(process.env, process.argv.includes("--demo") ? { MM_DEMO: true } : {});
-  await ensureClientBuilt(config.MM_CLIENT_DIR, log);
+  logger = createLogger({ level: config.MM_LOG_LEVEL });
+  await ensureClientBuilt(config.MM_CLIENT_DIR, logger);
   // A database DuckDB has invalidated cannot be used again by this process: exit non-zero, so the
   // supervisor (systemd, Docker's restart policy) starts a fresh one, which replays the WAL.
-  monitor = await startMonitor({ config, clock: () => new Date(), log, runAtStart: config.MM_RUN_AT_START, schedule: config.MM_SCHEDULE, onFatal: (reason) => void shutdown(reason, { exitCode: 1 }) });
+  monitor = await startMonitor({ config, clock: () => new Date(), logger, runAtStart: config.MM_RUN_AT_START, schedule: config.MM_SCHEDULE, onFatal: (reason) => void shutdown(reason, { exitCode: 1 }) });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  log(`Milieumonitor${config.MM_DEMO ? " (demo)" : ""} serving ${monitor.municipality.name} at http://localhost:${config.PORT} (ready in ${seconds} s)`);
-  if (config.MM_DEMO) log(`demo accounts (password "${DEMO_PASSWORD}"): ${demoUsers.map((u) => u.username).join(", ")}`);
+  logger.info(`Milieumonitor${config.MM_DEMO ? " (demo)" : ""} serving ${monitor.municipality.name} at http://localhost:${config.PORT} (ready in ${seconds} s)`);
+  if (config.MM_DEMO) logger.info(`demo accounts (password "${DEMO_PASSWORD}"): ${demoUsers.map((u) => u.username).join(", ")}`);
   // SIGTERM comes from a supervisor or orchestrator: drain first. SIGINT is someone at a terminal.
   // `on`, not `once`: a process group signalled as a whole (Ctrl-C, systemd, npm and tsx relaying)
   // delivers the signal more than once, and a second one without a handler would kill the process
@@ -51,6 +54,6 @@ try {
   process.on("SIGTERM", () => void shutdown("SIGTERM", { drainMs: config.MM_SHUTDOWN_DRAIN_MS }));
   process.on("SIGINT", () => void shutdown("SIGINT"));
 } catch (error) {
-  console.error(`Milieumonitor could not start: ${error instanceof Error ? error.message : String(error)}`);
+  logger.fatal(`Milieumonitor could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }

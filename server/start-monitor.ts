@@ -21,6 +21,7 @@ import { recordWalRecovery } from "./db/wal-recovery.ts";
 import { startDemoUpstream, type DemoUpstream } from "./demo.ts";
 import { handleStorageErrors, prepareDiskReserve } from "./operations/disk-reserve.ts";
 import { closeGracefully, type CloseOptions } from "./operations/graceful-close.ts";
+import { lineLogger, type Logger } from "./operations/logger.ts";
 import { createReadiness } from "./operations/readiness.ts";
 import type { Municipality } from "./themes/indicator-service.ts";
 import { loadPolicyPlan } from "./themes/policy-plan.ts";
@@ -28,7 +29,10 @@ import { loadPolicyPlan } from "./themes/policy-plan.ts";
 export interface MonitorDeps {
   config: Config;
   clock: () => Date;
-  log: (message: string) => void;
+  /** The JSON logger (server/main.ts); without one, messages go to `log` as plain lines. */
+  logger?: Logger;
+  /** Plain message lines from info up, for tests and command-line tools; dropped when neither is given. */
+  log?: (line: string) => void;
   fetchJson?: FetchJson;
   fault?: RunnerDeps["fault"];
   /** Demo mode only: passed to the demo upstream. */
@@ -66,15 +70,18 @@ function liveSettings(config: Config): SourceSettings {
   };
 }
 
+const loggerOf = (deps: MonitorDeps): Logger => deps.logger ?? lineLogger(deps.log ?? (() => {}));
+
 /** The database, sources and runner, without HTTP: shared by the server and the pipelines CLI. */
 export async function openPipelineContext(deps: MonitorDeps) {
-  const { config, clock, log } = deps;
+  const { config, clock } = deps;
+  const logger = loggerOf(deps);
   const sources = config.MM_SOURCES ?? (config.MM_DEMO ? "demo" : "live");
-  const demo = sources === "demo" ? await startDemoUpstream(config.MM_DEMO_DIR, log, deps.intercept) : null;
+  const demo = sources === "demo" ? await startDemoUpstream(config.MM_DEMO_DIR, logger, deps.intercept) : null;
   const settings: SourceSettings = demo?.settings ?? liveSettings(config);
   const municipality: Municipality = demo?.municipality ?? { code: config.MM_MUNICIPALITY_CODE, name: config.MM_MUNICIPALITY_NAME };
-  log(`sources: ${sources === "demo" ? `demo files in ${config.MM_DEMO_DIR}` : `live (${municipality.code} ${municipality.name})`}`);
-  const reserve = prepareDiskReserve(config.MM_DB, config.MM_DB_RESERVE_MB, log);
+  logger.info(`sources: ${sources === "demo" ? `demo files in ${config.MM_DEMO_DIR}` : `live (${municipality.code} ${municipality.name})`}`);
+  const reserve = prepareDiskReserve(config.MM_DB, config.MM_DB_RESERVE_MB, logger);
   let db: Database;
   try {
     db = await openDatabase(config.MM_DB, {
@@ -86,16 +93,16 @@ export async function openPipelineContext(deps: MonitorDeps) {
     await demo?.server.close();
     throw error;
   }
-  if (db.walSetAside) for (const line of await recordWalRecovery(db, db.walSetAside, clock())) log(line);
+  if (db.walSetAside) for (const line of await recordWalRecovery(db, db.walSetAside, clock())) logger.warn(line);
   const abandoned = await abandonInterruptedRuns(db, clock());
-  if (abandoned) log(`${abandoned} pipeline run(s) were cut off by the last shutdown and are marked abandoned`);
+  if (abandoned) logger.warn(`${abandoned} pipeline run(s) were cut off by the last shutdown and are marked abandoned`);
   if (config.MM_DEMO) await ensureDemoUsers(db, clock());
   else {
     const disabled = await disableDemoAccounts(db);
-    if (disabled.length) log(`WARNING: demo accounts still had the demo password outside demo mode and are now disabled: ${disabled.join(", ")}`);
-    if (!config.MM_OIDC_ISSUER && (await listAccounts(db)).every((account) => account.disabled)) log("no active accounts: add one with `npm run users -- add <name> --role admin` (password on stdin)");
+    if (disabled.length) logger.warn(`WARNING: demo accounts still had the demo password outside demo mode and are now disabled: ${disabled.join(", ")}`);
+    if (!config.MM_OIDC_ISSUER && (await listAccounts(db)).every((account) => account.disabled)) logger.warn("no active accounts: add one with `npm run users -- add <name> --role admin` (password on stdin)");
   }
-  const runner = createRunner({ db, settings, fetchJson: deps.fetchJson ?? createFetchJson(), clock, log, fault: deps.fault, onProgress: deps.onProgress, onStorageError: handleStorageErrors(reserve, log, deps.onFatal) });
+  const runner = createRunner({ db, settings, fetchJson: deps.fetchJson ?? createFetchJson(), clock, logger, fault: deps.fault, onProgress: deps.onProgress, onStorageError: handleStorageErrors(reserve, logger, deps.onFatal) });
   return {
     db,
     runner,
@@ -110,9 +117,10 @@ export async function openPipelineContext(deps: MonitorDeps) {
 }
 
 export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
-  const { config, clock, log } = deps;
+  const { config, clock } = deps;
+  const logger = loggerOf(deps);
   const plan = loadPolicyPlan(config.MM_POLICY_PLAN);
-  const context = await openPipelineContext(deps);
+  const context = await openPipelineContext({ ...deps, logger });
   const { db, runner, settings, municipality, demo } = context;
 
   const runAll = async () => {
@@ -126,11 +134,11 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
     startupRuns = runAll();
     // First start: load before serving, so the first screen has data. Later starts catch up in the background.
     if (nothingPublished) await startupRuns;
-    else startupRuns.catch((error) => log(`start-up runs failed: ${error.message}`));
+    else startupRuns.catch((error) => logger.error({ err: error }, `start-up runs failed: ${error.message}`));
   }
 
   const readiness = createReadiness();
-  const app = createApp({ config, db, plan, municipality, clock, log, runner, dataClock: () => dataNow(settings, clock), readiness });
+  const app = createApp({ config, db, plan, municipality, clock, logger, runner, dataClock: () => dataNow(settings, clock), readiness });
   const server: Server = await new Promise((resolve, reject) => {
     // Express 5 calls back with the error when listening fails.
     const listening = app.listen(config.PORT, config.HOST, (error?: NodeJS.ErrnoException) => {
@@ -138,7 +146,7 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
       else reject(error.code === "EADDRINUSE" ? new Error(`port ${config.PORT} is in use; stop the other server or set PORT`) : error);
     });
   });
-  const scheduler: Scheduler | null = (deps.schedule ?? true) ? schedulePipelines(pipelines, runner, log) : null;
+  const scheduler: Scheduler | null = (deps.schedule ?? true) ? schedulePipelines(pipelines, runner, logger) : null;
 
   return {
     url: `http://${config.HOST}:${(server.address() as AddressInfo).port}`,
@@ -149,6 +157,6 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
     municipality,
     demo,
     startupRuns,
-    close: (options) => closeGracefully({ server, readiness, scheduler, runner, pending: startupRuns, db, closeRest: context.close, log }, options),
+    close: (options) => closeGracefully({ server, readiness, scheduler, runner, pending: startupRuns, db, closeRest: context.close, logger }, options),
   };
 }

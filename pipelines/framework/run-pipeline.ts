@@ -9,6 +9,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { CheckResult } from "../../server/api/contract.ts";
 import type { Database } from "../../server/db/database.ts";
 import { isDiskFull } from "../../server/operations/disk-reserve.ts";
+import type { Logger } from "../../server/operations/logger.ts";
 import { assignBuurt } from "./assign-buurt.ts";
 import { freshness, unique, type Check } from "./checks.ts";
 import type { PipelineDefinition } from "./define-pipeline.ts";
@@ -33,7 +34,7 @@ export interface RunnerDeps {
   settings: SourceSettings;
   fetchJson: FetchJson;
   clock: () => Date;
-  log: (message: string) => void;
+  logger: Logger;
   /** Called as rows are read, for progress lines. */
   onProgress?: (pipeline: string, rowsRead: number) => void;
   /** Test seam for crash and failure tests: called at named points of every run. */
@@ -110,6 +111,16 @@ async function execute(connection: DuckDBConnection, pipeline: PipelineDefinitio
   const counts = { rowsRead: 0, rowsLoaded: 0, rowsRejected: 0 };
   const checks: CheckResult[] = [];
   const reject = { runId, pipeline: pipeline.name };
+  const started = performance.now();
+  /** One structured line per run, so runs can be counted and timed from the log alone. */
+  const outcome = (status: RunResult["status"], warnings: number) => ({
+    pipeline: pipeline.name,
+    runId,
+    status,
+    ...counts,
+    warnings,
+    durationMs: Math.round(performance.now() - started),
+  });
   let inTransaction = false;
   // Once COMMIT, or the record of a failure, has started it is left to finish: a run is never cut off half-recorded.
   let finishing = false;
@@ -189,7 +200,8 @@ async function execute(connection: DuckDBConnection, pipeline: PipelineDefinitio
     }
     inTransaction = false;
     await deps.fault?.("after-commit", pipeline.name);
-    deps.log(`pipeline ${pipeline.name} run ${runId}: ${counts.rowsLoaded} rows published, ${counts.rowsRejected} rejected${warnings ? `, ${warnings} warnings` : ""}`);
+    const message = `pipeline ${pipeline.name} run ${runId}: ${counts.rowsLoaded} rows published, ${counts.rowsRejected} rejected${warnings ? `, ${warnings} warnings` : ""}`;
+    deps.logger[warnings ? "warn" : "info"](outcome("succeeded", warnings), message);
     return { runId, status: "succeeded", ...counts, warnings, checks, error: null };
   } catch (error) {
     finishing = true;
@@ -200,7 +212,8 @@ async function execute(connection: DuckDBConnection, pipeline: PipelineDefinitio
     const warnings = countWarnings(checks);
     await finishRun(connection, runId, status, counts, warnings, message, deps.clock());
     await recordChecks(connection, reject, checks);
-    deps.log(`pipeline ${pipeline.name} run ${runId} ${status}, previous data kept: ${message}`);
+    // A shutdown interrupting a run is expected (warn); a failure needs someone to look (error).
+    deps.logger[status === "failed" ? "error" : "warn"]({ ...outcome(status, warnings), error: message }, `pipeline ${pipeline.name} run ${runId} ${status}, previous data kept: ${message}`);
     return { runId, status, ...counts, warnings, checks, error: message };
   } finally {
     signal.removeEventListener("abort", interrupt);

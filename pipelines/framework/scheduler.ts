@@ -5,6 +5,7 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { PipelineDefinition } from "./define-pipeline.ts";
 import { PipelineBusyError, type Runner } from "./run-pipeline.ts";
+import type { Logger } from "../../server/operations/logger.ts";
 
 export interface Scheduler {
   stop(): Promise<void>;
@@ -13,7 +14,7 @@ export interface Scheduler {
 export function schedulePipelines(
   pipelines: readonly PipelineDefinition[],
   runner: Runner,
-  log: (message: string) => void,
+  logger: Logger,
   timezone = "Europe/Amsterdam",
 ): Scheduler {
   const tasks: ScheduledTask[] = pipelines.map((pipeline) =>
@@ -23,8 +24,8 @@ export function schedulePipelines(
         try {
           await runner.run(pipeline, "schedule");
         } catch (error) {
-          if (error instanceof PipelineBusyError) log(`skipped scheduled run: ${error.message}`);
-          else log(`scheduled run of ${pipeline.name} could not start: ${(error as Error).message}`);
+          if (error instanceof PipelineBusyError) logger.warn({ pipeline: pipeline.name }, `skipped scheduled run: ${error.message}`);
+          else logger.error({ pipeline: pipeline.name, err: error }, `scheduled run of ${pipeline.name} could not start: ${(error as Error).message}`);
         }
       },
       { timezone, name: pipeline.name, noOverlap: true },

@@ -10,6 +10,7 @@ import { HttpError } from "../http/http-error.ts";
 import type { Route } from "../http/routes.ts";
 import { parseInput } from "../http/validate.ts";
 import { BackupError, backupDatabase, backupFileName } from "../operations/backup.ts";
+import type { Logger } from "../operations/logger.ts";
 
 export const NewBackup = z
   .object({
@@ -24,10 +25,10 @@ export interface BackupRouteDeps {
   db: Database;
   dir: string;
   clock: () => Date;
-  log: (message: string) => void;
+  logger: Logger;
 }
 
-export function backupRoutes(route: Route, { db, dir, clock, log }: BackupRouteDeps): void {
+export function backupRoutes(route: Route, { db, dir, clock, logger }: BackupRouteDeps): void {
   route("POST /api/v1/backups", async (req, res) => {
     const { name } = parseInput(NewBackup, req.body, "body");
     const createdAt = clock();
@@ -36,7 +37,7 @@ export function backupRoutes(route: Route, { db, dir, clock, log }: BackupRouteD
       if (error instanceof BackupError) throw new HttpError(409, "Conflict", { detail: error.message.replace(dir, "MM_BACKUP_DIR") });
       throw error;
     });
-    log(`backup written: ${path.join(dir, fileName)} (${bytes} bytes)`);
+    logger.info({ file: fileName, bytes }, `backup written: ${path.join(dir, fileName)} (${bytes} bytes)`);
     const body: BackupCreated = { file: fileName, bytes, createdAt: createdAt.toISOString() };
     res.status(201).json(body);
   });

@@ -230,7 +230,7 @@ export type StationDetail = z.infer<typeof StationDetail>;
  */
 export const Health = z.object({ status: z.enum(["ok", "degraded"]), database: z.boolean(), reason: z.string().optional() });
 
-/** Readiness (GET /readyz): false while the monitor shuts down or its database is not open. */
+/** Readiness (GET /readyz): false while the monitor shuts down, its database is not open, or a pipeline's data is stale beyond its error threshold. */
 export const Readiness = z.object({ ready: z.boolean(), reason: z.string().optional() });
 export type Readiness = z.infer<typeof Readiness>;
 

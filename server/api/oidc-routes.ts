@@ -39,10 +39,10 @@ export function oidcRoutes(route: Route, { deps, sessions, cookie, audit }: Oidc
 
   const refuse = async (res: Response, reason: SsoRefusal, why: string, username = "") => {
     // No claims, names or subject ids in the log: the reason is enough to find the cause.
-    deps.log(`sso login refused (${reason}): ${why}`);
+    deps.logger.warn({ reason }, `sso login refused (${reason}): ${why}`);
     // Audited once the provider has answered a login started here; before that, a request costs an
     // anonymous caller nothing, and each one writing a row would let anyone flood the audit log.
-    if (reason !== "unavailable" && reason !== "expired") await audit.record({ username, role: "" }, "login-failed", `sso:${reason}`).catch((error: unknown) => deps.log(`audit log write failed: ${(error as Error).message}`));
+    if (reason !== "unavailable" && reason !== "expired") await audit.record({ username, role: "" }, "login-failed", `sso:${reason}`).catch((error: unknown) => deps.logger.error({ err: error }, `audit log write failed: ${(error as Error).message}`));
     res.redirect(303, `/#/login?sso=${reason}`);
   };
 

@@ -24,7 +24,7 @@ interface SessionDeps {
 
 export function sessionRoutes(route: Route, { deps, throttle, cookie, audit }: SessionDeps): void {
   const record = (user: { username: string; role: Role | "" }, action: "login" | "login-failed") =>
-    audit.record(user, action, "password").catch((error: unknown) => deps.log(`audit log write failed: ${error instanceof Error ? error.message : String(error)}`));
+    audit.record(user, action, "password").catch((error: unknown) => deps.logger.error({ err: error }, `audit log write failed: ${error instanceof Error ? error.message : String(error)}`));
 
   const info = (session: Session): SessionInfo => ({
     username: session.username,

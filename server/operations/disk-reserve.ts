@@ -11,6 +11,7 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, rmSync, statfsSync, writeSync } from "node:fs";
 import path from "node:path";
+import type { Logger } from "./logger.ts";
 
 const MB = 1024 * 1024;
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -44,7 +45,7 @@ function writeZeros(file: string, bytes: number): void {
  * Before the database opens: keeps `<db>.reserve` of `megabytes`, makes it when the disk has room for
  * twice that, and releases it at once when less than that is free (the last run filled the disk).
  */
-export function prepareDiskReserve(dbFile: string, megabytes: number, log: (message: string) => void): DiskReserve {
+export function prepareDiskReserve(dbFile: string, megabytes: number, logger: Logger): DiskReserve {
   if (dbFile === ":memory:" || megabytes === 0) return { release: () => false };
   const file = `${path.resolve(dbFile)}.reserve`;
   const dir = path.dirname(file);
@@ -53,7 +54,7 @@ export function prepareDiskReserve(dbFile: string, megabytes: number, log: (mess
   const release = () => {
     if (!existsSync(file)) return false;
     rmSync(file, { force: true });
-    log(`DISK FULL on ${dir}: released the ${megabytes} MB reserve beside the database so that failures can be recorded; free space there and restart the monitor to keep a reserve again`);
+    logger.error(`DISK FULL on ${dir}: released the ${megabytes} MB reserve beside the database so that failures can be recorded; free space there and restart the monitor to keep a reserve again`);
     return true;
   };
   const free = freeBytes(dir);
@@ -64,10 +65,10 @@ export function prepareDiskReserve(dbFile: string, megabytes: number, log: (mess
       writeZeros(file, bytes);
     } catch (error) {
       rmSync(file, { force: true });
-      log(`WARNING: could not make the disk reserve ${file}: ${messageOf(error)}`);
+      logger.warn(`WARNING: could not make the disk reserve ${file}: ${messageOf(error)}`);
     }
   } else {
-    log(`WARNING: only ${Math.floor(free / MB)} MB free on ${dir}; no disk reserve is kept until ${2 * megabytes} MB are free (MM_DB_RESERVE_MB)`);
+    logger.warn(`WARNING: only ${Math.floor(free / MB)} MB free on ${dir}; no disk reserve is kept until ${2 * megabytes} MB are free (MM_DB_RESERVE_MB)`);
   }
   return { release };
 }
@@ -77,11 +78,11 @@ export function prepareDiskReserve(dbFile: string, megabytes: number, log: (mess
  * database cannot be used again by this process, so `onInvalidated` restarts it (WAL replay at the
  * next open brings back everything committed).
  */
-export function handleStorageErrors(reserve: DiskReserve, log: (message: string) => void, onInvalidated?: (reason: string) => void) {
+export function handleStorageErrors(reserve: DiskReserve, logger: Logger, onInvalidated?: (reason: string) => void) {
   return (error: unknown): void => {
     if (isDiskFull(error)) reserve.release();
     if (isDatabaseInvalidated(error)) {
-      log(`FATAL: DuckDB invalidated the database (${messageOf(error)}); the process must reopen it`);
+      logger.fatal(`FATAL: DuckDB invalidated the database (${messageOf(error)}); the process must reopen it`);
       onInvalidated?.("database invalidated");
     }
   };

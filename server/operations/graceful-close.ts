@@ -11,6 +11,7 @@ import type { Runner } from "../../pipelines/framework/run-pipeline.ts";
 import type { Scheduler } from "../../pipelines/framework/scheduler.ts";
 import type { Database } from "../db/database.ts";
 import type { Readiness } from "./readiness.ts";
+import type { Logger } from "./logger.ts";
 
 export interface CloseOptions {
   /** How long to keep serving with readiness false before the listener closes (default 0). */
@@ -29,16 +30,16 @@ export interface ClosingParts {
   db: Database;
   /** Closes what is left (the demo upstream, the database). */
   closeRest(): Promise<void>;
-  log(message: string): void;
+  logger: Logger;
 }
 
 /** Resolves once every connection has ended; cuts the ones still busy after `graceMs`. */
-function closeServer(server: Server, graceMs: number, log: (message: string) => void): Promise<void> {
+function closeServer(server: Server, graceMs: number, logger: Logger): Promise<void> {
   return new Promise((resolve) => {
     // Keep-alive connections that finish a request while closing become idle: close them as they do.
     const idle = setInterval(() => server.closeIdleConnections(), 100);
     const cut = setTimeout(() => {
-      log(`requests still in flight after ${graceMs} ms: closing their connections`);
+      logger.warn(`requests still in flight after ${graceMs} ms: closing their connections`);
       server.closeAllConnections();
     }, graceMs);
     server.close(() => {
@@ -57,13 +58,13 @@ export async function closeGracefully(parts: ClosingParts, { drainMs = 0, graceM
     await parts.pending.catch(() => undefined);
   })();
   if (drainMs > 0) await sleep(drainMs);
-  await closeServer(parts.server, graceMs, parts.log);
+  await closeServer(parts.server, graceMs, parts.logger);
   await runsEnded;
   try {
     await parts.db.query("CHECKPOINT", [], { timeoutMs: 60_000 });
   } catch (error) {
     // E.g. a full disk: the WAL stays and is replayed at the next start, so nothing committed is lost.
-    parts.log(`checkpoint at shutdown failed, the .wal file is kept for the next start: ${error instanceof Error ? error.message : String(error)}`);
+    parts.logger.error(`checkpoint at shutdown failed, the .wal file is kept for the next start: ${error instanceof Error ? error.message : String(error)}`);
   }
   await parts.closeRest();
 }

@@ -72,6 +72,14 @@ export function createPipelineService(db: Database, runner: Runner, now: () => D
       return summaries;
     },
 
+    /** Each pipeline's freshness, judged as in list(): for GET /readyz, without the run history. */
+    async freshness(options: QueryOptions): Promise<{ name: string; freshness: Freshness }[]> {
+      const published = await db.published.settled();
+      const result = [];
+      for (const pipeline of pipelines) result.push({ name: pipeline.name, freshness: await freshnessOf(pipeline, published.has(pipeline.name), options) });
+      return result;
+    },
+
     async runs(name: string, limit: number, options: QueryOptions): Promise<RunSummary[]> {
       resolve(name);
       const rows = await db.query(RUNS_SQL, [name, limit], options);

@@ -133,6 +133,6 @@ describe("a server error", () => {
     const response = await fetch(`${monitor.url}/api/v1/establishments/IN-000001`, { headers: { cookie: admin.cookie } });
     expect(response.status).toBe(500);
     const body = await response.text();
-    expect(JSON.parse(body)).toEqual({ type: "about:blank", title: "Internal Server Error", status: 500, detail: "the server could not complete the request; it has been logged" });
+    expect(JSON.parse(body)).toEqual({ type: "about:blank", title: "Internal Server Error", status: 500, detail: "the server could not complete the request; it has been logged", requestId: response.headers.get("x-request-id") });
   });
 });

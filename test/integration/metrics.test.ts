@@ -54,6 +54,10 @@ describe("metrics", () => {
     expect(text).not.toContain("IN-000700");
     expect(sample(text, "mm_pipeline_runs_total", { pipeline: "waste", status: "succeeded" })).toBe(1);
     expect(sample(text, "mm_pipeline_rows_total", { pipeline: "waste", outcome: "loaded" })).toBeGreaterThan(0);
+    // Rejects per pipeline, as the run history counts them.
+    for (const row of await monitor.db.query("SELECT pipeline, sum(rows_rejected)::INTEGER AS n FROM meta.pipeline_runs GROUP BY ALL")) {
+      expect(sample(text, "mm_pipeline_rows_total", { pipeline: String(row.pipeline), outcome: "rejected" }), String(row.pipeline)).toBe(row.n);
+    }
     const published = sample(text, "mm_dataset_published_timestamp_seconds", { pipeline: "waste" })!;
     // The test monitor's clock stands still.
     expect(published).toBe(FIXED_NOW.getTime() / 1000);

@@ -8,6 +8,7 @@ import { createFetchJson } from "../../pipelines/framework/fetch-json.ts";
 import { createRunner } from "../../pipelines/framework/run-pipeline.ts";
 import { schedulePipelines } from "../../pipelines/framework/scheduler.ts";
 import { openDatabase, type Database } from "../../server/db/database.ts";
+import { silentLogger } from "../../server/operations/logger.ts";
 
 let db: Database;
 let tmp: string;
@@ -42,8 +43,8 @@ const slowTicks = definePipeline({
 
 describe("schedulePipelines", () => {
   it("runs a pipeline on its cron schedule and never lets two runs overlap", async () => {
-    const runner = createRunner({ db, settings: { luchtmeetnet: { baseUrl: "http://127.0.0.1:9" } }, fetchJson: createFetchJson(), clock: () => new Date(), log: () => {} });
-    const scheduler = schedulePipelines([slowTicks], runner, () => {});
+    const runner = createRunner({ db, settings: { luchtmeetnet: { baseUrl: "http://127.0.0.1:9" } }, fetchJson: createFetchJson(), clock: () => new Date(), logger: silentLogger });
+    const scheduler = schedulePipelines([slowTicks], runner, silentLogger);
     await new Promise((resolve) => setTimeout(resolve, 4_500));
     await scheduler.stop();
     while (runner.isRunning("slow-ticks")) await new Promise((resolve) => setTimeout(resolve, 50));

@@ -7,6 +7,7 @@ import { createFetchJson } from "../../pipelines/framework/fetch-json.ts";
 import { createRunner, type Runner, type RunnerDeps } from "../../pipelines/framework/run-pipeline.ts";
 import type { SourceSettings } from "../../pipelines/framework/source.ts";
 import { openDatabase, type Database } from "../../server/db/database.ts";
+import { silentLogger } from "../../server/operations/logger.ts";
 import { clock } from "./test-server.ts";
 
 export const fixturesDir = path.resolve(import.meta.dirname, "../fixtures");
@@ -25,7 +26,7 @@ export async function openHarness(settings: Partial<SourceSettings> = {}, deps: 
     settings: { luchtmeetnet: { baseUrl: "http://127.0.0.1:9" }, filesDir: fixturesDir, ...settings },
     fetchJson: createFetchJson({ baseDelayMs: 5, retries: 2 }),
     clock,
-    log: () => {},
+    logger: silentLogger,
     ...deps,
   });
   return {

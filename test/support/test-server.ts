@@ -9,6 +9,7 @@ import { createFetchJson } from "../../pipelines/framework/fetch-json.ts";
 import type { Intercept, RecordedServer } from "../../pipelines/framework/recorded-server.ts";
 import type { RunnerDeps } from "../../pipelines/framework/run-pipeline.ts";
 import { loadConfig, type Config } from "../../server/config.ts";
+import { createLogger, type LogLevel } from "../../server/operations/logger.ts";
 import { startMonitor, type Monitor } from "../../server/start-monitor.ts";
 
 export const FIXED_NOW = new Date("2026-03-02T09:00:00Z");
@@ -17,14 +18,18 @@ export const clock = () => FIXED_NOW;
 export interface TestMonitor extends Monitor {
   upstream: RecordedServer;
   config: Config;
+  /** Every line the monitor logged, as written (JSON), oldest first; kept in memory, never printed. */
+  logs: string[];
 }
 
 export interface TestMonitorOptions {
   intercept?: Intercept;
   config?: Partial<Config>;
   fault?: RunnerDeps["fault"];
-  /** Receives the monitor's log lines (default: dropped). */
+  /** Receives the message of each log line (the `msg` field), besides `logs`. */
   log?: (line: string) => void;
+  /** The logger's level (default info). */
+  logLevel?: LogLevel;
 }
 
 /** Starts a demo-mode monitor on `demoDir` and waits until its start-up runs have all succeeded. */
@@ -32,10 +37,17 @@ export async function startTestMonitor(demoDir: string, options: TestMonitorOpti
   const tmp = mkdtempSync(path.join(os.tmpdir(), "mm-test-db-"));
   // No disk reserve for test databases (the disk-full test sets its own).
   const config = loadConfig({}, { PORT: 0, MM_DB: path.join(tmp, "test.duckdb"), MM_DEMO: true, MM_DEMO_DIR: demoDir, MM_DB_RESERVE_MB: 0, ...options.config });
+  const logs: string[] = [];
+  const destination = {
+    write(line: string) {
+      logs.push(line.trimEnd());
+      options.log?.(String((JSON.parse(line) as { msg?: unknown }).msg ?? ""));
+    },
+  };
   const monitor = await startMonitor({
     config,
     clock,
-    log: options.log ?? (() => {}),
+    logger: createLogger({ level: options.logLevel ?? "info", destination }),
     fetchJson: createFetchJson({ baseDelayMs: 5, retries: 2 }),
     fault: options.fault,
     intercept: options.intercept,
@@ -48,6 +60,7 @@ export async function startTestMonitor(demoDir: string, options: TestMonitorOpti
     ...monitor,
     upstream: monitor.demo!.server,
     config,
+    logs,
     async close() {
       await monitor.close();
       rmSync(tmp, { recursive: true, force: true });

@@ -1,0 +1,99 @@
+/**
+ * GET /readyz and the data's age: not ready while a pipeline's published data is older than its
+ * error threshold (errorAfterHours), ready again once it is fresh; a pipeline that never loaded
+ * does not hold a fresh install back. The apps here run on the test monitor's real database, with
+ * a data clock the test moves.
+ */
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createFetchJson } from "../../pipelines/framework/fetch-json.ts";
+import { createRunner } from "../../pipelines/framework/run-pipeline.ts";
+import { pipelines } from "../../pipelines/index.ts";
+import { Readiness } from "../../server/api/contract.ts";
+import { createApp, type AppDeps } from "../../server/app.ts";
+import { openDatabase, type Database } from "../../server/db/database.ts";
+import { silentLogger } from "../../server/operations/logger.ts";
+import { loadPolicyPlan } from "../../server/themes/policy-plan.ts";
+import { clock, startTestMonitor, type TestMonitor } from "../support/test-server.ts";
+
+const HOUR = 3_600_000;
+let monitor: TestMonitor;
+const servers: Server[] = [];
+
+beforeAll(async () => {
+  monitor = await startTestMonitor(inject("demoDir"));
+});
+afterAll(async () => {
+  for (const server of servers) await new Promise((resolve) => server.close(resolve));
+  await monitor?.close();
+});
+
+/** The monitor's app on `db`, answering with `dataClock` as "now" for the data. */
+async function serve(db: Database, dataClock: () => Date): Promise<string> {
+  const deps: AppDeps = {
+    config: monitor.config,
+    db,
+    plan: loadPolicyPlan(monitor.config.MM_POLICY_PLAN),
+    municipality: monitor.municipality,
+    clock,
+    logger: silentLogger,
+    runner: db === monitor.db ? monitor.runner : createRunner({ db, settings: monitor.settings, fetchJson: createFetchJson(), clock, logger: silentLogger }),
+    dataClock,
+  };
+  const server = await new Promise<Server>((resolve) => {
+    const listening = createApp(deps).listen(0, "127.0.0.1", () => resolve(listening));
+  });
+  servers.push(server);
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+async function readyz(url: string) {
+  const response = await fetch(`${url}/readyz`);
+  return { status: response.status, body: Readiness.parse(await response.json()) };
+}
+
+describe("readiness and stale data", () => {
+  it("is ready when the test monitor's data is fresh", async () => {
+    expect(await readyz(monitor.url)).toEqual({ status: 200, body: { ready: true } });
+  });
+
+  it("is not ready while a pipeline is stale beyond its error threshold, and ready once it is fresh", async () => {
+    const asOf = new Date(monitor.settings.asOf!);
+    let now = asOf;
+    const url = await serve(monitor.db, () => now);
+    expect((await readyz(url)).status).toBe(200);
+
+    // Air quality: errorAfterHours 168 (measurements and sensor observations). A week and a day later:
+    now = new Date(asOf.getTime() + 192 * HOUR);
+    const stale = await readyz(url);
+    expect(stale.status).toBe(503);
+    expect(stale.body.ready).toBe(false);
+    expect(stale.body.reason).toMatch(/^data stale beyond the error threshold: /);
+    expect(stale.body.reason).toContain("air-quality-measurements (newest ");
+    expect(stale.body.reason).toContain("limit 168 h");
+    // Pipelines without a freshness rule are never named.
+    expect(stale.body.reason).not.toContain("waste");
+
+    // Past the warning (24 h) but within the error threshold: still ready.
+    now = new Date(asOf.getTime() + 48 * HOUR);
+    expect(await readyz(url)).toEqual({ status: 200, body: { ready: true } });
+  });
+
+  it("is ready on a fresh install whose pipelines never loaded, whatever the date", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "mm-ready-"));
+    const db = await openDatabase(path.join(dir, "empty.duckdb"));
+    try {
+      const url = await serve(db, () => new Date(clock().getTime() + 365 * 24 * HOUR));
+      expect(pipelines.some((p) => p.freshness)).toBe(true);
+      expect(await readyz(url)).toEqual({ status: 200, body: { ready: true } });
+    } finally {
+      await new Promise((resolve) => servers.pop()!.close(resolve));
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
