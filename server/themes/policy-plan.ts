@@ -15,6 +15,8 @@ const PlanSchema = z.object({
         baselineYear: z.number().int().min(1990).max(2100),
         baselineValue: z.number(),
         label: Localized,
+        /** Shown to anyone, e.g. by the <mm-indicator> widget on another site: municipal aggregates only. */
+        public: z.boolean().default(false),
       })
       .refine((t) => t.baselineYear < t.deadline, { error: "baselineYear must be before deadline" }),
   ),
@@ -23,6 +25,8 @@ const PlanSchema = z.object({
 export interface PolicyPlan {
   title: Localized;
   targetFor(indicatorId: string): Target | null;
+  /** Whether the plan marks the indicator public (GET /api/v1/public/indicators/:id). */
+  isPublic(indicatorId: string): boolean;
 }
 
 export function loadPolicyPlan(file: string): PolicyPlan {
@@ -31,10 +35,12 @@ export function loadPolicyPlan(file: string): PolicyPlan {
     throw new Error(`invalid policy plan ${file}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   }
   const targets = new Map<string, Target>();
-  for (const { indicator, ...target } of parsed.data.targets) {
+  const published = new Set<string>();
+  for (const { indicator, public: isPublic, ...target } of parsed.data.targets) {
     if (!findIndicator(indicator)) throw new Error(`policy plan ${file}: unknown indicator "${indicator}"`);
     if (targets.has(indicator)) throw new Error(`policy plan ${file}: two targets for "${indicator}"`);
     targets.set(indicator, target);
+    if (isPublic) published.add(indicator);
   }
-  return { title: parsed.data.title, targetFor: (id) => targets.get(id) ?? null };
+  return { title: parsed.data.title, targetFor: (id) => targets.get(id) ?? null, isPublic: (id) => published.has(id) };
 }
