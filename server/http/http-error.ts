@@ -13,6 +13,8 @@ export interface HttpErrorOptions {
   title?: Message;
   cause?: unknown;
   invalidParams?: readonly InvalidParam[];
+  /** The detail is the second argument, a catalogue message: an English string here would not be translated. */
+  detail?: never;
   /** Extra members of the problem body, sent as they are (no text for people). */
   [member: string]: unknown;
 }

@@ -1,25 +1,37 @@
 /** RFC 9457 problem+json: the single error body of the API, for every error path. */
 import type { ErrorRequestHandler, RequestHandler, Response } from "express";
+import { msg, renderMessage, type Message } from "../i18n/message.ts";
+import { negotiateLang } from "../i18n/accept-language.ts";
 import { HttpError, quoted } from "./http-error.ts";
 
+/** Texts in the language the request asks for (Accept-Language; English when it says nothing). */
 export function sendProblem(res: Response, error: HttpError): void {
+  const lang = negotiateLang(res.req.get("accept-language"));
+  const text = (message: Message) => renderMessage(lang, message);
   res
     .status(error.status)
     .type("application/problem+json")
+    .set("Content-Language", lang)
+    .vary("Accept-Language")
     .json({
       type: "about:blank",
-      title: error.title,
+      title: text(error.titleMessage),
       status: error.status,
-      ...(error.detail ? { detail: error.detail } : {}),
+      ...(error.detailMessages.length ? { detail: error.detailMessages.map(text).join("; ") } : {}),
       ...error.extensions,
+      ...(error.invalidParams ? { invalidParams: error.invalidParams.map((p) => ({ name: p.name, reason: text(p.reason) })) } : {}),
       // So a user can quote it and an operator can find the request's log lines (server/http/request-log.ts).
       ...(typeof res.locals.requestId === "string" ? { requestId: res.locals.requestId } : {}),
     });
 }
 
 export const notFound: RequestHandler = (req, _res, next) => {
-  next(new HttpError(404, "Not Found", { detail: `no such resource: ${req.method} ${quoted(req.path)}` }));
+  next(new HttpError(404, msg("request.noSuchResource", { method: req.method, path: quoted(req.baseUrl + req.path) })));
 };
+
+/** body-parser's error types (its messages are English only). */
+const bodyProblem = (type: unknown): Message =>
+  type === "entity.too.large" ? msg("request.bodyTooLarge") : type === "entity.parse.failed" ? msg("request.bodyNotJson") : msg("request.bodyUnreadable");
 
 export function problemHandler(logError: (error: unknown, res: Response) => void): ErrorRequestHandler {
   return (error, req, res, next) => {
@@ -28,8 +40,6 @@ export function problemHandler(logError: (error: unknown, res: Response) => void
     // body-parser errors carry a status (400 bad JSON, 413 too large); anything else is ours to fix.
     const status = typeof error?.status === "number" && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) logError(error, res);
-    const title = status === 500 ? "Internal Server Error" : "Bad Request";
-    const detail = status === 500 ? "the server could not complete the request; it has been logged" : String(error.message);
-    sendProblem(res, new HttpError(status, title, { detail }));
+    sendProblem(res, new HttpError(status, status === 500 ? msg("request.internal") : bodyProblem(error?.type)));
   };
 }

@@ -1,0 +1,144 @@
+/**
+ * Every text for people exists in Dutch and English: the UI catalogue (and the widget's), the server's
+ * catalogue of error messages, every key the client uses (also keys built from API enums), and no
+ * server error written as a bare English string instead of a catalogue key.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { CheckResult, DataFreshness, Freshness, PipelineSummary, RunSummary, areaLevels, qualityTiers, roles, runStatuses, statusCodes } from "../../server/api/contract.ts";
+import { AuditEntry, Complaint, Inspection, NearbyMeasurement, OpenItem, Permit, RecentValue, establishmentSorts } from "../../server/api/contract-dossier.ts";
+import { catalogueParts, serverMessages } from "../../server/i18n/catalogue.ts";
+
+type Part = { nl: Record<string, string>; en: Record<string, string> };
+const root = path.resolve(import.meta.dirname, "../..");
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".ts"))
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)));
+}
+const read = (file: string) => readFileSync(path.join(root, file), "utf8");
+
+/** Every `defineMessages` table under client/src: each catalogue part and the widget's own table. */
+async function clientParts(): Promise<Record<string, Part>> {
+  const files = sourceFiles("client/src").filter((file) => /defineMessages\(/.test(read(file)) && !file.endsWith("define.ts"));
+  const parts: Record<string, Part> = {};
+  for (const file of files) {
+    const module = (await import(path.join(root, file))) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(module)) {
+      if (value && typeof value === "object" && "nl" in value && "en" in value) parts[`${file} ${name}`] = value as Part;
+    }
+  }
+  return parts;
+}
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+function expectComplete(name: string, part: Part): void {
+  expect(Object.keys(part.en).sort(), `${name}: the same keys in nl and en`).toEqual(Object.keys(part.nl).sort());
+  for (const key of Object.keys(part.nl)) {
+    expect(part.nl[key]?.trim(), `${name} ${key} (nl)`).toBeTruthy();
+    expect(part.en[key]?.trim(), `${name} ${key} (en)`).toBeTruthy();
+    expect(placeholders(part.en[key]!), `${name} ${key}: the same {placeholders}`).toEqual(placeholders(part.nl[key]!));
+  }
+}
+
+describe("the UI catalogue", () => {
+  it("has, in every part and the widget's table, a Dutch and an English text for every key with the same placeholders", async () => {
+    const parts = await clientParts();
+    expect(Object.keys(parts).length).toBeGreaterThanOrEqual(7);
+    for (const [name, part] of Object.entries(parts)) expectComplete(name, part);
+  });
+
+  it("has every key the client asks for, also the keys built from the API's enums", async () => {
+    const keys = new Set(Object.values(await clientParts()).flatMap((part) => Object.keys(part.nl)));
+    const used = sourceFiles("client/src").flatMap((file) => {
+      const text = read(file);
+      const literal = [...text.matchAll(/\bt\(\s*"([^"]+)"/g), ...text.matchAll(/\btranslate\(\s*[\w.]+\s*,\s*"([^"]+)"/g)].map((m) => m[1]!);
+      const prefixes = [...text.matchAll(/\bt\(\s*`([\w.-]+\.)\$\{/g)].map((m) => m[1]!);
+      return [...literal.map((key) => ({ file, key, prefix: false })), ...prefixes.map((key) => ({ file, key, prefix: true }))];
+    });
+    expect(used.length).toBeGreaterThan(100);
+    for (const { file, key, prefix } of used) {
+      expect(prefix ? [...keys].some((k) => k.startsWith(key)) : keys.has(key), `${file}: ${key}${prefix ? "…" : ""}`).toBe(true);
+    }
+    const options = (schema: unknown): readonly string[] => {
+      const s = schema as { options?: readonly string[]; unwrap?: () => unknown };
+      return s.options ?? options(s.unwrap!());
+    };
+    const derived: Record<string, readonly string[]> = {
+      "status.": statusCodes,
+      "tier.": qualityTiers,
+      "role.": roles,
+      "runStatus.": runStatuses,
+      "trigger.": options(RunSummary.shape.trigger),
+      "freshness.": options(Freshness.shape.status),
+      "indicator.freshness.": options(DataFreshness.shape.status),
+      "mode.": options(PipelineSummary.shape.mode),
+      "check.level.": options(CheckResult.shape.level),
+      "map.level.": areaLevels,
+      "map.levels.": areaLevels,
+      "search.sort.": establishmentSorts,
+      "dossier.permitType.": options(Permit.shape.type),
+      "dossier.permitStatus.": options(Permit.shape.status),
+      "dossier.result.": options(Inspection.shape.result),
+      "dossier.complaintKind.": options(Complaint.shape.kind),
+      "dossier.complaintStatus.": options(Complaint.shape.status),
+      "dossier.window.": options(RecentValue.shape.window),
+      "dossier.windowShort.": options(RecentValue.shape.window),
+      "dossier.measurementKind.": options(NearbyMeasurement.shape.kind),
+      "dossier.openKind.": options(OpenItem.shape.kind),
+      "audit.action.": options(AuditEntry.shape.action),
+    };
+    for (const [prefix, values] of Object.entries(derived)) {
+      for (const value of values) expect(keys.has(prefix + value), `${prefix}${value}`).toBe(true);
+    }
+  });
+});
+
+describe("the server's catalogue", () => {
+  it("has a Dutch and an English text for every key with the same placeholders", () => {
+    for (const [name, part] of Object.entries(catalogueParts)) expectComplete(name, part);
+  });
+
+  it("has every key the server code names", () => {
+    const used = sourceFiles("server").flatMap((file) => [...read(file).matchAll(/\b(?:msg|reason)\(\s*"([^"]+)"/g)].map((m) => ({ file, key: m[1]! })));
+    expect(used.length).toBeGreaterThan(50);
+    for (const { file, key } of used) expect(key in serverMessages.en, `${file}: ${key}`).toBe(true);
+  });
+});
+
+/** A string or template literal where a catalogue message belongs. */
+const bareText = String.raw`\s*["'\x60]`;
+const englishOnly: [string, RegExp][] = [
+  ["HttpError with a text", new RegExp(String.raw`new HttpError\(\s*\d+\s*,` + bareText, "g")],
+  ["HttpError detail as a text", new RegExp(String.raw`\bdetail:` + bareText, "g")],
+  ["badParameter with a text", new RegExp(String.raw`badParameter\(\s*[^,()]+,` + bareText, "g")],
+  ["zod error as a text", new RegExp(String.raw`\berror:` + bareText, "g")],
+];
+/**
+ * Configuration read at start-up (environment, OIDC settings, the policy plan, alert rules): its errors
+ * are for the operator in the log, not for a user in the UI, and stay English.
+ */
+const operatorConfig = new Set(["server/config.ts", "server/auth/oidc-settings.ts", "server/themes/policy-plan.ts", "server/alerts/alert-rules.ts"]);
+
+describe("server error messages", () => {
+  it("recognise the English-only forms this scan looks for", () => {
+    const samples = ['new HttpError(404, "Not Found", {})', "{ detail: `unknown ${id}` }", 'badParameter("area", `no ${x}`)', "z.string({ error: 'must be' })"];
+    samples.forEach((sample, i) => expect(sample.match(englishOnly[i]![1]), sample).not.toBeNull());
+    expect('new HttpError(404, msg("unknown.theme", { id }))'.match(englishOnly[0]![1])).toBeNull();
+  });
+
+  it("go through the catalogue everywhere in server/, so a new English-only error fails here", () => {
+    const files = sourceFiles("server").filter((file) => !file.startsWith("server/i18n/"));
+    expect(files.length).toBeGreaterThan(50);
+    const found = files.flatMap((file) => {
+      const text = read(file);
+      return englishOnly.flatMap(([what, pattern]) =>
+        what.startsWith("zod") && operatorConfig.has(file) ? [] : [...text.matchAll(pattern)].map((m) => `${file}:${text.slice(0, m.index).split("\n").length} ${what}`),
+      );
+    });
+    expect(found).toEqual([]);
+  });
+});
