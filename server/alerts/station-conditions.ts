@@ -52,7 +52,7 @@ export function stationConditions(rule: Extract<AlertRule, { kind: "station-24h"
         kind: rule.kind,
         subject: `${m.station}/${m.formula}`,
         message: {
-          nl: `Meetstation ${m.stationName} (${m.station}): daggemiddelde ${m.formula} op ${m.day} was ${mean} µg/m³, boven de ${limit.label.nl} van ${limit.value} µg/m³.`,
+          nl: `Meetstation ${m.stationName} (${m.station}): daggemiddelde ${m.formula} op ${m.day} was ${String(mean).replace(".", ",")} µg/m³, boven de ${limit.label.nl} van ${limit.value} µg/m³.`,
           en: `Station ${m.stationName} (${m.station}): the ${m.formula} daily mean on ${m.day} was ${mean} µg/m³, above the ${limit.label.en} of ${limit.value} µg/m³.`,
         },
         details: { station: m.station, stationName: m.stationName, component: m.formula, day: m.day, mean, limit: limit.value, norm: limit.id },

@@ -1,0 +1,43 @@
+/** Alerts: the list page and the header's count. */
+import { defineMessages } from "./define.ts";
+
+export const alertsMessages = defineMessages(
+  {
+    "alerts.nav": "Meldingen",
+    "alerts.badge": "{count} open meldingen",
+    "alerts.title": "Meldingen",
+    "alerts.intro": "Open meldingen eerst, daarna recent opgeloste. Je ziet de soorten meldingen die bij je rol horen.",
+    "alerts.empty": "Geen open meldingen.",
+    "alerts.open": "Open",
+    "alerts.resolved": "Opgelost",
+    "alerts.noneResolved": "Nog geen opgeloste meldingen.",
+    "alerts.kind": "Soort",
+    "alerts.subject": "Onderwerp",
+    "alerts.message": "Melding",
+    "alerts.openedAt": "Geopend",
+    "alerts.resolvedAt": "Opgelost op",
+    "alerts.kind.indicator-off-track": "Indicator niet op koers",
+    "alerts.kind.station-24h": "Boven EU-daggrenswaarde",
+    "alerts.kind.pipeline-failed": "Pijplijn mislukt",
+    "alerts.kind.pipeline-stale": "Gegevens verouderd",
+  },
+  {
+    "alerts.nav": "Alerts",
+    "alerts.badge": "{count} open alerts",
+    "alerts.title": "Alerts",
+    "alerts.intro": "Open alerts first, then recently resolved ones. You see the kinds of alerts that go with your role.",
+    "alerts.empty": "No open alerts.",
+    "alerts.open": "Open",
+    "alerts.resolved": "Resolved",
+    "alerts.noneResolved": "No resolved alerts yet.",
+    "alerts.kind": "Kind",
+    "alerts.subject": "Subject",
+    "alerts.message": "Alert",
+    "alerts.openedAt": "Opened",
+    "alerts.resolvedAt": "Resolved at",
+    "alerts.kind.indicator-off-track": "Indicator off track",
+    "alerts.kind.station-24h": "Above the EU daily limit",
+    "alerts.kind.pipeline-failed": "Pipeline failed",
+    "alerts.kind.pipeline-stale": "Data stale",
+  },
+);
