@@ -10,9 +10,13 @@ import { metricsRoutes } from "./api/metrics-routes.ts";
 import { createMetrics } from "./operations/metrics.ts";
 import { areaRoutes } from "./api/area-routes.ts";
 import { backupRoutes } from "./api/backup-routes.ts";
+import { openapiRoutes } from "./api/openapi-routes.ts";
+import { apiVersion } from "./api/openapi/api-version.ts";
 import { readyRoutes } from "./api/ready-routes.ts";
 import { createReadiness, type Readiness } from "./operations/readiness.ts";
 import { healthRoutes } from "./api/health-routes.ts";
+import { publicRoutes } from "./api/public-routes.ts";
+import { allowCrossOrigin } from "./http/cors.ts";
 import { oidcRoutes } from "./api/oidc-routes.ts";
 import { pipelineRoutes } from "./api/pipeline-routes.ts";
 import { sessionRoutes } from "./api/session-routes.ts";
@@ -34,7 +38,8 @@ import { createStationService } from "./stations/station-service.ts";
 import { dossierRoutes } from "./api/dossier-routes.ts";
 import { userRoutes } from "./api/user-routes.ts";
 import { createAuditLog } from "./auth/audit-log.ts";
-import { createIndicatorService, type Municipality } from "./themes/indicator-service.ts";
+import { createIndicatorService, type IndicatorService, type Municipality } from "./themes/indicator-service.ts";
+import { alertRoutes } from "./api/alert-routes.ts";
 import type { PolicyPlan } from "./themes/policy-plan.ts";
 
 export interface AppDeps {
@@ -50,6 +55,8 @@ export interface AppDeps {
   dataClock: () => Date;
   /** Turns false at shutdown (GET /readyz); default: ready while the database answers. */
   readiness?: Readiness;
+  /** Shared with the alerts (start-monitor.ts); default: the app's own. */
+  indicators?: IndicatorService;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -81,6 +88,8 @@ export function createApp(deps: AppDeps): Express {
       strictTransportSecurity: config.MM_SECURE_COOKIES,
     }),
   );
+  // Other sites load the widget script and read public indicators (MM_WIDGET_ORIGINS).
+  app.use(["/api/v1/public", "/widget/mm-indicator.js"], allowCrossOrigin(config.MM_WIDGET_ORIGINS));
   const metrics = createMetrics(deps.db);
   app.use(metrics.timeRequests);
   app.use("/api", shedLoad(config.MM_MAX_INFLIGHT));
@@ -88,6 +97,8 @@ export function createApp(deps: AppDeps): Express {
     // Answers differ per role (disclosure control), so no cache may store them or mix them up.
     res.set("cache-control", "no-store");
     res.vary("Cookie");
+    // The Dutch API Design Rules (API-57): every answer says which version of the API gave it.
+    res.set("API-Version", apiVersion);
     next();
   });
   app.use(express.json({ limit: "16kb" }));
@@ -108,7 +119,9 @@ export function createApp(deps: AppDeps): Express {
   );
   sessionRoutes(route, { deps, throttle: createLoginThrottle({ clock: deps.clock }), cookie: sessionCookie, audit });
   oidcRoutes(route, { deps, sessions, cookie: sessionCookie, audit });
-  themeRoutes(route, { deps, indicators: createIndicatorService(deps.db, deps.plan, deps.municipality, deps.dataClock) });
+  const indicators = deps.indicators ?? createIndicatorService(deps.db, deps.plan, deps.municipality, deps.dataClock);
+  themeRoutes(route, { deps, indicators });
+  publicRoutes(route, { deps, indicators });
   areaRoutes(route, { db: deps.db });
   stationRoutes(route, { stations: createStationService(deps.db), db: deps.db });
   dossierRoutes(route, { db: deps.db, audit, dataClock: deps.dataClock });
@@ -119,6 +132,8 @@ export function createApp(deps: AppDeps): Express {
   readyRoutes(route, { db: deps.db, readiness: deps.readiness ?? createReadiness(), pipelines });
   metricsRoutes(route, { metrics, config });
   backupRoutes(route, { db: deps.db, dir: backupDir(config), clock: deps.clock, logger: deps.logger });
+  openapiRoutes(route);
+  alertRoutes(route, { db: deps.db, baseUrl: config.MM_URL });
   app.use("/api", notFound);
 
   if (existsSync(path.join(config.MM_CLIENT_DIR, "index.html"))) {

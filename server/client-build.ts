@@ -15,8 +15,11 @@ export async function ensureClientBuilt(clientDir: string, logger: Logger): Prom
   const repoRoot = path.resolve(import.meta.dirname, "..");
   const index = path.join(clientDir, "index.html");
   const sources = [path.join(repoRoot, "client"), path.join(repoRoot, "server", "api")];
-  if (existsSync(index) && statSync(index).mtimeMs >= Math.max(...sources.map(newestMtime))) return;
+  // The widget (vite.widget.config.ts) is built after the app, whose build empties clientDir.
+  const widget = path.join(clientDir, "widget", "mm-indicator.js");
+  if (existsSync(index) && existsSync(widget) && statSync(index).mtimeMs >= Math.max(...sources.map(newestMtime))) return;
   logger.info("building the client …");
   const { build } = await import("vite");
   await build({ configFile: path.join(repoRoot, "vite.config.ts"), logLevel: "warn", build: { outDir: clientDir, emptyOutDir: true } });
+  await build({ configFile: path.join(repoRoot, "vite.widget.config.ts"), logLevel: "warn", build: { outDir: path.dirname(widget), emptyOutDir: true } });
 }

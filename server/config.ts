@@ -68,6 +68,22 @@ export const ConfigSchema = z.object({
   MM_METRICS_TOKEN: z.string().min(32, { error: "MM_METRICS_TOKEN must be at least 32 characters, e.g. from `openssl rand -hex 32`" }).optional(),
   /** Addresses that may scrape GET /metrics without a token (comma-separated; as seen through MM_TRUST_PROXY). */
   MM_METRICS_ALLOW: z.string().default("127.0.0.1,::1"),
+  /**
+   * Which sites may embed the <mm-indicator> widget (read GET /api/v1/public/… from their pages):
+   * comma-separated origins like "https://www.gemeente.nl", or "*" for any (the data is public).
+   */
+  MM_WIDGET_ORIGINS: z
+    .string()
+    .regex(/^(\*|https?:\/\/[^/,\s]+(,\s*https?:\/\/[^/,\s]+)*)$/, { error: 'MM_WIDGET_ORIGINS must be "*" or origins like "https://www.gemeente.nl,https://intranet.gemeente.nl"' })
+    .default("*"),
+  /** The alert rules (docs/alerts.md), checked at start. */
+  MM_ALERTS: z.string().min(1).default(path.join(repoRoot, "config", "alerts.json")),
+  /** Where alert events are POSTed; unset: alerts are only listed in the app. */
+  MM_ALERT_WEBHOOK_URL: z.url({ error: "MM_ALERT_WEBHOOK_URL must be a URL like https://hooks.example.org/milieumonitor" }).optional(),
+  /** Signs each event: X-Milieumonitor-Signature: sha256=<hex HMAC-SHA256 of the body>. */
+  MM_ALERT_WEBHOOK_SECRET: z.string().min(16, { error: "MM_ALERT_WEBHOOK_SECRET must be at least 16 characters, e.g. from `openssl rand -hex 32`" }).optional(),
+  /** How often the alert rules are evaluated besides after every pipeline run (staleness grows with time alone). */
+  MM_ALERT_INTERVAL_MINUTES: z.coerce.number({ error: 'MM_ALERT_INTERVAL_MINUTES must be a number of minutes like "15"' }).positive().default(15),
   /** On SIGTERM, how long /readyz answers 503 while requests are still served, so a load balancer can stop sending. */
   MM_SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(15_000).default(5_000),
   /** Space kept free beside the database (a reserve file), released when the disk fills so failures can still be recorded. */

@@ -38,12 +38,18 @@ export const routeAccess = {
   "GET /api/v1/pipelines/:name/runs": dataRoles,
   "POST /api/v1/pipelines/:name/runs": dataRoles,
   "GET /api/v1/pipelines/:name/runs/:runId": dataRoles,
+  // Every role; which alerts each role gets is decided in server/alerts/alert-visibility.ts.
+  "GET /api/v1/alerts": everyRole,
   // Also with MM_BACKUP_TOKEN as a bearer token (npm run backup while the server runs).
   "POST /api/v1/backups": ["admin"],
   "GET /healthz": "public",
   "GET /readyz": "public",
   // Checked in the route: a configured address (MM_METRICS_ALLOW) or the bearer token MM_METRICS_TOKEN.
   "GET /metrics": "public",
+  // Public indicators for the <mm-indicator> widget: aggregates only, the same for everyone (no session read).
+  "GET /api/v1/public/indicators/:id": "public",
+  // A description of the API, no data (OpenAPI 3.1).
+  "GET /api/v1/openapi.json": "public",
 } as const satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof routeAccess;
