@@ -27,6 +27,7 @@ export const apiDocsMessages = defineMessages(
     "apiDocs.body": "Body (JSON)",
     "apiDocs.bodyOptional": "Body (JSON, optioneel)",
     "apiDocs.responses": "Antwoorden",
+    "apiDocs.errors": "Fouten: {statuses} (application/problem+json)",
     "apiDocs.default": "standaard {value}",
   },
   {
@@ -54,6 +55,7 @@ export const apiDocsMessages = defineMessages(
     "apiDocs.body": "Body (JSON)",
     "apiDocs.bodyOptional": "Body (JSON, optional)",
     "apiDocs.responses": "Responses",
+    "apiDocs.errors": "Errors: {statuses} (application/problem+json)",
     "apiDocs.default": "default {value}",
   },
 );

@@ -67,16 +67,33 @@ function renderBody(body: ListedOperation["operation"]["requestBody"]) {
     </ul>`;
 }
 
+type Responses = NonNullable<ListedOperation["operation"]["responses"]>;
+
+function renderResponseList(entries: [string, Responses[string]][]) {
+  return html`<ul class="responses">
+    ${entries.map(
+      ([status, response]) => html`<li>
+        <strong>${status}</strong> ${response.description ?? ""}
+        ${Object.keys(response.content ?? {}).map((type) => html` <code class="media">${type}</code>`)}
+      </li>`,
+    )}
+  </ul>`;
+}
+
+/** Success answers in full; the errors (problem+json) folded, as most operations share them. */
 function renderResponses(responses: ListedOperation["operation"]["responses"]) {
+  const entries = Object.entries(responses ?? {});
+  const errors = entries.filter(([status]) => Number(status) >= 400);
   return html`<h4>${t("apiDocs.responses")}</h4>
-    <ul class="responses" data-testid="api-responses">
-      ${Object.entries(responses ?? {}).map(
-        ([status, response]) => html`<li>
-          <strong>${status}</strong> ${response.description ?? ""}
-          ${Object.keys(response.content ?? {}).map((type) => html` <code class="media">${type}</code>`)}
-        </li>`,
-      )}
-    </ul>`;
+    <div data-testid="api-responses">
+      ${renderResponseList(entries.filter(([status]) => Number(status) < 400))}
+      ${errors.length > 0
+        ? html`<details>
+            <summary>${t("apiDocs.errors", { statuses: errors.map(([status]) => status).join(", ") })}</summary>
+            ${renderResponseList(errors)}
+          </details>`
+        : nothing}
+    </div>`;
 }
 
 export function renderOperation({ method, path, operation }: ListedOperation, userRole: Role) {
