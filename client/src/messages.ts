@@ -2,8 +2,11 @@
  * Every UI string in both languages, one part per area of the app (client/src/messages/). A new
  * part adds one line to each language below. `{name}` placeholders are filled by `t(key, {name})`.
  */
+import { apiDocsMessages as apiDocs } from "./messages/api-docs.ts";
+import { alertsMessages as alerts } from "./messages/alerts.ts";
 import { commonMessages as common } from "./messages/common.ts";
 import { dossierMessages as dossier } from "./messages/dossier.ts";
+import { exportsMessages as exports } from "./messages/exports.ts";
 import { pipelinesMessages as pipelines } from "./messages/pipelines.ts";
 import { searchMessages as search } from "./messages/search.ts";
 import { stationsMessages as stations } from "./messages/stations.ts";
@@ -11,22 +14,28 @@ import { themesMessages as themes } from "./messages/themes.ts";
 
 const nl = {
   ...common.nl,
+  ...alerts.nl,
   ...themes.nl,
   ...stations.nl,
   ...pipelines.nl,
   ...dossier.nl,
   ...search.nl,
+  ...apiDocs.nl,
+  ...exports.nl,
 };
 
 export type MessageKey = keyof typeof nl;
 
 const en: Record<MessageKey, string> = {
   ...common.en,
+  ...alerts.en,
   ...themes.en,
   ...stations.en,
   ...pipelines.en,
   ...dossier.en,
   ...search.en,
+  ...apiDocs.en,
+  ...exports.en,
 };
 
 export const messages: Record<"nl" | "en", Record<MessageKey, string>> = { nl, en };

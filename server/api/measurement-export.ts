@@ -7,26 +7,43 @@ import { once } from "node:events";
 import type { Response } from "express";
 import type { Database } from "../db/database.ts";
 import { HttpError, quoted } from "../http/http-error.ts";
+import { msg } from "../i18n/message.ts";
 import { findPipeline } from "../../pipelines/index.ts";
 import { csvDocument, csvRow } from "./csv.ts";
+import { headerRow, provenanceComment, type Header } from "./export-labels.ts";
+import type { CsvOptions } from "./table-csv.ts";
 
 const EXPORT_SQL = `SELECT strftime(timestamp_measured, '%Y-%m-%dT%H:%M:%SZ') AS time, formula, value
 FROM main.air_measurements
 WHERE station_number = $station AND timestamp_measured >= $from::TIMESTAMP AND timestamp_measured < $to::TIMESTAMP
 ORDER BY timestamp_measured, formula`;
 
+const HEADERS: Header[] = [
+  { nl: "tijd", en: "time" },
+  { nl: "station", en: "station" },
+  { nl: "component", en: "formula" },
+  { nl: "waarde", en: "value" },
+];
+
 /** An export may take minutes; it is not held to the API's query deadline. */
 const EXPORT_TIMEOUT_MS = 10 * 60_000;
 
-export async function streamMeasurements(db: Database, res: Response, query: { station: string; from: string; to: string }, signal: AbortSignal): Promise<void> {
+export async function streamMeasurements(
+  db: Database,
+  res: Response,
+  query: { station: string; from: string; to: string },
+  { sep, lang }: CsvOptions,
+  signal: AbortSignal,
+): Promise<void> {
   const published = await db.published.settled();
   const stations = published.has("air-quality-stations") ? await db.query("SELECT 1 FROM main.air_stations WHERE number = $1", [query.station], { signal }) : [];
-  if (stations.length === 0 || !published.has("air-quality-measurements")) throw new HttpError(404, "Not Found", { detail: `unknown station: ${quoted(query.station)}` });
+  if (stations.length === 0 || !published.has("air-quality-measurements")) throw new HttpError(404, msg("unknown.station", { number: quoted(query.station) }));
   const attribution = findPipeline("air-quality-measurements")?.attribution;
   res.type("text/csv; charset=utf-8").attachment(`${query.station}-${query.from}-${query.to}.csv`);
-  res.write(csvDocument([`source: ${attribution?.source}; licence: ${attribution?.licence}; pipeline run ${published.get("air-quality-measurements")?.runId}; quality: provisional`], ["time", "station", "formula", "value"], []));
+  const comment = provenanceComment({ source: attribution?.source ?? "-", licence: attribution?.licence ?? "-", runId: published.get("air-quality-measurements")?.runId ?? null, qualityTier: "provisional" }, lang);
+  res.write(csvDocument([comment], headerRow(HEADERS, lang), [], sep));
   await db.stream(EXPORT_SQL, query, { signal, timeoutMs: EXPORT_TIMEOUT_MS }, async (rows) => {
-    if (!res.write(rows.map((r) => csvRow([r.time, query.station, r.formula, r.value])).join(""))) await once(res, "drain", { signal });
+    if (!res.write(rows.map((r) => csvRow([r.time, query.station, r.formula, r.value], sep)).join(""))) await once(res, "drain", { signal });
   });
   res.end();
 }

@@ -1,16 +1,34 @@
 /** Query and path parameters shared by several routes, each with the message a user can act on. */
 import { z } from "zod";
+import { reason } from "../i18n/message.ts";
+import { csvSeparators } from "./csv.ts";
+import { exportLangs } from "./export-labels.ts";
+import { choices } from "../i18n/choices.ts";
 
-const YEAR = "must be a year like 2024";
+const YEAR = reason("param.year");
 export const year = z.coerce.number({ error: YEAR }).int({ error: YEAR }).min(1900, { error: YEAR }).max(2100, { error: YEAR });
 
-export const areaCode = z.string().regex(/^(GM\d{4}|WK\d{6}|BU\d{8})$/, { error: "must be a CBS area code like GM0518, WK051801 or BU05180101" });
+export const areaCode = z.string().regex(/^(GM\d{4}|WK\d{6}|BU\d{8})$/, { error: reason("param.areaCode") });
 
-export const format = z.enum(["json", "csv", "arrow"], { error: 'must be "json", "csv" or "arrow"' }).optional();
+const formats = ["json", "csv", "arrow", "parquet"] as const;
+export const format = z.enum(formats, { error: reason("param.oneOf", { choices: choices(formats) }) }).optional();
+
+/** How a CSV is written: `sep=semicolon` for Excel with Dutch settings (semicolons and decimal commas). */
+export const separator = z.enum(csvSeparators, { error: reason("param.oneOf", { choices: choices(csvSeparators) }) }).default("comma");
+
+/** The language of a CSV's header row and comment line. */
+export const exportLang = z.enum(exportLangs, { error: reason("param.oneOf", { choices: choices(exportLangs) }) }).default("en");
+
+/** The CSV options every CSV export takes. */
+export const csvOptions = { sep: separator, lang: exportLang };
 
 /** A whole number in [min, max], from a query string. */
 export const boundedInt = (min: number, max: number) =>
-  z.coerce.number({ error: `must be a whole number from ${min} to ${max}` }).int({ error: `must be a whole number from ${min} to ${max}` }).min(min, { error: `must be at least ${min}` }).max(max, { error: `must be at most ${max}` });
+  z.coerce
+    .number({ error: reason("param.wholeNumber", { min, max }) })
+    .int({ error: reason("param.wholeNumber", { min, max }) })
+    .min(min, { error: reason("param.atLeast", { min }) })
+    .max(max, { error: reason("param.atMost", { max }) });
 
-export const latitude = z.coerce.number({ error: "must be a latitude in degrees (WGS84)" }).min(-90, { error: "must be a latitude from -90 to 90" }).max(90, { error: "must be a latitude from -90 to 90" });
-export const longitude = z.coerce.number({ error: "must be a longitude in degrees (WGS84)" }).min(-180, { error: "must be a longitude from -180 to 180" }).max(180, { error: "must be a longitude from -180 to 180" });
+export const latitude = z.coerce.number({ error: reason("param.latitude") }).min(-90, { error: reason("param.latitudeRange") }).max(90, { error: reason("param.latitudeRange") });
+export const longitude = z.coerce.number({ error: reason("param.longitude") }).min(-180, { error: reason("param.longitudeRange") }).max(180, { error: reason("param.longitudeRange") });

@@ -5,10 +5,14 @@ import type { AppDeps } from "../app.ts";
 import { createAnswerCache, jsonAnswer, type Answer } from "../http/answer-cache.ts";
 import { sessionOf, type Route } from "../http/routes.ts";
 import { parseInput } from "../http/validate.ts";
-import { areaCode, format, year } from "./params.ts";
+import { areaCode, csvOptions, format, year } from "./params.ts";
 import { findIndicator } from "../themes/index.ts";
 import { audienceOf, HIERARCHY_PIPELINES, type IndicatorService } from "../themes/indicator-service.ts";
-import { ARROW_STREAM, areasToArrow, areasToCsv, seriesToArrow, seriesToCsv } from "./series-format.ts";
+import { ARROW_STREAM, PARQUET, areasExport, seriesExport } from "./series-format.ts";
+import { tableToArrow } from "./table-arrow.ts";
+import { tableToCsv, type CsvOptions } from "./table-csv.ts";
+import type { TableExport } from "./table-export.ts";
+import { tableToParquet } from "./table-parquet.ts";
 
 export const SeriesQuery = z
   .object({
@@ -21,6 +25,7 @@ export const SeriesQuery = z
     from: year.optional(),
     to: year.optional(),
     format,
+    ...csvOptions,
   })
   .strict()
   .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { error: "from must not be after to", path: ["from"] })
@@ -31,21 +36,24 @@ export const AreasQuery = z
     level: z.enum(areaLevels, { error: 'must be "gemeente", "wijk" or "buurt"' }).optional(),
     period: year.optional(),
     format,
+    ...csvOptions,
   })
   .strict();
 
-/** How a table answer is named and written as CSV and Arrow. */
-interface Formats<T> {
-  name: (value: T) => string;
-  csv: (value: T) => string;
-  arrow: (value: T) => Uint8Array;
-}
+type TableFormat = NonNullable<z.infer<typeof format>>;
 
 /** The format asked for by `?format=` or, failing that, by the Accept header. */
-function formatOf(req: Request, asked: "json" | "csv" | "arrow" | undefined) {
+function formatOf(req: Request, asked: TableFormat | undefined): TableFormat {
   if (asked) return asked;
-  const accepted = req.accepts(["application/json", "text/csv", ARROW_STREAM]);
-  return accepted === "text/csv" ? "csv" : accepted === ARROW_STREAM ? "arrow" : "json";
+  const accepted = req.accepts(["application/json", "text/csv", ARROW_STREAM, PARQUET]);
+  return accepted === "text/csv" ? "csv" : accepted === ARROW_STREAM ? "arrow" : accepted === PARQUET ? "parquet" : "json";
+}
+
+/** A table export in a file format, with the file name it is downloaded as. */
+function fileAnswer<Row>(format: Exclude<TableFormat, "json">, table: TableExport<Row>, name: string, csv: CsvOptions): Answer {
+  if (format === "csv") return { type: "text/csv; charset=utf-8", filename: `${name}.csv`, body: Buffer.from(tableToCsv(table, csv)) };
+  if (format === "arrow") return { type: ARROW_STREAM, filename: `${name}.arrows`, body: Buffer.from(tableToArrow(table)) };
+  return { type: PARQUET, filename: `${name}.parquet`, body: Buffer.from(tableToParquet(table)) };
 }
 
 /**
@@ -77,18 +85,31 @@ export function themeRoutes(route: Route, { deps, indicators }: { deps: AppDeps;
     return answer(req, res, "json", async (context) => jsonAnswer(await indicators.indicator(id, context)), readBy(id));
   });
 
-  /** A table (series or values per area) as JSON, CSV or Arrow, as asked, cached like every answer here. */
-  function table<T>(req: Request, res: Response, id: string, query: { format?: Parameters<typeof formatOf>[1] }, build: (context: ReturnType<typeof contextOf>) => Promise<T>, as: Formats<T>) {
+  /**
+   * A table (series or values per area) as JSON, CSV, Arrow or Parquet, as asked, cached like every
+   * answer here. Every format is written from the JSON answer's own object, so disclosure control
+   * applies to each alike.
+   */
+  function table<T, Row>(
+    req: Request,
+    res: Response,
+    id: string,
+    query: { format?: TableFormat } & CsvOptions,
+    build: (context: ReturnType<typeof contextOf>) => Promise<T>,
+    as: { name: (value: T) => string; table: (value: T) => TableExport<Row> },
+  ) {
     const format = formatOf(req, query.format);
+    // What describes the numbers (name, unit, target, provenance): RFC 8288 link, for every format.
+    if (findIndicator(id)) res.set("Link", `</api/v1/indicators/${encodeURIComponent(id)}>; rel="describedby"`);
+    // sep and lang change CSV only: other formats share one cache entry whatever they say.
+    const variant = { ...query, format: undefined, ...(format === "csv" ? {} : { sep: undefined, lang: undefined }) };
     return answer(
       req,
       res,
-      `${format}|${JSON.stringify({ ...query, format: undefined })}`,
+      `${format}|${JSON.stringify(variant)}`,
       async (context): Promise<Answer> => {
         const value = await build(context);
-        if (format === "csv") return { type: "text/csv; charset=utf-8", filename: `${as.name(value)}.csv`, body: Buffer.from(as.csv(value)) };
-        if (format === "arrow") return { type: ARROW_STREAM, body: Buffer.from(as.arrow(value)) };
-        return jsonAnswer(value);
+        return format === "json" ? jsonAnswer(value) : fileAnswer(format, as.table(value), as.name(value), query);
       },
       readBy(id),
     );
@@ -97,7 +118,7 @@ export function themeRoutes(route: Route, { deps, indicators }: { deps: AppDeps;
   route("GET /api/v1/indicators/:id/series", (req, res) => {
     const id = String(req.params.id);
     const query = parseInput(SeriesQuery, req.query, "query");
-    return table(req, res, id, query, (context) => indicators.series(id, query, context), { name: (s) => s.indicatorId, csv: seriesToCsv, arrow: seriesToArrow });
+    return table(req, res, id, query, (context) => indicators.series(id, query, context), { name: (s) => s.indicatorId, table: seriesExport });
   });
 
   route("GET /api/v1/indicators/:id/areas", (req, res) => {
@@ -105,8 +126,7 @@ export function themeRoutes(route: Route, { deps, indicators }: { deps: AppDeps;
     const query = parseInput(AreasQuery, req.query, "query");
     return table(req, res, id, query, (context) => indicators.areas(id, query, context), {
       name: (v) => `${v.indicatorId}-${v.level}-${v.period ?? "none"}`,
-      csv: areasToCsv,
-      arrow: areasToArrow,
+      table: areasExport,
     });
   });
 }

@@ -82,8 +82,9 @@ export function createAnswerCache(db: Database, { maxEntries = 256, day }: { max
         entry = await pending;
       }
       const { answer } = entry;
-      res.set("cache-control", "private, no-cache").set("etag", entry.etag).set("x-data-version", entry.dataVersion).vary("Accept-Encoding").type(answer.type);
+      // attachment() first: it sets the type from the file name's extension, which knows no .parquet.
       if (answer.filename) res.attachment(answer.filename);
+      res.set("cache-control", "private, no-cache").set("etag", entry.etag).set("x-data-version", entry.dataVersion).vary("Accept-Encoding").type(answer.type);
       // Express answers 304 itself when the request's If-None-Match matches the ETag.
       if (answer.body.length >= GZIP_FROM_BYTES && req.acceptsEncodings("gzip", "identity") === "gzip") {
         entry.gzipped ??= gzipSync(answer.body);

@@ -12,6 +12,7 @@ import { trendChart, trendSummary } from "../charts/trend.ts";
 import { formatNumber } from "../format.ts";
 import { LangController, lang, pick, t } from "../i18n.ts";
 import { baseStyles, provenanceStyles } from "../styles.ts";
+import { renderExportLinks } from "./export-links.ts";
 import { renderFailure, renderLoading } from "./failure-message.ts";
 import { renderProvenanceBlock } from "./provenance-block.ts";
 import { renderSeriesTable } from "./series-table.ts";
@@ -159,11 +160,7 @@ export class IndicatorChart extends LitElement {
         <summary>${t("chart.showTable")}</summary>
         ${renderSeriesTable(points, t("indicator.tableTitle"), city.unit)} ${this.#renderForecastTable(indicator)}
       </details>
-      <p class="no-print">
-        <a href=${`/api/v1/indicators/${encodeURIComponent(indicator.id)}/series?format=csv`} download data-testid="csv-download"
-          >${t("indicator.download")}</a
-        >
-      </p>
+      ${renderExportLinks(`/api/v1/indicators/${encodeURIComponent(indicator.id)}/series`)}
       ${renderProvenanceBlock(city.provenance)}`;
   }
 
