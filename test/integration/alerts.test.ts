@@ -9,13 +9,18 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, vi } from "vitest";
 import airQualityMeasurements from "../../pipelines/air-quality-measurements.ts";
 import airQualityStations from "../../pipelines/air-quality-stations.ts";
 import { createFetchJson } from "../../pipelines/framework/fetch-json.ts";
+import { createAlertMonitor } from "../../server/alerts/alert-monitor.ts";
+import { loadAlertRules } from "../../server/alerts/alert-rules.ts";
 import { AlertEvent, AlertList } from "../../server/api/contract-alerts.ts";
 import { ThemeList } from "../../server/api/contract.ts";
-import { loadConfig } from "../../server/config.ts";
+import { loadConfig, type Config } from "../../server/config.ts";
+import { lineLogger } from "../../server/operations/logger.ts";
+import { createIndicatorService } from "../../server/themes/indicator-service.ts";
+import { loadPolicyPlan } from "../../server/themes/policy-plan.ts";
 import { startMonitor, type Monitor } from "../../server/start-monitor.ts";
 import { clock, login } from "../support/test-server.ts";
 import { editPages, failWith, switchable } from "../support/upstream-faults.ts";
@@ -26,11 +31,12 @@ const intercept = switchable();
 let monitor: Monitor;
 let receiver: WebhookReceiver;
 let tmp: string;
+let config: Config;
 
 beforeAll(async () => {
   receiver = await startWebhookReceiver();
   tmp = mkdtempSync(path.join(os.tmpdir(), "mm-alerts-"));
-  const config = loadConfig(
+  config = loadConfig(
     {},
     { PORT: 0, MM_DB: path.join(tmp, "test.duckdb"), MM_DEMO: true, MM_DEMO_DIR: inject("demoDir"), MM_DB_RESERVE_MB: 0, MM_ALERT_WEBHOOK_URL: receiver.url, MM_ALERT_WEBHOOK_SECRET: SECRET },
   );
@@ -175,5 +181,34 @@ describe("alerts", () => {
     const problem = (await response.json()) as { invalidParams: { name: string }[] };
     expect(problem.invalidParams.map((p) => p.name)).toEqual(["state"]);
     expect((await getAlerts("policy", "?status=open")).status).toBe(400);
+  });
+
+  it("opens pipeline-stale alerts on its timer once the data is older than the error threshold", async () => {
+    const from = receiver.received.length;
+    // A second evaluator on the same database whose data clock is two months on from the demo's.
+    const later = () => new Date("2026-03-02T09:00:00Z");
+    const lines: string[] = [];
+    const stale = createAlertMonitor({
+      db: monitor.db,
+      rules: loadAlertRules(config.MM_ALERTS),
+      indicators: createIndicatorService(monitor.db, loadPolicyPlan(config.MM_POLICY_PLAN), monitor.municipality, later),
+      clock,
+      dataClock: later,
+      logger: lineLogger((line) => lines.push(line)),
+      webhook: { url: receiver.url, secret: SECRET, retryDelaysMs: [] },
+    });
+    try {
+      stale.startTimer(10);
+      await vi.waitFor(() => expect(eventsSince(from).map((e) => e.alert.subject)).toContain("air-quality-measurements"), { timeout: 30_000, interval: 20 });
+      await stale.stop();
+      const events = eventsSince(from);
+      expect(events.every((e) => e.event === "opened" && e.alert.kind === "pipeline-stale")).toBe(true);
+      const measurements = events.find((e) => e.alert.subject === "air-quality-measurements")!;
+      expect(measurements.alert.details).toMatchObject({ errorAfterHours: 168 });
+      expect(Number(measurements.alert.details.ageHours)).toBeGreaterThan(168);
+      expect(lines.filter((l) => /failed/.test(l))).toEqual([]);
+    } finally {
+      await stale.stop();
+    }
   });
 });
