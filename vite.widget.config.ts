@@ -26,6 +26,8 @@ export default defineConfig({
   root,
   publicDir: false,
   plugins: [examplePage()],
+  // Lit's production build even when built from a test process (NODE_ENV=test picks "development").
+  resolve: { conditions: ["module", "browser", "production"] },
   build: {
     outDir: path.join(root, "dist", "client", "widget"),
     emptyOutDir: true,

@@ -61,8 +61,8 @@ beforeEach(async () => {
   publicRequests = [];
   page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
   page.on("console", (message) => {
-    // The one expected failure: the 404 for the indicator that is not public.
-    const expected = message.location().url.endsWith("/api/v1/public/indicators/noise-complaints") && /status of 404/.test(message.text());
+    // The one expected failure: the 404 for the indicator that is not public (and the example page's favicon).
+    const expected = /\/api\/v1\/public\/indicators\/noise-complaints$|\/favicon\.ico$/.test(message.location().url) && /status of 404/.test(message.text());
     if (message.type() === "error" && !expected) errors.push(`console.error: ${message.text()} (${message.location().url})`);
   });
   page.on("request", (request) => {
@@ -141,6 +141,16 @@ describe("<mm-indicator> on another site", () => {
       return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
     });
     expect(violations).toEqual([]);
+  });
+
+  it("works on the example page the monitor serves, under the monitor's own CSP", async () => {
+    await page.goto(`${monitor.url}/widget/example.html`);
+    const widgets = page.locator("mm-indicator");
+    expect(await widgets.count()).toBe(5);
+    for (const id of ["no2-annual-mean", "pm25-annual-mean", "co2-emissions", "renewable-energy"]) {
+      await page.locator(`mm-indicator[indicator="${id}"] [data-state=ready]`).waitFor();
+    }
+    await page.locator('mm-indicator[indicator="noise-complaints"] [data-state=error]').waitFor();
   });
 
   it("says a non-public indicator is not available", async () => {
