@@ -14,7 +14,7 @@ const formats = ["json", "csv", "arrow", "parquet"] as const;
 export const format = z.enum(formats, { error: reason("param.oneOf", { choices: choices(formats) }) }).optional();
 
 /** How a CSV is written: `sep=semicolon` for Excel with Dutch settings (semicolons and decimal commas). */
-export const separator = z.enum(csvSeparators, { error: reason("param.oneOf", { choices: choices(csvSeparators) }) }).default("comma");
+export const separator = z.enum(csvSeparators, { error: reason("param.separator") }).default("comma");
 
 /** The language of a CSV's header row and comment line. */
 export const exportLang = z.enum(exportLangs, { error: reason("param.oneOf", { choices: choices(exportLangs) }) }).default("en");

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { areaLevels, type ThemeList } from "./contract.ts";
 import type { AppDeps } from "../app.ts";
 import { createAnswerCache, jsonAnswer, type Answer } from "../http/answer-cache.ts";
+import { choices } from "../i18n/choices.ts";
+import { reason } from "../i18n/message.ts";
 import { sessionOf, type Route } from "../http/routes.ts";
 import { parseInput } from "../http/validate.ts";
 import { areaCode, csvOptions, format, year } from "./params.ts";
@@ -18,7 +20,7 @@ export const SeriesQuery = z
   .object({
     area: areaCode.optional(),
     by: z
-      .enum(["area", "breakdown", "station"], { error: 'must be "area" (one area, the municipality unless asked) or "breakdown" (its stations or finest areas)' })
+      .enum(["area", "breakdown", "station"], { error: reason("param.by") })
       .default("area")
       // "station" was the name while air quality was the only theme; kept so old links keep working.
       .transform((by) => (by === "station" ? "breakdown" : by)),
@@ -28,12 +30,12 @@ export const SeriesQuery = z
     ...csvOptions,
   })
   .strict()
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { error: "from must not be after to", path: ["from"] })
-  .refine((q) => q.by === "area" || q.area === undefined, { error: "area applies to by=area only", path: ["area"] });
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { error: reason("param.fromNotAfterTo"), path: ["from"] })
+  .refine((q) => q.by === "area" || q.area === undefined, { error: reason("param.areaNeedsByArea"), path: ["area"] });
 
 export const AreasQuery = z
   .object({
-    level: z.enum(areaLevels, { error: 'must be "gemeente", "wijk" or "buurt"' }).optional(),
+    level: z.enum(areaLevels, { error: reason("param.oneOf", { choices: choices(areaLevels) }) }).optional(),
     period: year.optional(),
     format,
     ...csvOptions,

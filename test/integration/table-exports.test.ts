@@ -284,7 +284,7 @@ describe("bad CSV options", () => {
     expect(response.headers.get("content-type")).toMatch(/^application\/problem\+json/);
     const problem = (await response.json()) as { invalidParams: { name: string; reason: string }[] };
     const reason = problem.invalidParams.find((p) => p.name === parameter)?.reason;
-    const allowed = { sep: /^must be "comma" or "semicolon"$/, lang: /^must be "nl" or "en"$/, format: /^must be "json", "csv", "arrow" or "parquet"$/ }[parameter]!;
+    const allowed = { sep: /^must be "comma" \(comma-separated, decimal point\) or "semicolon" \(semicolons and decimal commas, for Dutch Excel\)$/, lang: /^must be "nl" or "en"$/, format: /^must be "json", "csv", "arrow" or "parquet"$/ }[parameter]!;
     expect(reason).toMatch(allowed);
   });
 });
