@@ -4,13 +4,16 @@
  */
 import { z } from "zod";
 import { Localized } from "./contract.ts";
+import { choices } from "../i18n/choices.ts";
+import { reason } from "../i18n/message.ts";
 
 export const alertKinds = ["indicator-off-track", "station-24h", "pipeline-failed", "pipeline-stale"] as const;
 export const AlertKind = z.enum(alertKinds);
 export type AlertKind = z.infer<typeof AlertKind>;
 
+const alertStates = ["open", "all"] as const;
 export const AlertsQuery = z.strictObject({
-  state: z.enum(["open", "all"], { error: 'must be "open" or "all"' }).default("open"),
+  state: z.enum(alertStates, { error: reason("param.oneOf", { choices: choices(alertStates) }) }).default("open"),
 });
 
 export const AlertDelivery = z.object({

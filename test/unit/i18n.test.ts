@@ -8,6 +8,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CheckResult, DataFreshness, Freshness, PipelineSummary, RunSummary, areaLevels, qualityTiers, roles, runStatuses, statusCodes } from "../../server/api/contract.ts";
 import { AuditEntry, Complaint, Inspection, NearbyMeasurement, OpenItem, Permit, RecentValue, establishmentSorts } from "../../server/api/contract-dossier.ts";
+import { alertKinds } from "../../server/api/contract-alerts.ts";
 import { catalogueParts, serverMessages } from "../../server/i18n/catalogue.ts";
 
 type Part = { nl: Record<string, string>; en: Record<string, string> };
@@ -90,6 +91,7 @@ describe("the UI catalogue", () => {
       "dossier.measurementKind.": options(NearbyMeasurement.shape.kind),
       "dossier.openKind.": options(OpenItem.shape.kind),
       "audit.action.": options(AuditEntry.shape.action),
+      "alerts.kind.": alertKinds,
     };
     for (const [prefix, values] of Object.entries(derived)) {
       for (const value of values) expect(keys.has(prefix + value), `${prefix}${value}`).toBe(true);
