@@ -9,6 +9,7 @@ import type { Database } from "../db/database.ts";
 import { HttpError } from "../http/http-error.ts";
 import type { Route } from "../http/routes.ts";
 import { parseInput } from "../http/validate.ts";
+import { msg, reason } from "../i18n/message.ts";
 import { BackupError, backupDatabase, backupFileName } from "../operations/backup.ts";
 import type { Logger } from "../operations/logger.ts";
 
@@ -16,7 +17,7 @@ export const NewBackup = z
   .object({
     name: z
       .string()
-      .regex(/^[A-Za-z0-9][\w.-]{0,100}\.duckdb$/, { error: 'must be a file name ending in .duckdb, like "before-upgrade.duckdb"' })
+      .regex(/^[A-Za-z0-9][\w.-]{0,100}\.duckdb$/, { error: reason("param.backupName") })
       .optional(),
   })
   .strict();
@@ -34,7 +35,7 @@ export function backupRoutes(route: Route, { db, dir, clock, logger }: BackupRou
     const createdAt = clock();
     const fileName = name ?? backupFileName(createdAt);
     const { bytes } = await backupDatabase(db, path.join(dir, fileName)).catch((error: unknown) => {
-      if (error instanceof BackupError) throw new HttpError(409, "Conflict", { detail: error.message.replace(dir, "MM_BACKUP_DIR") });
+      if (error instanceof BackupError) throw new HttpError(409, msg("backup.exists", { file: `MM_BACKUP_DIR/${fileName}` }));
       throw error;
     });
     logger.info({ file: fileName, bytes }, `backup written: ${path.join(dir, fileName)} (${bytes} bytes)`);

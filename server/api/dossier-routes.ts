@@ -5,11 +5,13 @@
  */
 import { z } from "zod";
 import { establishmentSorts } from "./contract-dossier.ts";
-import { boundedInt, areaCode, latitude, longitude } from "./params.ts";
+import { boundedInt, areaCode, csvOptions, latitude, longitude } from "./params.ts";
 import { fromOneVersion } from "../http/data-version.ts";
 import { requestSignal } from "../http/request-signal.ts";
 import { sessionOf, type Route } from "../http/routes.ts";
 import { HttpError, quoted } from "../http/http-error.ts";
+import { msg, reason } from "../i18n/message.ts";
+import { choices } from "../i18n/choices.ts";
 import { parseInput } from "../http/validate.ts";
 import type { Database } from "../db/database.ts";
 import type { AuditLog } from "../auth/audit-log.ts";
@@ -21,31 +23,31 @@ import { createNearbyAir } from "../dossiers/nearby-air.ts";
 
 const near = z
   .string()
-  .regex(/^-?\d{1,3}(\.\d+)?,-?\d{1,3}(\.\d+)?$/, { error: 'must be "lat,lon" in degrees, like 52.09,5.12' })
+  .regex(/^-?\d{1,3}(\.\d+)?,-?\d{1,3}(\.\d+)?$/, { error: reason("param.nearFormat") })
   .transform((text) => {
     const [lat, lon] = text.split(",").map(Number) as [number, number];
     return { lat, lon };
   })
-  .refine((p) => Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180, { error: "must be a point on earth: latitude within ±90, longitude within ±180" });
+  .refine((p) => Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180, { error: reason("param.point") });
 
 export const EstablishmentsQuery = z
   .object({
-    q: z.string().trim().min(1, { error: "must not be empty" }).max(200, { error: "must be at most 200 characters" }).optional(),
+    q: z.string().trim().min(1, { error: reason("param.notEmpty") }).max(200, { error: reason("param.maxChars", { max: 200 }) }).optional(),
     area: areaCode.optional(),
-    sbi: z.string().regex(/^\d{1,5}$/, { error: "must be an SBI code or its first digits, like 10 or 1071" }).optional(),
+    sbi: z.string().regex(/^\d{1,5}$/, { error: reason("param.sbi") }).optional(),
     category: boundedInt(1, 6).optional(),
     near: near.optional(),
     radius: boundedInt(1, 50_000).optional(),
-    sort: z.enum(establishmentSorts, { error: 'must be "name", "distance" or "category"' }).optional(),
+    sort: z.enum(establishmentSorts, { error: reason("param.oneOf", { choices: choices(establishmentSorts) }) }).optional(),
     page: boundedInt(1, 10_000).default(1),
     pageSize: boundedInt(1, 100).default(25),
   })
   .strict()
-  .refine((q) => q.radius === undefined || q.near !== undefined, { error: "radius needs near=lat,lon", path: ["radius"] })
-  .refine((q) => q.sort !== "distance" || q.near !== undefined, { error: "sort=distance needs near=lat,lon", path: ["sort"] })
+  .refine((q) => q.radius === undefined || q.near !== undefined, { error: reason("param.radiusNeedsNear"), path: ["radius"] })
+  .refine((q) => q.sort !== "distance" || q.near !== undefined, { error: reason("param.sortNeedsNear"), path: ["sort"] })
   .transform((q) => ({ ...q, sort: q.sort ?? (q.near ? ("distance" as const) : ("name" as const)) }));
 
-export const DossierQuery = z.object({ format: z.enum(["json", "csv"], { error: 'must be "json" or "csv"' }).optional() }).strict();
+export const DossierQuery = z.object({ format: z.enum(["json", "csv"], { error: reason("param.oneOf", { choices: choices(["json", "csv"]) }) }).optional(), ...csvOptions }).strict();
 export const LocationQuery = z.object({ lat: latitude, lon: longitude, radius: boundedInt(50, 5_000).default(500) }).strict();
 export const AuditQuery = z.object({ limit: boundedInt(1, 500).default(100), offset: boundedInt(0, 10_000_000).default(0) }).strict();
 
@@ -64,13 +66,13 @@ export function dossierRoutes(route: Route, { db, audit, dataClock }: { db: Data
 
   route("GET /api/v1/establishments/:id", async (req, res) => {
     const id = String(req.params.id);
-    if (!ESTABLISHMENT_ID.test(id)) throw new HttpError(404, "Not Found", { detail: `unknown establishment: ${quoted(id)}` });
-    const { format } = parseInput(DossierQuery, req.query, "query");
+    if (!ESTABLISHMENT_ID.test(id)) throw new HttpError(404, msg("unknown.establishment", { id: quoted(id) }));
+    const { format, sep, lang } = parseInput(DossierQuery, req.query, "query");
     const asCsv = format === "csv" || (format === undefined && req.accepts(["application/json", "text/csv"]) === "text/csv");
     const options = { signal: requestSignal(req, res) };
     const dossier = await fromOneVersion(db, res, () => establishmentDossier(db, nearbyAir, id, dataClock(), options), DOSSIER_PIPELINES);
     await audit.record(sessionOf(res)!, asCsv ? "export-establishment" : "view-establishment", id);
-    if (asCsv) res.type("text/csv; charset=utf-8").attachment(`dossier-${id}.csv`).send(dossierToCsv(dossier));
+    if (asCsv) res.type("text/csv; charset=utf-8").attachment(`dossier-${id}.csv`).send(dossierToCsv(dossier, { sep, lang }));
     else res.json(dossier);
   });
 

@@ -6,13 +6,14 @@ import type { Session } from "../auth/session-store.ts";
 import type { AuditLog } from "../auth/audit-log.ts";
 import { accountExists, authenticate } from "../auth/users.ts";
 import { HttpError } from "../http/http-error.ts";
+import { msg, reason } from "../i18n/message.ts";
 import { sessionOf, type Route } from "../http/routes.ts";
 import type { SessionCookie } from "../http/session-cookie.ts";
 import { parseInput } from "../http/validate.ts";
 
 export const Credentials = z.object({
-  username: z.string({ error: "username is required" }).min(1, { error: "username is required" }).max(100),
-  password: z.string({ error: "password is required" }).min(1, { error: "password is required" }).max(1000),
+  username: z.string({ error: reason("param.required", { name: "username" }) }).min(1, { error: reason("param.required", { name: "username" }) }).max(100, { error: reason("param.maxChars", { max: 100 }) }),
+  password: z.string({ error: reason("param.required", { name: "password" }) }).min(1, { error: reason("param.required", { name: "password" }) }).max(1000, { error: reason("param.maxChars", { max: 1000 }) }),
 });
 
 interface SessionDeps {
@@ -34,16 +35,16 @@ export function sessionRoutes(route: Route, { deps, throttle, cookie, audit }: S
   });
 
   route("POST /api/v1/session", async (req, res) => {
-    if (!req.is("application/json")) throw new HttpError(415, "Unsupported Media Type", { detail: "send the credentials as application/json" });
+    if (!req.is("application/json")) throw new HttpError(415, msg("session.jsonCredentials"));
     const { username, password } = parseInput(Credentials, req.body, "body");
     const keys = [`user:${username.toLowerCase()}`, `ip:${req.ip}`];
-    if (throttle.isBlocked(keys)) throw new HttpError(429, "Too Many Requests", { detail: "too many failed logins; wait a minute and try again" });
+    if (throttle.isBlocked(keys)) throw new HttpError(429, msg("session.throttled"));
     const user = await authenticate(deps.db, username, password);
     if (!user) {
       throttle.recordFailure(keys);
       // A name that is no account may be a password typed in the wrong field: it is not written down.
       await record({ username: (await accountExists(deps.db, username)) ? username : "(unknown)", role: "" }, "login-failed");
-      throw new HttpError(401, "Unauthorized", { detail: "unknown username or wrong password" });
+      throw new HttpError(401, msg("session.wrongCredentials"));
     }
     throttle.reset(keys);
     await record(user, "login");

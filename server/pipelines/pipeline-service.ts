@@ -2,6 +2,7 @@
 import type { Freshness, PipelineSummary, RunDetail, RunSummary } from "../api/contract.ts";
 import type { Database, QueryOptions, Row } from "../db/database.ts";
 import { HttpError, quoted } from "../http/http-error.ts";
+import { msg } from "../i18n/message.ts";
 import type { PipelineDefinition } from "../../pipelines/framework/define-pipeline.ts";
 import { judgeFreshness, latestIsoSql } from "../../pipelines/framework/checks.ts";
 import { PipelineBusyError, RunnerStoppedError, type Runner } from "../../pipelines/framework/run-pipeline.ts";
@@ -32,7 +33,7 @@ const toRun = (r: Row): RunSummary => ({
 export function createPipelineService(db: Database, runner: Runner, now: () => Date) {
   function resolve(name: string): PipelineDefinition {
     const pipeline = findPipeline(name);
-    if (!pipeline) throw new HttpError(404, "Not Found", { detail: `unknown pipeline: ${quoted(name)}` });
+    if (!pipeline) throw new HttpError(404, msg("unknown.pipeline", { name: quoted(name) }));
     return pipeline;
   }
 
@@ -89,7 +90,7 @@ export function createPipelineService(db: Database, runner: Runner, now: () => D
     async run(name: string, runId: number, options: QueryOptions): Promise<RunDetail> {
       resolve(name);
       const rows = await db.query(RUN_SQL, [name, runId], options);
-      if (!rows[0]) throw new HttpError(404, "Not Found", { detail: `pipeline ${name} has no run ${runId}` });
+      if (!rows[0]) throw new HttpError(404, msg("unknown.run", { name: quoted(name), runId }));
       const checks = await db.query("SELECT name, level, passed, count, sample, message FROM meta.check_results WHERE run_id = $1 ORDER BY rowid", [runId], options);
       const rejects = await db.query(
         "SELECT origin, line, column_name, reason, raw FROM meta.rejects WHERE run_id = $1 ORDER BY origin, line LIMIT 100",
@@ -127,8 +128,8 @@ export function createPipelineService(db: Database, runner: Runner, now: () => D
         done.catch(() => undefined);
         return runId;
       } catch (error) {
-        if (error instanceof PipelineBusyError) throw new HttpError(409, "Conflict", { detail: error.message });
-        if (error instanceof RunnerStoppedError) throw new HttpError(503, "Service Unavailable", { detail: error.message });
+        if (error instanceof PipelineBusyError) throw new HttpError(409, msg("pipeline.busy", { name: error.pipeline }));
+        if (error instanceof RunnerStoppedError) throw new HttpError(503, msg("pipeline.shuttingDown"));
         throw error;
       }
     },
