@@ -90,7 +90,8 @@ export function createApp(deps: AppDeps): Express {
   );
   // Other sites load the widget script and read public indicators (MM_WIDGET_ORIGINS).
   app.use(["/api/v1/public", "/widget/mm-indicator.js"], allowCrossOrigin(config.MM_WIDGET_ORIGINS));
-  const metrics = createMetrics(deps.db);
+  const pipelines = createPipelineService(deps.db, deps.runner, deps.dataClock);
+  const metrics = createMetrics(deps.db, pipelines);
   app.use(metrics.timeRequests);
   app.use("/api", shedLoad(config.MM_MAX_INFLIGHT));
   app.use("/api", (_req, res, next) => {
@@ -125,7 +126,6 @@ export function createApp(deps: AppDeps): Express {
   areaRoutes(route, { db: deps.db });
   stationRoutes(route, { stations: createStationService(deps.db), db: deps.db });
   dossierRoutes(route, { db: deps.db, audit, dataClock: deps.dataClock });
-  const pipelines = createPipelineService(deps.db, deps.runner, deps.dataClock);
   pipelineRoutes(route, { pipelines });
   userRoutes(route, { db: deps.db, sessions, clock: deps.clock });
   healthRoutes(route, { db: deps.db });

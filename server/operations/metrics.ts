@@ -1,12 +1,14 @@
 /**
  * Prometheus metrics: the process (memory, event loop, GC: prom-client's defaults), DuckDB's own
  * memory per component, HTTP request durations per route, pipeline runs and rows per pipeline and
- * status, and each dataset's freshness. Run counts are read from the run history when scraped, so
- * they survive restarts as the history does.
+ * status, and each dataset's freshness (when it was published, and the newest timestamp in its
+ * data). Run counts are read from the run history when scraped, so they survive restarts as the
+ * history does.
  */
 import type { RequestHandler } from "express";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { Database } from "../db/database.ts";
+import type { PipelineService } from "../pipelines/pipeline-service.ts";
 
 export interface Metrics {
   registry: Registry;
@@ -14,7 +16,16 @@ export interface Metrics {
   timeRequests: RequestHandler;
 }
 
-export function createMetrics(db: Database): Metrics {
+/** `load` at most once at a time: callers while it runs share its answer, a later call loads anew. */
+function oncePerScrape<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | null = null;
+  return () =>
+    (pending ??= load().finally(() => {
+      pending = null;
+    }));
+}
+
+export function createMetrics(db: Database, pipelines: Pick<PipelineService, "freshness">): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
 
@@ -39,30 +50,40 @@ export function createMetrics(db: Database): Metrics {
     },
   });
 
-  const rows = new Counter({ name: "mm_pipeline_rows_total", help: "Rows loaded or rejected by pipeline runs", labelNames: ["pipeline", "outcome"] as const, registers: [] });
+  // prom-client collects all metrics of a scrape concurrently: metrics that share a query share it per scrape.
+  const runHistory = oncePerScrape(() =>
+    db.query(
+      `SELECT pipeline, status, count(*) AS runs, coalesce(sum(rows_loaded), 0) AS loaded, coalesce(sum(rows_rejected), 0) AS rejected
+       FROM meta.pipeline_runs WHERE status <> 'running' GROUP BY ALL`,
+      [],
+      { timeoutMs: 2_000 },
+    ),
+  );
   new Counter({
     name: "mm_pipeline_runs_total",
     help: "Pipeline runs by pipeline and final status",
     labelNames: ["pipeline", "status"] as const,
     registers: [registry],
-    // Fills the rows counter too (registered after this one, so collected after it).
     async collect() {
-      const history = await db.query(
-        `SELECT pipeline, status, count(*) AS runs, coalesce(sum(rows_loaded), 0) AS loaded, coalesce(sum(rows_rejected), 0) AS rejected
-         FROM meta.pipeline_runs WHERE status <> 'running' GROUP BY ALL`,
-        [],
-        { timeoutMs: 2_000 },
-      );
+      const history = await runHistory();
       this.reset();
-      rows.reset();
+      for (const r of history) this.inc({ pipeline: String(r.pipeline), status: String(r.status) }, Number(r.runs));
+    },
+  });
+  new Counter({
+    name: "mm_pipeline_rows_total",
+    help: "Rows loaded or rejected by pipeline runs",
+    labelNames: ["pipeline", "outcome"] as const,
+    registers: [registry],
+    async collect() {
+      const history = await runHistory();
+      this.reset();
       for (const r of history) {
-        this.inc({ pipeline: String(r.pipeline), status: String(r.status) }, Number(r.runs));
-        rows.inc({ pipeline: String(r.pipeline), outcome: "loaded" }, Number(r.loaded));
-        rows.inc({ pipeline: String(r.pipeline), outcome: "rejected" }, Number(r.rejected));
+        this.inc({ pipeline: String(r.pipeline), outcome: "loaded" }, Number(r.loaded));
+        this.inc({ pipeline: String(r.pipeline), outcome: "rejected" }, Number(r.rejected));
       }
     },
   });
-  registry.registerMetric(rows);
 
   new Gauge({
     name: "mm_dataset_published_timestamp_seconds",
@@ -74,6 +95,31 @@ export function createMetrics(db: Database): Metrics {
       for (const [pipeline, run] of await db.published.settled()) {
         if (run.finishedAt) this.set({ pipeline }, Date.parse(run.finishedAt) / 1000);
       }
+    },
+  });
+
+  // The data's own age, judged as the analyst's pipeline view and GET /readyz judge it.
+  const dataFreshness = oncePerScrape(() => pipelines.freshness({ timeoutMs: 2_000 }));
+  new Gauge({
+    name: "mm_dataset_newest_timestamp_seconds",
+    help: "The newest timestamp in each pipeline's published data (its freshness column), per pipeline",
+    labelNames: ["pipeline"] as const,
+    registers: [registry],
+    async collect() {
+      const all = await dataFreshness();
+      this.reset();
+      for (const { name, freshness } of all) if (freshness.latest) this.set({ pipeline: name }, Date.parse(freshness.latest) / 1000);
+    },
+  });
+  new Gauge({
+    name: "mm_dataset_stale",
+    help: "1 while a pipeline's newest data is older than its error threshold (errorAfterHours), else 0",
+    labelNames: ["pipeline"] as const,
+    registers: [registry],
+    async collect() {
+      const all = await dataFreshness();
+      this.reset();
+      for (const { name, freshness } of all) if (freshness.latest) this.set({ pipeline: name }, freshness.status === "stale" ? 1 : 0);
     },
   });
 
