@@ -14,6 +14,10 @@ import { schedulePipelines, type Scheduler } from "../pipelines/framework/schedu
 import { dataNow, type SourceSettings } from "../pipelines/framework/source.ts";
 import { pipelines } from "../pipelines/index.ts";
 import { createApp } from "./app.ts";
+import { createAlertMonitor, type AlertMonitor } from "./alerts/alert-monitor.ts";
+import { loadAlertRules } from "./alerts/alert-rules.ts";
+import { watchRuns } from "./alerts/watch-runs.ts";
+import type { WebhookSettings } from "./alerts/webhook.ts";
 import { disableDemoAccounts, ensureDemoUsers, listAccounts } from "./auth/users.ts";
 import { backupDir, type Config } from "./config.ts";
 import { openDatabase, type Database } from "./db/database.ts";
@@ -23,7 +27,7 @@ import { handleStorageErrors, prepareDiskReserve } from "./operations/disk-reser
 import { closeGracefully, type CloseOptions } from "./operations/graceful-close.ts";
 import { lineLogger, type Logger } from "./operations/logger.ts";
 import { createReadiness } from "./operations/readiness.ts";
-import type { Municipality } from "./themes/indicator-service.ts";
+import { createIndicatorService, type Municipality } from "./themes/indicator-service.ts";
 import { loadPolicyPlan } from "./themes/policy-plan.ts";
 
 export interface MonitorDeps {
@@ -43,6 +47,8 @@ export interface MonitorDeps {
   schedule?: boolean;
   /** Called when DuckDB has invalidated the database (a failed checkpoint): main.ts restarts the process. */
   onFatal?: (reason: string) => void;
+  /** How alert webhooks are sent (tests: a short retry backoff); the URL and secret come from config. */
+  alertWebhook?: Pick<WebhookSettings, "fetch" | "retryDelaysMs">;
 }
 
 export interface Monitor {
@@ -50,6 +56,8 @@ export interface Monitor {
   app: Express;
   db: Database;
   runner: Runner;
+  /** Alert evaluation (server/alerts): after every run and on a timer. */
+  alerts: AlertMonitor;
   settings: SourceSettings;
   municipality: Municipality;
   demo: DemoUpstream | null;
@@ -120,8 +128,16 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
   const { config, clock } = deps;
   const logger = loggerOf(deps);
   const plan = loadPolicyPlan(config.MM_POLICY_PLAN);
+  const alertRules = loadAlertRules(config.MM_ALERTS);
   const context = await openPipelineContext({ ...deps, logger });
-  const { db, runner, settings, municipality, demo } = context;
+  const { db, settings, municipality, demo } = context;
+  const dataClock = () => dataNow(settings, clock);
+  // One indicator service for the API and the alerts, so a publish computes the indicators once.
+  const indicators = createIndicatorService(db, plan, municipality, dataClock);
+  const webhook = config.MM_ALERT_WEBHOOK_URL ? { url: config.MM_ALERT_WEBHOOK_URL, secret: config.MM_ALERT_WEBHOOK_SECRET, ...deps.alertWebhook } : null;
+  const alerts = createAlertMonitor({ db, rules: alertRules, indicators, clock, dataClock, logger, webhook, baseUrl: config.MM_URL });
+  // Every run that ends (a publish or a failure) asks for an evaluation; the run never waits for it.
+  const runner = watchRuns(context.runner, alerts.request);
 
   const runAll = async () => {
     const results = [];
@@ -138,7 +154,7 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
   }
 
   const readiness = createReadiness();
-  const app = createApp({ config, db, plan, municipality, clock, logger, runner, dataClock: () => dataNow(settings, clock), readiness });
+  const app = createApp({ config, db, plan, municipality, clock, logger, runner, dataClock, readiness, indicators });
   const server: Server = await new Promise((resolve, reject) => {
     // Express 5 calls back with the error when listening fails.
     const listening = app.listen(config.PORT, config.HOST, (error?: NodeJS.ErrnoException) => {
@@ -146,13 +162,23 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
       else reject(error.code === "EADDRINUSE" ? new Error(`port ${config.PORT} is in use; stop the other server or set PORT`) : error);
     });
   });
-  const scheduler: Scheduler | null = (deps.schedule ?? true) ? schedulePipelines(pipelines, runner, logger) : null;
+  const pipelineScheduler: Scheduler | null = (deps.schedule ?? true) ? schedulePipelines(pipelines, runner, logger) : null;
+  alerts.request();
+  alerts.startTimer(config.MM_ALERT_INTERVAL_MINUTES * 60_000);
+  // Stopped with the scheduler at shutdown, before the runs are interrupted and the database closes.
+  const scheduler: Scheduler = {
+    async stop() {
+      await alerts.stop();
+      await pipelineScheduler?.stop();
+    },
+  };
 
   return {
     url: `http://${config.HOST}:${(server.address() as AddressInfo).port}`,
     app,
     db,
     runner,
+    alerts,
     settings,
     municipality,
     demo,
