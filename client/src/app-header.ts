@@ -8,6 +8,7 @@ import { ApiError, fetchJson } from "./api.ts";
 import { LangController, lang, setLang, t, type Lang } from "./i18n.ts";
 import { hrefFor, mayViewAudit, mayViewEstablishments, mayViewPipelines, mayViewStations, type Route } from "./routes.ts";
 import { baseStyles } from "./styles.ts";
+import "./views/alert-count.ts";
 
 export class AppHeader extends LitElement {
   static override properties = {
@@ -181,6 +182,14 @@ export class AppHeader extends LitElement {
               >
             </li>`
           : null}
+        <li>
+          <a href=${hrefFor({ name: "alerts" })} data-testid="nav-alerts" aria-current=${current(["alerts"]) ?? "false"}
+            >${t("alerts.nav")}<mm-alert-count .route=${this.route}></mm-alert-count
+          ></a>
+        </li>
+        <li>
+          <a href=${hrefFor({ name: "api" })} data-testid="nav-api" aria-current=${current(["api"]) ?? "false"}>${t("apiDocs.nav")}</a>
+        </li>
       </ul>
     </nav>`;
   }

@@ -27,6 +27,8 @@ const viewModules: Partial<Record<Route["name"], () => Promise<unknown>>> = {
   establishment: () => import("./views/dossier/establishment-dossier.ts"),
   location: () => import("./views/dossier/location-dossier.ts"),
   audit: () => import("./views/dossier/audit-log.ts"),
+  alerts: () => import("./views/alert-list.ts"),
+  api: () => import("./views/api-docs.ts"),
 };
 
 type SessionState = { kind: "loading" } | { kind: "failed"; error: unknown } | { kind: "ready"; session: SessionInfo | null };
@@ -181,6 +183,10 @@ export class AppShell extends LitElement {
         return html`<mm-location-dossier .point=${route} .userRole=${session.role}></mm-location-dossier>`;
       case "audit":
         return html`<mm-audit-log .page=${route.page ?? 1} .userRole=${session.role}></mm-audit-log>`;
+      case "alerts":
+        return html`<mm-alert-list .userRole=${session.role}></mm-alert-list>`;
+      case "api":
+        return html`<mm-api-docs .userRole=${session.role}></mm-api-docs>`;
       case "not-found":
         return html`<p class="alert" role="alert" data-testid="not-found">${t("app.notFound")}</p>`;
       default:
@@ -209,6 +215,10 @@ export class AppShell extends LitElement {
         return t("location.pageTitle");
       case "audit":
         return t("audit.title");
+      case "alerts":
+        return t("alerts.title");
+      case "api":
+        return t("apiDocs.title");
       default:
         return t("themes.title");
     }

@@ -26,6 +26,8 @@ export type Route =
   | { name: "establishment"; id: string }
   | ({ name: "location" } & LocationState)
   | { name: "audit"; page?: number }
+  | { name: "alerts" }
+  | { name: "api" }
   | { name: "home" }
   | { name: "not-found" };
 
@@ -51,6 +53,8 @@ export function parseRoute(hash: string): Route {
   if (first === "establishments") return second === undefined ? { name: "establishments", ...parseSearchState(query) } : { name: "establishment", id: second };
   if (first === "locations" && second === undefined) return { name: "location", ...parseLocationState(query) };
   if (first === "audit" && second === undefined) return { name: "audit", page: parseAuditPage(query) };
+  if (first === "alerts" && second === undefined) return { name: "alerts" };
+  if (first === "api" && second === undefined) return { name: "api" };
   return { name: "not-found" };
 }
 
