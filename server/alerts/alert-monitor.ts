@@ -7,6 +7,7 @@
  */
 import type { AlertEvent } from "../api/contract-alerts.ts";
 import type { Database } from "../db/database.ts";
+import { DataChanged } from "../http/data-version.ts";
 import type { Logger } from "../operations/logger.ts";
 import type { IndicatorService } from "../themes/indicator-service.ts";
 import type { AlertCondition } from "./alert-condition.ts";
@@ -75,6 +76,8 @@ export function createAlertMonitor(deps: AlertMonitorDeps): AlertMonitor {
   }
 
   async function once(): Promise<void> {
+    // Resumed deliveries are read first, so an alert opened now is never sent twice.
+    await resumed;
     const now = deps.clock();
     const found = await conditions();
     const open = new Map((await store.open()).map((a) => [keyOf(a), a]));
@@ -121,7 +124,9 @@ export function createAlertMonitor(deps: AlertMonitorDeps): AlertMonitor {
         try {
           await once();
         } catch (error) {
-          deps.logger.error({ err: error }, `alert evaluation failed: ${describe(error)}`);
+          // A publish during the evaluation (e.g. the start-up runs one after another): evaluate again.
+          if (error instanceof DataChanged) again = true;
+          else deps.logger.error({ err: error }, `alert evaluation failed: ${describe(error)}`);
         }
       } while (again && !stopping.signal.aborted);
     })().finally(() => {
