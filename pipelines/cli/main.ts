@@ -67,11 +67,12 @@ try {
       if (process.stderr.isTTY && lastProgress) process.stderr.write("\n");
       console.info(formatRunResult(result));
       const failed = result.checks.filter((c) => !c.passed);
-      if (failed.length) console.info(formatTable(failed, ["name", "level", "count", "message"]));
+      if (failed.length) console.info(formatTable(failed.map((c) => ({ ...c, message: c.message.en })), ["name", "level", "count", "message"]));
       if (result.error) console.error(`error: ${result.error}`);
       if (result.status !== "succeeded") exitCode = 1;
     } else if (command === "runs") {
-      const runs = await service.runs(name!, limit, {});
+      // The operator's terminal is English, as the rest of the CLI.
+      const runs = (await service.runs(name!, limit, {})).map((run) => ({ ...run, error: run.error?.en ?? null }));
       console.info(formatTable(runs, ["runId", "trigger", "status", "startedAt", "finishedAt", "rowsRead", "rowsLoaded", "rowsRejected", "warnings", "error"]));
     } else {
       const runId = values.run ? Number(values.run) : (await service.runs(name!, 1, {}))[0]?.runId;
@@ -79,7 +80,7 @@ try {
       else {
         const detail = await service.run(name!, runId, {});
         console.info(`run ${runId}: ${detail.rejectsTotal} rejected rows${detail.rejectsTotal > limit ? `, first ${limit} shown` : ""}`);
-        console.info(formatTable(detail.rejects.slice(0, limit), ["origin", "line", "column", "reason", "raw"]));
+        console.info(formatTable(detail.rejects.slice(0, limit).map((row) => ({ ...row, reason: row.reason.en })), ["origin", "line", "column", "reason", "raw"]));
       }
     }
   } finally {

@@ -5,6 +5,8 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { CheckResult } from "../../server/api/contract.ts";
+import { localize } from "../../server/i18n/localize.ts";
+import { msg } from "../../server/i18n/message.ts";
 import { pointInGeometry, type PolygonGeometry, type Position } from "./geometry.ts";
 import { tableExists } from "./publish.ts";
 import { quote } from "./sql-text.ts";
@@ -60,6 +62,6 @@ export async function assignBuurt(connection: DuckDBConnection, stagingTable: st
     passed: unassigned === 0,
     count: unassigned,
     sample: [],
-    message: buurten.length === 0 ? "no buurt boundaries published yet; run the areas pipeline first" : `${points.length - unassigned} of ${points.length} locations lie in a buurt`,
+    message: localize(buurten.length === 0 ? msg("check.noBuurten") : msg("check.buurtAssigned", { assigned: points.length - unassigned, total: points.length })),
   };
 }

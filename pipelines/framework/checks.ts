@@ -4,6 +4,8 @@
  * previous version stays; a failed warn-level check publishes with a flag on the run.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { msg, type Message } from "../../server/i18n/message.ts";
+import { decimal } from "../../server/i18n/localize.ts";
 import { literal, quote } from "./sql-text.ts";
 
 export type CheckLevel = "error" | "warn";
@@ -24,7 +26,8 @@ export interface CheckOutcome {
   passed: boolean;
   count: number;
   sample: string[];
-  message: string;
+  /** Rendered in Dutch and English when the run is recorded. */
+  message: Message;
 }
 
 export interface Check {
@@ -38,7 +41,7 @@ async function scalar(connection: DuckDBConnection, sql: string): Promise<unknow
 }
 
 /** A check that fails when any row matches `failing`; reports the count and five sample keys. */
-function rowCheck(name: string, level: CheckLevel, columns: string[], failing: string, rule: string): Check {
+function rowCheck(name: string, level: CheckLevel, columns: string[], failing: string, rule: Message): Check {
   return {
     name,
     level,
@@ -48,20 +51,20 @@ function rowCheck(name: string, level: CheckLevel, columns: string[], failing: s
       const sample = count
         ? (await connection.runAndReadAll(`SELECT concat_ws(' / ', ${keyColumns.join(", ")}) FROM ${table} WHERE ${failing} LIMIT 5`)).getRows().map((r) => String(r[0]))
         : [];
-      return { passed: count === 0, count, sample, message: count ? `${count} rows break the rule: ${rule}` : `every row meets: ${rule}` };
+      return { passed: count === 0, count, sample, message: count ? msg("check.rowsBreak", { count, rule }) : msg("check.allRowsMeet", { rule }) };
     },
   };
 }
 
 export const notNull = (columns: string[], level: CheckLevel = "error"): Check =>
-  rowCheck(`not_null(${columns.join(", ")})`, level, columns, columns.map((c) => `${quote(c)} IS NULL`).join(" OR "), `${columns.join(", ")} not null`);
+  rowCheck(`not_null(${columns.join(", ")})`, level, columns, columns.map((c) => `${quote(c)} IS NULL`).join(" OR "), msg("check.rule.notNull", { columns: columns.join(", ") }));
 
 export const acceptedValues = (column: string, values: (string | number)[], level: CheckLevel = "error"): Check =>
-  rowCheck(`accepted_values(${column})`, level, [column], `${quote(column)} NOT IN (${values.map(literal).join(", ")})`, `${column} in ${values.join(", ")}`);
+  rowCheck(`accepted_values(${column})`, level, [column], `${quote(column)} NOT IN (${values.map(literal).join(", ")})`, msg("check.rule.acceptedValues", { column, values: values.join(", ") }));
 
 export function range(column: string, { min, max }: { min?: number; max?: number }, level: CheckLevel = "error"): Check {
   const failing = [min === undefined ? "" : `${quote(column)} < ${literal(min)}`, max === undefined ? "" : `${quote(column)} > ${literal(max)}`].filter(Boolean);
-  return rowCheck(`range(${column})`, level, [column], failing.join(" OR ") || "FALSE", `${min ?? "-∞"} ≤ ${column} ≤ ${max ?? "∞"}`);
+  return rowCheck(`range(${column})`, level, [column], failing.join(" OR ") || "FALSE", msg("check.rule.range", { min: min ?? "-∞", column, max: max ?? "∞" }));
 }
 
 export const references = (column: string, target: { table: string; column: string }, level: CheckLevel = "error"): Check => {
@@ -70,13 +73,13 @@ export const references = (column: string, target: { table: string; column: stri
     level,
     [column],
     `${quote(column)} IS NOT NULL AND ${quote(column)} NOT IN (SELECT ${quote(target.column)} FROM main.${quote(target.table)})`,
-    `${column} exists in ${target.table}.${target.column}`,
+    msg("check.rule.references", { column, target: `${target.table}.${target.column}` }),
   );
   return {
     ...inner,
     async run(context) {
       const exists = await scalar(context.connection, `SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' AND table_name = ${literal(target.table)}`);
-      if (Number(exists) === 0) return { passed: false, count: 0, sample: [], message: `table ${target.table} is not published yet` };
+      if (Number(exists) === 0) return { passed: false, count: 0, sample: [], message: msg("check.notPublished", { table: target.table }) };
       return inner.run(context);
     },
   };
@@ -90,7 +93,7 @@ export function unique(columns: string[], level: CheckLevel = "error"): Check {
     async run({ connection, table }) {
       const duplicates = (await connection.runAndReadAll(`SELECT concat_ws(' / ', ${columns.map((c) => `${quote(c)}::VARCHAR`).join(", ")}), count(*) FROM ${table} GROUP BY ${list} HAVING count(*) > 1 LIMIT 5`)).getRows();
       const count = duplicates.length ? Number(await scalar(connection, `SELECT count(*) - count(DISTINCT (${list})) FROM ${table}`)) : 0;
-      return { passed: count === 0, count, sample: duplicates.map((r) => String(r[0])), message: count ? `${count} rows repeat a key of ${columns.join(", ")}` : `${columns.join(", ")} is unique` };
+      return { passed: count === 0, count, sample: duplicates.map((r) => String(r[0])), message: count ? msg("check.duplicates", { count, columns: columns.join(", ") }) : msg("check.unique", { columns: columns.join(", ") }) };
     },
   };
 }
@@ -102,11 +105,13 @@ export function rowCountChange({ maxDropPercent = 100, maxGrowPercent = Infinity
     level,
     async run({ connection, table, previousRows }) {
       const rows = Number(await scalar(connection, `SELECT count(*)::BIGINT FROM ${table}`));
-      if (!previousRows) return { passed: true, count: rows, sample: [], message: `${rows} rows (first publish)` };
+      if (!previousRows) return { passed: true, count: rows, sample: [], message: msg("check.firstPublish", { rows }) };
       const change = ((rows - previousRows) / previousRows) * 100;
       const passed = change >= -maxDropPercent && change <= maxGrowPercent;
-      const allowed = Number.isFinite(maxGrowPercent) ? `−${maxDropPercent} % to +${maxGrowPercent} %` : `at most −${maxDropPercent} %`;
-      const message = `${previousRows} → ${rows} rows (${change >= 0 ? "+" : ""}${change.toFixed(1)} %; allowed ${allowed})`;
+      const allowed = Number.isFinite(maxGrowPercent) ? msg("check.allowedRange", { drop: maxDropPercent, grow: maxGrowPercent }) : msg("check.allowedDrop", { drop: maxDropPercent });
+      const sign = change >= 0 ? "+" : "";
+      const { nl, en } = decimal(change, 1);
+      const message = msg("check.rowCountChange", { previous: previousRows, rows, change: { nl: sign + nl, en: sign + en }, allowed });
       return { passed, count: rows, sample: [], message };
     },
   };
@@ -134,13 +139,13 @@ export function freshness(rule: FreshnessRule): Check[] {
     level,
     async run({ connection, table, now }) {
       const latest = await scalar(connection, latestIsoSql(rule.column, table));
-      if (latest === null) return { passed: false, count: 0, sample: [], message: `no ${rule.column} values` };
+      if (latest === null) return { passed: false, count: 0, sample: [], message: msg("check.noValues", { column: rule.column }) };
       const { ageHours } = judgeFreshness(String(latest), now, rule);
       return {
         passed: ageHours <= hours,
         count: Math.round(ageHours * 10) / 10,
         sample: [String(latest)],
-        message: `newest ${rule.column} ${latest} is ${ageHours.toFixed(1)} h old (limit ${hours} h)`,
+        message: msg("check.freshness", { column: rule.column, latest: String(latest), age: decimal(ageHours, 1), limit: hours }),
       };
     },
   });

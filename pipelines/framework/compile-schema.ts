@@ -4,6 +4,8 @@
  * (one pass over the staging table), never record by record in JavaScript.
  */
 import type { z } from "zod";
+import { localize, type LocalizedText } from "../../server/i18n/localize.ts";
+import { decodeReason, msg } from "../../server/i18n/message.ts";
 import { literal, quote } from "./sql-text.ts";
 
 export type ColumnType = "VARCHAR" | "DOUBLE" | "BIGINT" | "BOOLEAN" | "DATE" | "TIMESTAMP" | "VARCHAR[]" | "JSON";
@@ -11,7 +13,7 @@ export type ColumnType = "VARCHAR" | "DOUBLE" | "BIGINT" | "BOOLEAN" | "DATE" | 
 export interface Rule {
   /** SQL that is true for a valid value of the column (NULLs are judged by the not-null rule). */
   sql: string;
-  reason: string;
+  reason: LocalizedText;
 }
 
 export interface Column {
@@ -44,10 +46,16 @@ interface CheckDef {
 
 const defOf = (schema: z.ZodType) => (schema as unknown as { def: ZodDef }).def;
 
-/** The author's message wins over the generated one: it says how to fix the value. */
+/**
+ * The author's message wins over the generated one: it says how to fix the value. A catalogue message
+ * (`reason(key)`) is kept in both languages; a plain text is the same in both.
+ */
 function withAuthorMessage(check: CheckDef, rules: Rule[]): Rule[] {
   const custom = check.error?.({});
-  return typeof custom === "string" ? rules.map((r) => ({ ...r, reason: custom })) : rules;
+  if (typeof custom !== "string") return rules;
+  const decoded = decodeReason(custom);
+  const reason = decoded ? localize(decoded) : { nl: custom, en: custom };
+  return rules.map((r) => ({ ...r, reason }));
 }
 
 export function compileSchema(schema: z.ZodObject): Column[] {
@@ -70,7 +78,7 @@ function compileField(name: string, field: z.ZodType, nullable: boolean): Column
     case "enum":
     case "literal": {
       const values = def.type === "enum" ? Object.values(def.entries!) : (def.values as (string | number)[]);
-      return { name, type: "VARCHAR", nullable, rules: [{ sql: `${column} IN (${values.map((v) => literal(String(v))).join(", ")})`, reason: `must be one of ${values.join(", ")}` }] };
+      return { name, type: "VARCHAR", nullable, rules: [{ sql: `${column} IN (${values.map((v) => literal(String(v))).join(", ")})`, reason: localize(msg("reject.oneOf", { values: values.join(", ") })) }] };
     }
     case "number": {
       const isInt = checks.some((c) => c.check === "number_format" && /int/.test(c.format ?? ""));
@@ -91,20 +99,20 @@ function compileField(name: string, field: z.ZodType, nullable: boolean): Column
 
 function stringRule(column: string, check: CheckDef): Rule[] {
   if (check.check === "string_format" && check.format === "regex" && check.pattern) {
-    return [{ sql: `regexp_full_match(${column}, ${literal(check.pattern.source)})`, reason: `must match ${check.pattern.source}` }];
+    return [{ sql: `regexp_full_match(${column}, ${literal(check.pattern.source)})`, reason: localize(msg("reject.pattern", { pattern: check.pattern.source })) }];
   }
-  if (check.check === "min_length") return [{ sql: `length(${column}) >= ${check.minimum}`, reason: `must have at least ${check.minimum} characters` }];
-  if (check.check === "max_length") return [{ sql: `length(${column}) <= ${check.maximum}`, reason: `must have at most ${check.maximum} characters` }];
+  if (check.check === "min_length") return [{ sql: `length(${column}) >= ${check.minimum}`, reason: localize(msg("reject.minLength", { min: check.minimum! })) }];
+  if (check.check === "max_length") return [{ sql: `length(${column}) <= ${check.maximum}`, reason: localize(msg("reject.maxLength", { max: check.maximum! })) }];
   if (check.check === "string_format") throw new Error(`string format "${check.format}" cannot be checked in SQL yet`);
   return [];
 }
 
 function numberRule(column: string, check: CheckDef): Rule[] {
   if (check.check === "greater_than") {
-    return [{ sql: `${column} ${check.inclusive ? ">=" : ">"} ${literal(check.value!)}`, reason: `must be ${check.inclusive ? "at least" : "more than"} ${check.value}` }];
+    return [{ sql: `${column} ${check.inclusive ? ">=" : ">"} ${literal(check.value!)}`, reason: localize(msg(check.inclusive ? "reject.atLeast" : "reject.moreThan", { value: check.value! })) }];
   }
   if (check.check === "less_than") {
-    return [{ sql: `${column} ${check.inclusive ? "<=" : "<"} ${literal(check.value!)}`, reason: `must be ${check.inclusive ? "at most" : "less than"} ${check.value}` }];
+    return [{ sql: `${column} ${check.inclusive ? "<=" : "<"} ${literal(check.value!)}`, reason: localize(msg(check.inclusive ? "reject.atMost" : "reject.lessThan", { value: check.value! })) }];
   }
   return [];
 }
@@ -113,15 +121,36 @@ export function columnsDdl(columns: Column[]): string {
   return columns.map((c) => `${quote(c.name)} ${c.type}${c.nullable ? "" : " NOT NULL"}`).join(", ");
 }
 
+const dutchTypeNames: Record<ColumnType, string> = {
+  VARCHAR: "tekst",
+  DOUBLE: "getal",
+  BIGINT: "geheel getal",
+  BOOLEAN: "waar of onwaar",
+  DATE: "datum",
+  TIMESTAMP: "tijdstip",
+  "VARCHAR[]": "lijst van teksten",
+  JSON: "JSON",
+};
+
+/** Why a value that does not cast to its column's type was quarantined: `not a valid double`. */
+export function invalidValueReason(type: ColumnType): LocalizedText {
+  return localize(msg("reject.invalidValue", { type: { nl: dutchTypeNames[type], en: type.toLowerCase() } }));
+}
+
+/** SQL for a violation as validation keeps it: `[column, English reason, Dutch reason]`. */
+export function violationSql(column: string, reason: LocalizedText): string {
+  return `[${literal(column)}, ${literal(reason.en)}, ${literal(reason.nl)}]`;
+}
+
 /**
- * A CASE expression giving `[column, reason]` of the first rule a row breaks, or NULL for a valid
+ * A CASE expression giving `[column, reason in English, reason in Dutch]` of the first rule a row breaks, or NULL for a valid
  * row; `extra` puts earlier findings (e.g. a failed cast) in front.
  */
 export function firstViolationSql(columns: Column[], extra: string[] = []): string {
   const branches = [...extra];
   for (const c of columns) {
-    if (!c.nullable) branches.push(`WHEN ${quote(c.name)} IS NULL THEN [${literal(c.name)}, 'is required']`);
-    for (const rule of c.rules) branches.push(`WHEN ${quote(c.name)} IS NOT NULL AND NOT (${rule.sql}) THEN [${literal(c.name)}, ${literal(rule.reason)}]`);
+    if (!c.nullable) branches.push(`WHEN ${quote(c.name)} IS NULL THEN ${violationSql(c.name, localize(msg("reject.required")))}`);
+    for (const rule of c.rules) branches.push(`WHEN ${quote(c.name)} IS NOT NULL AND NOT (${rule.sql}) THEN ${violationSql(c.name, rule.reason)}`);
   }
   return branches.length ? `CASE ${branches.join(" ")} END` : "NULL::VARCHAR[]";
 }

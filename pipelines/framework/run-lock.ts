@@ -4,6 +4,8 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Database } from "../../server/db/database.ts";
+import { localize } from "../../server/i18n/localize.ts";
+import { msg } from "../../server/i18n/message.ts";
 
 export class PipelineBusyError extends Error {
   constructor(readonly pipeline: string) {
@@ -43,9 +45,10 @@ export async function releaseLock(connection: DuckDBConnection, runId: number): 
  * `abandoned`, their locks are released, and their scratch tables are dropped.
  */
 export async function abandonInterruptedRuns(db: Database, now: Date): Promise<number> {
+  const abandoned = localize(msg("run.abandoned"));
   const rows = await db.query(
-    `UPDATE meta.pipeline_runs SET status = 'abandoned', finished_at = $1::TIMESTAMP, error = 'abandoned: the process stopped during this run' WHERE status = 'running' RETURNING run_id`,
-    [now.toISOString()],
+    `UPDATE meta.pipeline_runs SET status = 'abandoned', finished_at = $1::TIMESTAMP, error = $2, error_nl = $3 WHERE status = 'running' RETURNING run_id`,
+    [now.toISOString(), abandoned.en, abandoned.nl],
   );
   await db.query("DELETE FROM meta.pipeline_locks");
   const scratch = await db.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_name LIKE '\\_\\_staging\\_%' ESCAPE '\\'");

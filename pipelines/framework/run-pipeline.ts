@@ -9,12 +9,15 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { CheckResult } from "../../server/api/contract.ts";
 import type { Database } from "../../server/db/database.ts";
 import { isDiskFull } from "../../server/operations/disk-reserve.ts";
+import { decimal, localize, type LocalizedText } from "../../server/i18n/localize.ts";
+import { msg } from "../../server/i18n/message.ts";
 import type { Logger } from "../../server/operations/logger.ts";
 import { assignBuurt } from "./assign-buurt.ts";
 import { freshness, unique, type Check } from "./checks.ts";
 import type { PipelineDefinition } from "./define-pipeline.ts";
 import { assertNoBreakingDrift, describeDrift, type Drift } from "./drift.ts";
 import type { FetchJson } from "./fetch-json.ts";
+import { PipelineError } from "./pipeline-error.ts";
 import { publishStaging, tableExists } from "./publish.ts";
 import { beginRun, PipelineBusyError, releaseLock } from "./run-lock.ts";
 import { dropCsvScratch, stageCsv } from "./stage-csv.ts";
@@ -57,6 +60,7 @@ export interface RunResult {
   rowsRejected: number;
   warnings: number;
   checks: CheckResult[];
+  /** In English, for the CLI and logs; the run record has it in Dutch too. */
   error: string | null;
 }
 
@@ -156,7 +160,7 @@ async function execute(connection: DuckDBConnection, pipeline: PipelineDefinitio
     }
     assertNoBreakingDrift(drift);
     if (drift.added.length) {
-      checks.push({ name: "schema_drift", level: "warn", passed: false, count: drift.added.length, sample: drift.added.slice(0, 5), message: `upstream has new columns: ${describeDrift(drift)}` });
+      checks.push({ name: "schema_drift", level: "warn", passed: false, count: drift.added.length, sample: drift.added.slice(0, 5), message: localize(msg("check.schemaDrift", { drift: describeDrift(drift) })) });
     }
     await deps.fault?.("after-staging", pipeline.name);
 
@@ -166,7 +170,8 @@ async function execute(connection: DuckDBConnection, pipeline: PipelineDefinitio
     counts.rowsLoaded = counts.rowsRead - counts.rowsRejected;
     const share = counts.rowsRead ? counts.rowsRejected / counts.rowsRead : 0;
     if (share > pipeline.maxRejectShare) {
-      throw new Error(`${counts.rowsRejected} of ${counts.rowsRead} rows rejected (${(share * 100).toFixed(1)} %), more than the limit of ${pipeline.maxRejectShare * 100} %; see the rejects of run ${runId}`);
+      const limit = pipeline.maxRejectShare * 100;
+      throw new PipelineError(msg("run.tooManyRejects", { rejected: counts.rowsRejected, read: counts.rowsRead, share: decimal(share * 100, 1), limit: { nl: String(limit).replace(".", ","), en: String(limit) }, runId }));
     }
     const stagingContext = { connection, table: `main.${quote(stagingTable)}`, key: pipeline.key, previousRows: null, now: deps.clock() };
     if (pipeline.key.length) await runChecks([unique(pipeline.key)], stagingContext, checks);
@@ -213,8 +218,8 @@ async function execute(connection: DuckDBConnection, pipeline: PipelineDefinitio
     await finishRun(connection, runId, status, counts, warnings, message, deps.clock());
     await recordChecks(connection, reject, checks);
     // A shutdown interrupting a run is expected (warn); a failure needs someone to look (error).
-    deps.logger[status === "failed" ? "error" : "warn"]({ ...outcome(status, warnings), error: message }, `pipeline ${pipeline.name} run ${runId} ${status}, previous data kept: ${message}`);
-    return { runId, status, ...counts, warnings, checks, error: message };
+    deps.logger[status === "failed" ? "error" : "warn"]({ ...outcome(status, warnings), error: message.en }, `pipeline ${pipeline.name} run ${runId} ${status}, previous data kept: ${message.en}`);
+    return { runId, status, ...counts, warnings, checks, error: message.en };
   } finally {
     signal.removeEventListener("abort", interrupt);
     for (const table of [stagingTable, `${stagingTable}__raw`]) await connection.run(`DROP TABLE IF EXISTS main.${quote(table)}`);
@@ -223,11 +228,13 @@ async function execute(connection: DuckDBConnection, pipeline: PipelineDefinitio
   }
 }
 
-function describeFailure(error: unknown, signal: AbortSignal): { status: "failed" | "interrupted"; message: string } {
-  const message = error instanceof Error ? error.message : String(error);
-  if (signal.aborted) return { status: "interrupted", message: "the server shut down during this run; it was rolled back" };
-  if (isDiskFull(error)) return { status: "failed", message: `disk full: ${message}; free space on the database's disk` };
-  return { status: "failed", message };
+/** Why the run ended without publishing, in both languages; errors from sources and DuckDB keep their own (English) text. */
+function describeFailure(error: unknown, signal: AbortSignal): { status: "failed" | "interrupted"; message: LocalizedText } {
+  const detail = error instanceof Error ? error.message : String(error);
+  if (signal.aborted) return { status: "interrupted", message: localize(msg("run.interrupted")) };
+  if (isDiskFull(error)) return { status: "failed", message: localize(msg("run.diskFull", { detail })) };
+  if (error instanceof PipelineError) return { status: "failed", message: localize(error.text) };
+  return { status: "failed", message: localize(msg("run.failed", { detail })) };
 }
 
 /** Failed warn-level checks: the run publishes, flagged with this many warnings. */
@@ -237,16 +244,18 @@ const countWarnings = (checks: CheckResult[]) => checks.filter((c) => !c.passed 
 async function runChecks(checks: Check[], context: Parameters<Check["run"]>[0], results: CheckResult[]): Promise<void> {
   for (const check of checks) {
     const outcome = await check.run(context);
-    results.push({ name: check.name, level: check.level, ...outcome });
+    results.push({ name: check.name, level: check.level, ...outcome, message: localize(outcome.message) });
     if (!outcome.passed && check.level === "error") {
-      throw new Error(`check ${check.name} failed: ${outcome.message}${outcome.sample.length ? ` (e.g. ${outcome.sample.join("; ")})` : ""}`);
+      const { name } = check;
+      const { message, sample } = outcome;
+      throw new PipelineError(sample.length ? msg("run.checkFailedSample", { name, message, sample: sample.join("; ") }) : msg("run.checkFailed", { name, message }));
     }
   }
 }
 
 async function recordChecks(connection: DuckDBConnection, reject: { runId: number; pipeline: string }, checks: CheckResult[]) {
   for (const c of checks) {
-    await connection.run("INSERT INTO meta.check_results VALUES ($1, $2, $3, $4, $5, $6, CAST($7::JSON AS VARCHAR[]), $8)", [
+    await connection.run("INSERT INTO meta.check_results (run_id, pipeline, name, level, passed, count, sample, message, message_nl) VALUES ($1, $2, $3, $4, $5, $6, CAST($7::JSON AS VARCHAR[]), $8, $9)", [
       reject.runId,
       reject.pipeline,
       c.name,
@@ -254,7 +263,8 @@ async function recordChecks(connection: DuckDBConnection, reject: { runId: numbe
       c.passed,
       c.count,
       JSON.stringify(c.sample),
-      c.message,
+      c.message.en,
+      c.message.nl,
     ]);
   }
 }
@@ -265,11 +275,11 @@ async function finishRun(
   status: RunResult["status"],
   counts: { rowsRead: number; rowsLoaded: number; rowsRejected: number },
   warnings: number,
-  error: string | null,
+  error: LocalizedText | null,
   finishedAt: Date,
 ) {
   await connection.run(
-    `UPDATE meta.pipeline_runs SET status = $2, finished_at = $3::TIMESTAMP, rows_read = $4, rows_loaded = $5, rows_rejected = $6, warnings = $7, error = $8 WHERE run_id = $1`,
-    [runId, status, finishedAt.toISOString(), counts.rowsRead, counts.rowsLoaded, counts.rowsRejected, warnings, error],
+    `UPDATE meta.pipeline_runs SET status = $2, finished_at = $3::TIMESTAMP, rows_read = $4, rows_loaded = $5, rows_rejected = $6, warnings = $7, error = $8, error_nl = $9 WHERE run_id = $1`,
+    [runId, status, finishedAt.toISOString(), counts.rowsRead, counts.rowsLoaded, counts.rowsRejected, warnings, error?.en ?? null, error?.nl ?? null],
   );
 }

@@ -5,15 +5,18 @@
  */
 import { open } from "node:fs/promises";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { Column } from "./compile-schema.ts";
+import { serverMessages } from "../../server/i18n/catalogue.ts";
+import { msg } from "../../server/i18n/message.ts";
+import { invalidValueReason, violationSql, type Column } from "./compile-schema.ts";
 import type { Drift } from "./drift.ts";
 import type { CsvDialect, CsvSource, SourceSettings } from "./source.ts";
 import { literal, quote } from "./sql-text.ts";
+import { PipelineError } from "./pipeline-error.ts";
 import type { Locator } from "./validate-staging.ts";
 
 const STRUCTURAL_ERRORS = ["UNQUOTED VALUE", "INVALID UNICODE", "LINE SIZE OVER MAXIMUM"];
 
-export class StructuralError extends Error {}
+export class StructuralError extends PipelineError {}
 
 /** The header line, split with the dialect (the header itself must not contain the delimiter quoted). */
 async function readHeader(file: string, dialect: CsvDialect): Promise<string[]> {
@@ -84,7 +87,7 @@ export async function stageCsv(
   const select = columns.map((c) => (c.type === "TIMESTAMP" ? `${timestampOf(c)}::TIMESTAMP AS ${quote(c.name)}` : quote(c.name)));
   const castErrors = columns
     .filter((c) => c.type === "TIMESTAMP")
-    .map((c) => `WHEN ${quote(c.name)} IS NOT NULL AND ${timestampOf(c)} IS NULL THEN [${literal(c.name)}, 'not a valid timestamp']`);
+    .map((c) => `WHEN ${quote(c.name)} IS NOT NULL AND ${timestampOf(c)} IS NULL THEN ${violationSql(c.name, invalidValueReason("TIMESTAMP"))}`);
   await connection.run(
     `CREATE OR REPLACE TABLE main.${quote(stagingTable)} AS
      SELECT ${select.join(", ")}, ${castErrors.length ? `CASE ${castErrors.join(" ")} END` : "NULL::VARCHAR[]"} AS __type_error
@@ -95,11 +98,13 @@ export async function stageCsv(
     `SELECT line, error_type, error_message FROM ${quote(rejectsTable)} WHERE error_type IN (${STRUCTURAL_ERRORS.map((e) => literal(e)).join(", ")}) ORDER BY line LIMIT 1`,
   );
   const broken = structural.getRowObjectsJS()[0];
-  if (broken) throw new StructuralError(`${file} is not valid CSV at line ${broken.line}: ${broken.error_type} (${broken.error_message})`);
+  if (broken) throw new StructuralError(msg("run.invalidCsv", { file, line: Number(broken.line), type: String(broken.error_type), detail: String(broken.error_message) }));
 
+  // DuckDB's own error text stays as it is, under the catalogue's wording around it in each language.
+  const unreadable = (lang: "nl" | "en") => `replace(replace(${literal(serverMessages[lang]["reject.unreadable"])}, '{type}', error_type), '{detail}', error_message)`;
   await connection.run(
-    `INSERT INTO meta.rejects
-     SELECT $1, $2, $3, line, column_name, error_type || ': ' || error_message, csv_line
+    `INSERT INTO meta.rejects (run_id, pipeline, origin, line, column_name, reason, raw, reason_nl)
+     SELECT $1, $2, $3, line, column_name, ${unreadable("en")}, csv_line, ${unreadable("nl")}
      FROM (SELECT *, row_number() OVER (PARTITION BY line ORDER BY column_idx) AS n FROM ${quote(rejectsTable)}) WHERE n = 1`,
     [reject.runId, reject.pipeline, file],
   );
@@ -116,7 +121,7 @@ export async function stageCsv(
      ) GROUP BY c`,
   );
   for (const [name, n] of castFailures.getRows()) {
-    if (rowsRead > 0 && Number(n) === rowsRead) drift.retyped.push(`${String(name)} (expected ${byName.get(String(name))?.type}, no value of ${rowsRead} was one)`);
+    if (rowsRead > 0 && Number(n) === rowsRead) drift.retyped.push({ column: String(name), type: String(byName.get(String(name))?.type), rows: rowsRead });
   }
 
   // Rejected lines are missing from the staging table, so a staged row's line is its rowid plus the

@@ -4,7 +4,7 @@
  * not cast is kept in `__type_error`, so validation can quarantine it with the column and reason.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { Column, ColumnType } from "./compile-schema.ts";
+import { invalidValueReason, violationSql, type Column, type ColumnType } from "./compile-schema.ts";
 import type { Drift } from "./drift.ts";
 import type { RecordSource, ExtractContext } from "./source.ts";
 import { literal, quote } from "./sql-text.ts";
@@ -76,7 +76,7 @@ export async function stageRecords(
   const present = (i: number) => `(json_type(${field(i)}) IS NOT NULL AND json_type(${field(i)}) <> 'NULL')`;
   const typeErrors = columns.map((c, i) => {
     const accepted = acceptedJsonTypes[c.type].map((t) => literal(t)).join(", ");
-    return `WHEN ${present(i)} AND (json_type(${field(i)}) NOT IN (${accepted}) OR ${castSql(c.type, field(i))} IS NULL) THEN [${literal(c.name)}, ${literal(`not a valid ${c.type.toLowerCase()}`)}]`;
+    return `WHEN ${present(i)} AND (json_type(${field(i)}) NOT IN (${accepted}) OR ${castSql(c.type, field(i))} IS NULL) THEN ${violationSql(c.name, invalidValueReason(c.type))}`;
   });
   // No ORDER BY: a projection keeps the rows' order (preserve_insertion_order), while sorting every
   // record's raw JSON spilled more than the 4 GB temp cap at 33 million records (bench growth).
@@ -105,7 +105,7 @@ export async function stageRecords(
       added: [...keyCounts.keys()].filter((k) => !expected.has(k)).sort(),
       retyped: columns
         .filter((c) => (keyCounts.get(c.name) ?? 0) > 0 && failedCasts.get(c.name) === keyCounts.get(c.name))
-        .map((c) => `${c.name} (expected ${c.type}, no value of ${keyCounts.get(c.name)} was one)`),
+        .map((c) => ({ column: c.name, type: c.type, rows: keyCounts.get(c.name)! })),
     },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Row validation in one set-wise pass over the staging table: rows that break a rule of the record
- * schema are copied to meta.rejects (origin, line, column, reason, raw value) and removed.
+ * schema are copied to meta.rejects (origin, line, column, reason in English and Dutch, raw value)
+ * and removed.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { firstViolationSql, type Column } from "./compile-schema.ts";
@@ -35,7 +36,8 @@ export async function quarantineViolations(
   if (count > 0) {
     const [line, join] = "row" in locator.line ? ["x.line", ""] : [locator.line.rejected, locator.line.join];
     await connection.run(
-      `INSERT INTO meta.rejects SELECT $1, $2, x.origin, ${line}, x.v[1], x.v[2], x.raw FROM __violations x ${join}`,
+      `INSERT INTO meta.rejects (run_id, pipeline, origin, line, column_name, reason, raw, reason_nl)
+       SELECT $1, $2, x.origin, ${line}, x.v[1], x.v[2], x.raw, x.v[3] FROM __violations x ${join}`,
       [reject.runId, reject.pipeline],
     );
     // Deleting from a freshly bulk-written table before it is checkpointed costs seconds per ten

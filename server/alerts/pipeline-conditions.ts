@@ -12,14 +12,17 @@ import type { PublishedRuns } from "../db/published-runs.ts";
 import type { AlertCondition } from "./alert-condition.ts";
 import { selects, type AlertRule } from "./alert-rules.ts";
 
-const LAST_FINISHED_SQL = `SELECT pipeline, run_id, status, error, strftime(finished_at, '%Y-%m-%dT%H:%M:%SZ') AS finished_at
+const LAST_FINISHED_SQL = `SELECT pipeline, run_id, status, error, error_nl, strftime(finished_at, '%Y-%m-%dT%H:%M:%SZ') AS finished_at
   FROM meta.pipeline_runs WHERE status IN ('succeeded', 'failed')
   QUALIFY row_number() OVER (PARTITION BY pipeline ORDER BY run_id DESC) = 1`;
 
 export interface FailedRun {
   pipeline: string;
   runId: number;
+  /** In English, as the webhook's details carry it. */
   error: string;
+  /** In Dutch, for the Dutch message; the English text for runs recorded before there was one. */
+  errorNl: string;
   finishedAt: string;
 }
 
@@ -27,7 +30,7 @@ export async function readFailedRuns(db: Database): Promise<FailedRun[]> {
   const rows = await db.query(LAST_FINISHED_SQL, [], { timeoutMs: 30_000 });
   return rows
     .filter((r) => r.status === "failed")
-    .map((r) => ({ pipeline: String(r.pipeline), runId: Number(r.run_id), error: String(r.error ?? ""), finishedAt: String(r.finished_at) }));
+    .map((r) => ({ pipeline: String(r.pipeline), runId: Number(r.run_id), error: String(r.error ?? ""), errorNl: String(r.error_nl ?? r.error ?? ""), finishedAt: String(r.finished_at) }));
 }
 
 export function failedConditions(rule: Extract<AlertRule, { kind: "pipeline-failed" }>, failed: FailedRun[]): AlertCondition[] {
@@ -40,7 +43,7 @@ export function failedConditions(rule: Extract<AlertRule, { kind: "pipeline-fail
         kind: rule.kind,
         subject: run.pipeline,
         message: {
-          nl: `Pipeline ${title.nl} (${run.pipeline}) is mislukt in run ${run.runId}; de vorige gegevens blijven staan. Fout: ${run.error}`,
+          nl: `Pipeline ${title.nl} (${run.pipeline}) is mislukt in run ${run.runId}; de vorige gegevens blijven staan. Fout: ${run.errorNl}`,
           en: `Pipeline ${title.en} (${run.pipeline}) failed in run ${run.runId}; the previous data is kept. Error: ${run.error}`,
         },
         details: { pipeline: run.pipeline, runId: run.runId, error: run.error, finishedAt: run.finishedAt },

@@ -249,7 +249,8 @@ export const CheckResult = z.object({
   count: z.number(),
   /** Up to five keys of failing rows, as text. */
   sample: z.array(z.string()),
-  message: z.string(),
+  /** What the check found, in Dutch and English. */
+  message: Localized,
 });
 export type CheckResult = z.infer<typeof CheckResult>;
 
@@ -265,7 +266,8 @@ export const RunSummary = z.object({
   rowsRejected: z.number().nullable(),
   /** Warn-level checks that failed: the data was published with this many flags. */
   warnings: z.number(),
-  error: z.string().nullable(),
+  /** Why the run failed or stopped, in Dutch and English (text from a source or DuckDB stays as it came). */
+  error: Localized.nullable(),
 });
 export type RunSummary = z.infer<typeof RunSummary>;
 
@@ -273,7 +275,8 @@ export const QuarantinedRow = z.object({
   origin: z.string(),
   line: z.number().nullable(),
   column: z.string().nullable(),
-  reason: z.string(),
+  /** Why the row was quarantined, in Dutch and English. */
+  reason: Localized,
   raw: z.string(),
 });
 export type QuarantinedRow = z.infer<typeof QuarantinedRow>;

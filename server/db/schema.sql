@@ -83,6 +83,13 @@ CREATE TABLE IF NOT EXISTS meta.pipeline_locks (
 
 ALTER TABLE meta.pipeline_runs ADD COLUMN IF NOT EXISTS warnings INTEGER DEFAULT 0;
 
+-- The analyst reads run errors, check messages and reject reasons in Dutch or English: the existing
+-- column keeps the English text (CLI, logs, webhooks), these the Dutch. Rows written before they
+-- existed have NULL here and show their English text in both languages.
+ALTER TABLE meta.pipeline_runs ADD COLUMN IF NOT EXISTS error_nl VARCHAR;
+ALTER TABLE meta.check_results ADD COLUMN IF NOT EXISTS message_nl VARCHAR;
+ALTER TABLE meta.rejects ADD COLUMN IF NOT EXISTS reason_nl VARCHAR;
+
 -- Each start that found the write-ahead log damaged and moved it aside (server/db/open-instance.ts):
 -- the data went back to the last checkpoint. Health stays degraded until `npm run rebuild` succeeds.
 CREATE TABLE IF NOT EXISTS meta.recoveries (

@@ -2,6 +2,7 @@
 import type { Freshness, PipelineSummary, RunDetail, RunSummary } from "../api/contract.ts";
 import type { Database, QueryOptions, Row } from "../db/database.ts";
 import { HttpError, quoted } from "../http/http-error.ts";
+import { storedText } from "../i18n/localize.ts";
 import { msg } from "../i18n/message.ts";
 import type { PipelineDefinition } from "../../pipelines/framework/define-pipeline.ts";
 import { judgeFreshness, latestIsoSql } from "../../pipelines/framework/checks.ts";
@@ -11,7 +12,7 @@ import { findPipeline, pipelines } from "../../pipelines/index.ts";
 
 const iso = (column: string) => `strftime(${column}, '%Y-%m-%dT%H:%M:%SZ')`;
 const RUN_COLUMNS = `run_id, pipeline, trigger, status, ${iso("started_at")} AS started_at, ${iso("finished_at")} AS finished_at,
-  rows_read, rows_loaded, rows_rejected, coalesce(warnings, 0) AS warnings, error`;
+  rows_read, rows_loaded, rows_rejected, coalesce(warnings, 0) AS warnings, error, error_nl`;
 const LATEST_RUNS_SQL = `SELECT ${RUN_COLUMNS} FROM meta.pipeline_runs QUALIFY row_number() OVER (PARTITION BY pipeline ORDER BY run_id DESC) = 1`;
 const RUNS_SQL = `SELECT ${RUN_COLUMNS} FROM meta.pipeline_runs WHERE pipeline = $1 ORDER BY run_id DESC LIMIT $2`;
 const RUN_SQL = `SELECT ${RUN_COLUMNS} FROM meta.pipeline_runs WHERE pipeline = $1 AND run_id = $2`;
@@ -27,7 +28,7 @@ const toRun = (r: Row): RunSummary => ({
   rowsLoaded: (r.rows_loaded as number | null) ?? null,
   rowsRejected: (r.rows_rejected as number | null) ?? null,
   warnings: Number(r.warnings),
-  error: (r.error as string | null) ?? null,
+  error: r.error === null || r.error === undefined ? null : storedText(String(r.error), r.error_nl as string | null),
 });
 
 export function createPipelineService(db: Database, runner: Runner, now: () => Date) {
@@ -91,9 +92,9 @@ export function createPipelineService(db: Database, runner: Runner, now: () => D
       resolve(name);
       const rows = await db.query(RUN_SQL, [name, runId], options);
       if (!rows[0]) throw new HttpError(404, msg("unknown.run", { name: quoted(name), runId }));
-      const checks = await db.query("SELECT name, level, passed, count, sample, message FROM meta.check_results WHERE run_id = $1 ORDER BY rowid", [runId], options);
+      const checks = await db.query("SELECT name, level, passed, count, sample, message, message_nl FROM meta.check_results WHERE run_id = $1 ORDER BY rowid", [runId], options);
       const rejects = await db.query(
-        "SELECT origin, line, column_name, reason, raw FROM meta.rejects WHERE run_id = $1 ORDER BY origin, line LIMIT 100",
+        "SELECT origin, line, column_name, reason, reason_nl, raw FROM meta.rejects WHERE run_id = $1 ORDER BY origin, line LIMIT 100",
         [runId],
         options,
       );
@@ -106,13 +107,13 @@ export function createPipelineService(db: Database, runner: Runner, now: () => D
           passed: Boolean(c.passed),
           count: Number(c.count),
           sample: (c.sample as string[]) ?? [],
-          message: String(c.message),
+          message: storedText(String(c.message), c.message_nl as string | null),
         })),
         rejects: rejects.map((r) => ({
           origin: String(r.origin),
           line: r.line === null ? null : Number(r.line),
           column: (r.column_name as string | null) ?? null,
-          reason: String(r.reason),
+          reason: storedText(String(r.reason), r.reason_nl as string | null),
           raw: String(r.raw),
         })),
         rejectsTotal: Number(total[0]?.n ?? 0),

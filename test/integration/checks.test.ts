@@ -49,8 +49,16 @@ describe("declared checks", () => {
       ["accepted_values(kind)", false],
     ]);
     expect(await fingerprint(harness.db, "complaints")).toBe(before);
-    const stored = await harness.db.query("SELECT name, passed, count, sample FROM meta.check_results WHERE run_id = $1 ORDER BY name", [bad.runId]);
-    expect(stored.find((c) => c.name === "accepted_values(kind)")).toMatchObject({ passed: false, count: 2, sample: ["B", "C"] });
+    const stored = await harness.db.query("SELECT name, passed, count, sample, message, message_nl FROM meta.check_results WHERE run_id = $1 ORDER BY name", [bad.runId]);
+    expect(stored.find((c) => c.name === "accepted_values(kind)")).toMatchObject({
+      passed: false,
+      count: 2,
+      sample: ["B", "C"],
+      message: "2 rows break the rule: kind in noise, odour",
+      message_nl: "2 rijen overtreden de regel: kind is een van noise, odour",
+    });
+    const [run] = await harness.db.query("SELECT error, error_nl FROM meta.pipeline_runs WHERE run_id = $1", [bad.runId]);
+    expect(run).toEqual({ error: bad.error, error_nl: "controle accepted_values(kind) mislukt: 2 rijen overtreden de regel: kind is een van noise, odour (bijv. B; C)" });
   });
 
   it("publishes with a visible flag when a warn-level check fails", async () => {
@@ -90,7 +98,10 @@ describe("declared checks", () => {
     expect(recent).toMatchObject({ status: "succeeded", warnings: 0 });
     const older = await harness.runner.run(pipelineOf(rows(row("A", 5, "noise", "2024-01-01T12:00:00Z")), [], "complaints", fresh), "manual");
     expect(older).toMatchObject({ status: "succeeded", warnings: 1 });
-    expect(older.checks.find((c) => c.name === "freshness_warn(measured_at)")!.message).toBe("newest measured_at 2024-01-01T12:00:00Z is 12.0 h old (limit 6 h)");
+    expect(older.checks.find((c) => c.name === "freshness_warn(measured_at)")!.message).toEqual({
+      nl: "nieuwste measured_at 2024-01-01T12:00:00Z is 12,0 u oud (grens 6 u)",
+      en: "newest measured_at 2024-01-01T12:00:00Z is 12.0 h old (limit 6 h)",
+    });
     const stale = await harness.runner.run(pipelineOf(rows(row("A", 5, "noise", "2023-12-01T00:00:00Z")), [], "complaints", fresh), "manual");
     expect(stale.status).toBe("failed");
     expect(stale.error).toMatch(/^check freshness_error\(measured_at\) failed: newest measured_at 2023-12-01T00:00:00Z is 768.0 h old \(limit 48 h\)/);

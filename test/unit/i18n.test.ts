@@ -102,10 +102,17 @@ describe("the UI catalogue", () => {
 describe("the server's catalogue", () => {
   it("has a Dutch and an English text for every key with the same placeholders", () => {
     for (const [name, part] of Object.entries(catalogueParts)) expectComplete(name, part);
+    // The pipeline framework's check messages, run errors and reject reasons are a part like the others.
+    expect(Object.keys(catalogueParts)).toContain("pipelines");
   });
 
-  it("has every key the server code names", () => {
-    const used = sourceFiles("server").flatMap((file) => [...read(file).matchAll(/\b(?:msg|reason)\(\s*"([^"]+)"/g)].map((m) => ({ file, key: m[1]! })));
+  it("has each key in one part only, so no part's text silently replaces another's", () => {
+    const keys = Object.values(catalogueParts).flatMap((part) => Object.keys(part.nl));
+    expect(keys.filter((key, i) => keys.indexOf(key) !== i)).toEqual([]);
+  });
+
+  it("has every key the server code and the pipelines name", () => {
+    const used = [...sourceFiles("server"), ...sourceFiles("pipelines")].flatMap((file) => [...read(file).matchAll(/\b(?:msg|reason)\(\s*"([^"]+)"/g)].map((m) => ({ file, key: m[1]! })));
     expect(used.length).toBeGreaterThan(50);
     for (const { file, key } of used) expect(key in serverMessages.en, `${file}: ${key}`).toBe(true);
   });
@@ -140,6 +147,36 @@ describe("server error messages", () => {
       return englishOnly.flatMap(([what, pattern]) =>
         what.startsWith("zod") && operatorConfig.has(file) ? [] : [...text.matchAll(pattern)].map((m) => `${file}:${text.slice(0, m.index).split("\n").length} ${what}`),
       );
+    });
+    expect(found).toEqual([]);
+  });
+});
+
+/**
+ * The framework's own texts for the analyst (check messages, reject reasons, run errors) are catalogue
+ * messages. define-pipeline.ts (a pipeline author's mistakes, at boot) and recorded-server.ts (test and
+ * demo upstream) speak to developers and stay English.
+ */
+const pipelineTexts: [string, RegExp][] = [
+  ["check message or reject reason as a text", new RegExp(String.raw`\b(?:message|reason):` + bareText, "g")],
+  ["PipelineError with a text", new RegExp(String.raw`new (?:PipelineError|StructuralError|SchemaDriftError)\(` + bareText, "g")],
+  ["run failure as a plain Error", /throw new Error\(/g],
+];
+const developerFacing = new Set(["pipelines/framework/define-pipeline.ts", "pipelines/framework/recorded-server.ts", "pipelines/framework/compile-schema.ts", "pipelines/framework/sql-text.ts"]);
+
+describe("pipeline framework messages", () => {
+  it("recognise the English-only forms this scan looks for", () => {
+    const samples = ["{ message: `${count} rows` }", 'new PipelineError("failed")', "throw new Error(`too many`)"];
+    samples.forEach((sample, i) => expect(sample.match(pipelineTexts[i]![1]), sample).not.toBeNull());
+    expect('{ message: msg("check.unique", { columns }) }'.match(pipelineTexts[0]![1])).toBeNull();
+  });
+
+  it("go through the catalogue in pipelines/framework, so a new English-only check message or run error fails here", () => {
+    const files = sourceFiles("pipelines/framework").filter((file) => !developerFacing.has(file));
+    expect(files.length).toBeGreaterThan(10);
+    const found = files.flatMap((file) => {
+      const text = read(file);
+      return pipelineTexts.flatMap(([what, pattern]) => [...text.matchAll(pattern)].map((m) => `${file}:${text.slice(0, m.index).split("\n").length} ${what}`));
     });
     expect(found).toEqual([]);
   });

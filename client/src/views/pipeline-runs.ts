@@ -7,7 +7,7 @@ import { LitElement, css, html, nothing } from "lit";
 import type { Role, RunList, RunSummary } from "../../../server/api/contract.ts";
 import { fetchJson } from "../api.ts";
 import { formatCount, formatDateTime, formatDuration } from "../format.ts";
-import { LangController, lang, t } from "../i18n.ts";
+import { LangController, lang, pick, t } from "../i18n.ts";
 import { Poller } from "../poller.ts";
 import { hrefFor } from "../routes.ts";
 import { baseStyles } from "../styles.ts";
@@ -127,7 +127,7 @@ export class PipelineRuns extends LitElement {
       <td class="num">${formatCount(run.rowsLoaded, language)}</td>
       <td class="num">${formatCount(run.rowsRejected, language)}</td>
       <td class="num">${run.warnings > 0 ? html`<strong>! ${run.warnings}</strong>` : "0"}</td>
-      <td class="error" title=${run.error ?? nothing}>${run.error ? preview(run.error) : "–"}</td>
+      <td class="error" title=${run.error ? pick(run.error) : nothing}>${run.error ? preview(pick(run.error)) : "–"}</td>
     </tr>`;
   }
 }

@@ -7,7 +7,7 @@ import { LitElement, css, html, nothing } from "lit";
 import type { CheckResult, QuarantinedRow, Role, RunDetail } from "../../../server/api/contract.ts";
 import { fetchJson } from "../api.ts";
 import { formatCount, formatDateTime, formatDuration, formatNumber } from "../format.ts";
-import { LangController, lang, t } from "../i18n.ts";
+import { LangController, lang, pick, t } from "../i18n.ts";
 import { Poller } from "../poller.ts";
 import { hrefFor } from "../routes.ts";
 import { baseStyles, detailStyles } from "../styles.ts";
@@ -110,7 +110,7 @@ export class RunDetailView extends LitElement {
       ${run.error
         ? html`<section class="alert" aria-labelledby="error-title">
             <h2 id="error-title">${t("run.errorTitle")}</h2>
-            <pre data-testid="run-error">${run.error}</pre>
+            <pre data-testid="run-error">${pick(run.error)}</pre>
           </section>`
         : null}
       <section class="panel" aria-labelledby="checks-title">
@@ -168,7 +168,7 @@ export class RunDetailView extends LitElement {
                       ? check.sample.map((key, i) => html`${i > 0 ? ", " : ""}<code>${key}</code>`)
                       : "–"}
                   </td>
-                  <td>${check.message}</td>
+                  <td>${pick(check.message)}</td>
                 </tr>`,
               )}
         </tbody>
@@ -207,7 +207,7 @@ export class RunDetailView extends LitElement {
                     <td>${row.origin}</td>
                     <td class="num">${row.line ?? "–"}</td>
                     <td>${row.column ?? "–"}</td>
-                    <td>${row.reason}</td>
+                    <td>${pick(row.reason)}</td>
                     <td><code>${row.raw}</code></td>
                   </tr>`,
                 )}
