@@ -89,11 +89,16 @@ describe("analyst", () => {
       const word = (await row.getByTestId("check-result").innerText()).trim().replace(/^[✓✕]\s*/, "");
       expect(word).toBe(passed === "true" ? "voldaan" : "niet voldaan");
     }
+    // The server's check messages come in both languages; the page shows the UI's.
+    const messages = page.getByTestId("check-message");
+    expect(await messages.allInnerTexts()).toContain("number is uniek");
+    expect((await messages.allInnerTexts()).some((text) => /^\d+ → \d+ rijen \(\+0,0 %; toegestaan hoogstens −25 %\)$/.test(text.trim()))).toBe(true);
     await page.getByTestId("reject-table").waitFor();
 
     await page.locator("button[lang=en]").click();
     await page.getByRole("heading", { level: 1, name: `Run ${runId} of air-quality-stations` }).waitFor();
     expect(await summaryStatus.innerText()).toContain("succeeded");
+    expect(await messages.allInnerTexts()).toContain("number is unique");
   });
 
   it("is not offered to a policy officer, and #/pipelines answers with the forbidden message", async () => {

@@ -168,7 +168,7 @@ export class RunDetailView extends LitElement {
                       ? check.sample.map((key, i) => html`${i > 0 ? ", " : ""}<code>${key}</code>`)
                       : "–"}
                   </td>
-                  <td>${pick(check.message)}</td>
+                  <td data-testid="check-message">${pick(check.message)}</td>
                 </tr>`,
               )}
         </tbody>
