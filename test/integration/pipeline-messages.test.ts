@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { z } from "zod";
 import { range } from "../../pipelines/framework/checks.ts";
 import { definePipeline } from "../../pipelines/framework/define-pipeline.ts";
+import { abandonInterruptedRuns } from "../../pipelines/framework/run-lock.ts";
 import trees from "../../pipelines/trees.ts";
 import { RunDetail, RunList } from "../../server/api/contract.ts";
 import { login, startTestMonitor, type Login, type TestMonitor } from "../support/test-server.ts";
@@ -102,6 +103,41 @@ describe("pipeline messages in Dutch and English", () => {
     expect(detail.error).toEqual({
       en: `${result.rowsRejected} of ${result.rowsRead} rows rejected (${share} %), more than the limit of 2 %; see the rejects of run ${result.runId}`,
       nl: `${result.rowsRejected} van ${result.rowsRead} rijen afgewezen (${share.replace(".", ",")} %), meer dan de grens van 2 %; zie de afgewezen rijen van run ${result.runId}`,
+    });
+  });
+
+  it("gives schema drift and DuckDB's cast errors under the catalogue's wording in both languages", async () => {
+    const retyped = definePipeline({
+      name: "trees",
+      title: trees.title,
+      schedule: trees.schedule,
+      table: "trees",
+      source: trees.source,
+      // The register's species are names, so no row can be read with this schema.
+      schema: z.object({ tree_id: z.string(), species: z.number(), planting_year: z.number().nullable(), lon: z.number(), lat: z.number() }),
+      mode: "replace",
+      key: ["tree_id"],
+      attribution: trees.attribution,
+    });
+    const result = await monitor.runner.run(retyped, "manual");
+    expect(result.status).toBe("failed");
+    const detail = await runDetail(result.runId);
+    expect(detail.error).toEqual({
+      en: `schema drift upstream: retyped species (expected DOUBLE, no value of ${result.rowsRead} was one)`,
+      nl: `schemawijziging bij de bron: ander type: species (verwacht DOUBLE, geen van ${result.rowsRead} waarden was dat)`,
+    });
+    const [first] = detail.rejects;
+    expect(first!.reason.en).toMatch(/^CAST: .+/);
+    expect(first!.reason.nl).toBe(`regel niet te lezen (CAST): ${first!.reason.en.slice("CAST: ".length)}`);
+  });
+
+  it("gives the text of a run the process left unfinished in both languages", async () => {
+    const [row] = await monitor.db.query("INSERT INTO meta.pipeline_runs (pipeline, trigger, status, started_at) VALUES ('trees', 'cli', 'running', '2026-03-02 08:00:00') RETURNING run_id");
+    await abandonInterruptedRuns(monitor.db, new Date("2026-03-02T09:00:00Z"));
+    const detail = await runDetail(Number(row!.run_id));
+    expect(detail).toMatchObject({
+      status: "abandoned",
+      error: { en: "abandoned: the process stopped during this run", nl: "verlaten: het proces stopte tijdens deze run" },
     });
   });
 
