@@ -186,15 +186,15 @@ describe("permit officer", () => {
     const dossier = await openDossier(page, target);
     await expectDossierShows(page, dossier);
 
-    // The export is a same-origin download of the API's CSV.
+    // The export is a same-origin download of the API's CSV, its words in the UI's language.
     const exportLink = page.getByTestId("export-csv");
-    expect(await exportLink.getAttribute("href")).toBe(`/api/v1/establishments/${target.id}?format=csv`);
+    expect(await exportLink.getAttribute("href")).toBe(`/api/v1/establishments/${target.id}?format=csv&lang=nl`);
     const download = page.waitForEvent("download");
     await exportLink.click();
     const file = await download;
     expect(file.suggestedFilename()).toBe(`dossier-${target.id}.csv`);
     const csv = readFileSync((await file.path())!, "utf8");
-    expect(csv.split(/\r?\n/)[0]).toContain(`establishment ${target.id}`);
+    expect(csv.split(/\r?\n/)[0]).toContain(`inrichting ${target.id}`);
     const exported = await page.evaluate(async (href) => {
       const response = await fetch(href);
       return { status: response.status, type: response.headers.get("content-type") };

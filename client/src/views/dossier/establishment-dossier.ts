@@ -15,6 +15,7 @@ import { formatNumber } from "../../format.ts";
 import { LangController, lang, t } from "../../i18n.ts";
 import { hrefFor } from "../../routes.ts";
 import { baseStyles, detailStyles } from "../../styles.ts";
+import { downloadUrl } from "../export-links.ts";
 import { renderFailure, renderLoading } from "../failure-message.ts";
 import { renderBackToSearch } from "./back-to-search.ts";
 import "./area-map-view.ts";
@@ -67,7 +68,7 @@ export class EstablishmentDossierView extends LitElement {
           <p class="muted">${t("dossier.asOf", { date: formatDate(dossier.asOf, lang()) })}</p>
         </div>
         <div class="actions no-print">
-          <a class="button" href=${`${dossierPath(e.id)}?format=csv`} download=${`dossier-${e.id}.csv`} data-testid="export-csv">${t("dossier.exportCsv")}</a>
+          <a class="button" href=${downloadUrl(dossierPath(e.id), { format: "csv" })} download=${`dossier-${e.id}.csv`} data-testid="export-csv">${t("dossier.exportCsv")}</a>
           <button type="button" data-testid="print" @click=${() => window.print()}>${t("dossier.print")}</button>
         </div>
       </div>
