@@ -50,6 +50,13 @@ describe("docker-compose.yml", () => {
     expect(loadConfig(resolved)).toMatchObject({ MM_DEMO: true, MM_DB: "/data/milieumonitor.duckdb" });
   });
 
+  it("passes every other setting on from the shell or --env-file, so none needs an edit of the file", () => {
+    // Fixed by the image (Dockerfile ENV) or derived from MM_DB: where the container keeps things.
+    const fixedByTheImage = ["PORT", "HOST", "MM_CLIENT_DIR", "MM_BACKUP_DIR"];
+    const passed = Object.keys(app.environment ?? {});
+    expect(Object.keys(ConfigSchema.shape).filter((key) => !passed.includes(key) && !fixedByTheImage.includes(key))).toEqual([]);
+  });
+
   it("runs Keycloak only with the oidc profile, with a health check and the realm to import", () => {
     expect(keycloak.profiles).toEqual(["oidc"]);
     expect(keycloak.image).toMatch(/^quay\.io\/keycloak\/keycloak:\d+/);

@@ -133,7 +133,7 @@ export const operations = {
     responses: { 201: json("BackupCreated", "The backup"), 409: problem("A file of that name exists, or the backup failed") },
   },
   "GET /healthz": { summary: "Liveness", summaryNl: "Leeft de server", tag: "operations", responses: { 200: json("Health", "Alive (ok or degraded)"), 503: json("Health", "The database does not answer") } },
-  "GET /readyz": { summary: "Readiness", summaryNl: "Gereed voor verkeer", tag: "operations", responses: { 200: json("Readiness", "Ready"), 503: json("Readiness", "Shutting down, or the database is not open") } },
+  "GET /readyz": { summary: "Readiness", summaryNl: "Gereed voor verkeer", tag: "operations", responses: { 200: json("Readiness", "Ready"), 503: json("Readiness", "Shutting down, the database is not open, or a pipeline's data is stale beyond its error threshold") } },
   "GET /metrics": {
     summary: "Prometheus metrics (from MM_METRICS_ALLOW addresses, or with the token)",
     summaryNl: "Prometheus-metrieken (vanaf adressen in MM_METRICS_ALLOW, of met het token)",
