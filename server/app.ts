@@ -110,6 +110,7 @@ export function createApp(deps: AppDeps): Express {
     clock: deps.clock,
   });
   const sessionCookie = createSessionCookie({ sessions, secure: config.MM_SECURE_COOKIES, maxAgeMs: config.MM_SESSION_MAX_HOURS * 3_600_000 });
+  // Skips the public API and the widget (SESSION_FREE_PREFIXES in http/routes.ts, ADR 0010).
   app.use(loadSession(sessions, sessionCookie.name));
 
   const audit = createAuditLog(deps.db, deps.clock, config.MM_AUDIT_RETENTION_DAYS);

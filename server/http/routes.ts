@@ -18,10 +18,26 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 const hasBody = (req: Request) => req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
 
-/** Looks up the session cookie on every request; an unknown or expired id is simply no session. */
+/**
+ * Paths that never read the session (ADR 0010): the public API and the widget script answer the
+ * same to everyone, so a cookie sent along must neither renew the session's idle timer nor put a
+ * role in their access-log line.
+ */
+export const SESSION_FREE_PREFIXES = ["/api/v1/public", "/widget"] as const;
+
+/** Lower-cased because Express routes case-insensitively: /API/V1/PUBLIC/... reaches the public route too. */
+const isSessionFree = (path: string) => {
+  const lower = path.toLowerCase();
+  return SESSION_FREE_PREFIXES.some((prefix) => lower === prefix || lower.startsWith(`${prefix}/`));
+};
+
+/**
+ * Looks up the session cookie on every request but those under SESSION_FREE_PREFIXES; an unknown or
+ * expired id is simply no session.
+ */
 export function loadSession(sessions: SessionStore, cookieName: string): RequestHandler {
   return (req, res, next) => {
-    const id = readCookie(req.headers.cookie, cookieName);
+    const id = isSessionFree(req.path) ? undefined : readCookie(req.headers.cookie, cookieName);
     res.locals.session = id ? sessions.touch(id) : null;
     next();
   };

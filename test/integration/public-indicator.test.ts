@@ -13,7 +13,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { IndicatorSummary } from "../../server/api/contract.ts";
 import { PublicIndicator } from "../../server/api/contract-public.ts";
-import { login, startTestMonitor, type Login, type TestMonitor } from "../support/test-server.ts";
+import { FIXED_NOW, login, startTestMonitor, type Login, type TestMonitor } from "../support/test-server.ts";
 
 const ALLOWED = "https://www.gemeente.example";
 const OTHER_ALLOWED = "https://intranet.gemeente.example";
@@ -24,6 +24,8 @@ let monitor: TestMonitor;
 let tmp: string;
 let policy: Login;
 let admin: Login;
+/** The monitor's clock (sessions expire by it); moved only by the session test, which puts it back. */
+let now = FIXED_NOW.getTime();
 
 /** Leaves 3 odour complaints in 2023: a count the policy role may not see. */
 function keepThreeOdourComplaintsIn2023(csvFile: string) {
@@ -43,13 +45,23 @@ beforeAll(async () => {
   for (const target of plan.targets) if (target.indicator === "odour-complaints") target.public = true;
   const planFile = path.join(tmp, "policy-plan.json");
   writeFileSync(planFile, JSON.stringify(plan));
-  monitor = await startTestMonitor(demoDir, { config: { MM_POLICY_PLAN: planFile, MM_WIDGET_ORIGINS: `${ALLOWED}, ${OTHER_ALLOWED}` } });
+  monitor = await startTestMonitor(demoDir, { config: { MM_POLICY_PLAN: planFile, MM_WIDGET_ORIGINS: `${ALLOWED}, ${OTHER_ALLOWED}` }, clock: () => new Date(now) });
   [policy, admin] = await Promise.all([login(monitor.url, "policy"), login(monitor.url, "admin")]);
 });
 afterAll(async () => {
   await monitor?.close();
   rmSync(tmp, { recursive: true, force: true });
 });
+
+/** The access-log line of a request; written when its response closes, so it may follow the answer by a moment. */
+async function accessLine(requestId: string): Promise<Record<string, unknown>> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const line = monitor.logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.requestId === requestId && typeof l.status === "number");
+    if (line) return line;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`no access-log line for request ${requestId}`);
+}
 
 const getPublic = (id: string, headers: Record<string, string> = {}) => fetch(`${monitor.url}${PUBLIC_PATH}/${id}`, { headers });
 
@@ -134,6 +146,33 @@ describe("public indicators", () => {
     for (const response of [anonymous, withPolicy, withAdmin]) {
       expect(response.headers.get("set-cookie")).toBeNull();
       expect(response.headers.get("vary")).not.toMatch(/cookie/i);
+    }
+  });
+});
+
+describe("the session on the public paths", () => {
+  it("is never read: a cookie sent to the public route or the widget neither renews it nor puts a role in the log", async () => {
+    const idleMs = monitor.config.MM_SESSION_IDLE_MINUTES * 60_000;
+    const [untouched, renewed] = await Promise.all([login(monitor.url, "policy"), login(monitor.url, "policy")]);
+    try {
+      now += idleMs - 60_000;
+      const answers = [await getPublic("co2-emissions", { cookie: untouched.cookie }), await fetch(`${monitor.url}/widget/mm-indicator.js`, { headers: { cookie: untouched.cookie } })];
+      expect(answers[0]!.status).toBe(200);
+      for (const answer of answers) {
+        await answer.arrayBuffer();
+        expect(await accessLine(answer.headers.get("x-request-id")!)).not.toHaveProperty("role");
+      }
+      // The control: a route that does read the session renews it, and logs the role.
+      const control = await fetch(`${monitor.url}/api/v1/session`, { headers: { cookie: renewed.cookie } });
+      expect(control.status).toBe(200);
+      expect(await accessLine(control.headers.get("x-request-id")!)).toMatchObject({ role: "policy" });
+      // Past the idle time since login, well within it since the renewal.
+      now += 2 * 60_000;
+      const statusWith = async ({ cookie }: Login) => (await fetch(`${monitor.url}/api/v1/session`, { headers: { cookie } })).status;
+      expect(await statusWith(renewed)).toBe(200);
+      expect(await statusWith(untouched)).toBe(401);
+    } finally {
+      now = FIXED_NOW.getTime();
     }
   });
 });

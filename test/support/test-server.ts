@@ -30,6 +30,8 @@ export interface TestMonitorOptions {
   log?: (line: string) => void;
   /** The logger's level (default info). */
   logLevel?: LogLevel;
+  /** The monitor's clock (session expiry, audit, run times); default the fixed FIXED_NOW. */
+  clock?: () => Date;
 }
 
 /** Starts a demo-mode monitor on `demoDir` and waits until its start-up runs have all succeeded. */
@@ -46,7 +48,7 @@ export async function startTestMonitor(demoDir: string, options: TestMonitorOpti
   };
   const monitor = await startMonitor({
     config,
-    clock,
+    clock: options.clock ?? clock,
     logger: createLogger({ level: options.logLevel ?? "info", destination }),
     fetchJson: createFetchJson({ baseDelayMs: 5, retries: 2 }),
     fault: options.fault,
