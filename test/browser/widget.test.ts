@@ -5,11 +5,10 @@
  * indicator is not available, and its request carries no cookie even when the browser has a session
  * with the monitor. Needs the widget build (`npm run build` builds it).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import type { Browser, BrowserContext, Page, Request } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { PublicIndicator } from "../../server/api/contract-public.ts";
@@ -39,9 +38,6 @@ const municipalPage = (monitorUrl: string) => `<!doctype html>
 </body></html>`;
 
 beforeAll(async () => {
-  // `vite build` alone (the app's build) empties dist/client, the widget with it.
-  const bundle = path.resolve(import.meta.dirname, "../../dist/client/widget/mm-indicator.js");
-  if (!existsSync(bundle)) throw new Error(`no widget build at ${bundle}: run "npm run build" (it builds the app and the widget)`);
   const [started, launched] = await Promise.allSettled([startTestMonitor(inject("demoDir")), launchBrowser()]);
   if (started.status === "fulfilled") monitor = started.value;
   if (launched.status === "fulfilled") browser = launched.value;
