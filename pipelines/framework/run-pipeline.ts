@@ -171,7 +171,7 @@ async function execute(connection: DuckDBConnection, pipeline: PipelineDefinitio
     const share = counts.rowsRead ? counts.rowsRejected / counts.rowsRead : 0;
     if (share > pipeline.maxRejectShare) {
       const limit = pipeline.maxRejectShare * 100;
-      throw new PipelineError(msg("run.tooManyRejects", { rejected: counts.rowsRejected, read: counts.rowsRead, share: decimal(share * 100, 1), limit: { nl: String(limit).replace(".", ","), en: String(limit) }, runId }));
+      throw new PipelineError(msg("run.tooManyRejects", { rejected: counts.rowsRejected, read: counts.rowsRead, share: decimal(share * 100, 1), limit: decimal(limit), runId }));
     }
     const stagingContext = { connection, table: `main.${quote(stagingTable)}`, key: pipeline.key, previousRows: null, now: deps.clock() };
     if (pipeline.key.length) await runChecks([unique(pipeline.key)], stagingContext, checks);

@@ -12,9 +12,16 @@ const dialects: Record<CsvSeparator, { cell: string; decimal: string }> = {
   semicolon: { cell: ";", decimal: "," },
 };
 
+/**
+ * A number with the dialect's decimal mark, written in full (never rounded: a CSV carries the data,
+ * not a display of it). Kept apart from decimalText (server/i18n/localize.ts), which follows the
+ * language: `sep=semicolon&lang=en` still writes decimal commas, because that is what Excel reads.
+ */
+export const csvNumber = (value: number, sep: CsvSeparator): string => String(value).replace(".", dialects[sep].decimal);
+
 function csvCell(value: unknown, sep: CsvSeparator): string {
   // Numbers never need quotes: only digits, sign, exponent and the decimal mark of the dialect.
-  if (typeof value === "number") return Number.isFinite(value) ? String(value).replace(".", dialects[sep].decimal) : "";
+  if (typeof value === "number") return Number.isFinite(value) ? csvNumber(value, sep) : "";
   const text = value === null || value === undefined ? "" : String(value);
   // Quoted on either separator, so a file stays readable when opened with the other one.
   return /[",\n\r;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;

@@ -5,7 +5,7 @@
  * text too, so numbers read the same throughout the file.
  */
 import type { EstablishmentDossier } from "../api/contract-dossier.ts";
-import { csvDocument } from "../api/csv.ts";
+import { csvDocument, csvNumber } from "../api/csv.ts";
 import { headerRow, type ExportLang, type Header } from "../api/export-labels.ts";
 import type { CsvOptions } from "../api/table-csv.ts";
 
@@ -61,7 +61,7 @@ const words: Record<ExportLang, Words> = {
 export function dossierToCsv(dossier: EstablishmentDossier, { sep, lang }: CsvOptions = { sep: "comma", lang: "en" }): string {
   const { establishment: e } = dossier;
   const w = words[lang];
-  const number = (n: Amount) => (n === null || n === undefined ? "-" : sep === "semicolon" ? String(n).replace(".", ",") : String(n));
+  const number = (n: Amount) => (n === null || n === undefined ? "-" : csvNumber(n, sep));
   const rows: unknown[][] = [
     ...dossier.permits.map((p) => [p.appliedOn, w.kind.permit, p.id, p.status, w.permit(p.type, p.decidedOn ?? "-", p.validUntil ?? "-", number(p.noiseLimitDba), number(p.dustLimitMgM3))]),
     ...dossier.inspections.map((i) => [i.inspectedOn, w.kind.inspection, i.id, i.result, w.inspection(i.violations, i.followUpOn ?? (i.result === "compliant" ? "-" : w.noneYet))]),

@@ -19,8 +19,17 @@ export function storedText(en: string, nl: string | null | undefined): Localized
   return { nl: nl ?? en, en };
 }
 
-/** A decimal as a message parameter: a comma in Dutch, a point in English. */
-export function decimal(value: number, digits: number): LocalizedText {
-  const en = value.toFixed(digits);
-  return { nl: en.replace(".", ","), en };
+/**
+ * A number in running text: a decimal comma in Dutch, a point in English; `digits` fixes the
+ * decimals, without it the number is written as it is (String(value)), never rounded. The one place
+ * for this in texts; a CSV file's numbers follow its dialect instead (server/api/csv.ts).
+ */
+export function decimalText(value: number, lang: Lang, digits?: number): string {
+  const text = digits === undefined ? String(value) : value.toFixed(digits);
+  return lang === "nl" ? text.replace(".", ",") : text;
+}
+
+/** A decimal as a message parameter, in both languages (decimalText). */
+export function decimal(value: number, digits?: number): LocalizedText {
+  return { nl: decimalText(value, "nl", digits), en: decimalText(value, "en", digits) };
 }
