@@ -101,6 +101,11 @@ export async function stageCsv(
   if (broken) throw new StructuralError(msg("run.invalidCsv", { file, line: Number(broken.line), type: String(broken.error_type), detail: String(broken.error_message) }));
 
   // DuckDB's own error text stays as it is, under the catalogue's wording around it in each language.
+  // Rendered in SQL on purpose, the one exception to renderMessage: error_message differs per line
+  // (it quotes the value), so rendering in JS would read every reject row out of DuckDB and write it
+  // back, for files with up to millions of bad lines. The template has only the plain {type} and
+  // {detail} placeholders, which replace() fills as renderMessage would; the Dutch text is pinned by
+  // test/integration/pipeline-messages.test.ts.
   const unreadable = (lang: "nl" | "en") => `replace(replace(${literal(serverMessages[lang]["reject.unreadable"])}, '{type}', error_type), '{detail}', error_message)`;
   await connection.run(
     `INSERT INTO meta.rejects (run_id, pipeline, origin, line, column_name, reason, raw, reason_nl)
