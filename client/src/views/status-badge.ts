@@ -5,6 +5,7 @@
 import { LitElement, css, html } from "lit";
 import type { StatusCode } from "../../../server/api/contract.ts";
 import { LangController, t } from "../i18n.ts";
+import { statusColours } from "../status-colours.ts";
 
 const shapes: Record<StatusCode, string> = {
   achieved: "✓",
@@ -18,58 +19,41 @@ export class StatusBadge extends LitElement {
   static override properties = { code: {} };
   declare code: StatusCode;
 
-  static override styles = css`
-    :host {
-      display: inline-block;
-    }
-    .badge {
-      display: inline-flex;
-      align-items: center;
-      gap: 0.35em;
-      padding: 0.1rem 0.6rem 0.1rem 0.45rem;
-      border-radius: 999px;
-      border: 1px solid currentColor;
-      font-weight: 600;
-      font-size: 0.9rem;
-      white-space: nowrap;
-      /* The glyph is white on the status colour: without this, paper would get a white glyph on white. */
-      print-color-adjust: exact;
-      -webkit-print-color-adjust: exact;
-    }
-    .shape {
-      display: inline-grid;
-      place-items: center;
-      width: 1.2em;
-      height: 1.2em;
-      border-radius: 50%;
-      background: currentColor;
-    }
-    .shape > b {
-      color: #fff;
-      font-size: 0.8em;
-      line-height: 1;
-    }
-    [data-status="achieved"] {
-      color: #1b5e20;
-      background: #e6f3e7;
-    }
-    [data-status="on-track"] {
-      color: #0d4a8f;
-      background: #e7f0fa;
-    }
-    [data-status="at-risk"] {
-      color: #7a4100;
-      background: #fff3df;
-    }
-    [data-status="off-track"] {
-      color: #a11919;
-      background: #fdeaea;
-    }
-    [data-status="no-data"] {
-      color: #4d5b60;
-      background: #eef1f1;
-    }
-  `;
+  static override styles = [
+    css`
+      :host {
+        display: inline-block;
+      }
+      .badge {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.35em;
+        padding: 0.1rem 0.6rem 0.1rem 0.45rem;
+        border-radius: 999px;
+        border: 1px solid currentColor;
+        font-weight: 600;
+        font-size: 0.9rem;
+        white-space: nowrap;
+        /* The glyph is white on the status colour: without this, paper would get a white glyph on white. */
+        print-color-adjust: exact;
+        -webkit-print-color-adjust: exact;
+      }
+      .shape {
+        display: inline-grid;
+        place-items: center;
+        width: 1.2em;
+        height: 1.2em;
+        border-radius: 50%;
+        background: currentColor;
+      }
+      .shape > b {
+        color: #fff;
+        font-size: 0.8em;
+        line-height: 1;
+      }
+    `,
+    statusColours,
+  ];
 
   constructor() {
     super();
