@@ -83,7 +83,11 @@ export const ConfigSchema = z.object({
   /** Signs each event: X-Milieumonitor-Signature: sha256=<hex HMAC-SHA256 of the body>. */
   MM_ALERT_WEBHOOK_SECRET: z.string().min(16, { error: "MM_ALERT_WEBHOOK_SECRET must be at least 16 characters, e.g. from `openssl rand -hex 32`" }).optional(),
   /** How often the alert rules are evaluated besides after every pipeline run (staleness grows with time alone). */
-  MM_ALERT_INTERVAL_MINUTES: z.coerce.number({ error: 'MM_ALERT_INTERVAL_MINUTES must be a number of minutes like "15"' }).positive().default(15),
+  MM_ALERT_INTERVAL_MINUTES: z.coerce.number({ error: 'MM_ALERT_INTERVAL_MINUTES must be a number of minutes like "15"' })
+    .positive({ error: "MM_ALERT_INTERVAL_MINUTES must be more than 0 minutes" })
+    // A timer longer than 2^31 ms (about 24.8 days) fires at once and then every millisecond.
+    .max(1440, { error: "MM_ALERT_INTERVAL_MINUTES must be at most 1440 (one day); the rules are also evaluated after every pipeline run" })
+    .default(15),
   /** On SIGTERM, how long /readyz answers 503 while requests are still served, so a load balancer can stop sending. */
   MM_SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(15_000).default(5_000),
   /** Space kept free beside the database (a reserve file), released when the disk fills so failures can still be recorded. */

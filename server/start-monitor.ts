@@ -27,7 +27,8 @@ import { handleStorageErrors, prepareDiskReserve } from "./operations/disk-reser
 import { closeGracefully, type CloseOptions } from "./operations/graceful-close.ts";
 import { lineLogger, type Logger } from "./operations/logger.ts";
 import { createReadiness } from "./operations/readiness.ts";
-import { createIndicatorService, type Municipality } from "./themes/indicator-service.ts";
+import { createPipelineService } from "./pipelines/pipeline-service.ts";
+import { createIndicatorService, type IndicatorService, type Municipality } from "./themes/indicator-service.ts";
 import { loadPolicyPlan } from "./themes/policy-plan.ts";
 
 export interface MonitorDeps {
@@ -58,6 +59,8 @@ export interface Monitor {
   runner: Runner;
   /** Alert evaluation (server/alerts): after every run and on a timer. */
   alerts: AlertMonitor;
+  /** The indicators, computed once per publish for the API and the alerts. */
+  indicators: IndicatorService;
   settings: SourceSettings;
   municipality: Municipality;
   demo: DemoUpstream | null;
@@ -135,7 +138,9 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
   // One indicator service for the API and the alerts, so a publish computes the indicators once.
   const indicators = createIndicatorService(db, plan, municipality, dataClock);
   const webhook = config.MM_ALERT_WEBHOOK_URL ? { url: config.MM_ALERT_WEBHOOK_URL, secret: config.MM_ALERT_WEBHOOK_SECRET, ...deps.alertWebhook } : null;
-  const alerts = createAlertMonitor({ db, rules: alertRules, indicators, clock, dataClock, logger, webhook, baseUrl: config.MM_URL });
+  // Freshness judged as GET /api/v1/pipelines and /readyz judge it (runner: the run state it lists, never started here).
+  const freshness = createPipelineService(db, context.runner, dataClock);
+  const alerts = createAlertMonitor({ db, rules: alertRules, indicators, pipelines: freshness, clock, logger, webhook, baseUrl: config.MM_URL });
   // Every run that ends (a publish or a failure) asks for an evaluation; the run never waits for it.
   const runner = watchRuns(context.runner, alerts.request);
 
@@ -162,16 +167,9 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
       else reject(error.code === "EADDRINUSE" ? new Error(`port ${config.PORT} is in use; stop the other server or set PORT`) : error);
     });
   });
-  const pipelineScheduler: Scheduler | null = (deps.schedule ?? true) ? schedulePipelines(pipelines, runner, logger) : null;
+  const scheduler: Scheduler | null = (deps.schedule ?? true) ? schedulePipelines(pipelines, runner, logger) : null;
   alerts.request();
   alerts.startTimer(config.MM_ALERT_INTERVAL_MINUTES * 60_000);
-  // Stopped with the scheduler at shutdown, before the runs are interrupted and the database closes.
-  const scheduler: Scheduler = {
-    async stop() {
-      await alerts.stop();
-      await pipelineScheduler?.stop();
-    },
-  };
 
   return {
     url: `http://${config.HOST}:${(server.address() as AddressInfo).port}`,
@@ -179,10 +177,11 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
     db,
     runner,
     alerts,
+    indicators,
     settings,
     municipality,
     demo,
     startupRuns,
-    close: (options) => closeGracefully({ server, readiness, scheduler, runner, pending: startupRuns, db, closeRest: context.close, logger }, options),
+    close: (options) => closeGracefully({ server, readiness, scheduler, background: alerts, runner, pending: startupRuns, db, closeRest: context.close, logger }, options),
   };
 }

@@ -5,27 +5,27 @@
  * grows with time alone); they run one at a time, and requests during one fold into one more run.
  * Nothing here can fail or delay a publish: a request returns at once and errors are logged.
  */
-import type { AlertEvent } from "../api/contract-alerts.ts";
 import type { Database } from "../db/database.ts";
 import { DataChanged } from "../http/data-version.ts";
 import type { Logger } from "../operations/logger.ts";
+import type { PipelineService } from "../pipelines/pipeline-service.ts";
 import type { IndicatorService } from "../themes/indicator-service.ts";
+import { createAlertDeliveries } from "./alert-deliveries.ts";
 import type { AlertCondition } from "./alert-condition.ts";
 import type { AlertRules } from "./alert-rules.ts";
-import { createAlertStore, type AlertEventName, type StoredAlert } from "./alert-store.ts";
-import { linkOf, targetOf } from "./alert-target.ts";
+import { createAlertStore } from "./alert-store.ts";
 import { indicatorConditions } from "./indicator-conditions.ts";
-import { createStalenessReader, failedConditions, readFailedRuns, staleConditions } from "./pipeline-conditions.ts";
+import { failedConditions, readFailedRuns, readStaleDatasets, staleConditions } from "./pipeline-conditions.ts";
 import { createDailyMeanReader, stationConditions } from "./station-conditions.ts";
-import { deliverEvent, type WebhookSettings } from "./webhook.ts";
+import type { WebhookSettings } from "./webhook.ts";
 
 export interface AlertMonitorDeps {
   db: Database;
   rules: AlertRules;
   indicators: IndicatorService;
+  /** Judges each dataset's freshness (against the data clock) for pipeline-stale, as /readyz does. */
+  pipelines: Pick<PipelineService, "freshness">;
   clock: () => Date;
-  /** "Now" for data freshness (the demo is a snapshot with its own date). */
-  dataClock: () => Date;
   logger: Logger;
   webhook: WebhookSettings | null;
   /** MM_URL, for absolute links in webhook events. */
@@ -39,20 +39,37 @@ export interface AlertMonitor {
   evaluate(): Promise<void>;
   /** Resolves once no evaluation is running or asked for and every delivery has ended. */
   idle(): Promise<void>;
-  /** Evaluates every `intervalMs` until stopped. */
+  /** Evaluates every `intervalMs` until halted; a second call replaces the first timer. */
   startTimer(intervalMs: number): void;
-  /** Stops the timer, refuses new evaluations, ends retries and waits for what is in progress. */
+  /**
+   * Stops at once, without waiting: clears the timer, refuses new evaluations and deliveries, aborts
+   * the evaluation in progress (its queries are interrupted, nothing more is written) and ends retries.
+   */
+  halt(): void;
+  /** Resolves once what halt() cut short has ended; deliveries left pending are sent at the next start. */
+  drain(): Promise<void>;
+  /** halt(), then drain(). */
   stop(): Promise<void>;
 }
 
 const keyOf = (a: { rule: string; subject: string }) => `${a.rule}\u0000${a.subject}`;
 
+/** `work`, or a rejection as soon as `signal` aborts (the work itself goes on, e.g. a shared cache fill). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason as Error);
+    if (signal.aborted) return abort();
+    signal.addEventListener("abort", abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", abort));
+  });
+}
+
 export function createAlertMonitor(deps: AlertMonitorDeps): AlertMonitor {
   const store = createAlertStore(deps.db);
   const dailyMeans = createDailyMeanReader(deps.db);
-  const staleness = createStalenessReader(deps.db);
-  const stopping = new AbortController();
-  const deliveries = new Set<Promise<void>>();
+  const halted = new AbortController();
+  const { signal } = halted;
+  const deliveries = deps.webhook ? createAlertDeliveries({ webhook: deps.webhook, store, logger: deps.logger, baseUrl: deps.baseUrl, signal }) : null;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let again = false;
@@ -62,10 +79,11 @@ export function createAlertMonitor(deps: AlertMonitorDeps): AlertMonitor {
     const published = await deps.db.published.settled();
     const found: AlertCondition[] = [];
     const kinds = new Set(rules.map((r) => r.kind));
-    const themes = kinds.has("indicator-off-track") ? await deps.indicators.themes({ audience: "aggregates", timeoutMs: 60_000 }) : [];
-    const means = kinds.has("station-24h") ? await dailyMeans(published) : [];
-    const failed = kinds.has("pipeline-failed") ? await readFailedRuns(deps.db) : [];
-    const stale = kinds.has("pipeline-stale") ? await staleness(published, deps.dataClock()) : [];
+    // The indicators are computed into a cache shared with the API: not interrupted, only no longer awaited.
+    const themes = kinds.has("indicator-off-track") ? await untilAborted(deps.indicators.themes({ audience: "aggregates", timeoutMs: 60_000 }), signal) : [];
+    const means = kinds.has("station-24h") ? await dailyMeans(published, signal) : [];
+    const failed = kinds.has("pipeline-failed") ? await readFailedRuns(deps.db, signal) : [];
+    const stale = kinds.has("pipeline-stale") ? await readStaleDatasets(deps.pipelines, signal) : [];
     for (const rule of rules) {
       if (rule.kind === "indicator-off-track") found.push(...indicatorConditions(rule, themes));
       else if (rule.kind === "station-24h") found.push(...stationConditions(rule, means));
@@ -85,35 +103,19 @@ export function createAlertMonitor(deps: AlertMonitorDeps): AlertMonitor {
     const ruleIds = new Set(deps.rules.rules.map((r) => r.id));
     for (const condition of found) {
       if (open.delete(keyOf(condition))) continue;
-      send(await store.insert(condition, now, delivery), "opened");
+      signal.throwIfAborted();
+      deliveries?.send(await store.insert(condition, now, delivery), "opened");
     }
     // What is still open no longer holds (or its rule was removed from the file): resolved.
     for (const alert of open.values()) {
-      send(await store.resolve(alert.id, now, delivery), "resolved");
+      signal.throwIfAborted();
+      deliveries?.send(await store.resolve(alert.id, now, delivery), "resolved");
       if (!ruleIds.has(alert.rule)) deps.logger.info(`alert ${alert.id} resolved: its rule ${alert.rule} is no longer in the rules file`);
     }
   }
 
-  function send(alert: StoredAlert, event: AlertEventName) {
-    if (!deps.webhook || stopping.signal.aborted) return;
-    const body: AlertEvent = {
-      event,
-      alert: { id: alert.id, rule: alert.rule, kind: alert.kind, subject: alert.subject, target: targetOf(alert), message: alert.message, openedAt: alert.openedAt, resolvedAt: alert.resolvedAt, link: linkOf(alert, deps.baseUrl), details: alert.details },
-    };
-    const record = async (o: { delivered: boolean; attempts: number; error: string | null; final: boolean }) => {
-      const status = o.delivered ? "delivered" : o.final ? "failed" : "pending";
-      await store.recordDelivery(alert.id, event, status, o.attempts, o.error).catch((error: unknown) => deps.logger.error({ err: error }, `alert ${alert.id}: recording its delivery failed: ${describe(error)}`));
-      if (status === "failed") deps.logger.warn({ alert: alert.id, event, attempts: o.attempts }, `alert ${alert.id} (${event}) could not be delivered to the webhook after ${o.attempts} attempts: ${o.error}`);
-    };
-    const delivery = deliverEvent(deps.webhook, body, stopping.signal, record)
-      .then(() => undefined)
-      .catch((error: unknown) => deps.logger.error({ err: error }, `alert ${alert.id}: webhook delivery failed: ${describe(error)}`))
-      .finally(() => deliveries.delete(delivery));
-    deliveries.add(delivery);
-  }
-
   function evaluate(): Promise<void> {
-    if (stopping.signal.aborted) return Promise.resolve();
+    if (signal.aborted) return Promise.resolve();
     if (running) {
       again = true;
       return running;
@@ -124,11 +126,13 @@ export function createAlertMonitor(deps: AlertMonitorDeps): AlertMonitor {
         try {
           await once();
         } catch (error) {
+          // Halted at shutdown: what was cut short is evaluated again at the next start.
+          if (signal.aborted) return;
           // A publish during the evaluation (e.g. the start-up runs one after another): evaluate again.
           if (error instanceof DataChanged) again = true;
           else deps.logger.error({ err: error }, `alert evaluation failed: ${describe(error)}`);
         }
-      } while (again && !stopping.signal.aborted);
+      } while (again && !signal.aborted);
     })().finally(() => {
       running = null;
     });
@@ -136,33 +140,46 @@ export function createAlertMonitor(deps: AlertMonitorDeps): AlertMonitor {
   }
 
   // Deliveries a previous process left unfinished go out again (once its rows are readable).
-  const resumed = deps.webhook
+  const resumed = deliveries
     ? store
         .pendingDeliveries()
-        .then((pending) => pending.forEach((a) => a.delivery.event && send(a, a.delivery.event)))
+        .then((pending) => pending.forEach((a) => a.delivery.event && deliveries.send(a, a.delivery.event)))
         .catch((error: unknown) => deps.logger.error({ err: error }, `resuming alert deliveries failed: ${describe(error)}`))
     : Promise.resolve();
+
+  function halt() {
+    if (timer) clearInterval(timer);
+    timer = null;
+    halted.abort();
+  }
+
+  async function drain() {
+    await resumed;
+    await running;
+    await deliveries?.settled();
+  }
 
   return {
     request: () => void evaluate(),
     evaluate,
     async idle() {
       await resumed;
-      while (running || deliveries.size) {
+      while (running || deliveries?.busy()) {
         await running;
-        await Promise.all(deliveries);
+        await deliveries?.settled();
       }
     },
     startTimer(intervalMs) {
+      if (signal.aborted) return;
+      if (timer) clearInterval(timer);
       timer = setInterval(() => void evaluate(), intervalMs);
       timer.unref();
     },
+    halt,
+    drain,
     async stop() {
-      if (timer) clearInterval(timer);
-      stopping.abort();
-      await resumed;
-      await running;
-      await Promise.all(deliveries);
+      halt();
+      await drain();
     },
   };
 }

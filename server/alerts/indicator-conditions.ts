@@ -4,6 +4,8 @@
  * and never rests on a suppressed value; it carries the status and its reason, no values.
  */
 import type { Theme } from "../api/contract.ts";
+import { localize } from "../i18n/localize.ts";
+import { msg } from "../i18n/message.ts";
 import type { AlertCondition } from "./alert-condition.ts";
 import { selects, type AlertRule } from "./alert-rules.ts";
 
@@ -15,10 +17,7 @@ export function indicatorConditions(rule: Extract<AlertRule, { kind: "indicator-
         rule: rule.id,
         kind: rule.kind,
         subject: indicator.id,
-        message: {
-          nl: `Indicator ${indicator.name.nl} is niet op koers. ${indicator.status.reason.nl}`,
-          en: `Indicator ${indicator.name.en} is off track. ${indicator.status.reason.en}`,
-        },
+        message: localize(msg("alert.indicatorOffTrack", { indicator: indicator.name, reason: indicator.status.reason })),
         details: { indicator: indicator.id, theme: theme.id, status: indicator.status.code },
       })),
   );

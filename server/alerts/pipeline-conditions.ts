@@ -2,13 +2,13 @@
  * pipeline-failed: a pipeline whose last finished run failed (a run still going, interrupted by a
  * shutdown or abandoned after a crash changes nothing). pipeline-stale: a published dataset whose
  * newest record is older than the pipeline's error threshold (its freshness rule's errorAfterHours),
- * judged against the data clock, as GET /api/v1/pipelines and /readyz do.
+ * judged by the pipeline service against the data clock, as GET /api/v1/pipelines and /readyz are.
  */
-import { judgeFreshness, latestIsoSql } from "../../pipelines/framework/checks.ts";
-import { quote } from "../../pipelines/framework/sql-text.ts";
 import { pipelines } from "../../pipelines/index.ts";
 import type { Database } from "../db/database.ts";
-import type { PublishedRuns } from "../db/published-runs.ts";
+import { localize, storedText } from "../i18n/localize.ts";
+import { msg } from "../i18n/message.ts";
+import type { PipelineService } from "../pipelines/pipeline-service.ts";
 import type { AlertCondition } from "./alert-condition.ts";
 import { selects, type AlertRule } from "./alert-rules.ts";
 
@@ -26,8 +26,8 @@ export interface FailedRun {
   finishedAt: string;
 }
 
-export async function readFailedRuns(db: Database): Promise<FailedRun[]> {
-  const rows = await db.query(LAST_FINISHED_SQL, [], { timeoutMs: 30_000 });
+export async function readFailedRuns(db: Database, signal: AbortSignal): Promise<FailedRun[]> {
+  const rows = await db.query(LAST_FINISHED_SQL, [], { signal, timeoutMs: 30_000 });
   return rows
     .filter((r) => r.status === "failed")
     .map((r) => ({ pipeline: String(r.pipeline), runId: Number(r.run_id), error: String(r.error ?? ""), errorNl: String(r.error_nl ?? r.error ?? ""), finishedAt: String(r.finished_at) }));
@@ -42,10 +42,7 @@ export function failedConditions(rule: Extract<AlertRule, { kind: "pipeline-fail
         rule: rule.id,
         kind: rule.kind,
         subject: run.pipeline,
-        message: {
-          nl: `Pipeline ${title.nl} (${run.pipeline}) is mislukt in run ${run.runId}; de vorige gegevens blijven staan. Fout: ${run.errorNl}`,
-          en: `Pipeline ${title.en} (${run.pipeline}) failed in run ${run.runId}; the previous data is kept. Error: ${run.error}`,
-        },
+        message: localize(msg("alert.pipelineFailed", { title, pipeline: run.pipeline, runId: run.runId, error: storedText(run.error, run.errorNl) })),
         details: { pipeline: run.pipeline, runId: run.runId, error: run.error, finishedAt: run.finishedAt },
       };
     });
@@ -58,28 +55,17 @@ export interface StaleDataset {
   errorAfterHours: number;
 }
 
-/** Reads each published dataset's newest timestamp once per published run. */
-export function createStalenessReader(db: Database) {
-  const latestByRun = new Map<string, string | null>();
-  return async (published: PublishedRuns, now: Date): Promise<StaleDataset[]> => {
-    const stale: StaleDataset[] = [];
-    for (const pipeline of pipelines) {
-      const run = published.get(pipeline.name);
-      const rule = pipeline.freshness;
-      if (!run || !rule) continue;
-      const key = `${pipeline.name}|${run.runId}`;
-      if (!latestByRun.has(key)) {
-        const rows = await db.query(latestIsoSql(rule.column, `main.${quote(pipeline.table)}`), [], { timeoutMs: 30_000 });
-        for (const old of latestByRun.keys()) if (old.startsWith(`${pipeline.name}|`)) latestByRun.delete(old);
-        latestByRun.set(key, (rows[0]?.latest as string | null) ?? null);
-      }
-      const latest = latestByRun.get(key);
-      if (!latest) continue;
-      const { status, ageHours } = judgeFreshness(latest, now, rule);
-      if (status === "stale") stale.push({ pipeline: pipeline.name, latest, ageHours: Math.round(ageHours), errorAfterHours: rule.errorAfterHours });
-    }
-    return stale;
-  };
+/**
+ * The published datasets judged stale by the pipeline service (the judgement GET /api/v1/pipelines,
+ * /readyz and the metrics show), so an alert and readiness never disagree about a dataset.
+ */
+export async function readStaleDatasets(pipelines: Pick<PipelineService, "freshness">, signal: AbortSignal): Promise<StaleDataset[]> {
+  const all = await pipelines.freshness({ signal, timeoutMs: 30_000 });
+  return all.flatMap(({ name, freshness, ageHours }) =>
+    freshness.status === "stale" && freshness.latest && ageHours !== null && freshness.errorAfterHours !== null
+      ? [{ pipeline: name, latest: freshness.latest, ageHours: Math.round(ageHours), errorAfterHours: freshness.errorAfterHours }]
+      : [],
+  );
 }
 
 export function staleConditions(rule: Extract<AlertRule, { kind: "pipeline-stale" }>, stale: StaleDataset[]): AlertCondition[] {
@@ -89,10 +75,7 @@ export function staleConditions(rule: Extract<AlertRule, { kind: "pipeline-stale
       rule: rule.id,
       kind: rule.kind,
       subject: s.pipeline,
-      message: {
-        nl: `De gegevens van pipeline ${s.pipeline} zijn verouderd: het nieuwste record (${s.latest}) is ${s.ageHours} uur oud, de grens is ${s.errorAfterHours} uur.`,
-        en: `The data of pipeline ${s.pipeline} is stale: its newest record (${s.latest}) is ${s.ageHours} hours old, the limit is ${s.errorAfterHours} hours.`,
-      },
+      message: localize(msg("alert.pipelineStale", { pipeline: s.pipeline, latest: s.latest, age: s.ageHours, limit: s.errorAfterHours })),
       details: { pipeline: s.pipeline, latest: s.latest, ageHours: s.ageHours, errorAfterHours: s.errorAfterHours },
     }));
 }

@@ -6,6 +6,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Database } from "../db/database.ts";
 import { versionOf, type PublishedRuns } from "../db/published-runs.ts";
+import { decimal, localize } from "../i18n/localize.ts";
+import { msg } from "../i18n/message.ts";
 import { dailyNorms } from "../themes/norms.ts";
 import { round1, type AlertCondition } from "./alert-condition.ts";
 import { selects, type AlertRule } from "./alert-rules.ts";
@@ -30,11 +32,11 @@ export function dailyLimit(formula: string) {
 /** Reads the latest daily means once per published version of the station data. */
 export function createDailyMeanReader(db: Database) {
   let cached: { version: string; means: DailyMean[] } | null = null;
-  return async (published: PublishedRuns): Promise<DailyMean[]> => {
+  return async (published: PublishedRuns, signal: AbortSignal): Promise<DailyMean[]> => {
     const version = versionOf(published, STATION_PIPELINES);
     if (!version) return [];
     if (cached?.version === version) return cached.means;
-    const rows = await db.query(latestDailyMeansSql, [], { timeoutMs: 60_000 });
+    const rows = await db.query(latestDailyMeansSql, [], { signal, timeoutMs: 60_000 });
     const means = rows.map((r) => ({ station: String(r.station_number), stationName: String(r.station_name), formula: String(r.formula), day: String(r.day), mean: Number(r.mean) }));
     cached = { version, means };
     return means;
@@ -51,10 +53,9 @@ export function stationConditions(rule: Extract<AlertRule, { kind: "station-24h"
         rule: rule.id,
         kind: rule.kind,
         subject: `${m.station}/${m.formula}`,
-        message: {
-          nl: `Meetstation ${m.stationName} (${m.station}): daggemiddelde ${m.formula} op ${m.day} was ${String(mean).replace(".", ",")} µg/m³, boven de ${limit.label.nl} van ${limit.value} µg/m³.`,
-          en: `Station ${m.stationName} (${m.station}): the ${m.formula} daily mean on ${m.day} was ${mean} µg/m³, above the ${limit.label.en} of ${limit.value} µg/m³.`,
-        },
+        message: localize(
+          msg("alert.stationAbove24h", { stationName: m.stationName, station: m.station, component: m.formula, day: m.day, mean: decimal(mean, 1), norm: limit.label, limit: limit.value }),
+        ),
         details: { station: m.station, stationName: m.stationName, component: m.formula, day: m.day, mean, limit: limit.value, norm: limit.id },
       },
     ];

@@ -1,6 +1,6 @@
 /**
  * Shutting the monitor down without losing or cutting anything: readiness turns false first, the
- * scheduler stops and running pipeline runs are interrupted (each rolls back and is recorded
+ * scheduler and the alert evaluations stop and running pipeline runs are interrupted (each rolls back and is recorded
  * `interrupted`, or has already committed), HTTP keeps serving for `drainMs` so a load balancer
  * can move traffic away, then stops accepting connections while requests in flight finish, and the
  * database is checkpointed (the .wal file folded in and removed) and closed.
@@ -25,6 +25,11 @@ export interface ClosingParts {
   readiness: Readiness;
   scheduler: Scheduler | null;
   runner: Runner;
+  /**
+   * Work beside the runs (the alert evaluations and their webhook deliveries): halted at once with the
+   * scheduler, so it never holds up the runs' stop, and drained before the checkpoint.
+   */
+  background?: { halt(): void; drain(): Promise<void> };
   /** Runs started outside the runner's control that must end first (the start-up runs). */
   pending: Promise<unknown>;
   db: Database;
@@ -53,9 +58,10 @@ function closeServer(server: Server, graceMs: number, logger: Logger): Promise<v
 export async function closeGracefully(parts: ClosingParts, { drainMs = 0, graceMs = 10_000 }: CloseOptions = {}): Promise<void> {
   parts.readiness.notReady("shutting down");
   const runsEnded = (async () => {
-    await parts.scheduler?.stop();
-    await parts.runner.stop();
+    parts.background?.halt();
+    await Promise.all([parts.scheduler?.stop(), parts.runner.stop()]);
     await parts.pending.catch(() => undefined);
+    await parts.background?.drain();
   })();
   if (drainMs > 0) await sleep(drainMs);
   await closeServer(parts.server, graceMs, parts.logger);

@@ -1,6 +1,7 @@
 /** What the analyst sees of the pipelines: registry, run history, checks, rejects, freshness. */
 import type { Freshness, PipelineSummary, RunDetail, RunSummary } from "../api/contract.ts";
 import type { Database, QueryOptions, Row } from "../db/database.ts";
+import type { PublishedRun } from "../db/published-runs.ts";
 import { HttpError, quoted } from "../http/http-error.ts";
 import { storedText } from "../i18n/localize.ts";
 import { msg } from "../i18n/message.ts";
@@ -9,6 +10,12 @@ import { judgeFreshness, latestIsoSql } from "../../pipelines/framework/checks.t
 import { PipelineBusyError, RunnerStoppedError, type Runner } from "../../pipelines/framework/run-pipeline.ts";
 import { quote } from "../../pipelines/framework/sql-text.ts";
 import { findPipeline, pipelines } from "../../pipelines/index.ts";
+
+/** A dataset's freshness as the API shows it, and its age the status was judged on. */
+export interface JudgedFreshness {
+  freshness: Freshness;
+  ageHours: number | null;
+}
 
 const iso = (column: string) => `strftime(${column}, '%Y-%m-%dT%H:%M:%SZ')`;
 const RUN_COLUMNS = `run_id, pipeline, trigger, status, ${iso("started_at")} AS started_at, ${iso("finished_at")} AS finished_at,
@@ -38,15 +45,27 @@ export function createPipelineService(db: Database, runner: Runner, now: () => D
     return pipeline;
   }
 
-  async function freshnessOf(pipeline: PipelineDefinition, published: boolean, options: QueryOptions): Promise<Freshness> {
-    const rule = pipeline.freshness;
-    if (!rule) return { status: "unknown", latest: null, warnAfterHours: null, errorAfterHours: null };
-    const limits = { warnAfterHours: rule.warnAfterHours, errorAfterHours: rule.errorAfterHours };
-    if (!published) return { status: "unknown", latest: null, ...limits };
-    const rows = await db.query(latestIsoSql(rule.column, `main.${quote(pipeline.table)}`), [], options);
+  // The newest timestamp of a published dataset changes only with a publish: read once per published run.
+  const latestByRun = new Map<string, { runId: number; latest: string | null }>();
+
+  async function latestOf(pipeline: PipelineDefinition, column: string, runId: number, options: QueryOptions): Promise<string | null> {
+    const cached = latestByRun.get(pipeline.name);
+    if (cached?.runId === runId) return cached.latest;
+    const rows = await db.query(latestIsoSql(column, `main.${quote(pipeline.table)}`), [], options);
     const latest = (rows[0]?.latest as string | null) ?? null;
-    if (!latest) return { status: "unknown", latest, ...limits };
-    return { status: judgeFreshness(latest, now(), rule).status, latest, ...limits };
+    latestByRun.set(pipeline.name, { runId, latest });
+    return latest;
+  }
+
+  async function freshnessOf(pipeline: PipelineDefinition, published: PublishedRun | undefined, options: QueryOptions): Promise<JudgedFreshness> {
+    const rule = pipeline.freshness;
+    if (!rule) return { freshness: { status: "unknown", latest: null, warnAfterHours: null, errorAfterHours: null }, ageHours: null };
+    const limits = { warnAfterHours: rule.warnAfterHours, errorAfterHours: rule.errorAfterHours };
+    if (!published) return { freshness: { status: "unknown", latest: null, ...limits }, ageHours: null };
+    const latest = await latestOf(pipeline, rule.column, published.runId, options);
+    if (!latest) return { freshness: { status: "unknown", latest, ...limits }, ageHours: null };
+    const { status, ageHours } = judgeFreshness(latest, now(), rule);
+    return { freshness: { status, latest, ...limits }, ageHours };
   }
 
   return {
@@ -68,17 +87,20 @@ export function createPipelineService(db: Database, runner: Runner, now: () => D
           running: runner.isRunning(pipeline.name) || locks.some((l) => l.pipeline === pipeline.name),
           lastRun: lastRun ? toRun(lastRun) : null,
           publishedRunId: publishedRun?.runId ?? null,
-          freshness: await freshnessOf(pipeline, Boolean(publishedRun), options),
+          freshness: (await freshnessOf(pipeline, publishedRun, options)).freshness,
         });
       }
       return summaries;
     },
 
-    /** Each pipeline's freshness, judged as in list(): for GET /readyz, without the run history. */
-    async freshness(options: QueryOptions): Promise<{ name: string; freshness: Freshness }[]> {
+    /**
+     * Each pipeline's freshness, judged as in list(), with the age in hours (null when unknown):
+     * for GET /readyz, the metrics and the pipeline-stale alerts, without the run history.
+     */
+    async freshness(options: QueryOptions): Promise<({ name: string } & JudgedFreshness)[]> {
       const published = await db.published.settled();
       const result = [];
-      for (const pipeline of pipelines) result.push({ name: pipeline.name, freshness: await freshnessOf(pipeline, published.has(pipeline.name), options) });
+      for (const pipeline of pipelines) result.push({ name: pipeline.name, ...(await freshnessOf(pipeline, published.get(pipeline.name), options)) });
       return result;
     },
 

@@ -2,8 +2,9 @@
  * Alerts end to end: the real monitor on the test demo, its pipelines run against the loopback
  * upstream (faults injected there), and a loopback webhook receiver. Each condition opens one alert
  * and one signed `opened` event; its end resolves it with one `resolved` event; evaluating again
- * while nothing changed sends nothing; a receiver that fails once gets a retry. The API shows each
- * role only the kinds it may see.
+ * while nothing changed sends nothing; a receiver that fails once gets a retry, and an alert's events
+ * arrive in order even then. The API shows each role only the kinds it may see. Each test sets up the
+ * alerts it needs and leaves no alert open that the others do not expect, so each also passes alone.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -19,8 +20,7 @@ import { AlertEvent, AlertList } from "../../server/api/contract-alerts.ts";
 import { ThemeList } from "../../server/api/contract.ts";
 import { loadConfig, type Config } from "../../server/config.ts";
 import { lineLogger } from "../../server/operations/logger.ts";
-import { createIndicatorService } from "../../server/themes/indicator-service.ts";
-import { loadPolicyPlan } from "../../server/themes/policy-plan.ts";
+import { createPipelineService } from "../../server/pipelines/pipeline-service.ts";
 import { startMonitor, type Monitor } from "../../server/start-monitor.ts";
 import { clock, login } from "../support/test-server.ts";
 import { editPages, failWith, switchable } from "../support/upstream-faults.ts";
@@ -32,6 +32,14 @@ let monitor: Monitor;
 let receiver: WebhookReceiver;
 let tmp: string;
 let config: Config;
+/** Set by a test: the next webhook attempt waits for it before it is sent. */
+let holdNextAttempt: Promise<void> | null = null;
+const webhookFetch: typeof fetch = async (input, init) => {
+  const hold = holdNextAttempt;
+  holdNextAttempt = null;
+  if (hold) await hold;
+  return fetch(input, init);
+};
 
 beforeAll(async () => {
   receiver = await startWebhookReceiver();
@@ -40,7 +48,7 @@ beforeAll(async () => {
     {},
     { PORT: 0, MM_DB: path.join(tmp, "test.duckdb"), MM_DEMO: true, MM_DEMO_DIR: inject("demoDir"), MM_DB_RESERVE_MB: 0, MM_ALERT_WEBHOOK_URL: receiver.url, MM_ALERT_WEBHOOK_SECRET: SECRET },
   );
-  monitor = await startMonitor({ config, clock, fetchJson: createFetchJson({ baseDelayMs: 5, retries: 2 }), intercept, schedule: false, alertWebhook: { retryDelaysMs: [5, 5] } });
+  monitor = await startMonitor({ config, clock, fetchJson: createFetchJson({ baseDelayMs: 5, retries: 2 }), intercept, schedule: false, alertWebhook: { fetch: webhookFetch, retryDelaysMs: [5, 5] } });
   for (const result of await monitor.startupRuns) expect(result.status).toBe("succeeded");
   await monitor.alerts.idle();
 });
@@ -77,9 +85,27 @@ async function getAlerts(username: string, query = "") {
   return fetch(`${monitor.url}/api/v1/alerts${query}`, { headers: { cookie } });
 }
 
+/** Runs the station list with no fault, which resolves a pipeline-failed alert left open for it. */
+async function resolveStationsFailure() {
+  intercept.use(null);
+  if ((await openAlerts("pipeline-failed")).some((a) => a.subject === "air-quality-stations")) expect((await run(airQualityStations)).status).toBe("succeeded");
+}
+
 /** Adds `add` to a station's PM10 values of the last days only, so annual means (and indicators) barely move. */
 const raisePm10 = (station: string, add: number, since: string) => (data: Record<string, unknown>[]) =>
   data.map((m) => (m.station_number === station && m.formula === "PM10" && String(m.timestamp_measured) >= since ? { ...m, value: (m.value as number) + add } : m));
+
+/** Loads measurements in which NL99003's last day is above the PM10 24-hour value (+40 on its 15–25 µg/m³). */
+async function raiseStationDay() {
+  intercept.use(editPages(inject("demoDir"), (url) => url.startsWith("/luchtmeetnet/measurements"), raisePm10("NL99003", 40, "2025-12-29")));
+  expect((await run(airQualityMeasurements)).status).toBe("succeeded");
+}
+
+/** Loads the measurements as they are, which resolves the station-24h alert of raiseStationDay(). */
+async function restoreStationDay() {
+  intercept.use(null);
+  expect((await run(airQualityMeasurements)).status).toBe("succeeded");
+}
 
 describe("alerts", () => {
   it("opens an alert for every off-track indicator at start, one signed event each", async () => {
@@ -95,6 +121,7 @@ describe("alerts", () => {
   });
 
   it("opens a pipeline-failed alert once when a run fails, and resolves it when a run succeeds", async () => {
+    await resolveStationsFailure();
     const from = receiver.received.length;
     intercept.use(failWith(404, (url) => url.startsWith("/luchtmeetnet/stations?")));
     expect((await run(airQualityStations)).status).toBe("failed");
@@ -119,16 +146,13 @@ describe("alerts", () => {
   it("opens a station-24h alert when a station's latest daily mean exceeds the EU 24-hour value, and resolves it", async () => {
     const from = receiver.received.length;
     expect((await openAlerts("station-24h")).map((a) => a.subject)).not.toContain("NL99003/PM10");
-    // The test demo's NL99003 has PM10 daily means around 15–25 µg/m³: +40 puts its last day above 50.
-    intercept.use(editPages(inject("demoDir"), (url) => url.startsWith("/luchtmeetnet/measurements"), raisePm10("NL99003", 40, "2025-12-29")));
-    expect((await run(airQualityMeasurements)).status).toBe("succeeded");
+    await raiseStationDay();
     const opened = eventsSince(from).filter((e) => e.alert.kind === "station-24h");
     expect(opened.map((e) => [e.event, e.alert.kind, e.alert.subject])).toEqual([["opened", "station-24h", "NL99003/PM10"]]);
     expect(opened[0]!.alert).toMatchObject({ target: { page: "station", id: "NL99003" }, link: "/#/stations/NL99003", details: { component: "PM10", limit: 50 } });
     expect(Number(opened[0]!.alert.details.mean)).toBeGreaterThan(50);
 
-    intercept.use(null);
-    expect((await run(airQualityMeasurements)).status).toBe("succeeded");
+    await restoreStationDay();
     const resolved = eventsSince(from).filter((e) => e.alert.kind === "station-24h").slice(1);
     expect(resolved.map((e) => [e.event, e.alert.subject])).toEqual([["resolved", "NL99003/PM10"]]);
   });
@@ -144,34 +168,79 @@ describe("alerts", () => {
   });
 
   it("retries a delivery the receiver refused and records it delivered", async () => {
+    await resolveStationsFailure();
     const from = receiver.received.length;
     receiver.answerNext(500);
     intercept.use(failWith(404, (url) => url.startsWith("/luchtmeetnet/stations?")));
-    expect((await run(airQualityStations)).status).toBe("failed");
-    const attempts = eventsSince(from);
-    expect(attempts.map((e) => e.hook.status)).toEqual([500, 200]);
-    expect(attempts[0]!.hook.body).toBe(attempts[1]!.hook.body);
-    expect(await openAlerts("pipeline-failed")).toEqual([{ alert_id: attempts[0]!.alert.id, subject: "air-quality-stations", delivery_status: "delivered", delivery_attempts: 2 }]);
+    try {
+      expect((await run(airQualityStations)).status).toBe("failed");
+      const attempts = eventsSince(from);
+      expect(attempts.map((e) => e.hook.status)).toEqual([500, 200]);
+      expect(attempts[0]!.hook.body).toBe(attempts[1]!.hook.body);
+      expect(await openAlerts("pipeline-failed")).toEqual([{ alert_id: attempts[0]!.alert.id, subject: "air-quality-stations", delivery_status: "delivered", delivery_attempts: 2 }]);
+    } finally {
+      await resolveStationsFailure();
+    }
+  });
+
+  it("sends an alert's resolved event only after its opened event, also while that is being retried", async () => {
+    await resolveStationsFailure();
+    const from = receiver.received.length;
+    let release!: () => void;
+    // The first attempt of the opened event waits until the condition has ended, then is refused.
+    holdNextAttempt = new Promise((resolve) => (release = resolve));
+    receiver.answerNext(500);
+    intercept.use(failWith(404, (url) => url.startsWith("/luchtmeetnet/stations?")));
+    try {
+      expect((await monitor.runner.run(airQualityStations, "manual")).status).toBe("failed");
+      // Not idle(): that would wait for the held delivery. The evaluations alone are awaited.
+      await monitor.alerts.evaluate();
+      expect((await openAlerts("pipeline-failed")).map((a) => a.subject)).toEqual(["air-quality-stations"]);
+      intercept.use(null);
+      expect((await monitor.runner.run(airQualityStations, "manual")).status).toBe("succeeded");
+      await monitor.alerts.evaluate();
+      expect(await openAlerts("pipeline-failed")).toEqual([]);
+    } finally {
+      release();
+      holdNextAttempt = null;
+      await monitor.alerts.idle();
+    }
+    const events = eventsSince(from);
+    expect(events.map((e) => [e.event, e.hook.status])).toEqual([["opened", 500], ["opened", 200], ["resolved", 200]]);
+    expect(new Set(events.map((e) => e.alert.id)).size).toBe(1);
   });
 
   it("lists to each role only the kinds it may see", async () => {
-    const policy = AlertList.parse(await (await getAlerts("policy", "?state=all")).json());
-    expect(new Set(policy.alerts.map((a) => a.kind))).toEqual(new Set(["indicator-off-track"]));
-    expect(policy.alerts.every((a) => a.delivery === null)).toBe(true);
-    expect(policy.open).toBe((await openAlerts("indicator-off-track")).length);
+    // One resolved and one open pipeline-failed alert, and an open station-24h alert.
+    await resolveStationsFailure();
+    intercept.use(failWith(404, (url) => url.startsWith("/luchtmeetnet/stations?")));
+    expect((await run(airQualityStations)).status).toBe("failed");
+    await resolveStationsFailure();
+    intercept.use(failWith(404, (url) => url.startsWith("/luchtmeetnet/stations?")));
+    expect((await run(airQualityStations)).status).toBe("failed");
+    await raiseStationDay();
+    try {
+      const policy = AlertList.parse(await (await getAlerts("policy", "?state=all")).json());
+      expect(new Set(policy.alerts.map((a) => a.kind))).toEqual(new Set(["indicator-off-track"]));
+      expect(policy.alerts.every((a) => a.delivery === null)).toBe(true);
+      expect(policy.open).toBe((await openAlerts("indicator-off-track")).length);
 
-    const permit = AlertList.parse(await (await getAlerts("permit", "?state=all")).json());
-    expect(new Set(permit.alerts.map((a) => a.kind))).toEqual(new Set(["indicator-off-track", "station-24h"]));
+      const permit = AlertList.parse(await (await getAlerts("permit", "?state=all")).json());
+      expect(new Set(permit.alerts.map((a) => a.kind))).toEqual(new Set(["indicator-off-track", "station-24h"]));
 
-    const analyst = AlertList.parse(await (await getAlerts("analyst")).json());
-    const failed = analyst.alerts.find((a) => a.kind === "pipeline-failed");
-    expect(failed).toMatchObject({ subject: "air-quality-stations", resolvedAt: null, delivery: { status: "delivered", attempts: 2 } });
-    // Open ones only, by default; open first (newest first), then resolved with state=all.
-    expect(analyst.alerts.every((a) => a.resolvedAt === null)).toBe(true);
-    const all = AlertList.parse(await (await getAlerts("analyst", "?state=all")).json());
-    const firstResolved = all.alerts.findIndex((a) => a.resolvedAt !== null);
-    expect(firstResolved).toBe(analyst.alerts.length);
-    expect(all.alerts.slice(firstResolved).every((a) => a.resolvedAt !== null)).toBe(true);
+      const analyst = AlertList.parse(await (await getAlerts("analyst")).json());
+      const failed = analyst.alerts.find((a) => a.kind === "pipeline-failed");
+      expect(failed).toMatchObject({ subject: "air-quality-stations", resolvedAt: null, delivery: { status: "delivered", attempts: 1 } });
+      // Open ones only, by default; open first (newest first), then resolved with state=all.
+      expect(analyst.alerts.every((a) => a.resolvedAt === null)).toBe(true);
+      const all = AlertList.parse(await (await getAlerts("analyst", "?state=all")).json());
+      const firstResolved = all.alerts.findIndex((a) => a.resolvedAt !== null);
+      expect(firstResolved).toBe(analyst.alerts.length);
+      expect(all.alerts.slice(firstResolved).every((a) => a.resolvedAt !== null)).toBe(true);
+    } finally {
+      await resolveStationsFailure();
+      await restoreStationDay();
+    }
   });
 
   it("answers a bad state with a 400 naming it", async () => {
@@ -183,17 +252,42 @@ describe("alerts", () => {
     expect((await getAlerts("policy", "?status=open")).status).toBe(400);
   });
 
+  it("halts at once at shutdown: an evaluation in progress is abandoned, not awaited, and nothing more is evaluated", async () => {
+    const before = await monitor.db.query("SELECT count(*) AS n FROM meta.alerts");
+    let asked!: () => void;
+    const themesAsked = new Promise<void>((resolve) => (asked = resolve));
+    // Indicators that never finish computing, as a slow first computation at start-up would take long.
+    const halting = createAlertMonitor({
+      db: monitor.db,
+      rules: loadAlertRules(config.MM_ALERTS),
+      indicators: { ...monitor.indicators, themes: () => (asked(), new Promise<never>(() => {})) },
+      pipelines: createPipelineService(monitor.db, monitor.runner, clock),
+      clock,
+      logger: lineLogger(() => {}),
+      webhook: null,
+    });
+    const evaluation = halting.evaluate();
+    await themesAsked;
+    halting.halt();
+    await halting.drain();
+    await evaluation;
+    halting.request();
+    await halting.evaluate();
+    await halting.idle();
+    expect(await monitor.db.query("SELECT count(*) AS n FROM meta.alerts")).toEqual(before);
+  });
+
   it("opens pipeline-stale alerts on its timer once the data is older than the error threshold", async () => {
     const from = receiver.received.length;
-    // A second evaluator on the same database whose data clock is two months on from the demo's.
+    // A second evaluator on the same database, judging freshness two months on from the demo's data clock.
     const later = () => new Date("2026-03-02T09:00:00Z");
     const lines: string[] = [];
     const stale = createAlertMonitor({
       db: monitor.db,
       rules: loadAlertRules(config.MM_ALERTS),
-      indicators: createIndicatorService(monitor.db, loadPolicyPlan(config.MM_POLICY_PLAN), monitor.municipality, later),
+      indicators: monitor.indicators,
+      pipelines: createPipelineService(monitor.db, monitor.runner, later),
       clock,
-      dataClock: later,
       logger: lineLogger((line) => lines.push(line)),
       webhook: { url: receiver.url, secret: SECRET, retryDelaysMs: [] },
     });
@@ -209,6 +303,10 @@ describe("alerts", () => {
       expect(lines.filter((l) => /failed/.test(l))).toEqual([]);
     } finally {
       await stale.stop();
+      // The monitor's own evaluation (data clock of the demo) resolves them again, for the other tests.
+      await monitor.alerts.evaluate();
+      await monitor.alerts.idle();
     }
+    expect(await openAlerts("pipeline-stale")).toEqual([]);
   });
 });

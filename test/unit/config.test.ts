@@ -28,6 +28,12 @@ describe("live source configuration", () => {
     expect(() => loadConfig({ MM_SOURCES: "files" })).toThrow(/MM_SOURCES must be "demo" or "live"/);
   });
 
+  it("bounds the alert interval to a day, so its timer cannot overflow into a busy loop", () => {
+    expect(loadConfig({ MM_ALERT_INTERVAL_MINUTES: "1440" }).MM_ALERT_INTERVAL_MINUTES).toBe(1440);
+    expect(() => loadConfig({ MM_ALERT_INTERVAL_MINUTES: "40000" })).toThrow(/MM_ALERT_INTERVAL_MINUTES: MM_ALERT_INTERVAL_MINUTES must be at most 1440 \(one day\)/);
+    expect(() => loadConfig({ MM_ALERT_INTERVAL_MINUTES: "0" })).toThrow(/MM_ALERT_INTERVAL_MINUTES must be more than 0 minutes/);
+  });
+
   it("ships a valid configuration for Den Haag", async () => {
     const { readFileSync } = await import("node:fs");
     const env = Object.fromEntries(
