@@ -180,4 +180,14 @@ describe("pipeline framework messages", () => {
     });
     expect(found).toEqual([]);
   });
+
+  it("go through the catalogue in server/alerts, so an alert message written inline in one language fails here", () => {
+    // alert-rules.ts speaks to the operator who wrote the rules file: English, like the other configuration errors.
+    const files = sourceFiles("server/alerts").filter((file) => !file.endsWith("alert-rules.ts"));
+    expect(files.length).toBeGreaterThan(5);
+    const inline = [pipelineTexts[0]![1], new RegExp(String.raw`\b(?:nl|en):` + bareText, "g")];
+    expect("{ nl: `${name} is niet op koers` }".match(inline[1]!)).not.toBeNull();
+    const found = files.flatMap((file) => inline.flatMap((pattern) => [...read(file).matchAll(pattern)].map((m) => `${file}: ${m[0]}`)));
+    expect(found).toEqual([]);
+  });
 });
