@@ -104,12 +104,15 @@ export function createAlertMonitor(deps: AlertMonitorDeps): AlertMonitor {
     for (const condition of found) {
       if (open.delete(keyOf(condition))) continue;
       signal.throwIfAborted();
-      deliveries?.send(await store.insert(condition, now, delivery), "opened");
+      // Stored whether or not a webhook is configured (`deliveries?.send(await …)` would skip the insert).
+      const opened = await store.insert(condition, now, delivery);
+      deliveries?.send(opened, "opened");
     }
     // What is still open no longer holds (or its rule was removed from the file): resolved.
     for (const alert of open.values()) {
       signal.throwIfAborted();
-      deliveries?.send(await store.resolve(alert.id, now, delivery), "resolved");
+      const resolved = await store.resolve(alert.id, now, delivery);
+      deliveries?.send(resolved, "resolved");
       if (!ruleIds.has(alert.rule)) deps.logger.info(`alert ${alert.id} resolved: its rule ${alert.rule} is no longer in the rules file`);
     }
   }

@@ -7,6 +7,7 @@ import { describe, expect, inject, it } from "vitest";
 import { browserSuite, loginViaForm } from "../support/browser.ts";
 import { startTestMonitor } from "../support/test-server.ts";
 
+// Without a webhook (test/integration/alerts.test.ts has one): alerts are stored and listed all the same.
 const suite = browserSuite(async () => {
   const monitor = await startTestMonitor(inject("demoDir"));
   await monitor.alerts.idle();
