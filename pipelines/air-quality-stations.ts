@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { reason } from "../server/i18n/message.ts";
 import { rowCountChange } from "./framework/checks.ts";
 import { definePipeline } from "./framework/define-pipeline.ts";
 import { luchtmeetnetStations } from "./sources/luchtmeetnet.ts";
@@ -10,7 +11,7 @@ export default definePipeline({
   table: "air_stations",
   source: luchtmeetnetStations,
   schema: z.object({
-    number: z.string().regex(/^[A-Z]{2}\d{5}$/, { error: "station number must look like NL10938" }),
+    number: z.string().regex(/^[A-Z]{2}\d{5}$/, { error: reason("reject.lookLike", { column: "station number", example: "NL10938" }) }),
     location: z.string().min(1),
     type: z.string(),
     components: z.array(z.string()),

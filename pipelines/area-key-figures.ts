@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { reason } from "../server/i18n/message.ts";
 import { range, references, rowCountChange } from "./framework/checks.ts";
 import { definePipeline } from "./framework/define-pipeline.ts";
 import { cbsKeyFigures, measureNames } from "./sources/cbs-odata.ts";
@@ -11,7 +12,7 @@ export default definePipeline({
   table: "area_key_figures",
   source: cbsKeyFigures,
   schema: z.object({
-    area_code: z.string().regex(/^(GM|WK|BU)\d{4,8}$/, { error: "area_code must be a CBS code like GM0518, WK051801 or BU05180101" }),
+    area_code: z.string().regex(/^(GM|WK|BU)\d{4,8}$/, { error: reason("reject.cbsCode", { column: "area_code", examples: "GM0518, WK051801, BU05180101" }) }),
     period: z.number().int().min(1990).max(2100),
     measure: z.enum(measureNames),
     // Null when CBS withholds the value; value_attribute says why (Impossible, Confidential, Missing).

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { reason } from "../server/i18n/message.ts";
 import { notNull, rowCountChange } from "./framework/checks.ts";
 import { definePipeline } from "./framework/define-pipeline.ts";
 import { pdokAreas } from "./sources/pdok-wfs.ts";
@@ -11,7 +12,7 @@ export default definePipeline({
   table: "areas",
   source: pdokAreas,
   schema: z.object({
-    code: z.string().regex(/^(GM\d{4}|WK\d{6}|BU\d{8})$/, { error: "code must be a CBS code like GM0518, WK051801 or BU05180101" }),
+    code: z.string().regex(/^(GM\d{4}|WK\d{6}|BU\d{8})$/, { error: reason("reject.cbsCode", { column: "code", examples: "GM0518, WK051801, BU05180101" }) }),
     name: z.string().min(1),
     level: z.enum(["gemeente", "wijk", "buurt"]),
     parent: z.string().nullable(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { reason } from "../server/i18n/message.ts";
 import { rowCountChange } from "./framework/checks.ts";
 import { definePipeline } from "./framework/define-pipeline.ts";
 import { csvFile } from "./sources/files.ts";
@@ -14,7 +15,7 @@ export default definePipeline({
     name: z.string().min(1),
     street: z.string().min(1),
     house_number: z.number().int().positive(),
-    postcode: z.string().regex(/^\d{4} [A-Z]{2}$/, { error: "postcode must look like 1234 AB" }),
+    postcode: z.string().regex(/^\d{4} [A-Z]{2}$/, { error: reason("reject.lookLike", { column: "postcode", example: "1234 AB" }) }),
     city: z.string().min(1),
     lon: z.number().min(3).max(8),
     lat: z.number().min(50).max(54),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { reason } from "../server/i18n/message.ts";
 import { references, rowCountChange } from "./framework/checks.ts";
 import { definePipeline } from "./framework/define-pipeline.ts";
 import { csvFile } from "./sources/files.ts";
@@ -11,7 +12,7 @@ export default definePipeline({
   table: "green_heat",
   source: csvFile("exports/green-heat.csv"),
   schema: z.object({
-    buurt_code: z.string().regex(/^BU\d{8}$/, { error: "buurt_code must be a CBS code like BU05180101" }),
+    buurt_code: z.string().regex(/^BU\d{8}$/, { error: reason("reject.cbsCode", { column: "buurt_code", examples: "BU05180101" }) }),
     year: z.number().int().min(1990).max(2100),
     green_share: z.number().min(0).max(1),
     // The Klimaateffectatlas' five heat-stress classes, 1 (low) to 5 (very high).

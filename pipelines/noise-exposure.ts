@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { reason } from "../server/i18n/message.ts";
 import { references, rowCountChange } from "./framework/checks.ts";
 import { definePipeline } from "./framework/define-pipeline.ts";
 import { csvFile } from "./sources/files.ts";
@@ -11,7 +12,7 @@ export default definePipeline({
   table: "noise_exposure",
   source: csvFile("exports/noise-lden.csv"),
   schema: z.object({
-    buurt_code: z.string().regex(/^BU\d{8}$/, { error: "buurt_code must be a CBS code like BU05180101" }),
+    buurt_code: z.string().regex(/^BU\d{8}$/, { error: reason("reject.cbsCode", { column: "buurt_code", examples: "BU05180101" }) }),
     year: z.number().int().min(1990).max(2100),
     // Lden classes of the EU noise maps, in dB: up to 55, then 5 dB bands, then above 70.
     class: z.enum(["le55", "55_60", "60_65", "65_70", "gt70"]),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { reason } from "../server/i18n/message.ts";
 import { rowCountChange } from "./framework/checks.ts";
 import { definePipeline } from "./framework/define-pipeline.ts";
 import { csvFile } from "./sources/files.ts";
@@ -11,7 +12,7 @@ export default definePipeline({
   table: "trees",
   source: csvFile("exports/trees.csv"),
   schema: z.object({
-    tree_id: z.string().regex(/^B\d{6}$/, { error: "tree_id must look like B000123" }),
+    tree_id: z.string().regex(/^B\d{6}$/, { error: reason("reject.lookLike", { column: "tree_id", example: "B000123" }) }),
     // Free text: registers hold hundreds of species and cultivars, an enum would reject rare ones.
     species: z.string().min(1).max(100),
     // Unknown for many old trees in real registers.

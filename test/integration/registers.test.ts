@@ -58,10 +58,10 @@ describe("the establishments export", () => {
     try {
       const result = await harness.runner.run({ ...establishments, maxRejectShare: 0.05 }, "manual");
       expect(result).toMatchObject({ status: "succeeded", rowsRead: 100, rowsRejected: 2 });
-      const rejects = await harness.db.query("SELECT line, column_name, reason FROM meta.rejects ORDER BY line");
+      const rejects = await harness.db.query("SELECT line, column_name, reason, reason_nl FROM meta.rejects ORDER BY line");
       expect(rejects).toEqual([
-        { line: 6, column_name: "postcode", reason: "postcode must look like 1234 AB" },
-        { line: 10, column_name: "lon", reason: "must be at most 8" },
+        { line: 6, column_name: "postcode", reason: "postcode must look like 1234 AB", reason_nl: "postcode moet eruitzien als 1234 AB" },
+        { line: 10, column_name: "lon", reason: "must be at most 8", reason_nl: "mag hoogstens 8 zijn" },
       ]);
     } finally {
       harness.close();

@@ -181,6 +181,14 @@ describe("pipeline framework messages", () => {
     expect(found).toEqual([]);
   });
 
+  it("go through the catalogue in the pipelines' record schemas, so a reject reason written in one language fails here", () => {
+    const files = sourceFiles("pipelines").filter((file) => path.dirname(file) === "pipelines");
+    expect(files.length).toBeGreaterThan(10);
+    const zodError = englishOnly.find(([what]) => what.startsWith("zod"))![1];
+    const found = files.flatMap((file) => [...read(file).matchAll(zodError)].map((m) => `${file}: ${m[0]}`));
+    expect(found).toEqual([]);
+  });
+
   it("go through the catalogue in server/alerts, so an alert message written inline in one language fails here", () => {
     // alert-rules.ts speaks to the operator who wrote the rules file: English, like the other configuration errors.
     const files = sourceFiles("server/alerts").filter((file) => !file.endsWith("alert-rules.ts"));

@@ -54,6 +54,8 @@ export const pipelineMessages = defineMessages(
     "reject.atMost": "mag hoogstens {value} zijn",
     "reject.lessThan": "moet minder dan {value} zijn",
     "reject.unreadable": "regel niet te lezen ({type}): {detail}",
+    "reject.lookLike": "{column} moet eruitzien als {example}",
+    "reject.cbsCode": "{column} moet een CBS-code zijn, zoals {examples}",
   },
   {
     "check.rowsBreak": "{count} rows break the rule: {rule}",
@@ -103,5 +105,7 @@ export const pipelineMessages = defineMessages(
     "reject.atMost": "must be at most {value}",
     "reject.lessThan": "must be less than {value}",
     "reject.unreadable": "{type}: {detail}",
+    "reject.lookLike": "{column} must look like {example}",
+    "reject.cbsCode": "{column} must be a CBS code like {examples}",
   },
 );
