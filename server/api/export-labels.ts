@@ -1,8 +1,10 @@
 /**
  * The words of every exported file, in Dutch and English: the comment line with the source, licence,
- * pipeline run and quality, and the header rows. Arrow and Parquet keep the English column names
- * (`snake_case`, for code); CSV is read by people, so its header follows `lang`.
+ * pipeline run and quality (from the server catalogue, server/i18n/messages/exports.ts), and the
+ * header rows. Arrow and Parquet keep the English column names (`snake_case`, for code); CSV is read
+ * by people, so its header follows `lang`.
  */
+import { msg, renderMessage, type Message } from "../i18n/message.ts";
 import type { Provenance } from "./contract.ts";
 
 export const exportLangs = ["nl", "en"] as const;
@@ -13,43 +15,6 @@ export interface Header {
   nl: string;
   en: string;
 }
-
-interface CommentWords {
-  source: string;
-  licence: string;
-  run: string;
-  quality: string;
-  indicator: string;
-  unit: string;
-  period: string;
-  qualityTier: Record<Provenance["qualityTier"], string>;
-}
-
-const words: Record<ExportLang, CommentWords> = {
-  nl: {
-    source: "bron",
-    licence: "licentie",
-    run: "pipelinerun",
-    quality: "kwaliteit",
-    indicator: "indicator",
-    unit: "eenheid",
-    period: "periode",
-    qualityTier: { validated: "gevalideerd", provisional: "voorlopig", modelled: "gemodelleerd", indicative: "indicatief" },
-  },
-  en: {
-    source: "source",
-    licence: "licence",
-    run: "pipeline run",
-    quality: "quality",
-    indicator: "indicator",
-    unit: "unit",
-    period: "period",
-    qualityTier: { validated: "validated", provisional: "provisional", modelled: "modelled", indicative: "indicative" },
-  },
-};
-
-/** Every label of the exports, per language, for the test that none is missing. */
-export const exportWords = words;
 
 export interface CommentFacts {
   source: string;
@@ -68,11 +33,16 @@ export interface CommentFacts {
  *   // "bron: Luchtmeetnet; licentie: CC BY 4.0; pipelinerun: 3; kwaliteit: voorlopig"
  */
 export function provenanceComment(facts: CommentFacts, lang: ExportLang): string {
-  const w = words[lang];
-  const parts = [`${w.source}: ${facts.source}`, `${w.licence}: ${facts.licence}`, `${w.run}: ${facts.runId ?? "-"}`, `${w.quality}: ${w.qualityTier[facts.qualityTier]}`];
-  if (facts.indicator !== undefined) parts.push(`${w.indicator}: ${facts.indicator}`);
-  if (facts.unit !== undefined) parts.push(`${w.unit}: ${facts.unit}`);
-  if (facts.period) parts.push(`${w.period}: ${facts.period}`);
+  const say = (message: Message) => renderMessage(lang, message);
+  const parts = [
+    say(msg("export.source", { source: facts.source })),
+    say(msg("export.licence", { licence: facts.licence })),
+    say(msg("export.run", { run: facts.runId ?? "-" })),
+    say(msg("export.quality", { tier: msg(`export.tier.${facts.qualityTier}`) })),
+  ];
+  if (facts.indicator !== undefined) parts.push(say(msg("export.indicator", { indicator: facts.indicator })));
+  if (facts.unit !== undefined) parts.push(say(msg("export.unit", { unit: facts.unit })));
+  if (facts.period) parts.push(say(msg("export.period", { period: facts.period })));
   return parts.join("; ");
 }
 

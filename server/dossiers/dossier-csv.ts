@@ -6,8 +6,9 @@
  */
 import type { EstablishmentDossier } from "../api/contract-dossier.ts";
 import { csvDocument, csvNumber } from "../api/csv.ts";
-import { headerRow, type ExportLang, type Header } from "../api/export-labels.ts";
+import { headerRow, type Header } from "../api/export-labels.ts";
 import type { CsvOptions } from "../api/table-csv.ts";
+import { msg, renderMessage, type Message } from "../i18n/message.ts";
 
 const HEADERS: Header[] = [
   { nl: "datum", en: "date" },
@@ -18,60 +19,35 @@ const HEADERS: Header[] = [
 ];
 
 type Amount = number | null | undefined;
-type Words = {
-  establishment: (id: string, name: string) => string;
-  sbi: string;
-  category: string;
-  asOf: (date: string) => string;
-  sources: string;
-  run: string;
-  kind: Record<"permit" | "inspection" | "complaint" | "openItem", string>;
-  permit: (type: string, decided: string, validUntil: string, noise: string, dust: string) => string;
-  inspection: (violations: number, followUp: string) => string;
-  noneYet: string;
-};
-
-const words: Record<ExportLang, Words> = {
-  nl: {
-    establishment: (id, name) => `inrichting ${id}: ${name}`,
-    sbi: "SBI",
-    category: "categorie",
-    asOf: (date) => `dossier per ${date}`,
-    sources: "bronnen",
-    run: "run",
-    kind: { permit: "vergunning", inspection: "inspectie", complaint: "klacht", openItem: "open punt" },
-    permit: (type, decided, validUntil, noise, dust) => `${type}; besloten ${decided}; geldig tot ${validUntil}; geluidsgrens ${noise} dB(A); stofgrens ${dust} mg/m3`,
-    inspection: (violations, followUp) => `${violations} overtreding(en); hercontrole ${followUp}`,
-    noneYet: "nog geen",
-  },
-  en: {
-    establishment: (id, name) => `establishment ${id}: ${name}`,
-    sbi: "SBI",
-    category: "category",
-    asOf: (date) => `dossier as of ${date}`,
-    sources: "sources",
-    run: "run",
-    kind: { permit: "permit", inspection: "inspection", complaint: "complaint", openItem: "open item" },
-    permit: (type, decided, validUntil, noise, dust) => `${type}; decided ${decided}; valid until ${validUntil}; noise limit ${noise} dB(A); dust limit ${dust} mg/m3`,
-    inspection: (violations, followUp) => `${violations} violation(s); follow-up ${followUp}`,
-    noneYet: "none yet",
-  },
-};
 
 export function dossierToCsv(dossier: EstablishmentDossier, { sep, lang }: CsvOptions = { sep: "comma", lang: "en" }): string {
   const { establishment: e } = dossier;
-  const w = words[lang];
+  const say = (message: Message) => renderMessage(lang, message);
+  const kind = (name: "permit" | "inspection" | "complaint" | "openItem") => say(msg(`export.dossier.kind.${name}`));
   const number = (n: Amount) => (n === null || n === undefined ? "-" : csvNumber(n, sep));
   const rows: unknown[][] = [
-    ...dossier.permits.map((p) => [p.appliedOn, w.kind.permit, p.id, p.status, w.permit(p.type, p.decidedOn ?? "-", p.validUntil ?? "-", number(p.noiseLimitDba), number(p.dustLimitMgM3))]),
-    ...dossier.inspections.map((i) => [i.inspectedOn, w.kind.inspection, i.id, i.result, w.inspection(i.violations, i.followUpOn ?? (i.result === "compliant" ? "-" : w.noneYet))]),
-    ...dossier.complaints.map((c) => [c.receivedOn, w.kind.complaint, c.id, c.status, c.kind]),
-    ...dossier.openItems.map((o) => [o.date, w.kind.openItem, o.subject, o.kind, o.message[lang]]),
+    ...dossier.permits.map((p) => [
+      p.appliedOn,
+      kind("permit"),
+      p.id,
+      p.status,
+      say(msg("export.dossier.permit", { type: p.type, decided: p.decidedOn ?? "-", validUntil: p.validUntil ?? "-", noise: number(p.noiseLimitDba), dust: number(p.dustLimitMgM3) })),
+    ]),
+    ...dossier.inspections.map((i) => [
+      i.inspectedOn,
+      kind("inspection"),
+      i.id,
+      i.result,
+      say(msg("export.dossier.inspection", { violations: i.violations, followUp: i.followUpOn ?? (i.result === "compliant" ? "-" : msg("export.dossier.noneYet")) })),
+    ]),
+    ...dossier.complaints.map((c) => [c.receivedOn, kind("complaint"), c.id, c.status, c.kind]),
+    ...dossier.openItems.map((o) => [o.date, kind("openItem"), o.subject, o.kind, o.message[lang]]),
   ].sort((a, b) => String(b[0]).localeCompare(String(a[0])));
+  const sources = dossier.sources.map((s) => say(msg("export.dossier.source", { source: s.source, licence: s.licence, run: s.runId ?? "-" }))).join("; ");
   return csvDocument(
     [
-      `${w.establishment(e.id, e.name)}, ${e.address}, ${e.postcode} ${e.city}; ${w.sbi} ${e.sbiCode} ${e.activity}; ${w.category} ${e.category}`,
-      `${w.asOf(dossier.asOf)}; ${w.sources}: ${dossier.sources.map((s) => `${s.source} (${s.licence}, ${w.run} ${s.runId ?? "-"})`).join("; ")}`,
+      say(msg("export.dossier.establishment", { id: e.id, name: e.name, address: e.address, postcode: e.postcode, city: e.city, sbi: e.sbiCode, activity: e.activity, category: e.category })),
+      say(msg("export.dossier.sources", { date: dossier.asOf, sources })),
     ],
     headerRow(HEADERS, lang),
     rows,

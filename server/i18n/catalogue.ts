@@ -3,6 +3,7 @@
  * A new part adds one line to each language below; test/unit/i18n.test.ts reads `catalogueParts`.
  */
 import { alertMessages as alerts } from "./messages/alerts.ts";
+import { exportMessages as exports } from "./messages/exports.ts";
 import { paramMessages as params } from "./messages/params.ts";
 import { pipelineMessages as pipelines } from "./messages/pipelines.ts";
 import { publicApiMessages as publicApi } from "./messages/public-api.ts";
@@ -10,14 +11,14 @@ import { requestMessages as requests } from "./messages/requests.ts";
 import { resourceMessages as resources } from "./messages/resources.ts";
 import { titleMessages as titles } from "./messages/titles.ts";
 
-export const catalogueParts = { titles, requests, resources, params, publicApi, pipelines, alerts };
+export const catalogueParts = { titles, requests, resources, params, publicApi, pipelines, alerts, exports };
 
-const nl = { ...titles.nl, ...requests.nl, ...resources.nl, ...params.nl, ...publicApi.nl, ...pipelines.nl, ...alerts.nl };
+const nl = { ...titles.nl, ...requests.nl, ...resources.nl, ...params.nl, ...publicApi.nl, ...pipelines.nl, ...alerts.nl, ...exports.nl };
 
 export type ServerMessageKey = keyof typeof nl;
 /** The Dutch text of a key, as a literal type: its `{placeholders}` type the parameters of `msg()`. */
 export type DutchText<K extends ServerMessageKey> = (typeof nl)[K];
 
-const en: Record<ServerMessageKey, string> = { ...titles.en, ...requests.en, ...resources.en, ...params.en, ...publicApi.en, ...pipelines.en, ...alerts.en };
+const en: Record<ServerMessageKey, string> = { ...titles.en, ...requests.en, ...resources.en, ...params.en, ...publicApi.en, ...pipelines.en, ...alerts.en, ...exports.en };
 
 export const serverMessages: Record<"nl" | "en", Record<ServerMessageKey, string>> = { nl, en };

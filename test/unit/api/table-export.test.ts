@@ -8,7 +8,8 @@ import { parquetMetadata, parquetReadObjects } from "hyparquet";
 import { describe, expect, it } from "vitest";
 import type { Provenance } from "../../../server/api/contract.ts";
 import { csvDocument } from "../../../server/api/csv.ts";
-import { exportLangs, exportWords, provenanceComment } from "../../../server/api/export-labels.ts";
+import { exportLangs, provenanceComment } from "../../../server/api/export-labels.ts";
+import { catalogueParts } from "../../../server/i18n/catalogue.ts";
 import { seriesExport } from "../../../server/api/series-format.ts";
 import { tableToArrow } from "../../../server/api/table-arrow.ts";
 import { tableToCsv } from "../../../server/api/table-csv.ts";
@@ -48,13 +49,11 @@ describe("CSV dialects", () => {
 
 describe("export words", () => {
   it("exist in Dutch and English for every label and quality tier, with the same keys in both", () => {
+    const words = catalogueParts.exports;
     for (const lang of exportLangs) {
-      for (const [key, value] of Object.entries(exportWords[lang])) {
-        const texts: string[] = typeof value === "string" ? [value] : Object.values(value as Record<string, string>);
-        expect(texts.every((text) => text.trim().length > 0), `${lang} ${key}`).toBe(true);
-      }
+      for (const [key, text] of Object.entries(words[lang])) expect(text.trim().length > 0, `${lang} ${key}`).toBe(true);
     }
-    expect(Object.keys(exportWords.nl).sort()).toEqual(Object.keys(exportWords.en).sort());
+    expect(Object.keys(words.nl).sort()).toEqual(Object.keys(words.en).sort());
     expect(provenanceComment({ source: provenance.source, licence: provenance.licence, runId: 7, qualityTier: "provisional" }, "nl")).toBe("bron: CBS; Kerncijfers; licentie: CC BY 4.0; pipelinerun: 7; kwaliteit: voorlopig");
   });
 });
