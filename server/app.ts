@@ -33,7 +33,7 @@ import { logRequests, requestIdOf } from "./http/request-log.ts";
 import type { Logger } from "./operations/logger.ts";
 import { createRouteRegistrar, loadSession } from "./http/routes.ts";
 import { createSessionCookie } from "./http/session-cookie.ts";
-import { createPipelineService } from "./pipelines/pipeline-service.ts";
+import { createPipelineService, type PipelineService } from "./pipelines/pipeline-service.ts";
 import { createStationService } from "./stations/station-service.ts";
 import { dossierRoutes } from "./api/dossier-routes.ts";
 import { userRoutes } from "./api/user-routes.ts";
@@ -57,6 +57,8 @@ export interface AppDeps {
   readiness?: Readiness;
   /** Shared with the alerts (start-monitor.ts); default: the app's own. */
   indicators?: IndicatorService;
+  /** Shared with the alerts (start-monitor.ts); default: the app's own. */
+  pipelines?: PipelineService;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -90,7 +92,7 @@ export function createApp(deps: AppDeps): Express {
   );
   // Other sites load the widget script and read public indicators (MM_WIDGET_ORIGINS).
   app.use(["/api/v1/public", "/widget/mm-indicator.js"], allowCrossOrigin(config.MM_WIDGET_ORIGINS));
-  const pipelines = createPipelineService(deps.db, deps.runner, deps.dataClock);
+  const pipelines = deps.pipelines ?? createPipelineService(deps.db, deps.runner, deps.dataClock);
   const metrics = createMetrics(deps.db, pipelines);
   app.use(metrics.timeRequests);
   app.use("/api", shedLoad(config.MM_MAX_INFLIGHT));

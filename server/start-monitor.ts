@@ -138,11 +138,12 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
   // One indicator service for the API and the alerts, so a publish computes the indicators once.
   const indicators = createIndicatorService(db, plan, municipality, dataClock);
   const webhook = config.MM_ALERT_WEBHOOK_URL ? { url: config.MM_ALERT_WEBHOOK_URL, secret: config.MM_ALERT_WEBHOOK_SECRET, ...deps.alertWebhook } : null;
-  // Freshness judged as GET /api/v1/pipelines and /readyz judge it (runner: the run state it lists, never started here).
-  const freshness = createPipelineService(db, context.runner, dataClock);
-  const alerts = createAlertMonitor({ db, rules: alertRules, indicators, pipelines: freshness, clock, logger, webhook, baseUrl: config.MM_URL });
   // Every run that ends (a publish or a failure) asks for an evaluation; the run never waits for it.
-  const runner = watchRuns(context.runner, alerts.request);
+  // (No run starts before `alerts` exists: the start-up runs and the scheduler come below.)
+  const runner = watchRuns(context.runner, () => alerts.request());
+  // One pipeline service for the API, /readyz, /metrics and the alerts: one freshness judgement, one cache.
+  const pipelineService = createPipelineService(db, runner, dataClock);
+  const alerts = createAlertMonitor({ db, rules: alertRules, indicators, pipelines: pipelineService, clock, logger, webhook, baseUrl: config.MM_URL });
 
   const runAll = async () => {
     const results = [];
@@ -159,7 +160,7 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
   }
 
   const readiness = createReadiness();
-  const app = createApp({ config, db, plan, municipality, clock, logger, runner, dataClock, readiness, indicators });
+  const app = createApp({ config, db, plan, municipality, clock, logger, runner, dataClock, readiness, indicators, pipelines: pipelineService });
   const server: Server = await new Promise((resolve, reject) => {
     // Express 5 calls back with the error when listening fails.
     const listening = app.listen(config.PORT, config.HOST, (error?: NodeJS.ErrnoException) => {
