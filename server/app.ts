@@ -68,8 +68,11 @@ export function createApp(deps: AppDeps): Express {
   app.set("trust proxy", config.MM_TRUST_PROXY ? config.MM_TRUST_PROXY.split(",").map((s) => s.trim()) : false);
   app.set("strict routing", true);
   app.set("query parser", "simple");
-  // First, so that every answer, even one refused by a later middleware, has its request id.
-  app.use(logRequests(deps.logger));
+  const pipelines = deps.pipelines ?? createPipelineService(deps.db, deps.runner, deps.dataClock);
+  const metrics = createMetrics(deps.db, pipelines);
+  // First, so that every answer, even one refused by a later middleware, has its request id. It also
+  // times each request for the metrics, so a request is measured once.
+  app.use(logRequests(deps.logger, metrics.observeRequest));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -92,9 +95,6 @@ export function createApp(deps: AppDeps): Express {
   );
   // Other sites load the widget script and read public indicators (MM_WIDGET_ORIGINS).
   app.use(["/api/v1/public", "/widget/mm-indicator.js"], allowCrossOrigin(config.MM_WIDGET_ORIGINS));
-  const pipelines = deps.pipelines ?? createPipelineService(deps.db, deps.runner, deps.dataClock);
-  const metrics = createMetrics(deps.db, pipelines);
-  app.use(metrics.timeRequests);
   app.use("/api", shedLoad(config.MM_MAX_INFLIGHT));
   app.use("/api", (_req, res, next) => {
     // Answers differ per role (disclosure control), so no cache may store them or mix them up.

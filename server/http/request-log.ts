@@ -21,7 +21,17 @@ const QUIET_ROUTES = new Set(["/healthz", "/readyz", "/metrics"]);
 
 export const requestIdOf = (res: Response): string | undefined => res.locals.requestId as string | undefined;
 
-export function logRequests(logger: Logger): RequestHandler {
+/** What `onEnd` learns of each answered request (not of one the client gave up on). */
+export interface RequestEnd {
+  method: string;
+  /** The route pattern, or null when no route matched. */
+  route: string | null;
+  status: number;
+  seconds: number;
+}
+
+/** Logs every request, and hands each answered one to `onEnd` (the metrics' request durations). */
+export function logRequests(logger: Logger, onEnd: (request: RequestEnd) => void = () => {}): RequestHandler {
   return (req, res, next) => {
     const given = req.get("x-request-id");
     const requestId = given !== undefined && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
@@ -35,13 +45,15 @@ export function logRequests(logger: Logger): RequestHandler {
       const pattern = (req.route as { path?: unknown } | undefined)?.path;
       const route = typeof pattern === "string" ? `${req.baseUrl}${pattern}` : null;
       const role = sessionOf(res)?.role;
+      const elapsedMs = performance.now() - started;
+      if (res.writableFinished) onEnd({ method: req.method, route, status: res.statusCode, seconds: elapsedMs / 1000 });
       const fields = {
         requestId,
         method: req.method,
         route,
         ...(route ? {} : { path }),
         status: res.statusCode,
-        durationMs: Math.round(performance.now() - started),
+        durationMs: Math.round(elapsedMs),
         ...(role ? { role } : {}),
         ...(res.writableFinished ? {} : { aborted: true }),
       };

@@ -5,15 +5,17 @@
  * data). Run counts are read from the run history when scraped, so they survive restarts as the
  * history does.
  */
-import type { RequestHandler } from "express";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { Database } from "../db/database.ts";
 import type { PipelineService } from "../pipelines/pipeline-service.ts";
 
 export interface Metrics {
   registry: Registry;
-  /** Times every request, labelled with its route pattern (never the raw URL: bounded labels). */
-  timeRequests: RequestHandler;
+  /**
+   * Counts one answered request, labelled with its route pattern (never the raw URL: bounded labels);
+   * called by the access log (server/http/request-log.ts), which already times every request.
+   */
+  observeRequest(request: { method: string; route: string | null; status: number; seconds: number }): void;
 }
 
 /** `load` at most once at a time: callers while it runs share its answer, a later call loads anew. */
@@ -123,15 +125,8 @@ export function createMetrics(db: Database, pipelines: Pick<PipelineService, "fr
     },
   });
 
-  const timeRequests: RequestHandler = (req, res, next) => {
-    const end = duration.startTimer();
-    res.once("finish", () => {
-      // The route pattern Express matched (e.g. /api/v1/establishments/:id), or "unmatched".
-      const route = (req.route as { path?: string } | undefined)?.path;
-      end({ route: route ? `${req.baseUrl}${route}` : "unmatched", method: req.method, status: String(res.statusCode) });
-    });
-    next();
-  };
+  const observeRequest: Metrics["observeRequest"] = ({ method, route, status, seconds }) =>
+    duration.observe({ route: route ?? "unmatched", method, status: String(status) }, seconds);
 
-  return { registry, timeRequests };
+  return { registry, observeRequest };
 }
