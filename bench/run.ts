@@ -3,7 +3,8 @@
  * baseline measured in the same run. Names: ingest (10-million-row CSV), ingest-http (the demo's
  * Luchtmeetnet JSON over loopback), api (on the demo at MM_BENCH_SCALE, default 10), load
  * (autocannon under publishes), soak (memory over MM_SOAK_MINUTES, default 30), growth (ingest and
- * api at scale 1, 10 and 30),
+ * api at scale 1, 10 and 30), login-flood (a search's p95 and /healthz under a burst of failed logins,
+ * against the same without),
  * browser (the policy pages in headless Chromium until fully drawn, and their first-load JavaScript)
  * and startup (a clean clone's `npm start` until the first logged-in answer); those two report
  * milliseconds, KB and seconds against targets rather than ratios.
@@ -18,6 +19,7 @@ import { benchGrowth } from "./growth.ts";
 import { benchIngest } from "./ingest.ts";
 import { benchIngestCsv } from "./ingest-csv.ts";
 import { benchLoad } from "./load.ts";
+import { benchLoginFlood } from "./login-flood.ts";
 import { benchSoak } from "./soak.ts";
 import { benchStartup } from "./startup.ts";
 
@@ -35,6 +37,7 @@ const benches: Record<string, () => Promise<object>> = {
   browser: () => benchBrowser(),
   startup: () => benchStartup(),
   growth: () => benchGrowth(),
+  "login-flood": () => benchLoginFlood(),
 };
 
 const names = process.argv.slice(2);

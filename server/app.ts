@@ -121,7 +121,7 @@ export function createApp(deps: AppDeps): Express {
     (session, key) => audit.record(session, "denied", key).catch((error: unknown) => deps.logger.error({ err: error }, `audit log write failed: ${error instanceof Error ? error.message : String(error)}`)),
     { "POST /api/v1/backups": config.MM_BACKUP_TOKEN },
   );
-  sessionRoutes(route, { deps, throttle: createLoginThrottle({ clock: deps.clock }), cookie: sessionCookie, audit });
+  sessionRoutes(route, { deps, sessions, throttle: createLoginThrottle({ clock: deps.clock }), cookie: sessionCookie, audit });
   oidcRoutes(route, { deps, sessions, cookie: sessionCookie, audit });
   const indicators = deps.indicators ?? createIndicatorService(deps.db, deps.plan, deps.municipality, deps.dataClock);
   themeRoutes(route, { deps, indicators });

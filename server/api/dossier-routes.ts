@@ -9,7 +9,8 @@ import { boundedInt, areaCode, csvOptions, latitude, longitude } from "./params.
 import { fromOneVersion } from "../http/data-version.ts";
 import { requestSignal } from "../http/request-signal.ts";
 import { sessionOf, type Route } from "../http/routes.ts";
-import { HttpError, quoted } from "../http/http-error.ts";
+import { HttpError } from "../http/http-error.ts";
+import { quoted } from "../i18n/quoted.ts";
 import { msg, reason } from "../i18n/message.ts";
 import { choices } from "../i18n/choices.ts";
 import { parseInput } from "../http/validate.ts";

@@ -6,7 +6,8 @@
 import { once } from "node:events";
 import type { Response } from "express";
 import type { Database } from "../db/database.ts";
-import { HttpError, quoted } from "../http/http-error.ts";
+import { HttpError } from "../http/http-error.ts";
+import { quoted } from "../i18n/quoted.ts";
 import { msg } from "../i18n/message.ts";
 import { findPipeline } from "../../pipelines/index.ts";
 import { csvDocument, csvRow } from "./csv.ts";

@@ -15,6 +15,7 @@ import { resolveOidcSettings } from "../auth/oidc-settings.ts";
 import { resolveSsoUser } from "../auth/oidc-users.ts";
 import { createPendingLogins } from "../auth/pending-logins.ts";
 import type { SessionStore } from "../auth/session-store.ts";
+import { currentUser } from "../auth/users.ts";
 import { readCookie } from "../http/cookies.ts";
 import type { Route } from "../http/routes.ts";
 import type { SessionCookie } from "../http/session-cookie.ts";
@@ -76,8 +77,17 @@ export function oidcRoutes(route: Route, { deps, sessions, cookie, audit }: Oidc
     if ("refused" in login) return refuse(res, "disabled", "the account is disabled", login.username);
     // A role changed by the provider's groups ends the account's other sessions, as an admin's change does.
     if (login.roleChanged) sessions.endSessionsOf(login.user.username);
-    await audit.record(login.user, "login", "sso");
-    cookie.start(res, login.user);
+    // As the password login: the session is stored for the account as it is then (an admin may
+    // disable it or change its role meanwhile), read after the account version it is checked against.
+    let session = null;
+    for (let check = 1; check <= 3 && !session; check++) {
+      const version = sessions.accountVersion(login.user.username);
+      const user = await currentUser(deps.db, login.user.username);
+      if (!user) return refuse(res, "disabled", "the account is disabled", login.user.username);
+      session = cookie.start(res, user, version);
+    }
+    if (!session) return refuse(res, "failed", "the account kept changing during the login", login.user.username);
+    await audit.record(session, "login", "sso");
     res.redirect(303, "/");
   });
 }

@@ -2,9 +2,10 @@ import { z } from "zod";
 import type { Role, SessionInfo, SessionOptions } from "./contract.ts";
 import type { AppDeps } from "../app.ts";
 import type { LoginThrottle } from "../auth/login-throttle.ts";
-import type { Session } from "../auth/session-store.ts";
+import { PasswordCheckBusy } from "../auth/passwords.ts";
+import type { Session, SessionStore } from "../auth/session-store.ts";
 import type { AuditLog } from "../auth/audit-log.ts";
-import { accountExists, authenticate } from "../auth/users.ts";
+import { accountExists, authenticate, type User } from "../auth/users.ts";
 import { HttpError } from "../http/http-error.ts";
 import { msg, reason } from "../i18n/message.ts";
 import { sessionOf, type Route } from "../http/routes.ts";
@@ -18,12 +19,16 @@ export const Credentials = z.object({
 
 interface SessionDeps {
   deps: AppDeps;
+  sessions: SessionStore;
   throttle: LoginThrottle;
   cookie: SessionCookie;
   audit: AuditLog;
 }
 
-export function sessionRoutes(route: Route, { deps, throttle, cookie, audit }: SessionDeps): void {
+/** An account changed during each of this many password checks in a row: the login gives up. */
+const MAX_CHECKS = 3;
+
+export function sessionRoutes(route: Route, { deps, sessions, throttle, cookie, audit }: SessionDeps): void {
   const record = (user: { username: string; role: Role | "" }, action: "login" | "login-failed") =>
     audit.record(user, action, "password").catch((error: unknown) => deps.logger.error({ err: error }, `audit log write failed: ${error instanceof Error ? error.message : String(error)}`));
 
@@ -38,17 +43,32 @@ export function sessionRoutes(route: Route, { deps, throttle, cookie, audit }: S
     if (!req.is("application/json")) throw new HttpError(415, msg("session.jsonCredentials"));
     const { username, password } = parseInput(Credentials, req.body, "body");
     const keys = [`user:${username.toLowerCase()}`, `ip:${req.ip}`];
-    if (throttle.isBlocked(keys)) throw new HttpError(429, msg("session.throttled"));
-    const user = await authenticate(deps.db, username, password);
-    if (!user) {
-      throttle.recordFailure(keys);
+    const admission = throttle.begin(keys);
+    if (!admission.admitted) throw new HttpError(429, msg("session.throttled"), { retryAfter: admission.retryAfterSeconds });
+    let login: { user: User; session: Session | null } | null = null;
+    try {
+      // The account is read before its password is checked, and may change meanwhile (an admin
+      // disables it): the session is only stored for the account as it is then, else checked again.
+      for (let check = 1; check <= MAX_CHECKS && !login?.session; check++) {
+        const version = sessions.accountVersion(username);
+        const user = await authenticate(deps.db, username, password);
+        login = user && { user, session: cookie.start(res, user, version) };
+        if (!login) break;
+      }
+    } catch (error) {
+      if (!(error instanceof PasswordCheckBusy)) throw error;
+      throttle.giveBack(admission.attempt);
+      throw new HttpError(429, msg("session.busy"), { retryAfter: 1 });
+    }
+    if (!login) {
       // A name that is no account may be a password typed in the wrong field: it is not written down.
       await record({ username: (await accountExists(deps.db, username)) ? username : "(unknown)", role: "" }, "login-failed");
       throw new HttpError(401, msg("session.wrongCredentials"));
     }
-    throttle.reset(keys);
-    await record(user, "login");
-    res.json(info(cookie.start(res, user)));
+    if (!login.session) throw new HttpError(409, msg("session.accountChanged"));
+    throttle.giveBack(admission.attempt);
+    await record(login.user, "login");
+    res.json(info(login.session));
   });
 
   route("GET /api/v1/session", (_req, res) => {

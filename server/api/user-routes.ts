@@ -6,12 +6,13 @@ import { z } from "zod";
 import { roles } from "./contract.ts";
 import { AccountList, Account } from "./contract-dossier.ts";
 import { AccountError, addAccount, listAccounts, updateAccount } from "../auth/users.ts";
+import { PasswordCheckBusy } from "../auth/passwords.ts";
 import type { SessionStore } from "../auth/session-store.ts";
 import type { Database } from "../db/database.ts";
 import { HttpError } from "../http/http-error.ts";
 import type { Route } from "../http/routes.ts";
 import { badParameter, parseInput } from "../http/validate.ts";
-import { reason } from "../i18n/message.ts";
+import { msg, reason } from "../i18n/message.ts";
 import { choices } from "../i18n/choices.ts";
 
 const role = z.enum(roles, { error: reason("param.oneOf", { choices: choices(roles) }) });
@@ -23,6 +24,7 @@ export const Change = z
 
 /** Account rules broken (name taken, password too short) are the caller's to fix: 400 naming the field. */
 function asProblem(error: unknown): never {
+  if (error instanceof PasswordCheckBusy) throw new HttpError(429, msg("session.busy"), { retryAfter: 1 });
   if (!(error instanceof AccountError)) throw error;
   if (error.field === null) throw new HttpError(404, error.reason);
   throw badParameter(error.field, error.reason, "body");

@@ -1,9 +1,28 @@
 /** scrypt (memory-hard, in Node's crypto): `scrypt$N$r$p$salt$hash`, parameters stored per hash. */
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { createWorkGate } from "./work-gate.ts";
+
+/**
+ * scrypt runs on libuv's thread pool (four threads), which DuckDB's queries and file reads share: a
+ * burst of logins would hold every thread for ~0.2 s each and stall the whole server, health probe
+ * included. One hash runs at a time and a few wait; past that, `PasswordCheckBusy` at once.
+ */
+const hashing = createWorkGate({ running: 1, waiting: 4 });
+
+/** Too many passwords are being hashed already; nothing was checked. */
+export class PasswordCheckBusy extends Error {
+  constructor() {
+    super("too many password checks at once");
+  }
+}
 
 const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptOptions) =>
-  new Promise<Buffer>((resolve, reject) =>
-    scryptCallback(password, salt, keylen, options, (error, key) => (error ? reject(error) : resolve(key))),
+  hashing.run(
+    () =>
+      new Promise<Buffer>((resolve, reject) =>
+        scryptCallback(password, salt, keylen, options, (error, key) => (error ? reject(error) : resolve(key))),
+      ),
+    () => new PasswordCheckBusy(),
   );
 
 const N = 2 ** 15;

@@ -13,21 +13,36 @@ export interface Session extends User {
 }
 
 export interface SessionStore {
-  create(user: User): Session;
+  /**
+   * How often this account's sessions were ended (disabled, role or password changed). A login reads
+   * it before it reads the account, and hands it to `create`.
+   */
+  accountVersion(username: string): number;
+  /**
+   * A new session, or null when the account changed after `accountVersion` was read: the login read
+   * an account that no longer exists as it was, and must read it again. Checked and stored in one
+   * synchronous step, so no change can slip in between.
+   */
+  create(user: User, accountVersion: number): Session | null;
   /** The live session for this id, its idle timer renewed; expired sessions are removed. */
   touch(id: string): Session | null;
   destroy(id: string): void;
-  /** Ends every session of this user at once (disabled, role changed, password reset). */
+  /** Ends every session of this user at once, and of every login still in flight for it. */
   endSessionsOf(username: string): number;
 }
 
 export function createSessionStore({ idleMs, absoluteMs, clock }: { idleMs: number; absoluteMs: number; clock: () => Date }): SessionStore {
   const sessions = new Map<string, Session>();
+  // Only accounts that were ever changed have an entry: as many as there are accounts, at most.
+  const versions = new Map<string, number>();
   const token = () => randomBytes(32).toString("base64url");
+  const accountVersion = (username: string) => versions.get(username) ?? 0;
   return {
-    create(user) {
+    accountVersion,
+    create(user, readVersion) {
+      if (accountVersion(user.username) !== readVersion) return null;
       const now = clock().getTime();
-      const session = { ...user, id: token(), csrfToken: token(), createdAt: now, lastSeenAt: now };
+      const session = { username: user.username, role: user.role, id: token(), csrfToken: token(), createdAt: now, lastSeenAt: now };
       sessions.set(session.id, session);
       return session;
     },
@@ -44,6 +59,7 @@ export function createSessionStore({ idleMs, absoluteMs, clock }: { idleMs: numb
     },
     destroy: (id) => void sessions.delete(id),
     endSessionsOf(username) {
+      versions.set(username, accountVersion(username) + 1);
       let ended = 0;
       for (const [id, session] of sessions) {
         if (session.username !== username) continue;

@@ -5,6 +5,7 @@
 import { roles, type Role } from "../api/contract.ts";
 import type { Database } from "../db/database.ts";
 import { msg, renderMessage, type Message } from "../i18n/message.ts";
+import { quoted } from "../i18n/quoted.ts";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./passwords.ts";
 
 export interface User {
@@ -35,6 +36,12 @@ export async function ensureDemoUsers(db: Database, now: Date): Promise<void> {
 
 export async function accountExists(db: Database, username: string): Promise<boolean> {
   return (await db.query("SELECT 1 FROM meta.users WHERE username = $1", [username])).length > 0;
+}
+
+/** The account as it is now, or null when it is disabled or gone. */
+export async function currentUser(db: Database, username: string): Promise<User | null> {
+  const rows = await db.query("SELECT username, role FROM meta.users WHERE username = $1 AND NOT disabled", [username]);
+  return rows[0] ? { username: String(rows[0].username), role: rows[0].role as Role } : null;
 }
 
 /** The user for these credentials, or null; disabled accounts cannot log in. */
@@ -77,7 +84,7 @@ export async function listAccounts(db: Database): Promise<Account[]> {
 
 export async function addAccount(db: Database, username: string, password: string, role: string, now: Date): Promise<Account> {
   checkNew(username, password, role);
-  if ((await db.query("SELECT 1 FROM meta.users WHERE username = $1", [username])).length) throw new AccountError("username", msg("account.exists", { username }));
+  if ((await db.query("SELECT 1 FROM meta.users WHERE username = $1", [username])).length) throw new AccountError("username", msg("account.exists", { username: quoted(username) }));
   await db.query("INSERT INTO meta.users (username, password_hash, role, created_at) VALUES ($1, $2, $3, $4::TIMESTAMP)", [username, await hashPassword(password), role, now.toISOString().replace("Z", "")]);
   return { username, role, disabled: false, createdAt: now.toISOString().slice(0, 19) + "Z" };
 }
@@ -88,7 +95,7 @@ export async function updateAccount(db: Database, username: string, change: { ro
   if (change.password !== undefined && [...change.password].length < MIN_PASSWORD_LENGTH) throw new AccountError("password", msg("account.passwordLength", { min: MIN_PASSWORD_LENGTH }));
   if (change.password !== undefined && username.startsWith("sso:")) throw new AccountError("password", msg("account.ssoPassword"));
   const existing = (await listAccounts(db)).find((a) => a.username === username);
-  if (!existing) throw new AccountError(null, msg("unknown.user", { username }));
+  if (!existing) throw new AccountError(null, msg("unknown.user", { username: quoted(username) }));
   await db.query("UPDATE meta.users SET role = $2, disabled = $3, password_hash = coalesce($4, password_hash) WHERE username = $1", [
     username,
     change.role ?? existing.role,

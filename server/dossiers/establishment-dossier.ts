@@ -5,7 +5,8 @@
  */
 import type { Complaint, EstablishmentDossier, Inspection, Permit } from "../api/contract-dossier.ts";
 import type { Database, QueryOptions } from "../db/database.ts";
-import { HttpError, quoted } from "../http/http-error.ts";
+import { HttpError } from "../http/http-error.ts";
+import { quoted } from "../i18n/quoted.ts";
 import { msg } from "../i18n/message.ts";
 import { searchEstablishments } from "./establishment-search.ts";
 import type { NearbyAir } from "./nearby-air.ts";

@@ -6,7 +6,8 @@
  */
 import type { RequestHandler } from "express";
 import { msg } from "../i18n/message.ts";
-import { HttpError, quoted } from "./http-error.ts";
+import { HttpError } from "./http-error.ts";
+import { quoted } from "../i18n/quoted.ts";
 
 /** How long a browser may reuse a preflight answer, in seconds. */
 const PREFLIGHT_MAX_AGE = 600;

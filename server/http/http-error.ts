@@ -1,5 +1,5 @@
 /** The one error type of the HTTP layer; the error middleware turns it into application/problem+json. */
-import { msg, renderMessage, type Message, type MessageParam } from "../i18n/message.ts";
+import { msg, renderMessage, type Message } from "../i18n/message.ts";
 import { serverMessages, type ServerMessageKey } from "../i18n/catalogue.ts";
 
 /** A refused parameter of a 400: its name, and why (in the answer's language). */
@@ -13,6 +13,8 @@ export interface HttpErrorOptions {
   title?: Message;
   cause?: unknown;
   invalidParams?: readonly InvalidParam[];
+  /** Seconds for the Retry-After header (a 429 without one says 1). */
+  retryAfter?: number;
   /** The detail is the second argument, a catalogue message: an English string here would not be translated. */
   detail?: never;
   /** Extra members of the problem body, sent as they are (no text for people). */
@@ -36,8 +38,9 @@ export class HttpError extends Error {
   readonly detailMessages: readonly Message[];
   readonly invalidParams: readonly InvalidParam[] | undefined;
   readonly extensions: Record<string, unknown>;
+  readonly retryAfter: number | undefined;
 
-  constructor(status: number, detail: Message | readonly Message[] | undefined, { title, cause, invalidParams, ...extensions }: HttpErrorOptions = {}) {
+  constructor(status: number, detail: Message | readonly Message[] | undefined, { title, cause, invalidParams, retryAfter, ...extensions }: HttpErrorOptions = {}) {
     const titleMessage = title ?? titleOf(status);
     const detailMessages = detail === undefined ? [] : "key" in detail ? [detail] : detail;
     const english = detailMessages.map((m) => renderMessage("en", m)).join("; ");
@@ -46,6 +49,7 @@ export class HttpError extends Error {
     this.titleMessage = titleMessage;
     this.detailMessages = detailMessages;
     this.invalidParams = invalidParams;
+    this.retryAfter = retryAfter;
     this.extensions = extensions;
   }
 
@@ -57,9 +61,3 @@ export class HttpError extends Error {
     return this.detailMessages.length ? this.detailMessages.map((m) => renderMessage("en", m)).join("; ") : undefined;
   }
 }
-
-/**
- * A value from the request as an error message may quote it: only a short plain token (an id, a
- * code, a path) is echoed, anything else is not, so no answer ever reflects hostile input.
- */
-export const quoted = (value: string): MessageParam => (/^[\w./:-]{1,120}$/.test(value) ? value : msg("request.notShown"));

@@ -2,12 +2,16 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from "express";
 import { msg, renderMessage, type Message } from "../i18n/message.ts";
 import { negotiateLang } from "../i18n/accept-language.ts";
-import { HttpError, quoted } from "./http-error.ts";
+import { HttpError } from "./http-error.ts";
+import { quoted } from "../i18n/quoted.ts";
 
 /** Texts in the language the request asks for (Accept-Language; English when it says nothing). */
 export function sendProblem(res: Response, error: HttpError): void {
   const lang = negotiateLang(res.req.get("accept-language"));
   const text = (message: Message) => renderMessage(lang, message);
+  // RFC 6585: a 429 says when to come back.
+  if (error.retryAfter !== undefined) res.set("Retry-After", String(error.retryAfter));
+  else if (error.status === 429 && !res.get("Retry-After")) res.set("Retry-After", "1");
   res
     .status(error.status)
     .type("application/problem+json")

@@ -9,8 +9,11 @@ import { sessionOf } from "./routes.ts";
 
 export interface SessionCookie {
   readonly name: string;
-  /** Ends the session the request came with, if any, and starts a new one for `user`. */
-  start(res: Response, user: User): Session;
+  /**
+   * Ends the session the request came with, if any, and starts a new one for `user` as read at
+   * `accountVersion` (SessionStore); null, and nothing changed, when the account changed since.
+   */
+  start(res: Response, user: User, accountVersion: number): Session | null;
   /** Ends the request's session and clears the cookie. */
   end(res: Response): void;
 }
@@ -20,11 +23,12 @@ export function createSessionCookie({ sessions, secure, maxAgeMs }: { sessions: 
   const options = { httpOnly: true, sameSite: "strict" as const, secure, path: "/" };
   return {
     name,
-    start(res, user) {
+    start(res, user, accountVersion) {
+      const session = sessions.create(user, accountVersion);
+      if (!session) return null;
       // A planted session id is worthless after login: the old session ends, the new one has a new id.
       const previous = sessionOf(res);
       if (previous) sessions.destroy(previous.id);
-      const session = sessions.create(user);
       res.cookie(name, session.id, { ...options, maxAge: maxAgeMs });
       return session;
     },

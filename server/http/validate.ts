@@ -3,6 +3,7 @@ import type { z } from "zod";
 import dutchZod from "zod/v4/locales/nl.js";
 import { decodeReason, msg, type Message } from "../i18n/message.ts";
 import { HttpError } from "./http-error.ts";
+import { quoted } from "../i18n/quoted.ts";
 
 type Where = "query" | "body" | "path";
 const inWhere = { query: "param.inQuery", body: "param.inBody", path: "param.inPath" } as const;
@@ -21,7 +22,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where
   // An unknown parameter is named itself, not the object it was found in.
   const invalidParams = result.error.issues.flatMap((issue, index) =>
     issue.code === "unrecognized_keys"
-      ? issue.keys.map((key) => ({ name: [...issue.path, key].join("."), reason: msg("param.notAParameter") }))
+      ? issue.keys.map((key) => ({ name: [...issue.path, quoted(key)].join("."), reason: msg("param.notAParameter") }))
       : [{ name: issue.path.join(".") || where, reason: reasonOf(issue, index) }],
   );
   throw new HttpError(400, invalidParams.map(({ name, reason }) => msg(inWhere[where], { name, reason })), { invalidParams });

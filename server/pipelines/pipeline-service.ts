@@ -2,7 +2,8 @@
 import type { Freshness, PipelineSummary, RunDetail, RunSummary } from "../api/contract.ts";
 import type { Database, QueryOptions, Row } from "../db/database.ts";
 import type { PublishedRun } from "../db/published-runs.ts";
-import { HttpError, quoted } from "../http/http-error.ts";
+import { HttpError } from "../http/http-error.ts";
+import { quoted } from "../i18n/quoted.ts";
 import { storedText } from "../i18n/localize.ts";
 import { msg } from "../i18n/message.ts";
 import type { PipelineDefinition } from "../../pipelines/framework/define-pipeline.ts";

@@ -5,7 +5,8 @@ import type { Station, StationDetail } from "../api/contract.ts";
 import type { Database, QueryOptions } from "../db/database.ts";
 import { versionOf } from "../db/published-runs.ts";
 import { createVersionedCache } from "../db/versioned-cache.ts";
-import { HttpError, quoted } from "../http/http-error.ts";
+import { HttpError } from "../http/http-error.ts";
+import { quoted } from "../i18n/quoted.ts";
 import { msg } from "../i18n/message.ts";
 import { dailyNorms } from "../themes/norms.ts";
 

@@ -9,7 +9,8 @@ import type { Database, QueryOptions } from "../db/database.ts";
 import { versionOf, type PublishedRuns } from "../db/published-runs.ts";
 import { createVersionedCache } from "../db/versioned-cache.ts";
 import { DataChanged } from "../http/data-version.ts";
-import { HttpError, quoted } from "../http/http-error.ts";
+import { HttpError } from "../http/http-error.ts";
+import { quoted } from "../i18n/quoted.ts";
 import { badParameter } from "../http/validate.ts";
 import { msg } from "../i18n/message.ts";
 import { findPipeline } from "../../pipelines/index.ts";
@@ -158,9 +159,9 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
   function areaFor(indicator: IndicatorDefinition, areas: AreaHierarchy, code: string | undefined) {
     if (code === undefined || code === municipality.code) return areas.municipality;
     const area = areas.get(code);
-    if (!area) throw badParameter("area", msg("param.unknownArea", { code }));
+    if (!area) throw badParameter("area", msg("param.unknownArea", { code: quoted(code) }));
     if (!isServedLevel(area.level, indicator.lowestLevel)) {
-      throw badParameter("area", msg("param.areaBelowLevel", { indicator: indicator.id, lowest: indicator.lowestLevel, code, level: area.level }));
+      throw badParameter("area", msg("param.areaBelowLevel", { indicator: indicator.id, lowest: indicator.lowestLevel, code: quoted(code), level: area.level }));
     }
     return area;
   }

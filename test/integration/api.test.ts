@@ -108,7 +108,7 @@ describe("themes and indicators", () => {
     const indicator = IndicatorSummary.parse(await (await get("/api/v1/indicators/pm25-annual-mean", policy)).json());
     expect(indicator.norms.find((n) => n.id === "who-2021")?.value).toBe(5);
     const problem = await expectProblem(await get("/api/v1/indicators/nope", policy), 404);
-    expect(problem.detail).toBe("unknown indicator: nope");
+    expect(problem.detail).toBe('unknown indicator: "nope"');
   });
 
   it("serves the city series and per-station series whose mean is the city value", async () => {

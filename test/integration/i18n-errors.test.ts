@@ -47,9 +47,9 @@ describe("problem answers in Dutch and English", () => {
 
   it("names an unknown parameter in the asked language, respecting q-values", async () => {
     const dutch = await problem("/api/v1/stations/NL10938?dayz=3", { auth: permit, lang: "en;q=0.5, nl;q=0.9" });
-    expect(dutch.body.detail).toBe("queryparameter dayz: is geen parameter van dit verzoek");
+    expect(dutch.body.detail).toBe('queryparameter "dayz": is geen parameter van dit verzoek');
     const english = await problem("/api/v1/stations/NL10938?dayz=3", { auth: permit, lang: "nl;q=0.1, en" });
-    expect(english.body.detail).toBe("query parameter dayz: is not a parameter of this request");
+    expect(english.body.detail).toBe('query parameter "dayz": is not a parameter of this request');
   });
 
   it("titles 401, 403 and 404 in Dutch", async () => {
@@ -60,7 +60,7 @@ describe("problem answers in Dutch and English", () => {
     expect(await problem("/api/v1/stations/NL10938", { auth: policy, lang: "nl" })).toMatchObject({ status: 403, language: "nl", body: { title: "Geen toegang" } });
     expect(await problem("/api/v1/indicators/nope", { auth: policy, lang: "nl" })).toMatchObject({
       status: 404,
-      body: { title: "Niet gevonden", detail: "onbekende indicator: nope" },
+      body: { title: "Niet gevonden", detail: 'onbekende indicator: "nope"' },
     });
   });
 
@@ -68,7 +68,7 @@ describe("problem answers in Dutch and English", () => {
     expect(await problem("/api/v1/no-such-route", { lang: "de-DE, fr;q=0.8" })).toMatchObject({
       status: 404,
       language: "en",
-      body: { title: "Not Found", detail: "no such resource: GET /api/v1/no-such-route" },
+      body: { title: "Not Found", detail: 'no such resource: GET "/api/v1/no-such-route"' },
     });
   });
 });

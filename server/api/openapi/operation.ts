@@ -58,3 +58,9 @@ export const redirect = (description: string): Reply => ({
 });
 
 export const problem = (description: string): Reply => ({ description, content: { "application/problem+json": "Problem" } });
+
+/** A 429: the problem, and when to try again. */
+export const tooMany = (description: string): Reply => ({
+  ...problem(description),
+  headers: { "Retry-After": { description: "Seconds to wait before trying again", schema: { type: "integer", minimum: 1 } } },
+});

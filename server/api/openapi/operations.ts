@@ -14,7 +14,7 @@ import { AlertsQuery } from "../contract-alerts.ts";
 import { DetailQuery, ExportQuery, StationPath } from "../station-routes.ts";
 import { AreasQuery, SeriesQuery } from "../theme-routes.ts";
 import { Change, NewAccount } from "../user-routes.ts";
-import { json, problem, redirect, table, type Operation } from "./operation.ts";
+import { json, problem, redirect, table, tooMany, type Operation } from "./operation.ts";
 
 // Path parameters these routes check in the handler (an unknown id is a 404), not with a schema.
 const ThemePath = z.object({ themeId: z.string() });
@@ -31,7 +31,12 @@ export const operations = {
     summaryNl: "Inloggen met gebruikersnaam en wachtwoord; zet de sessiecookie",
     tag: "session",
     body: Credentials,
-    responses: { 200: json("SessionInfo", "Logged in"), 401: problem("Unknown username or wrong password"), 429: problem("Too many failed logins; wait a minute") },
+    responses: {
+      200: json("SessionInfo", "Logged in"),
+      401: problem("Unknown username or wrong password"),
+      409: problem("The account was changed while its password was checked; log in again"),
+      429: tooMany("Too many logins for this account or address, or too many passwords being checked at once"),
+    },
   },
   "GET /api/v1/session": { summary: "The current session: user, role and CSRF token", summaryNl: "De huidige sessie: gebruiker, rol en CSRF-token", tag: "session", responses: { 200: json("SessionInfo", "The session") } },
   "DELETE /api/v1/session": { summary: "Log out", summaryNl: "Uitloggen", tag: "session", responses: { 204: { description: "Logged out" } } },
@@ -81,14 +86,14 @@ export const operations = {
   "GET /api/v1/locations/dossier": { summary: "Everything known around a point (audited)", summaryNl: "Alles wat bekend is rond een punt (gelogd)", tag: "dossiers", query: LocationQuery, responses: { 200: json("LocationDossier", "The location dossier") } },
   "GET /api/v1/audit": { summary: "The audit log, newest first", summaryNl: "De auditlog, nieuwste eerst", tag: "dossiers", query: AuditQuery, responses: { 200: json("AuditList", "Audit entries") } },
   "GET /api/v1/users": { summary: "Every account", summaryNl: "Alle accounts", tag: "accounts", responses: { 200: json("AccountList", "The accounts") } },
-  "POST /api/v1/users": { summary: "Add an account", summaryNl: "Een account toevoegen", tag: "accounts", body: NewAccount, responses: { 201: json("Account", "The account") } },
+  "POST /api/v1/users": { summary: "Add an account", summaryNl: "Een account toevoegen", tag: "accounts", body: NewAccount, responses: { 201: json("Account", "The account"), 429: tooMany("Too many passwords being hashed at once") } },
   "PATCH /api/v1/users/:username": {
     summary: "Change an account's role, password or disabled state; ends its sessions",
     summaryNl: "Rol, wachtwoord of blokkering van een account wijzigen; beëindigt zijn sessies",
     tag: "accounts",
     path: UserPath,
     body: Change,
-    responses: { 200: json("AccountChanged", "The changed account") },
+    responses: { 200: json("AccountChanged", "The changed account"), 429: tooMany("Too many passwords being hashed at once") },
   },
   "GET /api/v1/stations": { summary: "The air-quality monitoring stations", summaryNl: "De meetstations voor luchtkwaliteit", tag: "stations", responses: { 200: json("StationList", "The stations") } },
   "GET /api/v1/stations/:number": {

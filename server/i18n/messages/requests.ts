@@ -4,7 +4,6 @@ import { defineMessages } from "../define-messages.ts";
 export const requestMessages = defineMessages(
   {
     "request.noSuchResource": "deze bron bestaat niet: {method} {path}",
-    "request.notShown": "(niet getoond)",
     "request.internal": "de server kon het verzoek niet afhandelen; de fout is gelogd",
     "request.logIn": "log eerst in: POST /api/v1/session",
     "request.roleDenied": "rol {role} mag {method} {path} niet gebruiken",
@@ -21,11 +20,12 @@ export const requestMessages = defineMessages(
     "session.jsonCredentials": "stuur de inloggegevens als application/json",
     "session.throttled": "te veel mislukte inlogpogingen; wacht een minuut en probeer het opnieuw",
     "session.wrongCredentials": "onbekende gebruikersnaam of verkeerd wachtwoord",
+    "session.busy": "er worden nu te veel wachtwoorden tegelijk gecontroleerd; probeer het over een seconde opnieuw",
+    "session.accountChanged": "het account werd tijdens het inloggen gewijzigd; log opnieuw in",
     "metrics.denied": "metrics zijn er voor de adressen in MM_METRICS_ALLOW, of met het bearer-token MM_METRICS_TOKEN",
   },
   {
     "request.noSuchResource": "no such resource: {method} {path}",
-    "request.notShown": "(not shown)",
     "request.internal": "the server could not complete the request; it has been logged",
     "request.logIn": "log in first: POST /api/v1/session",
     "request.roleDenied": "role {role} may not {method} {path}",
@@ -42,6 +42,8 @@ export const requestMessages = defineMessages(
     "session.jsonCredentials": "send the credentials as application/json",
     "session.throttled": "too many failed logins; wait a minute and try again",
     "session.wrongCredentials": "unknown username or wrong password",
+    "session.busy": "too many passwords are being checked at once; try again in a second",
+    "session.accountChanged": "the account was changed during the login; log in again",
     "metrics.denied": "metrics are served to the addresses in MM_METRICS_ALLOW, or with the bearer token MM_METRICS_TOKEN",
   },
 );

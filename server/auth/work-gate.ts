@@ -1,0 +1,34 @@
+/**
+ * Bounds work that competes for a scarce resource: `running` at once, `waiting` more in line, and
+ * anything beyond refused at once rather than queued without end.
+ */
+export interface WorkGate {
+  /** Runs `work` when a place is free; rejects with `refusal()` at once when the line is full. */
+  run<T>(work: () => Promise<T>, refusal: () => Error): Promise<T>;
+}
+
+export function createWorkGate({ running, waiting }: { running: number; waiting: number }): WorkGate {
+  let active = 0;
+  const line: (() => void)[] = [];
+  const release = () => {
+    const next = line.shift();
+    if (next) next();
+    else active--;
+  };
+  return {
+    async run(work, refusal) {
+      if (active >= running) {
+        if (line.length >= waiting) throw refusal();
+        // The place is handed over by `release` without lowering `active`, so none can jump the line.
+        await new Promise<void>((resolve) => line.push(resolve));
+      } else {
+        active++;
+      }
+      try {
+        return await work();
+      } finally {
+        release();
+      }
+    },
+  };
+}
