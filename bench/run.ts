@@ -4,7 +4,7 @@
  * Luchtmeetnet JSON over loopback), api (on the demo at MM_BENCH_SCALE, default 10), load
  * (autocannon under publishes), soak (memory over MM_SOAK_MINUTES, default 30), growth (ingest and
  * api at scale 1, 10 and 30), login-flood (a search's p95 and /healthz under a burst of failed logins,
- * against the same without),
+ * against the same without), disclosure (the disclosure audit's cost per publish at scale 1 and 10),
  * browser (the policy pages in headless Chromium until fully drawn, and their first-load JavaScript)
  * and startup (a clean clone's `npm start` until the first logged-in answer); those two report
  * milliseconds, KB and seconds against targets rather than ratios.
@@ -15,6 +15,7 @@ import path from "node:path";
 import { generateDemo, readDemoManifest } from "../data/demo/generate-demo.ts";
 import { benchApi } from "./api.ts";
 import { benchBrowser } from "./browser.ts";
+import { benchDisclosure } from "./disclosure.ts";
 import { benchGrowth } from "./growth.ts";
 import { benchIngest } from "./ingest.ts";
 import { benchIngestCsv } from "./ingest-csv.ts";
@@ -38,6 +39,7 @@ const benches: Record<string, () => Promise<object>> = {
   startup: () => benchStartup(),
   growth: () => benchGrowth(),
   "login-flood": () => benchLoginFlood(),
+  disclosure: () => benchDisclosure(),
 };
 
 const names = process.argv.slice(2);

@@ -46,6 +46,27 @@ export const ConfigSchema = z.object({
     .transform((s) => s.split(",").map(Number))
     .refine((b) => b.length === 4 && b.every(Number.isFinite), { error: 'MM_SENSORTHINGS_BBOX must be "west,south,east,north", e.g. "4.19,52.01,4.42,52.13"' })
     .optional(),
+  /**
+   * How long one pipeline run may wait in all between retries of its upstream requests (backoff and
+   * Retry-After); a server asking for a longer wait than is left fails the run at once, naming the URL.
+   */
+  MM_UPSTREAM_MAX_WAIT_MINUTES: z.coerce
+    .number({ error: 'MM_UPSTREAM_MAX_WAIT_MINUTES must be a number of minutes like "5"' })
+    .min(0, { error: "MM_UPSTREAM_MAX_WAIT_MINUTES must be 0 (never wait) or more" })
+    .max(360, { error: "MM_UPSTREAM_MAX_WAIT_MINUTES must be at most 360 (a run may take 6 hours in all)" })
+    .default(5),
+  /** An upstream request fails when no answer, or no byte of its body, came for this long (it is retried). */
+  MM_UPSTREAM_IDLE_SECONDS: z.coerce
+    .number({ error: 'MM_UPSTREAM_IDLE_SECONDS must be a number of seconds like "30"' })
+    .positive({ error: "MM_UPSTREAM_IDLE_SECONDS must be more than 0 seconds" })
+    .max(3600, { error: "MM_UPSTREAM_IDLE_SECONDS must be at most 3600" })
+    .default(30),
+  /** One upstream request, from asking to the body's last byte, fails after this long even while data trickles in. */
+  MM_UPSTREAM_TIMEOUT_SECONDS: z.coerce
+    .number({ error: 'MM_UPSTREAM_TIMEOUT_SECONDS must be a number of seconds like "120"' })
+    .positive({ error: "MM_UPSTREAM_TIMEOUT_SECONDS must be more than 0 seconds" })
+    .max(3600, { error: "MM_UPSTREAM_TIMEOUT_SECONDS must be at most 3600" })
+    .default(120),
   /** Folder holding the municipality's own exports (exports/establishments.csv, …) for live sources. */
   MM_FILES_DIR: z.string().default(path.join(repoRoot, "data", "files")),
   MM_CLIENT_DIR: z.string().default(path.join(repoRoot, "dist", "client")),
@@ -56,6 +77,12 @@ export const ConfigSchema = z.object({
   MM_MAX_INFLIGHT: z.coerce.number().int().min(1).default(256),
   /** Days the audit log keeps an entry (logins, refusals, dossier views and exports). */
   MM_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
+  /** Days a run's rejected rows (its sample of the first 1,000 and the counts per column and reason) are kept. */
+  MM_REJECTS_RETENTION_DAYS: z.coerce
+    .number({ error: 'MM_REJECTS_RETENTION_DAYS must be a number of days like "90"' })
+    .int({ error: 'MM_REJECTS_RETENTION_DAYS must be a whole number of days like "90"' })
+    .min(1, { error: "MM_REJECTS_RETENTION_DAYS must be at least 1 day" })
+    .default(90),
   /** DuckDB's memory limit (e.g. "1GB"); beyond it, work spills to a capped temp directory. */
   MM_DB_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i, { error: 'MM_DB_MEMORY_LIMIT must be a size like "1GB" or "512MiB"' }).default("1GB"),
   /** Where backups are written (`npm run backup`, POST /api/v1/backups); default: `backups` beside MM_DB. */

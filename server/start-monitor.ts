@@ -6,7 +6,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Express } from "express";
-import { createFetchJson, type FetchJson } from "../pipelines/framework/fetch-json.ts";
+import { createFetchJson, type FetchJson, type FetchJsonOptions } from "../pipelines/framework/fetch-json.ts";
 import type { Intercept } from "../pipelines/framework/recorded-server.ts";
 import { abandonInterruptedRuns } from "../pipelines/framework/run-lock.ts";
 import { createRunner, type RunResult, type Runner, type RunnerDeps } from "../pipelines/framework/run-pipeline.ts";
@@ -38,7 +38,10 @@ export interface MonitorDeps {
   logger?: Logger;
   /** Plain message lines from info up, for tests and command-line tools; dropped when neither is given. */
   log?: (line: string) => void;
+  /** How pipelines read upstream APIs; default: from the MM_UPSTREAM_* settings, with `upstream` over them. */
   fetchJson?: FetchJson;
+  /** Test overrides of the upstream client's settings (e.g. a short backoff); the rest comes from config. */
+  upstream?: FetchJsonOptions;
   fault?: RunnerDeps["fault"];
   /** Demo mode only: passed to the demo upstream. */
   intercept?: Intercept;
@@ -81,6 +84,16 @@ function liveSettings(config: Config): SourceSettings {
   };
 }
 
+/** The upstream client's limits from configuration: timeouts, and how long one run may wait between retries. */
+export function upstreamOptions(config: Config, clock: () => Date): FetchJsonOptions {
+  return {
+    timeoutMs: config.MM_UPSTREAM_TIMEOUT_SECONDS * 1000,
+    idleTimeoutMs: config.MM_UPSTREAM_IDLE_SECONDS * 1000,
+    maxWaitMs: config.MM_UPSTREAM_MAX_WAIT_MINUTES * 60_000,
+    clock,
+  };
+}
+
 const loggerOf = (deps: MonitorDeps): Logger => deps.logger ?? lineLogger(deps.log ?? (() => {}));
 
 /** The database, sources and runner, without HTTP: shared by the server and the pipelines CLI. */
@@ -113,7 +126,7 @@ export async function openPipelineContext(deps: MonitorDeps) {
     if (disabled.length) logger.warn(`WARNING: demo accounts still had the demo password outside demo mode and are now disabled: ${disabled.join(", ")}`);
     if (!config.MM_OIDC_ISSUER && (await listAccounts(db)).every((account) => account.disabled)) logger.warn("no active accounts: add one with `npm run users -- add <name> --role admin` (password on stdin)");
   }
-  const runner = createRunner({ db, settings, fetchJson: deps.fetchJson ?? createFetchJson(), clock, logger, fault: deps.fault, onProgress: deps.onProgress, onStorageError: handleStorageErrors(reserve, logger, deps.onFatal) });
+  const runner = createRunner({ db, settings, fetchJson: deps.fetchJson ?? createFetchJson({ ...upstreamOptions(config, clock), ...deps.upstream }), clock, logger, fault: deps.fault, onProgress: deps.onProgress, onStorageError: handleStorageErrors(reserve, logger, deps.onFatal), rejectsRetentionDays: config.MM_REJECTS_RETENTION_DAYS });
   return {
     db,
     runner,

@@ -79,7 +79,9 @@ try {
       if (!runId) console.info("(no runs)");
       else {
         const detail = await service.run(name!, runId, {});
-        console.info(`run ${runId}: ${detail.rejectsTotal} rejected rows${detail.rejectsTotal > limit ? `, first ${limit} shown` : ""}`);
+        const shown = Math.min(limit, detail.rejects.length);
+        console.info(`run ${runId}: ${detail.rejectsTotal} rejected rows${detail.rejectsTotal > shown ? `, first ${shown} shown` : ""}${detail.rejectsSampleCut ? ` (a sample of ${detail.rejects.length} is kept)` : ""}`);
+        if (detail.rejectCounts.length) console.info(formatTable(detail.rejectCounts.map((c) => ({ ...c, reason: c.reason.en })), ["column", "reason", "rows"]));
         console.info(formatTable(detail.rejects.slice(0, limit).map((row) => ({ ...row, reason: row.reason.en })), ["origin", "line", "column", "reason", "raw"]));
       }
     }

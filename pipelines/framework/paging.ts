@@ -7,6 +7,7 @@ import { z } from "zod";
 import { msg } from "../../server/i18n/message.ts";
 import { PipelineError } from "./pipeline-error.ts";
 import type { ExtractContext, SourcePage } from "./source.ts";
+import { redactUrl } from "./upstream-error.ts";
 
 const PageNumberEnvelope = z.object({
   pagination: z.object({ current_page: z.number().int(), last_page: z.number().int() }),
@@ -17,7 +18,7 @@ export async function* pagesByNumber(url: string, context: ExtractContext): Asyn
   for (let page = 1; ; page++) {
     const pageUrl = `${url}${url.includes("?") ? "&" : "?"}page=${page}`;
     const parsed = PageNumberEnvelope.safeParse(await context.fetchJson(pageUrl, { signal: context.signal }));
-    if (!parsed.success) throw new PipelineError(msg("run.notPaged", { url: pageUrl, detail: String(parsed.error.issues[0]?.message) }));
+    if (!parsed.success) throw new PipelineError(msg("run.notPaged", { url: redactUrl(pageUrl), detail: String(parsed.error.issues[0]?.message) }));
     yield { origin: pageUrl, records: parsed.data.data };
     if (parsed.data.pagination.current_page >= parsed.data.pagination.last_page) return;
   }
@@ -38,9 +39,9 @@ export async function* pagesByNextLink(
   const Envelope = z.object({ [items]: z.array(z.unknown()), [next]: z.string().optional() });
   let pageUrl: string | undefined = url;
   for (let pages = 0; pageUrl; pages++) {
-    if (pages >= MAX_PAGES) throw new PipelineError(msg("run.tooManyPages", { url, max: MAX_PAGES }));
+    if (pages >= MAX_PAGES) throw new PipelineError(msg("run.tooManyPages", { url: redactUrl(url), max: MAX_PAGES }));
     const parsed = Envelope.safeParse(await context.fetchJson(pageUrl, { signal: context.signal }));
-    if (!parsed.success) throw new PipelineError(msg("run.notAPage", { url: pageUrl, items, detail: String(parsed.error.issues[0]?.message) }));
+    if (!parsed.success) throw new PipelineError(msg("run.notAPage", { url: redactUrl(pageUrl), items, detail: String(parsed.error.issues[0]?.message) }));
     yield { origin: pageUrl, records: parsed.data[items] as unknown[] };
     const link = parsed.data[next] as string | undefined;
     pageUrl = link ? rebase(new URL(link, pageUrl).toString(), upstreamBase, baseUrl) : undefined;

@@ -1,9 +1,10 @@
 /**
  * One run of one pipeline: extract → stage (typed, set-wise) → quarantine rows that break the schema
- * → fail on breaking drift or too many rejects → publish and run the checks in one transaction with
- * the run record. A run that fails at any point before COMMIT leaves the published table as it was.
- * Stopping the runner (shutdown) interrupts running runs: each rolls back and is recorded
- * `interrupted`, unless it had already reached COMMIT, which is then left to finish.
+ * or repeat a key with other values, drop identical copies → fail on breaking drift or too many
+ * rejects → publish and run the checks in one transaction with the run record. A run that fails at
+ * any point before COMMIT leaves the published table as it was. Stopping the runner (shutdown)
+ * interrupts running runs: each rolls back and is recorded `interrupted`, unless it had already
+ * reached COMMIT, which is then left to finish.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { CheckResult } from "../../server/api/contract.ts";
@@ -16,9 +17,10 @@ import { assignBuurt } from "./assign-buurt.ts";
 import { freshness, unique, type Check } from "./checks.ts";
 import type { PipelineDefinition } from "./define-pipeline.ts";
 import { assertNoBreakingDrift, describeDrift, type Drift } from "./drift.ts";
-import type { FetchJson } from "./fetch-json.ts";
+import { withWaitBudget, type FetchJson } from "./fetch-json.ts";
 import { PipelineError } from "./pipeline-error.ts";
 import { publishStaging, tableExists } from "./publish.ts";
+import { createRejectPruner, DEFAULT_REJECTS_RETENTION_DAYS, type RejectSink } from "./reject-store.ts";
 import { beginRun, PipelineBusyError, releaseLock } from "./run-lock.ts";
 import { dropCsvScratch, stageCsv } from "./stage-csv.ts";
 import { recordLocator, stageRecords } from "./stage-records.ts";
@@ -44,6 +46,8 @@ export interface RunnerDeps {
   fault?: (point: FaultPoint, pipeline: string) => void | Promise<void>;
   /** Called with a storage error (disk full, database invalidated) before the failure is recorded. */
   onStorageError?: (error: unknown) => void;
+  /** Rejects (sample and counts) of runs older than this many days are deleted at the start of a run (at most hourly); default 90. */
+  rejectsRetentionDays?: number;
 }
 
 export class RunnerStoppedError extends Error {
@@ -58,6 +62,8 @@ export interface RunResult {
   rowsRead: number;
   rowsLoaded: number;
   rowsRejected: number;
+  /** Identical copies of a record that arrived more than once, kept once: read = loaded + rejected + duplicate. */
+  rowsDuplicate: number;
   warnings: number;
   checks: CheckResult[];
   /** In English, for the CLI and logs; the run record has it in Dutch too. */
@@ -81,6 +87,7 @@ export interface Runner {
 export function createRunner(deps: RunnerDeps): Runner {
   const running = new Map<string, { abort: AbortController; done?: Promise<RunResult> }>();
   let stopped = false;
+  const pruneRejects = createRejectPruner(deps.clock, deps.rejectsRetentionDays ?? DEFAULT_REJECTS_RETENTION_DAYS);
   const start: Runner["start"] = async (pipeline, trigger) => {
     if (stopped) throw new RunnerStoppedError();
     if (running.has(pipeline.name)) throw new PipelineBusyError(pipeline.name);
@@ -89,7 +96,7 @@ export function createRunner(deps: RunnerDeps): Runner {
     try {
       const runId = await deps.db.withConnection((c) => beginRun(c, pipeline.name, trigger, deps.clock()));
       entry.done = deps.db
-        .withConnection((connection) => execute(connection, pipeline, runId, deps, entry.abort.signal), { timeoutMs: RUN_TIMEOUT_MS })
+        .withConnection((connection) => execute(connection, pipeline, runId, { ...deps, pruneRejects }, entry.abort.signal), { timeoutMs: RUN_TIMEOUT_MS })
         .finally(() => running.delete(pipeline.name));
       return { runId, done: entry.done };
     } catch (error) {
@@ -110,11 +117,17 @@ export function createRunner(deps: RunnerDeps): Runner {
   };
 }
 
-async function execute(connection: DuckDBConnection, pipeline: PipelineDefinition, runId: number, deps: RunnerDeps, signal: AbortSignal): Promise<RunResult> {
+async function execute(
+  connection: DuckDBConnection,
+  pipeline: PipelineDefinition,
+  runId: number,
+  deps: RunnerDeps & { pruneRejects: (connection: DuckDBConnection) => Promise<void> },
+  signal: AbortSignal,
+): Promise<RunResult> {
   const stagingTable = `__staging_${pipeline.table}_${runId}`;
-  const counts = { rowsRead: 0, rowsLoaded: 0, rowsRejected: 0 };
+  const counts = { rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsDuplicate: 0 };
   const checks: CheckResult[] = [];
-  const reject = { runId, pipeline: pipeline.name };
+  const reject: RejectSink = { runId, pipeline: pipeline.name, sampled: 0 };
   const started = performance.now();
   /** One structured line per run, so runs can be counted and timed from the log alone. */
   const outcome = (status: RunResult["status"], warnings: number) => ({
@@ -133,6 +146,7 @@ async function execute(connection: DuckDBConnection, pipeline: PipelineDefinitio
   };
   signal.addEventListener("abort", interrupt, { once: true });
   try {
+    await deps.pruneRejects(connection);
     const { columns } = pipeline;
     let drift: Drift;
     let locator;
@@ -145,7 +159,8 @@ async function execute(connection: DuckDBConnection, pipeline: PipelineDefinitio
     } else {
       const context = {
         settings: deps.settings,
-        fetchJson: deps.fetchJson,
+        // One wait budget per run: all of its requests together wait at most MM_UPSTREAM_MAX_WAIT_MINUTES.
+        fetchJson: withWaitBudget(deps.fetchJson),
         now: deps.clock(),
         table: pipeline.table,
         signal,
@@ -164,10 +179,12 @@ async function execute(connection: DuckDBConnection, pipeline: PipelineDefinitio
     }
     await deps.fault?.("after-staging", pipeline.name);
 
-    counts.rowsRejected += await quarantineViolations(connection, columns, stagingTable, locator, reject);
+    const validated = await quarantineViolations(connection, columns, pipeline.key, stagingTable, locator, reject);
+    counts.rowsRejected += validated.rejected;
+    counts.rowsDuplicate = validated.duplicates;
     await dropMetaColumns(connection, stagingTable, columns);
     if (pipeline.assignBuurt) checks.push(await assignBuurt(connection, stagingTable, pipeline.assignBuurt));
-    counts.rowsLoaded = counts.rowsRead - counts.rowsRejected;
+    counts.rowsLoaded = counts.rowsRead - counts.rowsRejected - counts.rowsDuplicate;
     const share = counts.rowsRead ? counts.rowsRejected / counts.rowsRead : 0;
     if (share > pipeline.maxRejectShare) {
       const limit = pipeline.maxRejectShare * 100;
@@ -205,7 +222,7 @@ async function execute(connection: DuckDBConnection, pipeline: PipelineDefinitio
     }
     inTransaction = false;
     await deps.fault?.("after-commit", pipeline.name);
-    const message = `pipeline ${pipeline.name} run ${runId}: ${counts.rowsLoaded} rows published, ${counts.rowsRejected} rejected${warnings ? `, ${warnings} warnings` : ""}`;
+    const message = `pipeline ${pipeline.name} run ${runId}: ${counts.rowsLoaded} rows published, ${counts.rowsRejected} rejected${counts.rowsDuplicate ? `, ${counts.rowsDuplicate} duplicates dropped` : ""}${warnings ? `, ${warnings} warnings` : ""}`;
     deps.logger[warnings ? "warn" : "info"](outcome("succeeded", warnings), message);
     return { runId, status: "succeeded", ...counts, warnings, checks, error: null };
   } catch (error) {
@@ -273,13 +290,13 @@ async function finishRun(
   connection: DuckDBConnection,
   runId: number,
   status: RunResult["status"],
-  counts: { rowsRead: number; rowsLoaded: number; rowsRejected: number },
+  counts: { rowsRead: number; rowsLoaded: number; rowsRejected: number; rowsDuplicate: number },
   warnings: number,
   error: LocalizedText | null,
   finishedAt: Date,
 ) {
   await connection.run(
-    `UPDATE meta.pipeline_runs SET status = $2, finished_at = $3::TIMESTAMP, rows_read = $4, rows_loaded = $5, rows_rejected = $6, warnings = $7, error = $8, error_nl = $9 WHERE run_id = $1`,
-    [runId, status, finishedAt.toISOString(), counts.rowsRead, counts.rowsLoaded, counts.rowsRejected, warnings, error?.en ?? null, error?.nl ?? null],
+    `UPDATE meta.pipeline_runs SET status = $2, finished_at = $3::TIMESTAMP, rows_read = $4, rows_loaded = $5, rows_rejected = $6, warnings = $7, error = $8, error_nl = $9, rows_duplicate = $10 WHERE run_id = $1`,
+    [runId, status, finishedAt.toISOString(), counts.rowsRead, counts.rowsLoaded, counts.rowsRejected, warnings, error?.en ?? null, error?.nl ?? null, counts.rowsDuplicate],
   );
 }

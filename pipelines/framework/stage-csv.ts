@@ -5,10 +5,11 @@
  */
 import { open } from "node:fs/promises";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { serverMessages } from "../../server/i18n/catalogue.ts";
 import { msg } from "../../server/i18n/message.ts";
 import { invalidValueReason, violationSql, type Column } from "./compile-schema.ts";
 import type { Drift } from "./drift.ts";
+import { messageSql } from "./message-sql.ts";
+import { storeRejects, type RejectSink } from "./reject-store.ts";
 import type { CsvDialect, CsvSource, SourceSettings } from "./source.ts";
 import { literal, quote } from "./sql-text.ts";
 import { PipelineError } from "./pipeline-error.ts";
@@ -36,7 +37,7 @@ export interface StagedCsv {
   file: string;
   rowsRead: number;
   drift: Drift;
-  /** Lines DuckDB rejected (cast errors, wrong column counts), already in meta.rejects. */
+  /** Lines DuckDB rejected (cast errors, wrong column counts), already recorded as rejects. */
   rejectedLines: number;
   /** Origin, line and raw text of a staged row, for rows rejected by the schema's rules. */
   locator: Locator;
@@ -48,7 +49,7 @@ export async function stageCsv(
   settings: SourceSettings,
   columns: Column[],
   stagingTable: string,
-  reject: { runId: number; pipeline: string },
+  sink: RejectSink,
 ): Promise<StagedCsv> {
   const file = source.file(settings);
   const { dialect } = source;
@@ -101,17 +102,15 @@ export async function stageCsv(
   if (broken) throw new StructuralError(msg("run.invalidCsv", { file, line: Number(broken.line), type: String(broken.error_type), detail: String(broken.error_message) }));
 
   // DuckDB's own error text stays as it is, under the catalogue's wording around it in each language.
-  // Rendered in SQL on purpose, the one exception to renderMessage: error_message differs per line
-  // (it quotes the value), so rendering in JS would read every reject row out of DuckDB and write it
-  // back, for files with up to millions of bad lines. The template has only the plain {type} and
-  // {detail} placeholders, which replace() fills as renderMessage would; the Dutch text is pinned by
-  // test/integration/pipeline-messages.test.ts.
-  const unreadable = (lang: "nl" | "en") => `replace(replace(${literal(serverMessages[lang]["reject.unreadable"])}, '{type}', error_type), '{detail}', error_message)`;
-  await connection.run(
-    `INSERT INTO meta.rejects (run_id, pipeline, origin, line, column_name, reason, raw, reason_nl)
-     SELECT $1, $2, $3, line, column_name, ${unreadable("en")}, csv_line, ${unreadable("nl")}
+  // Rendered in SQL (messageSql): error_message differs per line (it quotes the value), and a file
+  // may have millions of bad lines. The Dutch text is pinned by test/integration/pipeline-messages.test.ts.
+  const params = { type: "error_type", detail: "error_message" };
+  await storeRejects(
+    connection,
+    sink,
+    `SELECT line AS r, ${literal(file)} AS origin, line, column_name, ${messageSql("en", "reject.unreadable", params)} AS reason, ${messageSql("nl", "reject.unreadable", params)} AS reason_nl,
+            ${messageSql("en", "reject.unreadableKind", params)} AS kind, ${messageSql("nl", "reject.unreadableKind", params)} AS kind_nl, csv_line AS raw
      FROM (SELECT *, row_number() OVER (PARTITION BY line ORDER BY column_idx) AS n FROM ${quote(rejectsTable)}) WHERE n = 1`,
-    [reject.runId, reject.pipeline, file],
   );
   const counts = await connection.runAndReadAll(
     `SELECT (SELECT count(*) FROM main.${quote(stagingTable)})::BIGINT, (SELECT count(DISTINCT line) FROM ${quote(rejectsTable)})::BIGINT`,

@@ -1,10 +1,13 @@
 /**
  * Row validation in one set-wise pass over the staging table: rows that break a rule of the record
- * schema are copied to meta.rejects (origin, line, column, reason in English and Dutch, raw value)
- * and removed.
+ * schema, and the versions of a key that arrived with different values, are quarantined (counted,
+ * and sampled with origin, line, column, reason in English and Dutch and raw value; see
+ * reject-store.ts) and removed; identical copies of a record are removed as duplicates.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { firstViolationSql, type Column } from "./compile-schema.ts";
+import { storeRejects, type RejectSink } from "./reject-store.ts";
+import { deleteRepeats, resolveRepeats } from "./resolve-repeats.ts";
 import { quote } from "./sql-text.ts";
 
 export interface Locator {
@@ -17,13 +20,20 @@ export interface Locator {
   extraViolation?: string;
 }
 
+export interface Validated {
+  rejected: number;
+  /** Identical copies of a record dropped (see resolve-repeats.ts). */
+  duplicates: number;
+}
+
 export async function quarantineViolations(
   connection: DuckDBConnection,
   columns: Column[],
+  key: string[],
   stagingTable: string,
   locator: Locator,
-  reject: { runId: number; pipeline: string },
-): Promise<number> {
+  sink: RejectSink,
+): Promise<Validated> {
   const violation = firstViolationSql(columns, locator.extraViolation ? [locator.extraViolation] : []);
   const staged = `main.${quote(stagingTable)}`;
   // Origin and raw text are taken in the same scan, and only for the (few) rows that break a rule.
@@ -32,22 +42,28 @@ export async function quarantineViolations(
      SELECT rowid AS r, ${violation} AS v, ${locator.origin} AS origin, ${locator.raw} AS raw, ${"row" in locator.line ? locator.line.row : "NULL"} AS line
      FROM ${staged} s WHERE v IS NOT NULL`,
   );
-  const count = Number((await connection.runAndReadAll("SELECT count(*)::BIGINT FROM __violations")).getRows()[0]![0]);
-  if (count > 0) {
-    const [line, join] = "row" in locator.line ? ["x.line", ""] : [locator.line.rejected, locator.line.join];
-    await connection.run(
-      `INSERT INTO meta.rejects (run_id, pipeline, origin, line, column_name, reason, raw, reason_nl)
-       SELECT $1, $2, x.origin, ${line}, x.v[1], x.v[2], x.raw, x.v[3] FROM __violations x ${join}`,
-      [reject.runId, reject.pipeline],
-    );
+  const broken = Number((await connection.runAndReadAll("SELECT count(*)::BIGINT FROM __violations")).getRows()[0]![0]);
+  const repeats = key.length ? await resolveRepeats(connection, columns, key, staged, locator, "__violations") : { duplicates: 0, dropped: 0 };
+  const [line, join] = "row" in locator.line ? ["x.line", ""] : [locator.line.rejected, locator.line.join];
+  // v is [column, reason, reason_nl] for a broken rule, plus [kind, kind_nl] when the reason quotes the row's values.
+  const rejected = await storeRejects(
+    connection,
+    sink,
+    `SELECT x.r, x.origin, ${line} AS line, x.v[1] AS column_name, x.v[2] AS reason, x.v[3] AS reason_nl,
+            coalesce(x.v[4], x.v[2]) AS kind, coalesce(x.v[5], x.v[3]) AS kind_nl, x.raw
+     FROM __violations x ${join}`,
+  );
+  if (broken > 0 || repeats.dropped > 0) {
     // Deleting from a freshly bulk-written table before it is checkpointed costs seconds per ten
     // million rows; after a checkpoint it is a quick filtered scan. The checkpoint is only an
     // optimisation: while readers hold transactions DuckDB refuses it, and the delete is slower.
     await connection.run("CHECKPOINT").catch(() => undefined);
-    await connection.run(`DELETE FROM ${staged} AS s WHERE (${violation}) IS NOT NULL`);
+    // By rowid first, while the rowids are still those the repeats were found with.
+    if (repeats.dropped > 0) await deleteRepeats(connection, staged);
+    if (broken > 0) await connection.run(`DELETE FROM ${staged} AS s WHERE (${violation}) IS NOT NULL`);
   }
   await connection.run("DROP TABLE __violations");
-  return count;
+  return { rejected, duplicates: repeats.duplicates };
 }
 
 /** After validation the staging table keeps only the published columns, so publishing is a rename. */

@@ -264,6 +264,11 @@ export const RunSummary = z.object({
   rowsRead: z.number().nullable(),
   rowsLoaded: z.number().nullable(),
   rowsRejected: z.number().nullable(),
+  /**
+   * Identical copies of a record that arrived more than once (on two pages, in two request windows):
+   * kept once, so read = loaded + rejected + duplicate. Null for runs recorded before it was counted.
+   */
+  rowsDuplicate: z.number().nullable(),
   /** Warn-level checks that failed: the data was published with this many flags. */
   warnings: z.number(),
   /** Why the run failed or stopped, in Dutch and English (text from a source or DuckDB stays as it came). */
@@ -281,10 +286,25 @@ export const QuarantinedRow = z.object({
 });
 export type QuarantinedRow = z.infer<typeof QuarantinedRow>;
 
+/** How many of a run's rejected rows broke one rule: all of them, also those not in the sample. */
+export const RejectCount = z.object({
+  column: z.string().nullable(),
+  /** The rule or kind of problem, without any row's own values, in Dutch and English. */
+  reason: Localized,
+  rows: z.number(),
+});
+export type RejectCount = z.infer<typeof RejectCount>;
+
 export const RunDetail = RunSummary.extend({
   checks: z.array(CheckResult),
+  /** A sample of the rejected rows: the first 1,000 a run read (with the first few of every reason), kept for MM_REJECTS_RETENTION_DAYS. */
   rejects: z.array(QuarantinedRow),
+  /** All rejected rows of the run, in the sample or not. */
   rejectsTotal: z.number(),
+  /** True when the sample holds fewer rows than rejectsTotal. */
+  rejectsSampleCut: z.boolean(),
+  /** Rejected rows per column and reason, most first. */
+  rejectCounts: z.array(RejectCount),
 });
 export type RunDetail = z.infer<typeof RunDetail>;
 

@@ -49,7 +49,9 @@ CREATE TABLE IF NOT EXISTS meta.oidc_users (
   PRIMARY KEY (issuer, subject)
 );
 
--- Every row a run rejected, with where it came from and why: nothing is dropped silently.
+-- Rows a run rejected, with where each came from and why: a sample of the first 1,000 per run
+-- (pipelines/framework/reject-store.ts); meta.reject_counts counts all of them, so nothing is dropped
+-- silently. Both go once their run is older than MM_REJECTS_RETENTION_DAYS.
 DROP TABLE IF EXISTS meta.quarantine;
 CREATE TABLE IF NOT EXISTS meta.rejects (
   run_id        BIGINT NOT NULL,
@@ -89,6 +91,21 @@ ALTER TABLE meta.pipeline_runs ADD COLUMN IF NOT EXISTS warnings INTEGER DEFAULT
 ALTER TABLE meta.pipeline_runs ADD COLUMN IF NOT EXISTS error_nl VARCHAR;
 ALTER TABLE meta.check_results ADD COLUMN IF NOT EXISTS message_nl VARCHAR;
 ALTER TABLE meta.rejects ADD COLUMN IF NOT EXISTS reason_nl VARCHAR;
+
+-- Every rejected row of a run, counted per column and reason (the reason without the row's own
+-- values, e.g. "unreadable line (CAST)"): complete, where meta.rejects keeps a sample.
+CREATE TABLE IF NOT EXISTS meta.reject_counts (
+  run_id        BIGINT NOT NULL,
+  pipeline      VARCHAR NOT NULL,
+  column_name   VARCHAR,
+  reason        VARCHAR NOT NULL,
+  reason_nl     VARCHAR NOT NULL,
+  rejected      BIGINT NOT NULL
+);
+
+-- Identical copies of a record that arrived more than once in a run (two pages, two request windows
+-- sharing a bound): kept once, so read = loaded + rejected + duplicate. NULL for runs before this column.
+ALTER TABLE meta.pipeline_runs ADD COLUMN IF NOT EXISTS rows_duplicate BIGINT;
 
 -- Each start that found the write-ahead log damaged and moved it aside (server/db/open-instance.ts):
 -- the data went back to the last checkpoint. Health stays degraded until `npm run rebuild` succeeds.

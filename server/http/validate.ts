@@ -3,7 +3,7 @@ import type { z } from "zod";
 import dutchZod from "zod/v4/locales/nl.js";
 import { decodeReason, msg, type Message } from "../i18n/message.ts";
 import { HttpError } from "./http-error.ts";
-import { quoted } from "../i18n/quoted.ts";
+import { quoted, shown } from "../i18n/quoted.ts";
 
 type Where = "query" | "body" | "path";
 const inWhere = { query: "param.inQuery", body: "param.inBody", path: "param.inPath" } as const;
@@ -19,13 +19,14 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where
   const dutch = schema.safeParse(input ?? {}, { error: dutchIssues });
   const reasonOf = (issue: z.core.$ZodIssue, index: number): Message =>
     decodeReason(issue.message) ?? msg("param.zod", { text: { en: issue.message, nl: dutch.error?.issues[index]?.message ?? issue.message } });
-  // An unknown parameter is named itself, not the object it was found in.
-  const invalidParams = result.error.issues.flatMap((issue, index) =>
+  // An unknown parameter is named itself, not the object it was found in. Its name is input: escaped and cut, and quoted in the text (server/i18n/quoted.ts).
+  const refused = result.error.issues.flatMap((issue, index) =>
     issue.code === "unrecognized_keys"
-      ? issue.keys.map((key) => ({ name: [...issue.path, quoted(key)].join("."), reason: msg("param.notAParameter") }))
-      : [{ name: issue.path.join(".") || where, reason: reasonOf(issue, index) }],
+      ? issue.keys.map((key) => ({ name: [...issue.path, shown(key)].join("."), inText: [...issue.path, quoted(key)].join("."), reason: msg("param.notAParameter") }))
+      : [{ name: issue.path.join(".") || where, inText: issue.path.join(".") || where, reason: reasonOf(issue, index) }],
   );
-  throw new HttpError(400, invalidParams.map(({ name, reason }) => msg(inWhere[where], { name, reason })), { invalidParams });
+  const invalidParams = refused.map(({ name, reason }) => ({ name, reason }));
+  throw new HttpError(400, refused.map(({ inText, reason }) => msg(inWhere[where], { name: inText, reason })), { invalidParams });
 }
 
 /**

@@ -5,16 +5,22 @@ const PLAIN = /^[\p{L}\p{N} .,:;_\-/@+=#()[\]{}*!?~|$%^]$/u;
 export const ECHO_MAX = 40;
 
 /**
- * The one way a value from the request (an id, a parameter's name or value) gets into an answer: in
- * quotes, cut to ECHO_MAX code points, with every character that could mislead a reader or a page
- * (`<`, `"`, U+202E RIGHT-TO-LEFT OVERRIDE, a newline) written as `\u{202e}`.
- * @example quoted("nope") // "\"nope\""
+ * A value from the request as an answer may show it without quotes (the `name` of an unknown
+ * parameter in `invalidParams`): cut to ECHO_MAX code points, with every character that could mislead
+ * a reader or a page (`<`, `"`, U+202E RIGHT-TO-LEFT OVERRIDE, a newline) written as `\u{202e}`.
  */
-export const quoted = (value: string): string => {
+export const shown = (value: string): string => {
   const chars = [...value];
-  const shown = chars
+  const escaped = chars
     .slice(0, ECHO_MAX)
     .map((char) => (PLAIN.test(char) ? char : `\\u{${char.codePointAt(0)!.toString(16)}}`))
     .join("");
-  return `"${shown}${chars.length > ECHO_MAX ? "…" : ""}"`;
+  return chars.length > ECHO_MAX ? `${escaped}…` : escaped;
 };
+
+/**
+ * The one way a value from the request (an id, a parameter's name or value) gets into a text of an
+ * answer: `shown`, in quotes.
+ * @example quoted("nope") // "\"nope\""
+ */
+export const quoted = (value: string): string => `"${shown(value)}"`;

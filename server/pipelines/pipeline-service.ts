@@ -8,6 +8,7 @@ import { storedText } from "../i18n/localize.ts";
 import { msg } from "../i18n/message.ts";
 import type { PipelineDefinition } from "../../pipelines/framework/define-pipeline.ts";
 import { judgeFreshness, latestIsoSql } from "../../pipelines/framework/checks.ts";
+import { REJECT_SAMPLE_SIZE } from "../../pipelines/framework/reject-store.ts";
 import { PipelineBusyError, RunnerStoppedError, type Runner } from "../../pipelines/framework/run-pipeline.ts";
 import { quote } from "../../pipelines/framework/sql-text.ts";
 import { findPipeline, pipelines } from "../../pipelines/index.ts";
@@ -20,7 +21,7 @@ export interface JudgedFreshness {
 
 const iso = (column: string) => `strftime(${column}, '%Y-%m-%dT%H:%M:%SZ')`;
 const RUN_COLUMNS = `run_id, pipeline, trigger, status, ${iso("started_at")} AS started_at, ${iso("finished_at")} AS finished_at,
-  rows_read, rows_loaded, rows_rejected, coalesce(warnings, 0) AS warnings, error, error_nl`;
+  rows_read, rows_loaded, rows_rejected, rows_duplicate, coalesce(warnings, 0) AS warnings, error, error_nl`;
 const LATEST_RUNS_SQL = `SELECT ${RUN_COLUMNS} FROM meta.pipeline_runs QUALIFY row_number() OVER (PARTITION BY pipeline ORDER BY run_id DESC) = 1`;
 const RUNS_SQL = `SELECT ${RUN_COLUMNS} FROM meta.pipeline_runs WHERE pipeline = $1 ORDER BY run_id DESC LIMIT $2`;
 const RUN_SQL = `SELECT ${RUN_COLUMNS} FROM meta.pipeline_runs WHERE pipeline = $1 AND run_id = $2`;
@@ -35,6 +36,7 @@ const toRun = (r: Row): RunSummary => ({
   rowsRead: (r.rows_read as number | null) ?? null,
   rowsLoaded: (r.rows_loaded as number | null) ?? null,
   rowsRejected: (r.rows_rejected as number | null) ?? null,
+  rowsDuplicate: (r.rows_duplicate as number | null) ?? null,
   warnings: Number(r.warnings),
   error: r.error === null || r.error === undefined ? null : storedText(String(r.error), r.error_nl as string | null),
 });
@@ -116,12 +118,21 @@ export function createPipelineService(db: Database, runner: Runner, now: () => D
       const rows = await db.query(RUN_SQL, [name, runId], options);
       if (!rows[0]) throw new HttpError(404, msg("unknown.run", { name: quoted(name), runId }));
       const checks = await db.query("SELECT name, level, passed, count, sample, message, message_nl FROM meta.check_results WHERE run_id = $1 ORDER BY rowid", [runId], options);
+      // Runs recorded before the sample was bounded may hold more rows: they show a sample's worth.
       const rejects = await db.query(
-        "SELECT origin, line, column_name, reason, reason_nl, raw FROM meta.rejects WHERE run_id = $1 ORDER BY origin, line LIMIT 100",
+        "SELECT origin, line, column_name, reason, reason_nl, raw FROM meta.rejects WHERE run_id = $1 ORDER BY origin, line LIMIT $2",
+        [runId, REJECT_SAMPLE_SIZE],
+        options,
+      );
+      const counts = await db.query(
+        "SELECT column_name, reason, reason_nl, sum(rejected)::BIGINT AS n FROM meta.reject_counts WHERE run_id = $1 GROUP BY ALL ORDER BY n DESC, column_name NULLS FIRST, reason",
         [runId],
         options,
       );
-      const total = await db.query("SELECT count(*) AS n FROM meta.rejects WHERE run_id = $1", [runId], options);
+      // Runs recorded before the counts were kept have all their rows in the sample.
+      const total = counts.length
+        ? counts.reduce((sum, c) => sum + Number(c.n), 0)
+        : Number((await db.query("SELECT count(*) AS n FROM meta.rejects WHERE run_id = $1", [runId], options))[0]?.n ?? 0);
       return {
         ...toRun(rows[0]),
         checks: checks.map((c) => ({
@@ -139,7 +150,13 @@ export function createPipelineService(db: Database, runner: Runner, now: () => D
           reason: storedText(String(r.reason), r.reason_nl as string | null),
           raw: String(r.raw),
         })),
-        rejectsTotal: Number(total[0]?.n ?? 0),
+        rejectsTotal: total,
+        rejectsSampleCut: total > rejects.length,
+        rejectCounts: counts.map((c) => ({
+          column: (c.column_name as string | null) ?? null,
+          reason: storedText(String(c.reason), c.reason_nl as string | null),
+          rows: Number(c.n),
+        })),
       };
     },
 

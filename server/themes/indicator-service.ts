@@ -76,7 +76,8 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
       const all = indicatorCells(indicator, await indicatorRows(db, indicator, municipality.code, { timeoutMs }), areas);
       // Cached under the version read before the rows: a publish in between would mislabel them.
       if (versionOf(await db.published.settled(), indicator.pipelines) !== version) throw new DataChanged();
-      return audience === "aggregates" ? suppressSmallCells(all) : all;
+      // Disclosure control and its audit (linear programmes) run here, once per published version: warm() does it at the publish.
+      return audience === "aggregates" ? await suppressSmallCells(all) : all;
     });
     return { cells: computed, areas };
   }

@@ -1,9 +1,12 @@
 /**
  * The analyst in the browser: the pipeline overview, running a pipeline by hand and following it to
- * its history and run page; and the pipelines kept from a policy officer.
+ * its history and run page; the rejected rows of a broken run, counted and sampled; and the
+ * pipelines kept from a policy officer.
  */
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
+import { z } from "zod";
+import { definePipeline } from "../../pipelines/framework/define-pipeline.ts";
 import { browserSuite, loginViaForm } from "../support/browser.ts";
 import { TEST_DEMO } from "../support/global-setup.ts";
 import { startTestMonitor } from "../support/test-server.ts";
@@ -17,7 +20,7 @@ function pipelineRow(page: Page, name: string) {
 }
 
 /** The plain number a count cell carries; the visible text is formatted for the language. */
-async function count(page: Page, key: "read" | "loaded" | "rejected"): Promise<number> {
+async function count(page: Page, key: "read" | "loaded" | "rejected" | "duplicate"): Promise<number> {
   const value = await page.getByTestId(`count-${key}`).getAttribute("data-count");
   expect(value, `count-${key}`).toMatch(/^\d+$/);
   return Number(value);
@@ -73,8 +76,8 @@ describe("analyst", () => {
     await summaryStatus.waitFor();
     expect(await summaryStatus.getAttribute("data-status")).toBe("succeeded");
 
-    const [read, loaded, rejected] = [await count(page, "read"), await count(page, "loaded"), await count(page, "rejected")];
-    expect(loaded + rejected).toBe(read);
+    const [read, loaded, rejected, duplicate] = [await count(page, "read"), await count(page, "loaded"), await count(page, "rejected"), await count(page, "duplicate")];
+    expect(loaded + rejected + duplicate).toBe(read);
     expect(loaded).toBe(TEST_DEMO.stations);
     expect(await page.getByTestId("run-error").count()).toBe(0);
 
@@ -99,6 +102,46 @@ describe("analyst", () => {
     await page.getByRole("heading", { level: 1, name: `Run ${runId} of air-quality-stations` }).waitFor();
     expect(await summaryStatus.innerText()).toContain("succeeded");
     expect(await messages.allInnerTexts()).toContain("number is unique");
+  });
+
+  it("shows a broken run's rejected rows counted per column and reason, and says its sample is cut", async () => {
+    const { page, monitor } = suite;
+    // An upstream that breaks 1,200 station numbers and 5 values, standing in for the registered measurements pipeline.
+    const record = (i: number, station: string, value: number) => ({ station_number: station, formula: "NO2", value, timestamp_measured: new Date(Date.UTC(2025, 0, 1, i)).toISOString() });
+    const broken = definePipeline({
+      name: "air-quality-measurements",
+      title: { nl: "Kapotte bron", en: "Broken source" },
+      schedule: "0 * * * *",
+      table: "broken_measurements",
+      source: {
+        kind: "records",
+        describe: "a broken upstream",
+        async *extract() {
+          yield { origin: "page 1", records: [...Array.from({ length: 1200 }, (_, i) => record(i, `station ${i}`, 10)), ...Array.from({ length: 5 }, (_, i) => record(2000 + i, "NL10404", 9999))] };
+        },
+      },
+      schema: z.object({ station_number: z.string().regex(/^NL\d{5}$/), formula: z.string(), value: z.number().max(2000), timestamp_measured: z.iso.datetime() }),
+      mode: "upsert",
+      key: ["station_number", "formula", "timestamp_measured"],
+      attribution: { source: "test", licence: "CC0" },
+    });
+    const result = await monitor.runner.run(broken, "manual");
+    expect(result).toMatchObject({ status: "failed", rowsRejected: 1205 });
+
+    await loginViaForm(page, "analyst");
+    await page.getByTestId("pipeline-table").waitFor();
+    await page.goto(`/#/pipelines/air-quality-measurements/runs/${result.runId}`);
+    const cut = page.getByTestId("rejects-sample-cut");
+    await cut.waitFor();
+    expect((await cut.innerText()).trim()).toBe("Steekproef ingekort: 1.000 van 1.205 afgekeurde rijen getoond; de tellingen hierboven gelden voor alle 1.205.");
+    const counts = page.getByTestId("reject-count-row");
+    expect(await counts.allInnerTexts()).toEqual(["station_number\tmoet passen bij het patroon ^NL\\d{5}$\t1.200", "value\tmag hoogstens 2000 zijn\t5"]);
+    expect(await page.getByTestId("reject-row").count()).toBe(1000);
+
+    await page.locator("button[lang=en]").click();
+    await cut.filter({ hasText: "Sample cut" }).waitFor();
+    expect((await cut.innerText()).trim()).toBe("Sample cut: showing 1,000 of 1,205 rejected rows; the counts above cover all 1,205.");
+    expect(await counts.allInnerTexts()).toEqual(["station_number\tmust match ^NL\\d{5}$\t1,200", "value\tmust be at most 2000\t5"]);
   });
 
   it("is not offered to a policy officer, and #/pipelines answers with the forbidden message", async () => {

@@ -48,6 +48,27 @@ describe("a CSV source", () => {
     expect(rejects[4]!.reason).toBe("must match ^NL\\d{5}$");
   });
 
+  it("keeps a line that repeats an earlier one once, and quarantines both lines of a key given two values, by line", async () => {
+    // Line 5 is line 2 again (01:00 UTC written as 02:00+01:00); lines 6 and 7 give PM10 at 01:00 two values.
+    const result = await harness.runner.run(csvPipeline("repeated-rows.csv"), "manual");
+    expect(result).toMatchObject({ status: "succeeded", rowsRead: 7, rowsLoaded: 3, rowsRejected: 3, rowsDuplicate: 1 });
+    const rejects = await rejectsOf(result.runId);
+    expect(rejects.map((r) => [r.line, r.column_name])).toEqual([
+      [3, "value"],
+      [6, "value"],
+      [7, "value"],
+    ]);
+    const reason = "same key (station_number NL10938, formula PM10, timestamp_measured 2024-01-01T01:00:00Z) arrived with different values: value 14.0 and 15.5";
+    expect(rejects.slice(1).map((r) => r.reason)).toEqual([reason, reason]);
+    expect(JSON.parse(String(rejects[2]!.raw))).toMatchObject({ formula: "PM10", value: 15.5 });
+    const rows = await harness.db.query("SELECT strftime(timestamp_measured, '%H') AS h, value FROM main.test_measurements ORDER BY h");
+    expect(rows).toEqual([
+      { h: "01", value: 21.4 },
+      { h: "03", value: 18.1 },
+      { h: "04", value: 17 },
+    ]);
+  });
+
   it("reads quoted values and converts time-zone offsets to UTC", async () => {
     await harness.runner.run(csvPipeline("measurements.csv"), "manual");
     const rows = await harness.db.query(

@@ -9,6 +9,7 @@ import os from "node:os";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { routeAccess } from "../../server/api/access.ts";
+import { quoted } from "../../server/i18n/quoted.ts";
 import { login, startTestMonitor, type Login, type TestMonitor } from "../support/test-server.ts";
 
 let monitor: TestMonitor;
@@ -103,7 +104,8 @@ describe("hostile parameters", () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...routes), value, fc.constantFrom(admin, permit), async ([key, parameter], hostile, session) => {
         const response = await fetch(`${monitor.url}${request(key, parameter, hostile)}`, { headers: { cookie: session.cookie } });
-        const body = await response.text();
+        // An error may name the input, quoted and escaped (quoted()); what else it says must not leak.
+        const body = (await response.text()).split(JSON.stringify(quoted(hostile)).slice(1, -1)).join("");
         expect(response.status, `${key} ${parameter}=${JSON.stringify(hostile.slice(0, 80))}`).toBeLessThan(500);
         expect(body).not.toMatch(/SELECT |FROM main\\.|Parser Error|Binder Error|Catalog Error|at [\w.]+ \(|node_modules/);
       }),

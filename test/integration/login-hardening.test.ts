@@ -150,7 +150,7 @@ describe("errors that name hostile input", () => {
     expect(text).not.toContain("<img");
     const body = JSON.parse(text) as { detail: string; invalidParams: { name: string }[] };
     expect(body.detail).toContain('query parameter "\\u{3c}img src=x onerror=alert(1)\\u{3e}"');
-    expect(body.invalidParams[0]!.name).toBe('"\\u{3c}img src=x onerror=alert(1)\\u{3e}"');
+    expect(body.invalidParams[0]!.name).toBe("\\u{3c}img src=x onerror=alert(1)\\u{3e}");
   });
 
   it("escapes right-to-left overrides and controls", async () => {
@@ -163,6 +163,6 @@ describe("errors that name hostile input", () => {
   it("cuts an 8 kB name: the answer stays small", async () => {
     const { text, length } = await problemFor(`${"n".repeat(8192)}=1`);
     expect(length).toBeLessThan(1024);
-    expect(JSON.parse(text)).toMatchObject({ invalidParams: [{ name: `"${"n".repeat(40)}…"` }] });
+    expect(JSON.parse(text)).toMatchObject({ invalidParams: [{ name: `${"n".repeat(40)}…` }] });
   });
 });

@@ -21,7 +21,10 @@ let dir: string;
 let monitor: TestMonitor;
 let analyst: Login;
 
-/** A database as the monitor left it before run errors, check messages and reasons had a Dutch column. */
+/**
+ * A database as the monitor left it before run errors, check messages and reasons had a Dutch column
+ * (its run is a month before the test clock, within the rejects' retention period).
+ */
 async function legacyDatabase(file: string): Promise<void> {
   const instance = await DuckDBInstance.create(file);
   const connection = await instance.connect();
@@ -32,7 +35,7 @@ async function legacyDatabase(file: string): Promise<void> {
     CREATE TABLE meta.check_results (run_id BIGINT NOT NULL, pipeline VARCHAR NOT NULL, name VARCHAR NOT NULL, level VARCHAR NOT NULL, passed BOOLEAN NOT NULL,
       count DOUBLE NOT NULL, sample VARCHAR[] NOT NULL, message VARCHAR NOT NULL);
     CREATE TABLE meta.rejects (run_id BIGINT NOT NULL, pipeline VARCHAR NOT NULL, origin VARCHAR NOT NULL, line BIGINT, column_name VARCHAR, reason VARCHAR NOT NULL, raw VARCHAR NOT NULL);
-    INSERT INTO meta.pipeline_runs VALUES (${LEGACY_RUN}, 'trees', 'cli', 'failed', '2025-01-01 00:00:00', '2025-01-01 00:01:00', 3, 2, 1, 'check row_count_change failed: 4 → 2 rows', 0);
+    INSERT INTO meta.pipeline_runs VALUES (${LEGACY_RUN}, 'trees', 'cli', 'failed', '2026-02-01 00:00:00', '2026-02-01 00:01:00', 3, 2, 1, 'check row_count_change failed: 4 → 2 rows', 0);
     INSERT INTO meta.check_results VALUES (${LEGACY_RUN}, 'trees', 'row_count_change', 'error', false, 2, [], '4 → 2 rows');
     INSERT INTO meta.rejects VALUES (${LEGACY_RUN}, 'trees', 'trees.csv', 3, 'lon', 'must be at most 7.5', 'B000003,Tilia,1990,9.1,52.1');`);
   connection.closeSync();

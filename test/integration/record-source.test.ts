@@ -96,6 +96,44 @@ describe("a record source", () => {
   });
 });
 
+describe("records that arrive more than once", () => {
+  it("keeps a record that arrives on two pages once, also when its JSON is written differently", async () => {
+    const sameHourOtherwiseWritten = { timestamp_measured: "2024-01-01T02:00:00Z", value: 12, formula: "NO2", station_number: "NL10938" };
+    const result = await harness.runner.run(pipelineOf(pages([measurement(1), measurement(2)], [sameHourOtherwiseWritten, measurement(3)])), "manual");
+    expect(result).toMatchObject({ status: "succeeded", rowsRead: 4, rowsLoaded: 3, rowsRejected: 0, rowsDuplicate: 1, warnings: 0 });
+    expect(await harness.db.query("SELECT value FROM main.test_records ORDER BY timestamp_measured")).toEqual([{ value: 11 }, { value: 12 }, { value: 13 }]);
+    expect(await harness.db.query("SELECT rows_duplicate FROM meta.pipeline_runs WHERE run_id = $1", [result.runId])).toEqual([{ rows_duplicate: 1 }]);
+    expect(await harness.db.query("SELECT count(*) AS n FROM meta.rejects")).toEqual([{ n: 0 }]);
+  });
+
+  it("loads the valid copy of a key whose other copy breaks a rule, rejecting only that one", async () => {
+    const result = await harness.runner.run(pipelineOf(pages([measurement(1), measurement(2, 12)], [measurement(2, "n/a")])), "manual");
+    expect(result).toMatchObject({ status: "succeeded", rowsRead: 3, rowsLoaded: 2, rowsRejected: 1, rowsDuplicate: 0 });
+    expect(await harness.db.query("SELECT value FROM main.test_records ORDER BY timestamp_measured")).toEqual([{ value: 11 }, { value: 12 }]);
+    expect(await harness.db.query("SELECT origin, column_name, reason FROM meta.rejects")).toEqual([{ origin: "page 2", column_name: "value", reason: "not a valid double" }]);
+  });
+
+  it("quarantines each version of a key that arrives with different values, naming the key and both values, and publishes the rest", async () => {
+    // Hour 2 arrives three times: twice as 12.3, once as 12.9.
+    const result = await harness.runner.run(
+      pipelineOf(pages([measurement(1), measurement(2, 12.3)], [measurement(2, 12.3), measurement(2, 12.9), measurement(3), measurement(4)])),
+      "manual",
+    );
+    expect(result).toMatchObject({ status: "succeeded", rowsRead: 6, rowsLoaded: 3, rowsRejected: 2, rowsDuplicate: 1 });
+    expect(await harness.db.query("SELECT value FROM main.test_records ORDER BY timestamp_measured")).toEqual([{ value: 11 }, { value: 13 }, { value: 14 }]);
+    const rejects = await harness.db.query("SELECT origin, line, column_name, reason, reason_nl, raw FROM meta.rejects ORDER BY origin, line");
+    const key = "station_number NL10938, formula NO2, timestamp_measured 2024-01-01T02:00:00Z";
+    const reason = { reason: `same key (${key}) arrived with different values: value 12.3 and 12.9`, reason_nl: `dezelfde sleutel (${key}) kwam binnen met verschillende waarden: value 12.3 en 12.9` };
+    expect(rejects).toEqual([
+      { origin: "page 1", line: 2, column_name: "value", ...reason, raw: JSON.stringify(measurement(2, 12.3)) },
+      { origin: "page 2", line: 2, column_name: "value", ...reason, raw: JSON.stringify(measurement(2, 12.9)) },
+    ]);
+    expect(await harness.db.query("SELECT column_name, reason, reason_nl, rejected FROM meta.reject_counts")).toEqual([
+      { column_name: "value", reason: "same key with different values", reason_nl: "dezelfde sleutel met verschillende waarden", rejected: 2 },
+    ]);
+  });
+});
+
 describe("file sources", () => {
   it("fails a truncated JSON file before writing anything", async () => {
     const result = await harness.runner.run(pipelineOf(jsonFile("json/truncated.json")), "manual");

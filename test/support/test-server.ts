@@ -5,7 +5,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createFetchJson } from "../../pipelines/framework/fetch-json.ts";
 import type { Intercept, RecordedServer } from "../../pipelines/framework/recorded-server.ts";
 import type { RunnerDeps } from "../../pipelines/framework/run-pipeline.ts";
 import { loadConfig, type Config } from "../../server/config.ts";
@@ -50,7 +49,8 @@ export async function startTestMonitor(demoDir: string, options: TestMonitorOpti
     config,
     clock: options.clock ?? clock,
     logger: createLogger({ level: options.logLevel ?? "info", destination }),
-    fetchJson: createFetchJson({ baseDelayMs: 5, retries: 2 }),
+    // Timeouts and the wait budget come from config (MM_UPSTREAM_*), as in production; only the backoff is short.
+    upstream: { baseDelayMs: 5, retries: 2 },
     fault: options.fault,
     intercept: options.intercept,
     schedule: false,

@@ -34,6 +34,21 @@ describe("live source configuration", () => {
     expect(() => loadConfig({ MM_ALERT_INTERVAL_MINUTES: "0" })).toThrow(/MM_ALERT_INTERVAL_MINUTES must be more than 0 minutes/);
   });
 
+  it("keeps rejected rows 90 days unless MM_REJECTS_RETENTION_DAYS says otherwise, and names a bad value", () => {
+    expect(loadConfig({}).MM_REJECTS_RETENTION_DAYS).toBe(90);
+    expect(loadConfig({ MM_REJECTS_RETENTION_DAYS: "14" }).MM_REJECTS_RETENTION_DAYS).toBe(14);
+    expect(() => loadConfig({ MM_REJECTS_RETENTION_DAYS: "0" })).toThrow(/MM_REJECTS_RETENTION_DAYS must be at least 1 day/);
+    expect(() => loadConfig({ MM_REJECTS_RETENTION_DAYS: "a month" })).toThrow(/MM_REJECTS_RETENTION_DAYS must be a number of days like "90"/);
+  });
+
+  it("reads the upstream limits, fractions of a second too, and names a bad value", () => {
+    expect(loadConfig({})).toMatchObject({ MM_UPSTREAM_MAX_WAIT_MINUTES: 5, MM_UPSTREAM_IDLE_SECONDS: 30, MM_UPSTREAM_TIMEOUT_SECONDS: 120 });
+    expect(loadConfig({ MM_UPSTREAM_MAX_WAIT_MINUTES: "0", MM_UPSTREAM_IDLE_SECONDS: "0.2" })).toMatchObject({ MM_UPSTREAM_MAX_WAIT_MINUTES: 0, MM_UPSTREAM_IDLE_SECONDS: 0.2 });
+    expect(() => loadConfig({ MM_UPSTREAM_MAX_WAIT_MINUTES: "a day" })).toThrow(/MM_UPSTREAM_MAX_WAIT_MINUTES must be a number of minutes like "5"/);
+    expect(() => loadConfig({ MM_UPSTREAM_MAX_WAIT_MINUTES: "1440" })).toThrow(/MM_UPSTREAM_MAX_WAIT_MINUTES must be at most 360/);
+    expect(() => loadConfig({ MM_UPSTREAM_IDLE_SECONDS: "0" })).toThrow(/MM_UPSTREAM_IDLE_SECONDS must be more than 0 seconds/);
+  });
+
   it("ships a valid configuration for Den Haag", async () => {
     const { readFileSync } = await import("node:fs");
     const env = Object.fromEntries(

@@ -1,10 +1,11 @@
 /**
  * `<mm-run-detail name=… run-id=…>`: one pipeline run — its status and row counts, the error in full,
- * every quality check with its result, and the first quarantined rows.
+ * every quality check with its result, and its quarantined rows: counted per column and reason, and a
+ * sample of them (saying so when the sample is cut).
  */
 import { Task } from "@lit/task";
 import { LitElement, css, html, nothing } from "lit";
-import type { CheckResult, QuarantinedRow, Role, RunDetail } from "../../../server/api/contract.ts";
+import type { CheckResult, RejectCount, Role, RunDetail } from "../../../server/api/contract.ts";
 import { fetchJson } from "../api.ts";
 import { formatCount, formatDateTime, formatDuration, formatNumber } from "../format.ts";
 import { LangController, lang, pick, t } from "../i18n.ts";
@@ -103,7 +104,7 @@ export class RunDetailView extends LitElement {
         <h2 id="rows-title">${t("run.rowsTitle")}</h2>
         <dl class="counts" data-testid="run-counts">
           ${this.#count("read", t("runs.read"), run.rowsRead)} ${this.#count("loaded", t("runs.loaded"), run.rowsLoaded)}
-          ${this.#count("rejected", t("runs.rejected"), run.rowsRejected)}
+          ${this.#count("rejected", t("runs.rejected"), run.rowsRejected)} ${this.#count("duplicate", t("runs.duplicate"), run.rowsDuplicate)}
         </dl>
         <p class="muted">${t("run.rowsNote")}</p>
       </section>
@@ -119,7 +120,7 @@ export class RunDetailView extends LitElement {
       </section>
       <section class="panel" aria-labelledby="rejects-title">
         <h2 id="rejects-title">${t("run.rejectsTitle")}</h2>
-        ${this.#renderRejects(run.rejects, run.rejectsTotal)}
+        ${this.#renderRejectCounts(run.rejectCounts)} ${this.#renderRejects(run)}
       </section>`;
   }
 
@@ -176,11 +177,43 @@ export class RunDetailView extends LitElement {
     </div>`;
   }
 
-  #renderRejects(rejects: readonly QuarantinedRow[], total: number) {
+  #renderRejectCounts(counts: readonly RejectCount[]) {
+    if (counts.length === 0) return null;
     const language = lang();
-    return html`${total > 0
-        ? html`<p data-testid="rejects-shown">
-            ${t("run.rejectsShown", { shown: formatCount(rejects.length, language), total: formatCount(total, language) })}
+    return html`<h3>${t("run.rejectCountsTitle")}</h3>
+      <div class="table-wrap">
+        <table data-testid="reject-count-table">
+          <caption class="sr-only">
+            ${t("run.rejectCountsTitle")}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${t("reject.column")}</th>
+              <th scope="col">${t("reject.reason")}</th>
+              <th scope="col" class="num">${t("reject.rows")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${counts.map(
+              (count) => html`<tr data-testid="reject-count-row">
+                <td>${count.column ?? "–"}</td>
+                <td>${pick(count.reason)}</td>
+                <td class="num" data-count=${count.rows}>${formatCount(count.rows, language)}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>`;
+  }
+
+  #renderRejects({ rejects, rejectsTotal: total, rejectsSampleCut: cut, rejectCounts, rowsRejected }: RunDetail) {
+    const language = lang();
+    const [shown, all] = [formatCount(rejects.length, language), formatCount(total, language)];
+    if (rejects.length === 0 && (rowsRejected ?? 0) > 0) return html`<p class="muted" data-testid="rejects-pruned">${t("run.rejectsPruned")}</p>`;
+    return html`${rejectCounts.length > 0 ? html`<h3>${t("run.rejectSampleTitle")}</h3>` : null}
+      ${total > 0
+        ? html`<p data-testid=${cut ? "rejects-sample-cut" : "rejects-sample-all"}>
+            ${cut ? t("run.rejectsSampleCut", { shown, total: all }) : t("run.rejectsSampleAll", { total: all })}
           </p>`
         : null}
       <div class="table-wrap">

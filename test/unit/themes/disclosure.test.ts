@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { suppressSmallCells } from "../../../server/themes/disclosure.ts";
+import { auditPattern, MIN_FEASIBLE_VALUES, suppressSmallCells } from "../../../server/themes/disclosure.ts";
 import { rollUp, type Cell } from "../../../server/themes/rollup.ts";
 import { counts, hierarchy } from "./fixtures.ts";
 
@@ -18,43 +18,45 @@ function expectNoSingleHiddenPart(cells: Cell[]) {
 }
 
 describe("suppressSmallCells", () => {
-  it("hides a cell of 1–4 units and a second cell beside it, so the wijk total does not give it away", () => {
-    const cells = suppressSmallCells(rollUp(complaints, counts({ BU00010101: 3, BU00010102: 8, BU00010103: 6, BU00010201: 9, BU00010202: 7 }), hierarchy));
+  it("hides a cell of 1–4 units and a second cell beside it, so the wijk total does not give it away", async () => {
+    const cells = await suppressSmallCells(rollUp(complaints, counts({ BU00010101: 3, BU00010102: 8, BU00010103: 6, BU00010201: 9, BU00010202: 7 }), hierarchy));
     // The complement is the smallest other non-empty buurt of the same wijk.
     expect(hiddenCodes(cells)).toEqual(["BU00010101", "BU00010103"]);
     expect(cells.find((c) => c.areaCode === "BU00010101")).toMatchObject({ value: null, suppressed: true });
     expectNoSingleHiddenPart(cells);
   });
 
-  it("protects a small wijk at the municipal level too, and never picks an empty cell as complement", () => {
-    const cells = suppressSmallCells(rollUp(complaints, counts({ BU00010101: 2, BU00010201: 6, BU00010202: 6 }), hierarchy));
+  it("protects a small wijk at the municipal level too, and never picks an empty cell as complement", async () => {
+    const cells = await suppressSmallCells(rollUp(complaints, counts({ BU00010101: 2, BU00010201: 6, BU00010202: 6 }), hierarchy));
     // WK000101 (2) is small, so a second wijk must go; inside it the buurten of 0 are known anyway.
     expect(hiddenCodes(cells)).toEqual(["BU00010101", "BU00010201", "WK000101", "WK000102"]);
     expectNoSingleHiddenPart(cells);
   });
 
-  it("treats what lies outside every buurt as a part of the municipal total", () => {
-    const cells = suppressSmallCells(rollUp(complaints, counts({ BU00010101: 6, BU00010102: 7, BU00010201: 8, BU00010202: 9, none: 2 }), hierarchy));
+  it("treats what lies outside every buurt as a part of the municipal total", async () => {
+    const cells = await suppressSmallCells(rollUp(complaints, counts({ BU00010101: 6, BU00010102: 7, BU00010201: 8, BU00010202: 9, none: 2 }), hierarchy));
     // The 2 complaints outside the buurten are the municipality minus its wijken: one wijk is hidden with them.
     expect(hiddenCodes(cells)).toContain("WK000101");
     expectNoSingleHiddenPart(cells);
   });
 
-  it("leaves cells without units alone and zero counts published", () => {
-    const cells = suppressSmallCells(rollUp(complaints, counts({ BU00010101: 10, BU00010201: 12 }), hierarchy));
+  it("leaves cells without units alone and zero counts published", async () => {
+    const cells = await suppressSmallCells(rollUp(complaints, counts({ BU00010101: 10, BU00010201: 12 }), hierarchy));
     expect(hiddenCodes(cells)).toEqual([]);
     expect(cells.find((c) => c.areaCode === "BU00010102")!.value).toBe(0);
   });
 
-  it("holds for many random registers", () => {
+  it("holds for many random registers: every small cell hidden, never an empty one, and no hidden number narrower than three values", async () => {
     for (let seed = 1; seed <= 200; seed++) {
       let state = seed;
       const draw = () => ((state = (state * 1103515245 + 12345) % 2147483648) % 9);
       const values = { BU00010101: draw(), BU00010102: draw(), BU00010103: draw(), BU00010201: draw(), BU00010202: draw(), none: draw() % 3 };
       const all = rollUp(complaints, counts(values), hierarchy);
-      const cells = suppressSmallCells(all);
+      const cells = await suppressSmallCells(all);
       expectNoSingleHiddenPart(cells);
       for (const cell of all) if (cell.units! > 0 && cell.units! < 5) expect(hiddenCodes(cells)).toContain(cell.areaCode);
+      expect(cells.filter((c) => c.suppressed && c.units === 0), `seed ${seed}`).toEqual([]);
+      for (const { interval } of await auditPattern(cells)) expect(interval.values, `seed ${seed}`).toBeGreaterThanOrEqual(MIN_FEASIBLE_VALUES);
     }
   });
 });
