@@ -49,7 +49,6 @@ export async function benchIngestCsv({ rows = 10_000_000 } = {}) {
       name: "bench-measurements",
       title: { nl: "Benchmark", en: "Benchmark" },
       schedule: "0 0 * * *",
-      table: "bench_measurements",
       source: csvFile(file),
       schema: z.object({
         station_number: z.string().regex(/^NL\d{5}$/),

@@ -10,11 +10,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import type { PipelineName } from "../pipelines/index.ts";
 import { login, rssMiB, startServerProcess } from "./server-process.ts";
 
 const MINUTES = Number(process.env.MM_SOAK_MINUTES ?? 30);
 const SAMPLE_MS = 10_000;
-const PIPELINES = ["air-quality-measurements", "complaints", "green-heat"];
+const PIPELINES: readonly PipelineName[] = ["air-quality-measurements", "complaints", "green-heat"];
 
 /** Least-squares slope of y over x. */
 function slope(points: [number, number][]): number {

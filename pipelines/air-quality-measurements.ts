@@ -9,7 +9,6 @@ export default definePipeline({
   name: "air-quality-measurements",
   title: { nl: "Luchtmetingen per uur", en: "Hourly air quality measurements" },
   schedule: "20 * * * *",
-  table: "air_measurements",
   source: luchtmeetnetMeasurements,
   schema: z.object({
     station_number: z.string().regex(/^[A-Z]{2}\d{5}$/),
@@ -21,7 +20,7 @@ export default definePipeline({
   }),
   mode: "upsert",
   key: ["station_number", "formula", "timestamp_measured"],
-  checks: [references("station_number", { table: "air_stations", column: "number" }), rowCountChange({ maxDropPercent: 0 })],
+  checks: [references("station_number", { table: "air_quality_stations", column: "number" }), rowCountChange({ maxDropPercent: 0 })],
   // Luchtmeetnet publishes every hour; a day without new hours is worth a look, a week is an outage.
   freshness: { column: "timestamp_measured", warnAfterHours: 24, errorAfterHours: 24 * 7 },
   attribution: { source: "Luchtmeetnet (RIVM, GGD's, DCMR, provincies)", licence: "CC BY 4.0" },

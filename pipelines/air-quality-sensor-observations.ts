@@ -7,7 +7,6 @@ export default definePipeline({
   name: "air-quality-sensor-observations",
   title: { nl: "Fijnstof (PM2,5) van burgermeetpunten per uur", en: "Hourly PM2.5 from citizen sensors" },
   schedule: "35 * * * *",
-  table: "air_sensor_observations",
   source: sensorObservations,
   schema: z.object({
     datastream_id: z.number().int().positive(),
@@ -19,7 +18,7 @@ export default definePipeline({
   mode: "upsert",
   key: ["datastream_id", "phenomenon_time"],
   // Warn only: the sensor list is refreshed daily, so a new stream can be observed before it is listed.
-  checks: [references("datastream_id", { table: "air_sensors", column: "datastream_id" }, "warn")],
+  checks: [references("datastream_id", { table: "air_quality_sensors", column: "datastream_id" }, "warn")],
   // Sensors report hourly; a day without data is worth a look, a week is an outage.
   freshness: { column: "phenomenon_time", warnAfterHours: 24, errorAfterHours: 168 },
   attribution: { source: "RIVM Samen Meten (citizen sensors)", licence: "CC BY 4.0" },

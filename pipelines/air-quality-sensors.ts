@@ -8,7 +8,6 @@ export default definePipeline({
   title: { nl: "Burgermeetpunten fijnstof (PM2,5)", en: "Citizen PM2.5 sensors" },
   // Sensors come and go daily; read after the stations so both lists are from the same night.
   schedule: "15 3 * * *",
-  table: "air_sensors",
   source: sensorThings,
   schema: z.object({
     thing_id: z.number().int().positive(),

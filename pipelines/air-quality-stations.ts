@@ -8,7 +8,6 @@ export default definePipeline({
   name: "air-quality-stations",
   title: { nl: "Luchtmeetstations", en: "Air quality stations" },
   schedule: "5 3 * * *",
-  table: "air_stations",
   source: luchtmeetnetStations,
   schema: z.object({
     number: z.string().regex(/^[A-Z]{2}\d{5}$/, { error: reason("reject.lookLike", { column: "station number", example: "NL10938" }) }),

@@ -9,7 +9,6 @@ export default definePipeline({
   title: { nl: "Kerncijfers wijken en buurten", en: "Key figures per district and neighbourhood" },
   // CBS publishes the key figures once a year and revises them a few times; weekly picks that up.
   schedule: "30 4 * * 1",
-  table: "area_key_figures",
   source: cbsKeyFigures,
   schema: z.object({
     area_code: z.string().regex(/^(GM|WK|BU)\d{4,8}$/, { error: reason("reject.cbsCode", { column: "area_code", examples: "GM0518, WK051801, BU05180101" }) }),

@@ -9,7 +9,6 @@ export default definePipeline({
   title: { nl: "Gebiedsindeling (gemeente, wijken, buurten)", en: "Areas (municipality, districts, neighbourhoods)" },
   // CBS publishes one boundary set a year; a weekly check picks up corrections.
   schedule: "0 4 * * 1",
-  table: "areas",
   source: pdokAreas,
   schema: z.object({
     code: z.string().regex(/^(GM\d{4}|WK\d{6}|BU\d{8})$/, { error: reason("reject.cbsCode", { column: "code", examples: "GM0518, WK051801, BU05180101" }) }),

@@ -8,7 +8,6 @@ export default definePipeline({
   title: { nl: "CO2-uitstoot per sector", en: "CO2 emissions by sector" },
   // The Klimaatmonitor is updated a few times a year; a weekly look is plenty.
   schedule: "15 4 * * 2",
-  table: "co2_emissions",
   source: csvFile("exports/co2-emissions.csv"),
   schema: z.object({
     year: z.number().int().min(1990).max(2100),

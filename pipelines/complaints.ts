@@ -7,7 +7,6 @@ export default definePipeline({
   name: "complaints",
   title: { nl: "Klachten en meldingen", en: "Complaints" },
   schedule: "30 2 * * *",
-  table: "complaints",
   source: csvFile("exports/complaints.csv"),
   schema: z.object({
     complaint_id: z.string().regex(/^KL-\d{6}$/),

@@ -8,7 +8,6 @@ export default definePipeline({
   name: "establishments",
   title: { nl: "Inrichtingen (milieubelastende activiteiten)", en: "Establishments (environmentally harmful activities)" },
   schedule: "0 2 * * *",
-  table: "establishments",
   source: csvFile("exports/establishments.csv"),
   schema: z.object({
     establishment_id: z.string().regex(/^IN-\d{6}$/),

@@ -9,7 +9,6 @@ export default definePipeline({
   title: { nl: "Groen en hittestress per buurt", en: "Green space and heat stress by neighbourhood" },
   // Recomputed from aerial imagery once a year; weekly is plenty.
   schedule: "30 4 * * 2",
-  table: "green_heat",
   source: csvFile("exports/green-heat.csv"),
   schema: z.object({
     buurt_code: z.string().regex(/^BU\d{8}$/, { error: reason("reject.cbsCode", { column: "buurt_code", examples: "BU05180101" }) }),

@@ -21,7 +21,7 @@ import renewableEnergy from "./renewable-energy.ts";
 import trees from "./trees.ts";
 import waste from "./waste.ts";
 
-export const pipelines: readonly PipelineDefinition[] = [
+export const pipelines = [
   areas,
   airQualityStations,
   airQualityMeasurements,
@@ -38,8 +38,14 @@ export const pipelines: readonly PipelineDefinition[] = [
   co2Emissions,
   renewableEnergy,
   waste,
-];
+] as const satisfies readonly PipelineDefinition[];
 
-export function findPipeline(name: string): PipelineDefinition | undefined {
+/**
+ * The name of a registered pipeline, checked by the compiler wherever a pipeline is named in code
+ * (an indicator's inputs, the lists a dossier or cache is versioned by): a misspelt name does not build.
+ */
+export type PipelineName = (typeof pipelines)[number]["name"];
+
+export function findPipeline(name: string): PipelineDefinition<PipelineName> | undefined {
   return pipelines.find((p) => p.name === name);
 }

@@ -7,7 +7,6 @@ export default definePipeline({
   name: "inspections",
   title: { nl: "Controles en overtredingen", en: "Inspections and violations" },
   schedule: "20 2 * * *",
-  table: "inspections",
   source: csvFile("exports/inspections.csv"),
   schema: z.object({
     inspection_id: z.string().regex(/^CT-\d{6}$/),

@@ -9,7 +9,6 @@ export default definePipeline({
   title: { nl: "Geluidbelasting wegverkeer (Lden) per buurt", en: "Road-traffic noise exposure (Lden) by neighbourhood" },
   // The noise maps change once per EU round (every five years); weekly catches a new round soon enough.
   schedule: "25 4 * * 2",
-  table: "noise_exposure",
   source: csvFile("exports/noise-lden.csv"),
   schema: z.object({
     buurt_code: z.string().regex(/^BU\d{8}$/, { error: reason("reject.cbsCode", { column: "buurt_code", examples: "BU05180101" }) }),

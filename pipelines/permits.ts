@@ -7,7 +7,6 @@ export default definePipeline({
   name: "permits",
   title: { nl: "Vergunningen en meldingen", en: "Permits and notifications" },
   schedule: "10 2 * * *",
-  table: "permits",
   source: csvFile("exports/permits.csv"),
   schema: z.object({
     permit_id: z.string().regex(/^VG-\d{6}$/),

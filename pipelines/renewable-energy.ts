@@ -8,7 +8,6 @@ export default definePipeline({
   title: { nl: "Hernieuwbare energie per bron", en: "Renewable energy by source" },
   // Updated a few times a year upstream; weekly is plenty.
   schedule: "20 4 * * 2",
-  table: "renewable_energy",
   source: csvFile("exports/renewable-energy.csv"),
   schema: z.object({
     year: z.number().int().min(1990).max(2100),

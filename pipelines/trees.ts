@@ -9,7 +9,6 @@ export default definePipeline({
   title: { nl: "Bomenregister", en: "Municipal trees" },
   // The register is exported every night.
   schedule: "40 2 * * *",
-  table: "trees",
   source: csvFile("exports/trees.csv"),
   schema: z.object({
     tree_id: z.string().regex(/^B\d{6}$/, { error: reason("reject.lookLike", { column: "tree_id", example: "B000123" }) }),

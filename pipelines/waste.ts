@@ -8,7 +8,6 @@ export default definePipeline({
   title: { nl: "Huishoudelijk afval", en: "Household waste" },
   // One figure a year; weekly is plenty.
   schedule: "35 4 * * 2",
-  table: "waste",
   source: csvFile("exports/waste.csv"),
   schema: z.object({
     year: z.number().int().min(1990).max(2100),

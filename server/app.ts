@@ -121,11 +121,11 @@ export function createApp(deps: AppDeps): Express {
     (session, key) => audit.record(session, "denied", key).catch((error: unknown) => deps.logger.error({ err: error }, `audit log write failed: ${error instanceof Error ? error.message : String(error)}`)),
     { "POST /api/v1/backups": config.MM_BACKUP_TOKEN },
   );
-  sessionRoutes(route, { deps, sessions, throttle: createLoginThrottle({ clock: deps.clock }), cookie: sessionCookie, audit });
-  oidcRoutes(route, { deps, sessions, cookie: sessionCookie, audit });
+  sessionRoutes(route, { db: deps.db, logger: deps.logger, config, sessions, throttle: createLoginThrottle({ clock: deps.clock }), cookie: sessionCookie, audit });
+  oidcRoutes(route, { db: deps.db, logger: deps.logger, clock: deps.clock, config, sessions, cookie: sessionCookie, audit });
   const indicators = deps.indicators ?? createIndicatorService(deps.db, deps.plan, deps.municipality, deps.dataClock);
-  themeRoutes(route, { deps, indicators });
-  publicRoutes(route, { deps, indicators });
+  themeRoutes(route, { db: deps.db, dataClock: deps.dataClock, config, indicators });
+  publicRoutes(route, { db: deps.db, plan: deps.plan, municipality: deps.municipality, indicators });
   areaRoutes(route, { db: deps.db });
   stationRoutes(route, { stations: createStationService(deps.db), db: deps.db });
   dossierRoutes(route, { db: deps.db, audit, dataClock: deps.dataClock });

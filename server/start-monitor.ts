@@ -117,6 +117,7 @@ export async function openPipelineContext(deps: MonitorDeps) {
     await demo?.server.close();
     throw error;
   }
+  for (const { from, to } of db.renamedTables) logger.info(`table ${from} renamed to ${to}, after the pipeline that publishes it`);
   if (db.walSetAside) for (const line of await recordWalRecovery(db, db.walSetAside, clock())) logger.warn(line);
   const abandoned = await abandonInterruptedRuns(db, clock());
   if (abandoned) logger.warn(`${abandoned} pipeline run(s) were cut off by the last shutdown and are marked abandoned`);

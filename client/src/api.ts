@@ -1,6 +1,7 @@
 /**
- * The one way the client talks to the API: same-origin JSON with the session cookie, and
- * problem+json errors turned into `ApiError`.
+ * How the client talks to the API: same-origin JSON with the session cookie, the UI's language and
+ * the CSRF token, and problem+json errors turned into `ApiError`. Views call it through the typed
+ * routes of api-client.ts, never with a path of their own.
  */
 import { lang } from "./i18n.ts";
 
@@ -18,16 +19,21 @@ export class ApiError extends Error {
   }
 }
 
-export interface FetchOptions {
-  signal?: AbortSignal;
-  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export interface RequestOptions {
+  signal?: AbortSignal | undefined;
   body?: unknown;
+  /**
+   * Whether a 401 means the session ran out (and fires `sessionExpiredEvent`). The login and the
+   * session probe handle their own 401.
+   */
+  needsSession: boolean;
 }
 
 /** Fired on `window` when a request that needed a session got 401, so the shell can show the login. */
 export const sessionExpiredEvent = "mm-session-expired";
 
-const sessionPath = "/api/v1/session";
 let csrfToken: string | null = null;
 
 /** The token from `SessionInfo`; the server rejects state-changing requests without it. */
@@ -35,17 +41,14 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-/**
- * @example
- * const themes = await fetchJson<ThemeList>("/api/v1/themes", { signal });
- */
-export async function fetchJson<T>(path: string, { signal, method = "GET", body }: FetchOptions = {}): Promise<T> {
+/** The parsed JSON answer, or undefined for an empty one (204). */
+export async function requestJson(method: Method, url: string, { signal, body, needsSession }: RequestOptions): Promise<unknown> {
   // Error texts (problem+json) come back in the language the UI shows.
   const headers = new Headers({ Accept: "application/json", "Accept-Language": lang() });
   if (body !== undefined) headers.set("Content-Type", "application/json");
   if (method !== "GET" && csrfToken) headers.set("X-CSRF-Token", csrfToken);
 
-  const response = await fetch(path, {
+  const response = await fetch(url, {
     method,
     headers,
     credentials: "same-origin",
@@ -55,15 +58,12 @@ export async function fetchJson<T>(path: string, { signal, method = "GET", body 
 
   if (!response.ok) {
     const error = await readProblem(response);
-    // The login and session probe handle their own 401; anywhere else it means the session ran out.
-    if (error.status === 401 && !path.startsWith(sessionPath)) {
-      window.dispatchEvent(new CustomEvent(sessionExpiredEvent));
-    }
+    if (error.status === 401 && needsSession) window.dispatchEvent(new CustomEvent(sessionExpiredEvent));
     throw error;
   }
-  if (response.status === 204) return undefined as T;
+  if (response.status === 204) return undefined;
   const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
+  return text ? JSON.parse(text) : undefined;
 }
 
 async function readProblem(response: Response): Promise<ApiError> {

@@ -4,7 +4,8 @@
  */
 import { LitElement, css, html } from "lit";
 import type { SessionInfo } from "../../server/api/contract.ts";
-import { ApiError, fetchJson } from "./api.ts";
+import { ApiError } from "./api.ts";
+import { api } from "./api-client.ts";
 import { LangController, lang, setLang, t, type Lang } from "./i18n.ts";
 import { hrefFor, mayViewAudit, mayViewEstablishments, mayViewPipelines, mayViewStations, type Route } from "./routes.ts";
 import { baseStyles } from "./styles.ts";
@@ -203,7 +204,7 @@ export class AppHeader extends LitElement {
   #logout = async () => {
     this.logoutError = null;
     try {
-      await fetchJson<unknown>("/api/v1/session", { method: "DELETE" });
+      await api.send("DELETE /api/v1/session");
     } catch (error) {
       // 401: the session had already ended, which is what logging out wants anyway.
       if (!(error instanceof ApiError && error.status === 401)) {

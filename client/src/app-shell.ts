@@ -4,7 +4,8 @@
  */
 import { LitElement, html, type PropertyValues } from "lit";
 import type { SessionInfo } from "../../server/api/contract.ts";
-import { ApiError, fetchJson, sessionExpiredEvent, setCsrfToken } from "./api.ts";
+import { ApiError, sessionExpiredEvent, setCsrfToken } from "./api.ts";
+import { api } from "./api-client.ts";
 import "./app-header.ts";
 import { LangController, t } from "./i18n.ts";
 import { hrefFor, landingFor, parseRoute, replaceRouteEvent, type Route } from "./routes.ts";
@@ -80,7 +81,7 @@ export class AppShell extends LitElement {
   async #loadSession() {
     this.sessionState = { kind: "loading" };
     try {
-      this.#setSession(await fetchJson<SessionInfo>("/api/v1/session"));
+      this.#setSession(await api.get("GET /api/v1/session"));
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) this.#setSession(null);
       else this.sessionState = { kind: "failed", error };

@@ -3,7 +3,7 @@
  * same for every indicator, period and role, and a level switch shouldn't wait for them twice.
  */
 import type { AreaLevel } from "../../server/api/contract.ts";
-import { fetchJson } from "./api.ts";
+import { api } from "./api-client.ts";
 
 export interface AreaFeature {
   type: "Feature";
@@ -57,7 +57,7 @@ function normalizeGeometry(geometry: AreaFeature["geometry"]): AreaFeature["geom
 export function loadBoundaries(level: AreaLevel): Promise<AreaFeatureCollection> {
   let boundaries = loaded.get(level);
   if (!boundaries) {
-    boundaries = fetchJson<AreaFeatureCollection>(`/api/v1/areas?level=${level}`).then(
+    boundaries = api.get("GET /api/v1/areas", { query: { level } }).then(
       (collection) => ({ ...collection, features: collection.features.map((f) => ({ ...f, geometry: normalizeGeometry(f.geometry) })) }),
       (error: unknown) => {
         // A failed load is not remembered, so the next visit tries again.

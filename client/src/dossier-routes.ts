@@ -4,6 +4,7 @@
  * failing the page, and the same state always gives the same URL (fixed parameter order).
  */
 import type { EstablishmentSearch } from "../../server/api/contract-dossier.ts";
+import { encodeQuery, type ApiQuery } from "./api-client.ts";
 
 export type EstablishmentSort = EstablishmentSearch["sort"];
 
@@ -41,8 +42,12 @@ export const DEFAULT_RADIUS_M = 500;
 const sorts: readonly EstablishmentSort[] = ["name", "distance", "category"];
 
 /** Five decimals of a degree are about a metre: enough for an address, short enough for a URL. */
+export function roundCoordinate(value: number): number {
+  return Math.round(value * 1e5) / 1e5;
+}
+
 export function formatCoordinate(value: number): string {
-  return String(Math.round(value * 1e5) / 1e5);
+  return String(roundCoordinate(value));
 }
 
 function parseWhole(text: string | null, min: number, max: number): number | undefined {
@@ -89,30 +94,27 @@ export function parseSearchState(query: string): SearchState {
 }
 
 /** The search's parameters in one order, shared by the permalink and the API request. */
-function searchParams(state: SearchState): URLSearchParams {
-  const params = new URLSearchParams();
-  if (state.q) params.set("q", state.q);
-  if (state.area) params.set("area", state.area);
-  if (state.sbi) params.set("sbi", state.sbi);
-  if (state.category !== undefined) params.set("category", String(state.category));
-  if (state.near) {
-    params.set("near", `${formatCoordinate(state.near.lat)},${formatCoordinate(state.near.lon)}`);
-    if (state.radius !== undefined) params.set("radius", String(state.radius));
-  }
-  if (state.sort && (state.sort !== "distance" || state.near)) params.set("sort", state.sort);
-  if (state.page !== undefined && state.page > 1) params.set("page", String(state.page));
-  return params;
+function searchFields({ q, area, sbi, category, near, radius, sort, page }: SearchState) {
+  return {
+    q: q || undefined,
+    area: area || undefined,
+    sbi: sbi || undefined,
+    category,
+    near: near ? `${formatCoordinate(near.lat)},${formatCoordinate(near.lon)}` : undefined,
+    radius: near ? radius : undefined,
+    sort: sort && (sort !== "distance" || near) ? sort : undefined,
+    page: page !== undefined && page > 1 ? page : undefined,
+  } satisfies ApiQuery<"GET /api/v1/establishments">;
 }
 
 export function searchQuery(state: SearchState): string {
-  const query = searchParams(state).toString();
+  const query = encodeQuery(searchFields(state));
   return query ? `?${query}` : "";
 }
 
-export function searchApiPath(state: SearchState): string {
-  const params = searchParams(state);
-  params.set("pageSize", String(SEARCH_PAGE_SIZE));
-  return `/api/v1/establishments?${params.toString()}`;
+/** The search's API query: the permalink's parameters and the page size. */
+export function searchApiQuery(state: SearchState): ApiQuery<"GET /api/v1/establishments"> {
+  return { ...searchFields(state), pageSize: SEARCH_PAGE_SIZE };
 }
 
 export function parseLocationState(query: string): LocationState {
@@ -138,6 +140,11 @@ export function locationQuery({ lat, lon, radius }: LocationState): string {
   if (radius !== undefined) params.set("radius", String(radius));
   const query = params.toString();
   return query ? `?${query}` : "";
+}
+
+/** The location dossier's API query: the permalink's coordinates, and the default radius unless one is asked. */
+export function locationApiQuery(lat: number, lon: number, radius = DEFAULT_RADIUS_M): ApiQuery<"GET /api/v1/locations/dossier"> {
+  return { lat: roundCoordinate(lat), lon: roundCoordinate(lon), radius };
 }
 
 export function parseAuditPage(query: string): number | undefined {

@@ -23,7 +23,7 @@ const DefinitionSchema = z
     schedule: z.string().refine((s) => cron.validate(s), {
       error: (i) => `schedule must be a cron expression like "0 * * * *", got "${String(i.input)}"`,
     }),
-    table: identifier,
+    table: z.never({ error: 'table must not be given: a pipeline publishes the table named after it ("air-quality-measurements" → air_quality_measurements)' }).optional(),
     source: z.custom<Source>((s) => ["records", "csv"].includes((s as Source)?.kind), { error: 'source must be a record source or a CSV source (kind "records" or "csv")' }),
     schema: z.instanceof(z.ZodObject, { error: "schema must be a zod object describing one record" }),
     mode: z.enum(loadModes),
@@ -45,7 +45,21 @@ const DefinitionSchema = z
   .refine((d) => !d.assignBuurt || (d.assignBuurt.lon in d.schema.shape && d.assignBuurt.lat in d.schema.shape), { error: "assignBuurt lon and lat must be fields of the schema" })
   .refine((d) => !d.freshness || d.freshness.warnAfterHours <= d.freshness.errorAfterHours, { error: "freshness warnAfterHours must not exceed errorAfterHours" });
 
-export type PipelineDefinition = Omit<z.output<typeof DefinitionSchema>, "schema"> & {
+/** `air-quality-measurements` → `air_quality_measurements`, as a type: the table a pipeline publishes. */
+export type TableOf<Name extends string> = Name extends `${infer Head}-${infer Tail}` ? `${Head}_${TableOf<Tail>}` : Name;
+
+/**
+ * The table a pipeline publishes is its name in snake_case, so any query, run record or backup that
+ * names a table also says which pipeline wrote it (docs/decisions/0017-names-carry-the-trail.md).
+ */
+export function tableOf<Name extends string>(name: Name): TableOf<Name> {
+  return name.replaceAll("-", "_") as TableOf<Name>;
+}
+
+export type PipelineDefinition<Name extends string = string> = Omit<z.output<typeof DefinitionSchema>, "schema" | "name" | "table"> & {
+  name: Name;
+  /** The published table in schema main: always `tableOf(name)`. */
+  table: TableOf<Name>;
   schema: z.ZodObject;
   /** The schema compiled for DuckDB: typed columns and their SQL rules. */
   columns: Column[];
@@ -53,16 +67,16 @@ export type PipelineDefinition = Omit<z.output<typeof DefinitionSchema>, "schema
   publishedColumns: Column[];
 };
 
-export function definePipeline<Shape extends z.ZodRawShape>(
-  definition: z.input<typeof DefinitionSchema> & { schema: z.ZodObject<Shape> },
-): PipelineDefinition {
+export function definePipeline<const Name extends string, Shape extends z.ZodRawShape>(
+  definition: Omit<z.input<typeof DefinitionSchema>, "name"> & { name: Name; schema: z.ZodObject<Shape> },
+): PipelineDefinition<Name> {
   const fail = (problems: string) => new Error(`invalid pipeline ${JSON.stringify(definition.name)}: ${problems}`);
   const result = DefinitionSchema.safeParse(definition);
   if (!result.success) throw fail(result.error.issues.map((i) => `${i.path.join(".") || "definition"}: ${i.message}`).join("; "));
   try {
     const columns = compileSchema(definition.schema);
     const derived: Column[] = result.data.assignBuurt ? [{ name: BUURT_COLUMN, type: "VARCHAR", nullable: true, rules: [] }] : [];
-    return { ...result.data, schema: definition.schema, columns, publishedColumns: [...columns, ...derived] };
+    return { ...result.data, name: definition.name, table: tableOf(definition.name), schema: definition.schema, columns, publishedColumns: [...columns, ...derived] };
   } catch (error) {
     throw fail((error as Error).message);
   }

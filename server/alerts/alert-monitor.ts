@@ -6,7 +6,7 @@
  * Nothing here can fail or delay a publish: a request returns at once and errors are logged.
  */
 import type { Database } from "../db/database.ts";
-import { DataChanged } from "../http/data-version.ts";
+import { DataChanged } from "../domain-errors.ts";
 import type { Logger } from "../operations/logger.ts";
 import type { PipelineService } from "../pipelines/pipeline-service.ts";
 import type { IndicatorService } from "../themes/indicator-service.ts";

@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Database } from "../db/database.ts";
+import { pipelinesReadBy } from "../db/pipelines-read-by.ts";
 import { versionOf, type PublishedRuns } from "../db/published-runs.ts";
 import { decimal, localize } from "../i18n/localize.ts";
 import { msg } from "../i18n/message.ts";
@@ -13,7 +14,7 @@ import { round1, type AlertCondition } from "./alert-condition.ts";
 import { selects, type AlertRule } from "./alert-rules.ts";
 
 const latestDailyMeansSql = readFileSync(path.join(import.meta.dirname, "sql", "latest-daily-means.sql"), "utf8");
-const STATION_PIPELINES = ["air-quality-stations", "air-quality-measurements"];
+const STATION_PIPELINES = pipelinesReadBy(latestDailyMeansSql);
 
 export interface DailyMean {
   station: string;

@@ -1,18 +1,13 @@
-import { z } from "zod";
-import { areaLevels } from "./contract.ts";
 import type { Database } from "../db/database.ts";
 import { requestSignal } from "../http/request-signal.ts";
 import type { Route } from "../http/routes.ts";
 import { parseInput } from "../http/validate.ts";
-import { choices } from "../i18n/choices.ts";
-import { reason } from "../i18n/message.ts";
-
-export const AreasQuery = z.object({ level: z.enum(areaLevels, { error: reason("param.oneOf", { choices: choices(areaLevels) }) }).default("buurt") }).strict();
+import { BoundariesQuery } from "./requests/areas.ts";
 
 /** Boundaries as a GeoJSON FeatureCollection (WGS84), for maps; empty until the areas pipeline ran. */
 export function areaRoutes(route: Route, { db }: { db: Database }): void {
   route("GET /api/v1/areas", async (req, res) => {
-    const { level } = parseInput(AreasQuery, req.query, "query");
+    const { level } = parseInput(BoundariesQuery, req.query, "query");
     const options = { signal: requestSignal(req, res) };
     const rows = (await db.published.settled()).has("areas")
       ? await db.query("SELECT code, name, level, parent, geometry::VARCHAR AS geometry FROM main.areas WHERE level = $1 ORDER BY code", [level], options)

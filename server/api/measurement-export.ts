@@ -6,7 +6,7 @@
 import { once } from "node:events";
 import type { Response } from "express";
 import type { Database } from "../db/database.ts";
-import { HttpError } from "../http/http-error.ts";
+import { NotFound } from "../domain-errors.ts";
 import { quoted } from "../i18n/quoted.ts";
 import { msg } from "../i18n/message.ts";
 import { findPipeline } from "../../pipelines/index.ts";
@@ -15,7 +15,7 @@ import { headerRow, provenanceComment, type Header } from "./export-labels.ts";
 import type { CsvOptions } from "./table-csv.ts";
 
 const EXPORT_SQL = `SELECT strftime(timestamp_measured, '%Y-%m-%dT%H:%M:%SZ') AS time, formula, value
-FROM main.air_measurements
+FROM main.air_quality_measurements
 WHERE station_number = $station AND timestamp_measured >= $from::TIMESTAMP AND timestamp_measured < $to::TIMESTAMP
 ORDER BY timestamp_measured, formula`;
 
@@ -37,8 +37,8 @@ export async function streamMeasurements(
   signal: AbortSignal,
 ): Promise<void> {
   const published = await db.published.settled();
-  const stations = published.has("air-quality-stations") ? await db.query("SELECT 1 FROM main.air_stations WHERE number = $1", [query.station], { signal }) : [];
-  if (stations.length === 0 || !published.has("air-quality-measurements")) throw new HttpError(404, msg("unknown.station", { number: quoted(query.station) }));
+  const stations = published.has("air-quality-stations") ? await db.query("SELECT 1 FROM main.air_quality_stations WHERE number = $1", [query.station], { signal }) : [];
+  if (stations.length === 0 || !published.has("air-quality-measurements")) throw new NotFound(msg("unknown.station", { number: quoted(query.station) }));
   const attribution = findPipeline("air-quality-measurements")?.attribution;
   res.type("text/csv; charset=utf-8").attachment(`${query.station}-${query.from}-${query.to}.csv`);
   const comment = provenanceComment({ source: attribution?.source ?? "-", licence: attribution?.licence ?? "-", runId: published.get("air-quality-measurements")?.runId ?? null, qualityTier: "provisional" }, lang);

@@ -11,7 +11,7 @@ const plain = (address: string | undefined) => address?.replace(/^::ffff:(\d+\.\
  * Prometheus's scrape endpoint: only for the configured addresses (default: this machine) or with
  * the configured bearer token; everyone else gets 403, so the figures never reach the internet.
  */
-export function metricsRoutes(route: Route, { metrics, config }: { metrics: Metrics; config: Config }): void {
+export function metricsRoutes(route: Route, { metrics, config }: { metrics: Metrics; config: Pick<Config, "MM_METRICS_ALLOW" | "MM_METRICS_TOKEN"> }): void {
   const allowed = new Set(config.MM_METRICS_ALLOW.split(",").map((a) => plain(a.trim())).filter(Boolean));
   route("GET /metrics", async (req, res) => {
     if (!allowed.has(plain(req.ip)) && !hasBearer(req, config.MM_METRICS_TOKEN)) {

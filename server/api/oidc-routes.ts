@@ -7,11 +7,12 @@
  */
 import type { Request, Response } from "express";
 import type { SsoRefusal } from "./contract.ts";
-import type { AppDeps } from "../app.ts";
+import type { Config } from "../config.ts";
+import type { Database } from "../db/database.ts";
 import type { AuditLog } from "../auth/audit-log.ts";
 import { createOidcClient } from "../auth/oidc.ts";
 import { readGroups, roleForGroups } from "../auth/oidc-roles.ts";
-import { resolveOidcSettings } from "../auth/oidc-settings.ts";
+import { resolveOidcSettings, type OidcConfig } from "../auth/oidc-settings.ts";
 import { resolveSsoUser } from "../auth/oidc-users.ts";
 import { createPendingLogins } from "../auth/pending-logins.ts";
 import type { SessionStore } from "../auth/session-store.ts";
@@ -19,31 +20,36 @@ import { currentUser } from "../auth/users.ts";
 import { readCookie } from "../http/cookies.ts";
 import type { Route } from "../http/routes.ts";
 import type { SessionCookie } from "../http/session-cookie.ts";
+import type { Logger } from "../operations/logger.ts";
 
 const PENDING_TTL_MS = 10 * 60_000;
 
 interface OidcDeps {
-  deps: AppDeps;
+  db: Database;
+  logger: Logger;
+  clock: () => Date;
+  /** The provider's settings, and whether cookies are Secure. */
+  config: OidcConfig & Pick<Config, "MM_SECURE_COOKIES">;
   sessions: SessionStore;
   cookie: SessionCookie;
   audit: AuditLog;
 }
 
-export function oidcRoutes(route: Route, { deps, sessions, cookie, audit }: OidcDeps): void {
-  const settings = resolveOidcSettings(deps.config);
+export function oidcRoutes(route: Route, { db, logger, clock, config, sessions, cookie, audit }: OidcDeps): void {
+  const settings = resolveOidcSettings(config);
   const oidc = settings ? createOidcClient(settings) : null;
-  const pending = createPendingLogins({ ttlMs: PENDING_TTL_MS, clock: deps.clock });
-  const secure = deps.config.MM_SECURE_COOKIES;
+  const pending = createPendingLogins({ ttlMs: PENDING_TTL_MS, clock });
+  const secure = config.MM_SECURE_COOKIES;
   const pendingCookie = secure ? "__Host-mm_oidc" : "mm_oidc";
   // Lax, not Strict: the provider's redirect back is a cross-site navigation that must carry it.
   const pendingCookieOptions = { httpOnly: true, sameSite: "lax" as const, secure, path: "/" };
 
   const refuse = async (res: Response, reason: SsoRefusal, why: string, username = "") => {
     // No claims, names or subject ids in the log: the reason is enough to find the cause.
-    deps.logger.warn({ reason }, `sso login refused (${reason}): ${why}`);
+    logger.warn({ reason }, `sso login refused (${reason}): ${why}`);
     // Audited once the provider has answered a login started here; before that, a request costs an
     // anonymous caller nothing, and each one writing a row would let anyone flood the audit log.
-    if (reason !== "unavailable" && reason !== "expired") await audit.record({ username, role: "" }, "login-failed", `sso:${reason}`).catch((error: unknown) => deps.logger.error({ err: error }, `audit log write failed: ${(error as Error).message}`));
+    if (reason !== "unavailable" && reason !== "expired") await audit.record({ username, role: "" }, "login-failed", `sso:${reason}`).catch((error: unknown) => logger.error({ err: error }, `audit log write failed: ${(error as Error).message}`));
     res.redirect(303, `/#/login?sso=${reason}`);
   };
 
@@ -73,7 +79,7 @@ export function oidcRoutes(route: Route, { deps, sessions, cookie, audit }: Oidc
     }
     const role = roleForGroups(readGroups(identity.claims, settings.groupsClaim), settings.roleMap);
     if (!role) return refuse(res, "no-role", `none of the user's groups (claim ${settings.groupsClaim}) is in MM_OIDC_ROLE_MAP`);
-    const login = await resolveSsoUser(deps.db, identity, role, deps.clock());
+    const login = await resolveSsoUser(db, identity, role, clock());
     if ("refused" in login) return refuse(res, "disabled", "the account is disabled", login.username);
     // A role changed by the provider's groups ends the account's other sessions, as an admin's change does.
     if (login.roleChanged) sessions.endSessionsOf(login.user.username);
@@ -82,7 +88,7 @@ export function oidcRoutes(route: Route, { deps, sessions, cookie, audit }: Oidc
     let session = null;
     for (let check = 1; check <= 3 && !session; check++) {
       const version = sessions.accountVersion(login.user.username);
-      const user = await currentUser(deps.db, login.user.username);
+      const user = await currentUser(db, login.user.username);
       if (!user) return refuse(res, "disabled", "the account is disabled", login.user.username);
       session = cookie.start(res, user, version);
     }

@@ -1,14 +1,9 @@
-import { z } from "zod";
 import type { PipelineList, RunList, RunStarted } from "./contract.ts";
-import { boundedInt } from "./params.ts";
 import { requestSignal } from "../http/request-signal.ts";
 import type { Route } from "../http/routes.ts";
 import { parseInput } from "../http/validate.ts";
-import { reason } from "../i18n/message.ts";
 import type { PipelineService } from "../pipelines/pipeline-service.ts";
-
-export const RunsQuery = z.object({ limit: boundedInt(1, 500).default(50) }).strict();
-export const RunPath = z.object({ name: z.string(), runId: z.coerce.number({ error: reason("param.runId") }).int({ error: reason("param.runId") }).positive({ error: reason("param.runId") }) });
+import { RunPath, RunsQuery } from "./requests/pipelines.ts";
 
 export function pipelineRoutes(route: Route, { pipelines }: { pipelines: PipelineService }): void {
   route("GET /api/v1/pipelines", async (req, res) => {

@@ -4,14 +4,15 @@
  * while. CORS comes from server/http/cors.ts, mounted in app.ts.
  */
 import { z } from "zod";
-import type { AppDeps } from "../app.ts";
+import type { Database } from "../db/database.ts";
+import { NotFound } from "../domain-errors.ts";
 import { buildFromOneVersion, versionTag } from "../http/data-version.ts";
-import { HttpError } from "../http/http-error.ts";
 import { msg } from "../i18n/message.ts";
 import type { Route } from "../http/routes.ts";
 import { parseInput } from "../http/validate.ts";
 import { findIndicator } from "../themes/index.ts";
-import { audienceOf, HIERARCHY_PIPELINES, type IndicatorService } from "../themes/indicator-service.ts";
+import { audienceOf, HIERARCHY_PIPELINES, type IndicatorService, type Municipality } from "../themes/indicator-service.ts";
+import type { PolicyPlan } from "../themes/policy-plan.ts";
 import type { PublicIndicator } from "./contract-public.ts";
 
 /** The public gets at most what the most restricted role gets: aggregates under disclosure control. */
@@ -23,16 +24,24 @@ const CACHE_CONTROL = "public, max-age=300";
 const NoQuery = z.object({}).strict();
 
 /** One answer for unknown and for non-public ids, so the public cannot tell which ids exist. */
-const notPublic = () => new HttpError(404, msg("public.notFound"));
+const notPublic = () => new NotFound(msg("public.notFound"));
 
-export function publicRoutes(route: Route, { deps, indicators }: { deps: Pick<AppDeps, "db" | "plan" | "municipality">; indicators: IndicatorService }): void {
+export interface PublicRouteDeps {
+  db: Database;
+  /** Which indicators are public. */
+  plan: Pick<PolicyPlan, "isPublic">;
+  municipality: Pick<Municipality, "code" | "name">;
+  indicators: IndicatorService;
+}
+
+export function publicRoutes(route: Route, { db, plan, municipality, indicators }: PublicRouteDeps): void {
   route("GET /api/v1/public/indicators/:id", async (req, res) => {
     const id = String(req.params.id);
     const found = findIndicator(id);
-    if (!found || !deps.plan.isPublic(id)) throw notPublic();
+    if (!found || !plan.isPublic(id)) throw notPublic();
     parseInput(NoQuery, req.query, "query");
     const pipelines = [...found.indicator.pipelines, ...HIERARCHY_PIPELINES];
-    const { value: summary, version } = await buildFromOneVersion(deps.db, () => indicators.indicator(id, { audience: PUBLIC_AUDIENCE }), pipelines);
+    const { value: summary, version } = await buildFromOneVersion(db, () => indicators.indicator(id, { audience: PUBLIC_AUDIENCE }), pipelines);
     const dataVersion = versionTag(version);
     const { target } = summary;
     const body: PublicIndicator = {
@@ -40,7 +49,7 @@ export function publicRoutes(route: Route, { deps, indicators }: { deps: Pick<Ap
       name: summary.name,
       unit: summary.unit,
       direction: summary.direction,
-      municipality: { code: deps.municipality.code, name: deps.municipality.name },
+      municipality: { code: municipality.code, name: municipality.name },
       latest: summary.latest,
       recent: summary.recent,
       target: target ? { value: target.value, deadline: target.deadline, label: target.label } : null,

@@ -1,24 +1,25 @@
-import { z } from "zod";
 import type { Role, SessionInfo, SessionOptions } from "./contract.ts";
-import type { AppDeps } from "../app.ts";
+import type { Config } from "../config.ts";
+import type { Database } from "../db/database.ts";
+import { Conflict } from "../domain-errors.ts";
 import type { LoginThrottle } from "../auth/login-throttle.ts";
 import { PasswordCheckBusy } from "../auth/passwords.ts";
 import type { Session, SessionStore } from "../auth/session-store.ts";
 import type { AuditLog } from "../auth/audit-log.ts";
 import { accountExists, authenticate, type User } from "../auth/users.ts";
 import { HttpError } from "../http/http-error.ts";
-import { msg, reason } from "../i18n/message.ts";
+import { msg } from "../i18n/message.ts";
 import { sessionOf, type Route } from "../http/routes.ts";
 import type { SessionCookie } from "../http/session-cookie.ts";
 import { parseInput } from "../http/validate.ts";
-
-export const Credentials = z.object({
-  username: z.string({ error: reason("param.required", { name: "username" }) }).min(1, { error: reason("param.required", { name: "username" }) }).max(100, { error: reason("param.maxChars", { max: 100 }) }),
-  password: z.string({ error: reason("param.required", { name: "password" }) }).min(1, { error: reason("param.required", { name: "password" }) }).max(1000, { error: reason("param.maxChars", { max: 1000 }) }),
-});
+import type { Logger } from "../operations/logger.ts";
+import { Credentials } from "./requests/session.ts";
 
 interface SessionDeps {
-  deps: AppDeps;
+  db: Database;
+  logger: Logger;
+  /** Whether this is the demo, and whether single sign-on is offered. */
+  config: Pick<Config, "MM_DEMO" | "MM_OIDC_ISSUER">;
   sessions: SessionStore;
   throttle: LoginThrottle;
   cookie: SessionCookie;
@@ -28,15 +29,15 @@ interface SessionDeps {
 /** An account changed during each of this many password checks in a row: the login gives up. */
 const MAX_CHECKS = 3;
 
-export function sessionRoutes(route: Route, { deps, sessions, throttle, cookie, audit }: SessionDeps): void {
+export function sessionRoutes(route: Route, { db, logger, config, sessions, throttle, cookie, audit }: SessionDeps): void {
   const record = (user: { username: string; role: Role | "" }, action: "login" | "login-failed") =>
-    audit.record(user, action, "password").catch((error: unknown) => deps.logger.error({ err: error }, `audit log write failed: ${error instanceof Error ? error.message : String(error)}`));
+    audit.record(user, action, "password").catch((error: unknown) => logger.error({ err: error }, `audit log write failed: ${error instanceof Error ? error.message : String(error)}`));
 
   const info = (session: Session): SessionInfo => ({
     username: session.username,
     role: session.role,
     csrfToken: session.csrfToken,
-    demo: deps.config.MM_DEMO,
+    demo: config.MM_DEMO,
   });
 
   route("POST /api/v1/session", async (req, res) => {
@@ -51,7 +52,7 @@ export function sessionRoutes(route: Route, { deps, sessions, throttle, cookie, 
       // disables it): the session is only stored for the account as it is then, else checked again.
       for (let check = 1; check <= MAX_CHECKS && !login?.session; check++) {
         const version = sessions.accountVersion(username);
-        const user = await authenticate(deps.db, username, password);
+        const user = await authenticate(db, username, password);
         login = user && { user, session: cookie.start(res, user, version) };
         if (!login) break;
       }
@@ -62,10 +63,10 @@ export function sessionRoutes(route: Route, { deps, sessions, throttle, cookie, 
     }
     if (!login) {
       // A name that is no account may be a password typed in the wrong field: it is not written down.
-      await record({ username: (await accountExists(deps.db, username)) ? username : "(unknown)", role: "" }, "login-failed");
+      await record({ username: (await accountExists(db, username)) ? username : "(unknown)", role: "" }, "login-failed");
       throw new HttpError(401, msg("session.wrongCredentials"));
     }
-    if (!login.session) throw new HttpError(409, msg("session.accountChanged"));
+    if (!login.session) throw new Conflict(msg("session.accountChanged"));
     throttle.giveBack(admission.attempt);
     await record(login.user, "login");
     res.json(info(login.session));
@@ -82,6 +83,6 @@ export function sessionRoutes(route: Route, { deps, sessions, throttle, cookie, 
 
   /** What the login page may offer besides the password form. */
   route("GET /api/v1/session/options", (_req, res) => {
-    res.json({ sso: deps.config.MM_OIDC_ISSUER !== undefined } satisfies SessionOptions);
+    res.json({ sso: config.MM_OIDC_ISSUER !== undefined } satisfies SessionOptions);
   });
 }

@@ -1,13 +1,13 @@
 import type { Request, Response } from "express";
 import { z } from "zod";
-import { areaLevels, type ThemeList } from "./contract.ts";
-import type { AppDeps } from "../app.ts";
+import type { ThemeList } from "./contract.ts";
+import type { Config } from "../config.ts";
+import type { Database } from "../db/database.ts";
 import { createAnswerCache, jsonAnswer, type Answer } from "../http/answer-cache.ts";
-import { choices } from "../i18n/choices.ts";
-import { reason } from "../i18n/message.ts";
 import { sessionOf, type Route } from "../http/routes.ts";
 import { parseInput } from "../http/validate.ts";
-import { areaCode, csvOptions, format, year } from "./params.ts";
+import type { format } from "./params.ts";
+import { AreasQuery, SeriesQuery } from "./requests/themes.ts";
 import { findIndicator } from "../themes/index.ts";
 import { audienceOf, HIERARCHY_PIPELINES, type IndicatorService } from "../themes/indicator-service.ts";
 import { ARROW_STREAM, PARQUET, areasExport, seriesExport } from "./series-format.ts";
@@ -15,32 +15,6 @@ import { tableToArrow } from "./table-arrow.ts";
 import { tableToCsv, type CsvOptions } from "./table-csv.ts";
 import type { TableExport } from "./table-export.ts";
 import { tableToParquet } from "./table-parquet.ts";
-
-export const SeriesQuery = z
-  .object({
-    area: areaCode.optional(),
-    by: z
-      .enum(["area", "breakdown", "station"], { error: reason("param.by") })
-      .default("area")
-      // "station" was the name while air quality was the only theme; kept so old links keep working.
-      .transform((by) => (by === "station" ? "breakdown" : by)),
-    from: year.optional(),
-    to: year.optional(),
-    format,
-    ...csvOptions,
-  })
-  .strict()
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { error: reason("param.fromNotAfterTo"), path: ["from"] })
-  .refine((q) => q.by === "area" || q.area === undefined, { error: reason("param.areaNeedsByArea"), path: ["area"] });
-
-export const AreasQuery = z
-  .object({
-    level: z.enum(areaLevels, { error: reason("param.oneOf", { choices: choices(areaLevels) }) }).optional(),
-    period: year.optional(),
-    format,
-    ...csvOptions,
-  })
-  .strict();
 
 type TableFormat = NonNullable<z.infer<typeof format>>;
 
@@ -66,8 +40,17 @@ function contextOf(res: Response) {
   return { audience: audienceOf(sessionOf(res)!.role) };
 }
 
-export function themeRoutes(route: Route, { deps, indicators }: { deps: AppDeps; indicators: IndicatorService }): void {
-  const answers = createAnswerCache(deps.db, { day: () => deps.dataClock().toISOString().slice(0, 10) });
+export interface ThemeRouteDeps {
+  db: Database;
+  /** "Now" for the data: the day an answer is cached for. */
+  dataClock: () => Date;
+  /** Whether this is the demo (the theme list says so). */
+  config: Pick<Config, "MM_DEMO">;
+  indicators: IndicatorService;
+}
+
+export function themeRoutes(route: Route, { db, dataClock, config, indicators }: ThemeRouteDeps): void {
+  const answers = createAnswerCache(db, { day: () => dataClock().toISOString().slice(0, 10) });
   /** What an indicator's answers read: its own pipelines and the area tree. */
   const readBy = (id: string) => [...(findIndicator(id)?.indicator.pipelines ?? []), ...HIERARCHY_PIPELINES];
   /** Sends the answer from one version of the data, from cache while that version is current. */
@@ -77,7 +60,7 @@ export function themeRoutes(route: Route, { deps, indicators }: { deps: AppDeps;
   };
 
   route("GET /api/v1/themes", (req, res) =>
-    answer(req, res, "json", async (context) => jsonAnswer({ demo: deps.config.MM_DEMO, themes: await indicators.themes(context) } satisfies ThemeList)),
+    answer(req, res, "json", async (context) => jsonAnswer({ demo: config.MM_DEMO, themes: await indicators.themes(context) } satisfies ThemeList)),
   );
 
   route("GET /api/v1/themes/:themeId", (req, res) => answer(req, res, "json", async (context) => jsonAnswer(await indicators.theme(String(req.params.themeId), context))));

@@ -73,7 +73,7 @@ export const oidcSettings = {
   MM_OIDC_ROLE_MAP: RoleMap,
 };
 
-type OidcConfig = z.output<z.ZodObject<typeof oidcSettings>>;
+export type OidcConfig = z.output<z.ZodObject<typeof oidcSettings>>;
 
 /** Cross-field rule for the config schema's superRefine. */
 export function checkOidcSettings(config: OidcConfig, ctx: z.RefinementCtx): void {

@@ -5,11 +5,12 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
-import { HttpError } from "../http/http-error.ts";
+import { QueryTimeout, Unavailable } from "../domain-errors.ts";
 import { msg } from "../i18n/message.ts";
 import { literal } from "../../pipelines/framework/sql-text.ts";
 import { openInstance, type WalSetAside } from "./open-instance.ts";
 import { createPublishedState, type PublishedState } from "./published-runs.ts";
+import { renameLegacyTables, type TableRename } from "./rename-legacy-tables.ts";
 
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
 export type Row = Record<string, unknown>;
@@ -24,6 +25,8 @@ export interface Database {
   readonly path: string;
   /** Set when the WAL was damaged and moved aside at open: the data is that of the last checkpoint. */
   readonly walSetAside: WalSetAside | null;
+  /** Tables of an older database renamed after their pipeline at this open (see rename-legacy-tables.ts). */
+  readonly renamedTables: TableRename[];
   /** Which run each pipeline has published now, kept in memory (see published-runs.ts). */
   readonly published: PublishedState;
   /** Borrows a connection for `fn`; it is interrupted at the deadline or on abort. */
@@ -47,6 +50,7 @@ export interface Database {
 const CLOSE_WAIT_MS = 10_000;
 
 const schemaSql = readFileSync(path.join(import.meta.dirname, "schema.sql"), "utf8");
+const domainRulesSql = readFileSync(path.join(import.meta.dirname, "domain-rules.sql"), "utf8");
 
 /**
  * Locks the instance down once the schema is in place: no file outside `allowedDirectories` (the
@@ -79,6 +83,8 @@ export async function openDatabase(
   const { instance, walSetAside } = await openInstance(file);
   const bootstrap = await instance.connect();
   await bootstrap.run(schemaSql);
+  await bootstrap.run(domainRulesSql);
+  const renamedTables = await renameLegacyTables(bootstrap);
   if (lockdown) await bootstrap.run(lockdownSql(lockdown));
   bootstrap.closeSync();
 
@@ -88,7 +94,7 @@ export async function openDatabase(
   let open = 0;
   let closing = false;
   let allReturned: (() => void) | null = null;
-  const closed = () => new HttpError(503, msg("db.closing"));
+  const closed = () => new Unavailable(msg("db.closing"));
 
   async function connect(): Promise<DuckDBConnection> {
     open += 1;
@@ -119,7 +125,7 @@ export async function openDatabase(
         reject(error);
       };
       const timer = setTimeout(
-        () => giveUp(new HttpError(503, msg("db.noConnection", { ms: timeoutMs }), { title: msg("title.queryTimeout") })),
+        () => giveUp(new QueryTimeout(msg("db.noConnection", { ms: timeoutMs }))),
         Math.max(0, deadline - Date.now()),
       );
       const onAbort = () => giveUp(signal!.reason);
@@ -170,7 +176,7 @@ export async function openDatabase(
       return await fn(connection);
     } catch (error) {
       if (timedOut) {
-        throw new HttpError(503, msg("db.timeout", { ms: timeoutMs }), { title: msg("title.queryTimeout"), cause: error });
+        throw new QueryTimeout(msg("db.timeout", { ms: timeoutMs }), { cause: error });
       }
       throw error;
     } finally {
@@ -190,6 +196,7 @@ export async function openDatabase(
   return {
     path: file,
     walSetAside,
+    renamedTables,
     published: await createPublishedState((sql) => query(sql)),
     withConnection,
     query,

@@ -7,12 +7,21 @@
  * with `begin()` and `end()`. `end()` re-reads them; while a COMMIT is under way `settled()` waits for
  * it, so a reader that started before a publish and checks again afterwards always sees the change.
  */
+import type { PipelineName } from "../../pipelines/index.ts";
+
 export interface PublishedRun {
   runId: number;
   finishedAt: string | null;
 }
 
-export type PublishedRuns = ReadonlyMap<string, PublishedRun>;
+/**
+ * The runs by pipeline. Asking for one takes a registered name, so a misspelt name does not compile;
+ * iterating yields every published pipeline, also one no longer (or, in tests, never) registered.
+ */
+export type PublishedRuns = Omit<ReadonlyMap<string, PublishedRun>, "get" | "has"> & {
+  get(pipeline: PipelineName): PublishedRun | undefined;
+  has(pipeline: PipelineName): boolean;
+};
 
 export interface PublishedState {
   /** The runs published now; waits while a publish is being committed. */
@@ -74,7 +83,7 @@ export async function createPublishedState(read: (sql: string) => Promise<Record
 }
 
 /** The run ids of these pipelines joined as a cache version, or null while any is unpublished. */
-export function versionOf(published: PublishedRuns, pipelines: string[]): string | null {
+export function versionOf(published: PublishedRuns, pipelines: readonly PipelineName[]): string | null {
   const runs = pipelines.map((name) => published.get(name)?.runId);
   return runs.every((id) => id !== undefined) ? runs.join(",") : null;
 }

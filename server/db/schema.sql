@@ -1,6 +1,7 @@
 -- Bookkeeping tables of the monitor itself. Published datasets live in schema main, one table per
--- pipeline; a run stages into main."__staging_<table>_<run>", which is renamed into place on publish
--- or dropped (also at start-up, after a crash).
+-- pipeline, named after it (air-quality-measurements → main.air_quality_measurements); a run stages
+-- into main."__staging_<table>_<run>", which is renamed into place on publish or dropped (also at
+-- start-up, after a crash). The domain's rules on hours and days are macros in domain-rules.sql.
 CREATE SCHEMA IF NOT EXISTS meta;
 
 CREATE SEQUENCE IF NOT EXISTS meta.run_id START 1;

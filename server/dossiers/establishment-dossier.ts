@@ -5,9 +5,10 @@
  */
 import type { Complaint, EstablishmentDossier, Inspection, Permit } from "../api/contract-dossier.ts";
 import type { Database, QueryOptions } from "../db/database.ts";
-import { HttpError } from "../http/http-error.ts";
+import { NotFound } from "../domain-errors.ts";
 import { quoted } from "../i18n/quoted.ts";
 import { msg } from "../i18n/message.ts";
+import type { PipelineName } from "../../pipelines/index.ts";
 import { searchEstablishments } from "./establishment-search.ts";
 import type { NearbyAir } from "./nearby-air.ts";
 import { noiseAt } from "./noise-at-location.ts";
@@ -30,15 +31,16 @@ FROM main.complaints WHERE establishment_id = $id ORDER BY received_on DESC, com
 
 const orNull = <T>(value: unknown, map: (v: unknown) => T) => (value === null || value === undefined ? null : map(value));
 
-export const DOSSIER_PIPELINES = ["establishments", "permits", "inspections", "complaints", "air-quality-measurements", "air-quality-sensor-observations", "noise-exposure"];
+/** The pipelines the dossier cites as its sources, and whose publishes make it be built again. */
+export const DOSSIER_PIPELINES: readonly PipelineName[] = ["establishments", "permits", "inspections", "complaints", "air-quality-measurements", "air-quality-sensor-observations", "noise-exposure"];
 
 export async function establishmentDossier(db: Database, nearbyAir: NearbyAir, id: string, asOf: Date, options: QueryOptions): Promise<EstablishmentDossier> {
   const published = await db.published.settled();
   const found = published.has("establishments") ? await searchEstablishments(db, { id, sort: "name", page: 1, pageSize: 1 }, options) : null;
   const establishment = found?.items[0];
-  if (!establishment) throw new HttpError(404, msg("unknown.establishment", { id: quoted(id) }));
+  if (!establishment) throw new NotFound(msg("unknown.establishment", { id: quoted(id) }));
 
-  const rowsOf = (pipeline: string, sql: string) => (published.has(pipeline) ? db.query(sql, { id }, options) : Promise.resolve([]));
+  const rowsOf = (pipeline: PipelineName, sql: string) => (published.has(pipeline) ? db.query(sql, { id }, options) : Promise.resolve([]));
   const [permitRows, inspectionRows, complaintRows] = await Promise.all([rowsOf("permits", PERMITS_SQL), rowsOf("inspections", INSPECTIONS_SQL), rowsOf("complaints", COMPLAINTS_SQL)]);
 
   const permits: Permit[] = permitRows.map((r) => ({

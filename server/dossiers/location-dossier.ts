@@ -7,6 +7,7 @@ import type { Database, QueryOptions } from "../db/database.ts";
 import { type PublishedRuns } from "../db/published-runs.ts";
 import { createVersionedCache } from "../db/versioned-cache.ts";
 import { pointInGeometry, type PolygonGeometry } from "../../pipelines/framework/geometry.ts";
+import type { PipelineName } from "../../pipelines/index.ts";
 import { searchEstablishments } from "./establishment-search.ts";
 import type { NearbyAir } from "./nearby-air.ts";
 import { noiseAt } from "./noise-at-location.ts";
@@ -14,7 +15,8 @@ import { sourcesOf } from "./sources.ts";
 
 /** Establishments listed around the point, nearest first. */
 const MAX_ESTABLISHMENTS = 100;
-export const LOCATION_PIPELINES = ["areas", "area-key-figures", "air-quality-measurements", "air-quality-sensor-observations", "noise-exposure", "green-heat", "establishments"];
+/** The pipelines the dossier cites as its sources, and whose publishes make it be built again. */
+export const LOCATION_PIPELINES: readonly PipelineName[] = ["areas", "area-key-figures", "air-quality-measurements", "air-quality-sensor-observations", "noise-exposure", "green-heat", "establishments"];
 
 interface Buurt {
   code: string;

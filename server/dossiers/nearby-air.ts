@@ -9,7 +9,7 @@ import type { NearbyMeasurement, RecentValue } from "../api/contract-dossier.ts"
 import type { Database } from "../db/database.ts";
 import { versionOf, type PublishedRuns } from "../db/published-runs.ts";
 import { createVersionedCache } from "../db/versioned-cache.ts";
-import { DataChanged } from "../http/data-version.ts";
+import { DataChanged } from "../domain-errors.ts";
 import { findPipeline } from "../../pipelines/index.ts";
 import { annualNorms, dailyNorms } from "../themes/norms.ts";
 import { dossierSql } from "./sql-files.ts";
@@ -54,14 +54,14 @@ const KINDS = {
   station: {
     pipelines: ["air-quality-stations", "air-quality-measurements"],
     recentSql: dossierSql.stationRecentMeans,
-    placesSql: "SELECT number AS id, location AS name, lat, lon FROM main.air_stations",
+    placesSql: "SELECT number AS id, location AS name, lat, lon FROM main.air_quality_stations",
     near: { limit: 3, radius: Infinity },
     tier: "provisional",
   },
   sensor: {
     pipelines: ["air-quality-sensors", "air-quality-sensor-observations"],
     recentSql: dossierSql.sensorRecentMeans,
-    placesSql: "SELECT datastream_id::VARCHAR AS id, name, lat, lon FROM main.air_sensors",
+    placesSql: "SELECT datastream_id::VARCHAR AS id, name, lat, lon FROM main.air_quality_sensors",
     near: { limit: 5, radius: 2000 },
     tier: "indicative",
   },

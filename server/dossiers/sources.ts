@@ -1,9 +1,9 @@
 /** The sources a dossier draws on: each pipeline's attribution and the run whose data it shows. */
 import type { EstablishmentDossier } from "../api/contract-dossier.ts";
 import type { PublishedRuns } from "../db/published-runs.ts";
-import { findPipeline } from "../../pipelines/index.ts";
+import { findPipeline, type PipelineName } from "../../pipelines/index.ts";
 
-export function sourcesOf(published: PublishedRuns, pipelines: string[]): EstablishmentDossier["sources"] {
+export function sourcesOf(published: PublishedRuns, pipelines: readonly PipelineName[]): EstablishmentDossier["sources"] {
   return pipelines
     .filter((name) => published.has(name))
     .map((name) => {

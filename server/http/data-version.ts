@@ -8,15 +8,9 @@ import type { Database } from "../db/database.ts";
 import type { PublishedRuns } from "../db/published-runs.ts";
 import { HttpError } from "./http-error.ts";
 import { msg } from "../i18n/message.ts";
+import { DataChanged } from "../domain-errors.ts";
 
 const ATTEMPTS = 5;
-
-/** Thrown by a computation that saw a publish happen under it: the answer is built again. */
-export class DataChanged extends Error {
-  constructor() {
-    super("the published data changed during the computation");
-  }
-}
 
 /** The published run ids of these pipelines (all when not given) as one string, e.g. "areas:1,waste:16". */
 export function versionString(runs: PublishedRuns, pipelines?: readonly string[]): string {

@@ -1,4 +1,8 @@
-/** The one error type of the HTTP layer; the error middleware turns it into application/problem+json. */
+/**
+ * The one error type of the HTTP layer (authentication, access, media types, load, input that does not
+ * parse); the error middleware turns it into application/problem+json. The engine and the database
+ * throw domain errors instead (server/domain-errors.ts), which that middleware maps to one of these.
+ */
 import { msg, renderMessage, type Message } from "../i18n/message.ts";
 import { serverMessages, type ServerMessageKey } from "../i18n/catalogue.ts";
 

@@ -4,6 +4,7 @@ import { msg, renderMessage, type Message } from "../i18n/message.ts";
 import { negotiateLang } from "../i18n/accept-language.ts";
 import { HttpError } from "./http-error.ts";
 import { quoted } from "../i18n/quoted.ts";
+import { BadParameter, Conflict, DomainError, NotFound, Unavailable } from "../domain-errors.ts";
 
 /** Texts in the language the request asks for (Accept-Language; English when it says nothing). */
 export function sendProblem(res: Response, error: HttpError): void {
@@ -29,6 +30,20 @@ export function sendProblem(res: Response, error: HttpError): void {
     });
 }
 
+/**
+ * The status of each domain error (server/domain-errors.ts), and its problem: the engine and the
+ * database say what went wrong, this edge says how HTTP puts it (ADR 0016).
+ */
+export function problemOf(error: DomainError): HttpError | undefined {
+  const options = { title: error.titleMessage, cause: error };
+  if (error instanceof BadParameter) return new HttpError(400, error.detailMessages, { ...options, invalidParams: [{ name: error.parameter, reason: error.reason }] });
+  if (error instanceof NotFound) return new HttpError(404, error.detailMessages, options);
+  if (error instanceof Conflict) return new HttpError(409, error.detailMessages, options);
+  if (error instanceof Unavailable) return new HttpError(503, error.detailMessages, options);
+  // A new kind without a status here falls through to the 500 of an unexpected error: ours to fix.
+  return undefined;
+}
+
 export const notFound: RequestHandler = (req, _res, next) => {
   next(new HttpError(404, msg("request.noSuchResource", { method: req.method, path: quoted(req.baseUrl + req.path) })));
 };
@@ -41,6 +56,8 @@ export function problemHandler(logError: (error: unknown, res: Response) => void
   return (error, req, res, next) => {
     if (res.headersSent) return next(error);
     if (error instanceof HttpError) return sendProblem(res, error);
+    const problem = error instanceof DomainError ? problemOf(error) : undefined;
+    if (problem) return sendProblem(res, problem);
     // body-parser errors carry a status (400 bad JSON, 413 too large); anything else is ours to fix.
     const status = typeof error?.status === "number" && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) logError(error, res);

@@ -1,19 +1,22 @@
-/** zod at the HTTP edge: bad input becomes a 400 problem naming the parameter and how to fix it. */
+/**
+ * zod at the HTTP edge: bad input becomes a 400 problem naming the parameter and how to fix it. A
+ * parameter that is well-formed but does not fit (an area below the indicator's level) is the
+ * engine's to refuse: BadParameter in server/domain-errors.ts, the same 400.
+ */
 import type { z } from "zod";
 import dutchZod from "zod/v4/locales/nl.js";
 import { decodeReason, msg, type Message } from "../i18n/message.ts";
 import { HttpError } from "./http-error.ts";
+import { refusedParameter, type ParameterPlace } from "../domain-errors.ts";
 import { quoted, shown } from "../i18n/quoted.ts";
 
-type Where = "query" | "body" | "path";
-const inWhere = { query: "param.inQuery", body: "param.inBody", path: "param.inPath" } as const;
 const dutchIssues = dutchZod().localeError;
 
 /**
  * Reasons given as `reason(key)` are catalogue messages; for the few checks zod words itself, its Dutch
  * locale gives the Dutch text (a second parse, only for input that failed the first).
  */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where: Where): z.output<S> {
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where: ParameterPlace): z.output<S> {
   const result = schema.safeParse(input ?? {});
   if (result.success) return result.data;
   const dutch = schema.safeParse(input ?? {}, { error: dutchIssues });
@@ -26,13 +29,5 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where
       : [{ name: issue.path.join(".") || where, inText: issue.path.join(".") || where, reason: reasonOf(issue, index) }],
   );
   const invalidParams = refused.map(({ name, reason }) => ({ name, reason }));
-  throw new HttpError(400, refused.map(({ inText, reason }) => msg(inWhere[where], { name: inText, reason })), { invalidParams });
-}
-
-/**
- * A parameter that is well-formed but does not fit (an area below the indicator's level): the same 400.
- * @example throw badParameter("area", msg("param.unknownArea", { code }));
- */
-export function badParameter(name: string, reason: Message, where: Where = "query"): HttpError {
-  return new HttpError(400, [msg(inWhere[where], { name, reason })], { invalidParams: [{ name, reason }] });
+  throw new HttpError(400, refused.map(({ inText, reason }) => refusedParameter(inText, reason, where)), { invalidParams });
 }

@@ -17,7 +17,7 @@ type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer
 type ParamsArg<K extends ServerMessageKey> = [Placeholders<DutchText<K>>] extends [never] ? [] : [params: Record<Placeholders<DutchText<K>>, MessageParam>];
 
 /**
- * @example throw new HttpError(404, msg("unknown.indicator", { id: quoted(id) }));
+ * @example throw new NotFound(msg("unknown.indicator", { id: quoted(id) }));
  */
 export function msg<K extends ServerMessageKey>(key: K, ...[params]: ParamsArg<K>): Message {
   return { key, params: params ?? {} };

@@ -2,7 +2,7 @@
 import type { Freshness, PipelineSummary, RunDetail, RunSummary } from "../api/contract.ts";
 import type { Database, QueryOptions, Row } from "../db/database.ts";
 import type { PublishedRun } from "../db/published-runs.ts";
-import { HttpError } from "../http/http-error.ts";
+import { Conflict, NotFound, Unavailable } from "../domain-errors.ts";
 import { quoted } from "../i18n/quoted.ts";
 import { storedText } from "../i18n/localize.ts";
 import { msg } from "../i18n/message.ts";
@@ -44,7 +44,7 @@ const toRun = (r: Row): RunSummary => ({
 export function createPipelineService(db: Database, runner: Runner, now: () => Date) {
   function resolve(name: string): PipelineDefinition {
     const pipeline = findPipeline(name);
-    if (!pipeline) throw new HttpError(404, msg("unknown.pipeline", { name: quoted(name) }));
+    if (!pipeline) throw new NotFound(msg("unknown.pipeline", { name: quoted(name) }));
     return pipeline;
   }
 
@@ -116,7 +116,7 @@ export function createPipelineService(db: Database, runner: Runner, now: () => D
     async run(name: string, runId: number, options: QueryOptions): Promise<RunDetail> {
       resolve(name);
       const rows = await db.query(RUN_SQL, [name, runId], options);
-      if (!rows[0]) throw new HttpError(404, msg("unknown.run", { name: quoted(name), runId }));
+      if (!rows[0]) throw new NotFound(msg("unknown.run", { name: quoted(name), runId }));
       const checks = await db.query("SELECT name, level, passed, count, sample, message, message_nl FROM meta.check_results WHERE run_id = $1 ORDER BY rowid", [runId], options);
       // Runs recorded before the sample was bounded may hold more rows: they show a sample's worth.
       const rejects = await db.query(
@@ -169,8 +169,8 @@ export function createPipelineService(db: Database, runner: Runner, now: () => D
         done.catch(() => undefined);
         return runId;
       } catch (error) {
-        if (error instanceof PipelineBusyError) throw new HttpError(409, msg("pipeline.busy", { name: error.pipeline }));
-        if (error instanceof RunnerStoppedError) throw new HttpError(503, msg("pipeline.shuttingDown"));
+        if (error instanceof PipelineBusyError) throw new Conflict(msg("pipeline.busy", { name: error.pipeline }));
+        if (error instanceof RunnerStoppedError) throw new Unavailable(msg("pipeline.shuttingDown"));
         throw error;
       }
     },

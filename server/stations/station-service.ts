@@ -5,7 +5,7 @@ import type { Station, StationDetail } from "../api/contract.ts";
 import type { Database, QueryOptions } from "../db/database.ts";
 import { versionOf } from "../db/published-runs.ts";
 import { createVersionedCache } from "../db/versioned-cache.ts";
-import { HttpError } from "../http/http-error.ts";
+import { NotFound } from "../domain-errors.ts";
 import { quoted } from "../i18n/quoted.ts";
 import { msg } from "../i18n/message.ts";
 import { dailyNorms } from "../themes/norms.ts";
@@ -28,12 +28,12 @@ export function createStationService(db: Database) {
   const version = async () => versionOf(await db.published.settled(), ["air-quality-stations", "air-quality-measurements"]);
 
   async function load(number: string, days: number, { timeoutMs }: QueryOptions): Promise<StationDetail> {
-    const rows = await db.query("SELECT number, location, type, lat, lon, components, buurt_code FROM main.air_stations WHERE number = $1", [number], { timeoutMs });
-    if (!rows[0]) throw new HttpError(404, msg("unknown.station", { number: quoted(number) }));
+    const rows = await db.query("SELECT number, location, type, lat, lon, components, buurt_code FROM main.air_quality_stations WHERE number = $1", [number], { timeoutMs });
+    if (!rows[0]) throw new NotFound(msg("unknown.station", { number: quoted(number) }));
     const hourly = await db.query(
-      `WITH latest AS (SELECT max(timestamp_measured) AS t FROM main.air_measurements WHERE station_number = $1)
+      `WITH latest AS (SELECT max(timestamp_measured) AS t FROM main.air_quality_measurements WHERE station_number = $1)
        SELECT strftime(timestamp_measured, '%Y-%m-%dT%H:%M:%SZ') AS time, formula, value
-       FROM main.air_measurements, latest
+       FROM main.air_quality_measurements, latest
        WHERE station_number = $1 AND timestamp_measured > latest.t - to_days($2::INTEGER)
        ORDER BY timestamp_measured, formula`,
       [number, days],
@@ -52,12 +52,12 @@ export function createStationService(db: Database) {
   return {
     async list(options: QueryOptions): Promise<Station[]> {
       if (!(await version())) return [];
-      return (await db.query("SELECT number, location, type, lat, lon, components, buurt_code FROM main.air_stations ORDER BY number", [], options)).map(toStation);
+      return (await db.query("SELECT number, location, type, lat, lon, components, buurt_code FROM main.air_quality_stations ORDER BY number", [], options)).map(toStation);
     },
 
     async detail(number: string, days: number, options: QueryOptions): Promise<StationDetail> {
       const current = await version();
-      if (!current) throw new HttpError(404, msg("unknown.station", { number: quoted(number) }));
+      if (!current) throw new NotFound(msg("unknown.station", { number: quoted(number) }));
       return cache.get(`${number}/${days}`, current, () => load(number, days, options));
     },
   };

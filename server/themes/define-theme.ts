@@ -3,6 +3,7 @@
  * SQL file (in ./sql) that computes it at its grain; the engine rolls that up to wijk and gemeente.
  */
 import type { AreaLevel, IndicatorSummary, Localized, Norm, Provenance } from "../api/contract.ts";
+import type { PipelineName } from "../../pipelines/index.ts";
 import type { ReleaseSchedule } from "./release.ts";
 
 export interface IndicatorDefinition {
@@ -32,8 +33,11 @@ export interface IndicatorDefinition {
   lowestLevel: AreaLevel;
   /** What the value counts, when it is about establishments, complaints or persons: cells of 1–4 are suppressed for the policy role. */
   disclosure: IndicatorSummary["disclosure"];
-  /** Pipelines whose published tables the SQL reads; the first is cited as the source. */
-  pipelines: string[];
+  /**
+   * Pipelines whose published tables the indicator reads: every table its SQL reads (a test holds
+   * them to that), and any the roll-up needs (areas, for surfaces). The first is cited as the source.
+   */
+  pipelines: readonly PipelineName[];
   qualityTier: Provenance["qualityTier"];
   /** When the source publishes a new period, so the data's freshness can be judged. */
   release: ReleaseSchedule;

@@ -8,14 +8,12 @@ import type { AreaLevel, AreaValues, IndicatorSummary, Provenance, Role, Series,
 import type { Database, QueryOptions } from "../db/database.ts";
 import { versionOf, type PublishedRuns } from "../db/published-runs.ts";
 import { createVersionedCache } from "../db/versioned-cache.ts";
-import { DataChanged } from "../http/data-version.ts";
-import { HttpError } from "../http/http-error.ts";
+import { BadParameter, DataChanged, NotFound } from "../domain-errors.ts";
 import { quoted } from "../i18n/quoted.ts";
-import { badParameter } from "../http/validate.ts";
 import { msg } from "../i18n/message.ts";
 import { findPipeline } from "../../pipelines/index.ts";
 import { compareAreas } from "./area-comparison.ts";
-import { loadHierarchy, type AreaHierarchy } from "./area-hierarchy.ts";
+import { HIERARCHY_PIPELINES, loadHierarchy, type AreaHierarchy } from "./area-hierarchy.ts";
 import type { IndicatorDefinition, ThemeDefinition } from "./define-theme.ts";
 import { SUPPRESSION_RULE, suppressSmallCells } from "./disclosure.ts";
 import { findIndicator, themes } from "./index.ts";
@@ -51,8 +49,7 @@ interface Context extends QueryOptions {
 }
 
 const RECENT_PERIODS = 10;
-/** What the area tree is read from: names, parents, homes for urbanity. */
-export const HIERARCHY_PIPELINES = ["areas", "area-key-figures"];
+export { HIERARCHY_PIPELINES };
 
 export function createIndicatorService(db: Database, plan: PolicyPlan, municipality: Municipality, now: () => Date) {
   const cells = createVersionedCache<Cell[]>();
@@ -152,7 +149,7 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
 
   function resolve(id: string) {
     const found = findIndicator(id);
-    if (!found) throw new HttpError(404, msg("unknown.indicator", { id: quoted(id) }));
+    if (!found) throw new NotFound(msg("unknown.indicator", { id: quoted(id) }));
     return found;
   }
 
@@ -160,9 +157,9 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
   function areaFor(indicator: IndicatorDefinition, areas: AreaHierarchy, code: string | undefined) {
     if (code === undefined || code === municipality.code) return areas.municipality;
     const area = areas.get(code);
-    if (!area) throw badParameter("area", msg("param.unknownArea", { code: quoted(code) }));
+    if (!area) throw new BadParameter("area", msg("param.unknownArea", { code: quoted(code) }));
     if (!isServedLevel(area.level, indicator.lowestLevel)) {
-      throw badParameter("area", msg("param.areaBelowLevel", { indicator: indicator.id, lowest: indicator.lowestLevel, code: quoted(code), level: area.level }));
+      throw new BadParameter("area", msg("param.areaBelowLevel", { indicator: indicator.id, lowest: indicator.lowestLevel, code: quoted(code), level: area.level }));
     }
     return area;
   }
@@ -187,7 +184,7 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
 
     async theme(id: string, context: Context): Promise<Theme> {
       const theme = themes.find((t) => t.id === id);
-      if (!theme) throw new HttpError(404, msg("unknown.theme", { id: quoted(id) }));
+      if (!theme) throw new NotFound(msg("unknown.theme", { id: quoted(id) }));
       return buildTheme(theme, await db.published.settled(), context);
     },
 
@@ -204,7 +201,7 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
       const { cells, areas } = await load(indicator, published, context);
       const area = areaFor(indicator, areas, query.area);
       if (query.by === "breakdown" && indicator.grain !== "station" && indicator.lowestLevel === "gemeente") {
-        throw badParameter("by", msg("param.noBreakdown", { indicator: indicator.id }));
+        throw new BadParameter("by", msg("param.noBreakdown", { indicator: indicator.id }));
       }
       const inRange = (c: Cell) => (query.from === undefined || Number(c.period) >= query.from) && (query.to === undefined || Number(c.period) <= query.to);
       const breakdownLevel = indicator.grain === "station" ? "station" : indicator.lowestLevel;
@@ -224,12 +221,12 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
       const { cells, areas } = await load(indicator, published, context);
       const level = query.level ?? (isServedLevel("wijk", indicator.lowestLevel) ? "wijk" : "gemeente");
       if (!isServedLevel(level, indicator.lowestLevel)) {
-        throw badParameter("level", msg("param.levelBelowLowest", { indicator: indicator.id, lowest: indicator.lowestLevel, level }));
+        throw new BadParameter("level", msg("param.levelBelowLowest", { indicator: indicator.id, lowest: indicator.lowestLevel, level }));
       }
       const atLevel = cells.filter((c) => c.level === level);
       const periods = [...new Set(atLevel.filter((c) => c.value !== null || c.suppressed).map((c) => c.period))].sort();
       if (query.period !== undefined && !periods.includes(String(query.period))) {
-        throw badParameter("period", msg("param.noPeriodValues", { level, period: query.period, periods: periods.join(", ") || msg("param.none") }));
+        throw new BadParameter("period", msg("param.noPeriodValues", { level, period: query.period, periods: periods.join(", ") || msg("param.none") }));
       }
       const period = query.period !== undefined ? String(query.period) : (periods.at(-1) ?? null);
       const city = cityCells(cells);

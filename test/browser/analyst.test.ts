@@ -112,7 +112,6 @@ describe("analyst", () => {
       name: "air-quality-measurements",
       title: { nl: "Kapotte bron", en: "Broken source" },
       schedule: "0 * * * *",
-      table: "broken_measurements",
       source: {
         kind: "records",
         describe: "a broken upstream",

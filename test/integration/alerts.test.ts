@@ -13,6 +13,7 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, vi } from "vitest";
 import airQualityMeasurements from "../../pipelines/air-quality-measurements.ts";
 import airQualityStations from "../../pipelines/air-quality-stations.ts";
+import type { PipelineDefinition } from "../../pipelines/framework/define-pipeline.ts";
 import { createFetchJson } from "../../pipelines/framework/fetch-json.ts";
 import { createAlertMonitor } from "../../server/alerts/alert-monitor.ts";
 import { loadAlertRules } from "../../server/alerts/alert-rules.ts";
@@ -70,7 +71,7 @@ function eventsSince(from: number): (AlertEvent & { hook: ReceivedHook })[] {
   });
 }
 
-async function run(pipeline: typeof airQualityStations) {
+async function run(pipeline: PipelineDefinition) {
   const result = await monitor.runner.run(pipeline, "manual");
   await monitor.alerts.idle();
   return result;

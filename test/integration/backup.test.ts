@@ -82,7 +82,7 @@ describe("backup and restore", () => {
     upstream.use(movedStation);
     expect((await monitor.runner.run(airQualityStations, "manual")).status).toBe("succeeded");
     const changed = await state(monitor.db);
-    expect(changed.fingerprints.air_stations).not.toEqual(atBackup.fingerprints.air_stations);
+    expect(changed.fingerprints.air_quality_stations).not.toEqual(atBackup.fingerprints.air_quality_stations);
     expect(changed.runs.length).toBe(atBackup.runs.length + 1);
 
     const refused = await cli("restore", [path.join(config.MM_BACKUP_DIR!, "nightly.duckdb")]);

@@ -18,12 +18,11 @@ const rows = (...items: Row[]): RecordSource => ({ kind: "records", describe: "i
 } });
 const row = (code: string, level = 50, kind: string | null = "noise", measured_at = "2024-01-01T12:00:00Z"): Row => ({ code, kind, level, measured_at });
 
-const pipelineOf = (source: RecordSource, checks: Check[], table = "complaints", freshness?: { column: string; warnAfterHours: number; errorAfterHours: number }) =>
+const pipelineOf = (source: RecordSource, checks: Check[], name = "test-complaints", freshness?: { column: string; warnAfterHours: number; errorAfterHours: number }) =>
   definePipeline({
-    name: `test-${table.replaceAll("_", "-")}`,
+    name,
     title: { nl: "Test", en: "Test" },
     schedule: "0 * * * *",
-    table,
     source,
     schema: z.object({ code: z.string(), kind: z.string().nullable(), level: z.number(), measured_at: z.iso.datetime() }),
     mode: "replace",
@@ -38,7 +37,7 @@ describe("declared checks", () => {
     const good = rows(row("A"), row("B"), row("C"));
     const checks = [notNull(["kind"]), acceptedValues("kind", ["noise", "odour"]), range("level", { min: 0, max: 120 })];
     expect((await harness.runner.run(pipelineOf(good, checks), "manual")).status).toBe("succeeded");
-    const before = await fingerprint(harness.db, "complaints");
+    const before = await fingerprint(harness.db, "test_complaints");
 
     const bad = await harness.runner.run(pipelineOf(rows(row("A"), row("B", 50, "dust"), row("C", 50, "dust")), checks), "manual");
     expect(bad.status).toBe("failed");
@@ -48,7 +47,7 @@ describe("declared checks", () => {
       ["not_null(kind)", true],
       ["accepted_values(kind)", false],
     ]);
-    expect(await fingerprint(harness.db, "complaints")).toBe(before);
+    expect(await fingerprint(harness.db, "test_complaints")).toBe(before);
     const stored = await harness.db.query("SELECT name, passed, count, sample, message, message_nl FROM meta.check_results WHERE run_id = $1 ORDER BY name", [bad.runId]);
     expect(stored.find((c) => c.name === "accepted_values(kind)")).toMatchObject({
       passed: false,
@@ -66,16 +65,16 @@ describe("declared checks", () => {
     expect(result).toMatchObject({ status: "succeeded", warnings: 1 });
     const runs = await harness.db.query("SELECT status, warnings FROM meta.pipeline_runs WHERE run_id = $1", [result.runId]);
     expect(runs[0]).toEqual({ status: "succeeded", warnings: 1 });
-    expect(await fingerprint(harness.db, "complaints")).toMatch(/^2:/);
+    expect(await fingerprint(harness.db, "test_complaints")).toMatch(/^2:/);
   });
 
   it("checks not-null, unique and referential integrity against a published table", async () => {
-    await harness.runner.run(pipelineOf(rows(row("noise"), row("odour")), [], "kinds"), "manual");
-    const ref = references("kind", { table: "kinds", column: "code" });
+    await harness.runner.run(pipelineOf(rows(row("noise"), row("odour")), [], "test-kinds"), "manual");
+    const ref = references("kind", { table: "test_kinds", column: "code" });
     const ok = await harness.runner.run(pipelineOf(rows(row("A", 50, "noise")), [ref]), "manual");
     expect(ok.status).toBe("succeeded");
     const orphan = await harness.runner.run(pipelineOf(rows(row("A", 50, "dust")), [ref]), "manual");
-    expect(orphan.error).toBe("check references(kind → kinds.code) failed: 1 rows break the rule: kind exists in kinds.code (e.g. A)");
+    expect(orphan.error).toBe("check references(kind → test_kinds.code) failed: 1 rows break the rule: kind exists in test_kinds.code (e.g. A)");
     const missing = await harness.runner.run(pipelineOf(rows(row("A", 50, null)), [notNull(["kind"])]), "manual");
     expect(missing.error).toMatch(/^check not_null\(kind\) failed: 1 rows/);
     // A key given two values is quarantined before the checks (both versions), so here it is too many rejects.
@@ -95,15 +94,15 @@ describe("declared checks", () => {
 
   it("judges freshness by the data's own newest timestamp", async () => {
     const fresh = { column: "measured_at", warnAfterHours: 6, errorAfterHours: 48 };
-    const recent = await harness.runner.run(pipelineOf(rows(row("A", 5, "noise", "2024-01-01T23:00:00Z")), [], "complaints", fresh), "manual");
+    const recent = await harness.runner.run(pipelineOf(rows(row("A", 5, "noise", "2024-01-01T23:00:00Z")), [], "test-complaints", fresh), "manual");
     expect(recent).toMatchObject({ status: "succeeded", warnings: 0 });
-    const older = await harness.runner.run(pipelineOf(rows(row("A", 5, "noise", "2024-01-01T12:00:00Z")), [], "complaints", fresh), "manual");
+    const older = await harness.runner.run(pipelineOf(rows(row("A", 5, "noise", "2024-01-01T12:00:00Z")), [], "test-complaints", fresh), "manual");
     expect(older).toMatchObject({ status: "succeeded", warnings: 1 });
     expect(older.checks.find((c) => c.name === "freshness_warn(measured_at)")!.message).toEqual({
       nl: "nieuwste measured_at 2024-01-01T12:00:00Z is 12,0 u oud (grens 6 u)",
       en: "newest measured_at 2024-01-01T12:00:00Z is 12.0 h old (limit 6 h)",
     });
-    const stale = await harness.runner.run(pipelineOf(rows(row("A", 5, "noise", "2023-12-01T00:00:00Z")), [], "complaints", fresh), "manual");
+    const stale = await harness.runner.run(pipelineOf(rows(row("A", 5, "noise", "2023-12-01T00:00:00Z")), [], "test-complaints", fresh), "manual");
     expect(stale.status).toBe("failed");
     expect(stale.error).toMatch(/^check freshness_error\(measured_at\) failed: newest measured_at 2023-12-01T00:00:00Z is 768.0 h old \(limit 48 h\)/);
   });

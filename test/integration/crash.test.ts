@@ -70,10 +70,10 @@ beforeAll(async () => {
   runMs = await ingest(scratch, 1);
   await ingest(scratch, 2);
   // The premise: only the measurements differ between the versions; every other table is rebuilt identically.
-  const others = (v: Record<string, string>) => ({ ...v, air_measurements: "" });
+  const others = (v: Record<string, string>) => ({ ...v, air_quality_measurements: "" });
   expect(others(versions[1]!)).toEqual(others(versions[0]!));
   expect(others(versions[2]!)).toEqual(others(versions[0]!));
-  expect(new Set(versions.map((v) => v.air_measurements)).size).toBe(3);
+  expect(new Set(versions.map((v) => v.air_quality_measurements)).size).toBe(3);
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

@@ -15,7 +15,6 @@ const csvPipeline = (file: string, options: { maxRejectShare?: number; dialect?:
     name: "test-measurements",
     title: { nl: "Test", en: "Test" },
     schedule: "0 * * * *",
-    table: "test_measurements",
     source: csvFile(`csv/${file}`, options.dialect),
     schema: measurementSchema,
     mode: "upsert",

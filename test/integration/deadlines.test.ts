@@ -10,7 +10,8 @@ import path from "node:path";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openDatabase, type Database } from "../../server/db/database.ts";
-import { HttpError } from "../../server/http/http-error.ts";
+import { QueryTimeout, Unavailable } from "../../server/domain-errors.ts";
+import { problemOf } from "../../server/http/problem.ts";
 import { requestSignal } from "../../server/http/request-signal.ts";
 import { login, startTestMonitor, type TestMonitor } from "../support/test-server.ts";
 
@@ -31,16 +32,17 @@ afterAll(() => {
 describe("query deadlines", () => {
   it("interrupts a query at its deadline with a 503 problem, and the connection serves the next query", async () => {
     const error = await db.query(ENDLESS, [], { timeoutMs: 300 }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(HttpError);
-    expect(error).toMatchObject({ status: 503, title: "Query Timeout" });
+    expect(error).toBeInstanceOf(QueryTimeout);
+    expect(problemOf(error as QueryTimeout)).toMatchObject({ status: 503, title: "Query Timeout" });
     expect(await db.query("SELECT 42 AS answer")).toEqual([{ answer: 42 }]);
   });
 
   it("counts waiting for a busy connection against the deadline", async () => {
     const running = db.query(ENDLESS, [], { timeoutMs: 2_000 }).catch((e: unknown) => e);
     const waiting = await db.query("SELECT 1", [], { timeoutMs: 200 }).catch((e: unknown) => e);
-    expect(waiting).toMatchObject({ status: 503, detail: expect.stringContaining("no database connection came free") });
-    expect(await running).toMatchObject({ status: 503 });
+    expect(waiting).toBeInstanceOf(QueryTimeout);
+    expect(problemOf(waiting as QueryTimeout)).toMatchObject({ status: 503, detail: expect.stringContaining("no database connection came free") });
+    expect(await running).toBeInstanceOf(Unavailable);
   });
 
   it("cancels the query of an HTTP client that disconnects", async () => {
@@ -80,7 +82,7 @@ describe("a busy server", () => {
     expect(await health.json()).toMatchObject({ database: true });
     const policy = await login(monitor.url, "policy");
     expect((await fetch(`${monitor.url}/api/v1/themes`, { headers: { cookie: policy.cookie } })).status).toBe(200);
-    expect(await slow).toMatchObject({ status: 503 });
+    expect(await slow).toBeInstanceOf(Unavailable);
   });
 
   it("sheds requests beyond the in-flight limit with 503 and Retry-After at once, and recovers", async () => {

@@ -25,7 +25,7 @@ describe("measurement export", () => {
     expect(lines[0]).toMatch(/^# source: Luchtmeetnet/);
     expect(lines[1]).toBe("time,station,formula,value");
     const [expected] = await monitor.db.query(
-      "SELECT count(*) AS n FROM main.air_measurements WHERE station_number = 'NL99001' AND timestamp_measured >= '2024-01-01' AND timestamp_measured < '2025-01-01'",
+      "SELECT count(*) AS n FROM main.air_quality_measurements WHERE station_number = 'NL99001' AND timestamp_measured >= '2024-01-01' AND timestamp_measured < '2025-01-01'",
     );
     expect(lines.length - 2).toBe(expected!.n);
     expect(lines.length - 2).toBeGreaterThan(2048 * 3);

@@ -73,8 +73,8 @@ async function runWeek() {
   expect((await harness.runner.run(airQualityStations, "manual")).status).toBe("succeeded");
   const result = await harness.runner.run(airQualityMeasurements, "manual");
   const rejects = await harness.db.query("SELECT origin, column_name, reason, reason_nl FROM meta.rejects WHERE run_id = $1 ORDER BY origin", [result.runId]);
-  const published = result.status === "succeeded" ? await fingerprint(harness.db, "air_measurements") : null;
-  const boundary = await harness.db.query("SELECT value FROM main.air_measurements WHERE timestamp_measured = $1::TIMESTAMP", [new Date(BOUNDARY).toISOString()]).catch(() => []);
+  const published = result.status === "succeeded" ? await fingerprint(harness.db, "air_quality_measurements") : null;
+  const boundary = await harness.db.query("SELECT value FROM main.air_quality_measurements WHERE timestamp_measured = $1::TIMESTAMP", [new Date(BOUNDARY).toISOString()]).catch(() => []);
   harness.close();
   return { result, rejects, published, boundary };
 }

@@ -28,14 +28,14 @@ describe("the Luchtmeetnet connector", () => {
     const harness = await openHarness(denHaag());
     try {
       expect((await harness.runner.run(airQualityStations, "manual")).status).toBe("succeeded");
-      const stations = await harness.db.query("SELECT number, type, lon FROM main.air_stations ORDER BY number");
+      const stations = await harness.db.query("SELECT number, type, lon FROM main.air_quality_stations ORDER BY number");
       expect(stations.map((s) => s.number)).toEqual(["NL10404", "NL10445", "NL10446", "NL10450"]);
       expect(stations[1]).toEqual({ number: "NL10445", type: "traffic", lon: 4.3166 });
 
       const result = await harness.runner.run(airQualityMeasurements, "manual");
       expect(result).toMatchObject({ status: "succeeded", rowsRead: 8, rowsLoaded: 8, rowsRejected: 0 });
       const rows = await harness.db.query(
-        "SELECT station_number, formula, strftime(timestamp_measured, '%Y-%m-%dT%H:%M') AS t FROM main.air_measurements ORDER BY station_number, t, formula",
+        "SELECT station_number, formula, strftime(timestamp_measured, '%Y-%m-%dT%H:%M') AS t FROM main.air_quality_measurements ORDER BY station_number, t, formula",
       );
       // PM25 is spelled without a dot; "+00:00" timestamps are the end of the hour, stored in UTC.
       expect(rows.filter((r) => r.formula === "PM25").map((r) => r.station_number)).toEqual(["NL10404", "NL10446"]);
@@ -56,7 +56,7 @@ describe("the Luchtmeetnet connector", () => {
       const result = await harness.runner.run(airQualityMeasurements, "manual");
       expect(result.status).toBe("failed");
       expect(result.error).toMatch(/HTTP 502/);
-      expect(await harness.db.query("SELECT table_name FROM information_schema.tables WHERE table_name = 'air_measurements'")).toEqual([]);
+      expect(await harness.db.query("SELECT table_name FROM information_schema.tables WHERE table_name = 'air_quality_measurements'")).toEqual([]);
     } finally {
       errorPageFor = null;
       harness.close();

@@ -62,7 +62,7 @@ describe("metrics", () => {
     // The test monitor's clock stands still.
     expect(published).toBe(FIXED_NOW.getTime() / 1000);
     // The data's own freshness, for the pipelines with a freshness rule: as the pipeline view has it.
-    const [newest] = await monitor.db.query("SELECT epoch(max(timestamp_measured))::DOUBLE AS s FROM main.air_measurements");
+    const [newest] = await monitor.db.query("SELECT epoch(max(timestamp_measured))::DOUBLE AS s FROM main.air_quality_measurements");
     expect(sample(text, "mm_dataset_newest_timestamp_seconds", { pipeline: "air-quality-measurements" })).toBe(newest!.s);
     expect(sample(text, "mm_dataset_stale", { pipeline: "air-quality-measurements" })).toBe(0);
     expect(sample(text, "mm_dataset_newest_timestamp_seconds", { pipeline: "waste" })).toBeUndefined();

@@ -86,7 +86,6 @@ describe("pipeline messages in Dutch and English", () => {
       name: "trees",
       title: trees.title,
       schedule: trees.schedule,
-      table: "trees",
       source: trees.source,
       // Only the first nine tree ids pass: the rest of the register is quarantined.
       schema: z.object({ tree_id: z.string().regex(/^B00000\d$/), species: z.string(), planting_year: z.number().nullable(), lon: z.number(), lat: z.number() }),
@@ -114,7 +113,6 @@ describe("pipeline messages in Dutch and English", () => {
       name: "trees",
       title: trees.title,
       schedule: trees.schedule,
-      table: "trees",
       source: trees.source,
       // The register's species are names, so no row can be read with this schema.
       schema: z.object({ tree_id: z.string(), species: z.number(), planting_year: z.number().nullable(), lon: z.number(), lat: z.number() }),

@@ -26,7 +26,7 @@ beforeEach(() => {
 });
 
 /** Order-independent fingerprint of a published table. */
-async function fingerprint(table: "air_measurements" | "air_stations") {
+async function fingerprint(table: "air_quality_measurements" | "air_quality_stations") {
   const rows = await monitor.db.query(`SELECT count(*) AS n, sum(hash(t))::VARCHAR AS h FROM main.${table} t`);
   return `${rows[0]!.n}:${rows[0]!.h}`;
 }
@@ -46,38 +46,38 @@ describe("a pipeline run", () => {
   });
 
   it("gives the same published table when run again on the same input (no duplicate keys)", async () => {
-    const before = await fingerprint("air_measurements");
+    const before = await fingerprint("air_quality_measurements");
     const result = await monitor.runner.run(airQualityMeasurements, "manual");
     expect(result.status).toBe("succeeded");
     expect(result.rowsLoaded).toBeGreaterThan(0);
-    expect(await fingerprint("air_measurements")).toBe(before);
+    expect(await fingerprint("air_quality_measurements")).toBe(before);
     const duplicates = await monitor.db.query(
-      "SELECT count(*) - count(DISTINCT (station_number, formula, timestamp_measured)) AS d FROM main.air_measurements",
+      "SELECT count(*) - count(DISTINCT (station_number, formula, timestamp_measured)) AS d FROM main.air_quality_measurements",
     );
     expect(duplicates[0]!.d).toBe(0);
   });
 
   it("publishes changed upstream data (so the failure tests below can tell old from new)", async () => {
-    const before = await fingerprint("air_measurements");
+    const before = await fingerprint("air_quality_measurements");
     intercept.use(editPages(upstreamDir(), isMeasurementPage, raiseValues));
     expect((await monitor.runner.run(airQualityMeasurements, "manual")).status).toBe("succeeded");
-    expect(await fingerprint("air_measurements")).not.toBe(before);
+    expect(await fingerprint("air_quality_measurements")).not.toBe(before);
   });
 
   it.each(["after-staging", "before-commit"] as const)("keeps the published data when the run fails at %s", async (point) => {
-    const before = await fingerprint("air_measurements");
+    const before = await fingerprint("air_quality_measurements");
     intercept.use(editPages(upstreamDir(), isMeasurementPage, raiseValues));
     failAt = point;
     const result = await monitor.runner.run(airQualityMeasurements, "manual");
     expect(result).toMatchObject({ status: "failed", error: `injected failure at ${point}` });
-    expect(await fingerprint("air_measurements")).toBe(before);
+    expect(await fingerprint("air_quality_measurements")).toBe(before);
     expect(await lastRun()).toMatchObject({ status: "failed", error: `injected failure at ${point}` });
     const staging = await monitor.db.query("SELECT table_name FROM information_schema.tables WHERE table_name LIKE '%staging%'");
     expect(staging).toEqual([]);
   });
 
   it("keeps the published data when the upstream fails halfway, after retrying", async () => {
-    const before = await fingerprint("air_stations");
+    const before = await fingerprint("air_quality_stations");
     const seen = monitor.upstream.requests.length;
     intercept.use(failWith(500, (url) => url.startsWith("/luchtmeetnet/stations/NL99002")));
     const result = await monitor.runner.run(airQualityStations, "manual");
@@ -85,7 +85,7 @@ describe("a pipeline run", () => {
     expect(result.error).toContain("HTTP 500");
     expect(result).toMatchObject({ rowsRead: 1, rowsLoaded: 0 });
     expect(monitor.upstream.requests.slice(seen).filter((u) => u.startsWith("/luchtmeetnet/stations/NL99002"))).toHaveLength(3);
-    expect(await fingerprint("air_stations")).toBe(before);
+    expect(await fingerprint("air_quality_stations")).toBe(before);
   });
 
   it("fails at once, without retrying, on a permanent 4xx answer", async () => {
@@ -120,13 +120,13 @@ describe("a pipeline run", () => {
 
   it("publishes a run whose pages repeat a record, keeping the record once", async () => {
     expect((await monitor.runner.run(airQualityMeasurements, "manual")).status).toBe("succeeded");
-    const before = await fingerprint("air_measurements");
+    const before = await fingerprint("air_quality_measurements");
     intercept.use(editPages(upstreamDir(), isMeasurementPage, (data) => [...data, ...data.slice(0, 1)]));
     const result = await monitor.runner.run(airQualityMeasurements, "manual");
     expect(result).toMatchObject({ status: "succeeded", rowsRejected: 0 });
     expect(result.rowsDuplicate).toBeGreaterThan(0);
     expect(result.rowsLoaded + result.rowsDuplicate).toBe(result.rowsRead);
-    expect(await fingerprint("air_measurements")).toBe(before);
+    expect(await fingerprint("air_quality_measurements")).toBe(before);
   });
 
   it("never runs the same pipeline twice at once", async () => {

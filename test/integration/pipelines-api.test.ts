@@ -28,7 +28,7 @@ describe("pipelines API", () => {
     const { pipelines } = PipelineList.parse(await (await get("/api/v1/pipelines")).json());
     expect(pipelines.map((p) => p.name)).toEqual(registry.map((p) => p.name));
     const measurements = pipelines.find((p) => p.name === "air-quality-measurements")!;
-    expect(measurements).toMatchObject({ schedule: "20 * * * *", mode: "upsert", table: "air_measurements", running: false });
+    expect(measurements).toMatchObject({ schedule: "20 * * * *", mode: "upsert", table: "air_quality_measurements", running: false });
     expect(measurements.lastRun).toMatchObject({ status: "succeeded", trigger: "startup" });
     expect(measurements.publishedRunId).toBe(measurements.lastRun!.runId);
     // The demo is a snapshot ending 2026-01-01; freshness is judged against that date.
@@ -48,7 +48,7 @@ describe("pipelines API", () => {
     expect(detail.rowsRead).toBe(detail.rowsLoaded! + detail.rowsRejected!);
     expect(detail.checks.map((c) => [c.name, c.passed])).toEqual([
       ["unique(station_number, formula, timestamp_measured)", true],
-      ["references(station_number → air_stations.number)", true],
+      ["references(station_number → air_quality_stations.number)", true],
       ["row_count_change", true],
       ["freshness_warn(timestamp_measured)", true],
       ["freshness_error(timestamp_measured)", true],

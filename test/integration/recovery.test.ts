@@ -72,7 +72,7 @@ beforeAll(async () => {
   const intact = await openMonitorDatabase(replayed, demoDir);
   newVersion = await fingerprintAll(intact.db);
   await intact.close();
-  expect(newVersion.air_measurements).not.toBe(oldVersion.air_measurements);
+  expect(newVersion.air_quality_measurements).not.toBe(oldVersion.air_quality_measurements);
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -163,7 +163,7 @@ describe("starting on the WAL of a killed run", () => {
       const { health, run } = await expectRecovered(started, true);
       expect(run.status).toBe("abandoned");
       expect(health.reason).toContain(`runs cut off: ${measurements}`);
-      expect(started.lines.join("\n")).toContain(`pipelines cut off during a run: ${measurements} (run ${run.run_id}, table air_measurements)`);
+      expect(started.lines.join("\n")).toContain(`pipelines cut off during a run: ${measurements} (run ${run.run_id}, table air_quality_measurements)`);
     } finally {
       await started.monitor.close();
     }

@@ -42,7 +42,6 @@ const broken = definePipeline({
   name: "air-quality-measurements",
   title: { nl: "Test", en: "Test" },
   schedule: "0 * * * *",
-  table: "test_flood",
   source: flood,
   schema: z.object({ station_number: z.string().regex(/^NL\d{5}$/), formula: z.enum(["NO2"]), value: z.number().max(500), timestamp_measured: z.iso.datetime() }),
   mode: "replace",

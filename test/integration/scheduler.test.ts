@@ -27,7 +27,6 @@ const slowTicks = definePipeline({
   name: "slow-ticks",
   title: { nl: "Test", en: "Test" },
   schedule: "* * * * * *",
-  table: "slow_ticks",
   source: {
     kind: "records",
     describe: "a slow test source",

@@ -58,7 +58,7 @@ describe("the sensor pipelines on generated demo files", () => {
       const sensorRun = await harness.runner.run(airQualitySensors, "manual");
       expect(sensorRun).toMatchObject({ status: "succeeded", rowsRead: 5, rowsLoaded: 5, rowsRejected: 0 });
       expect(checkOf(sensorRun, "buurt_assignment")?.passed).toBe(true);
-      const published = await harness.db.query("SELECT datastream_id, buurt_code FROM main.air_sensors ORDER BY datastream_id");
+      const published = await harness.db.query("SELECT datastream_id, buurt_code FROM main.air_quality_sensors ORDER BY datastream_id");
       // Only the PM2.5 stream of each Thing, not its PM10 stream; each in the buurt it was placed in.
       expect(published).toEqual(sensors.map((s) => ({ datastream_id: s.pm25DatastreamId, buurt_code: s.buurt })));
 
@@ -67,7 +67,7 @@ describe("the sensor pipelines on generated demo files", () => {
       expect(observationRun.rowsLoaded).toBeGreaterThan(5 * 24);
       expect(observationRun.rowsLoaded).toBeLessThanOrEqual(5 * 48);
       const span = await harness.db.query(
-        "SELECT count(DISTINCT datastream_id) AS streams, strftime(min(phenomenon_time), '%Y-%m-%dT%H') AS first, min(result) >= -10 AS sane FROM main.air_sensor_observations",
+        "SELECT count(DISTINCT datastream_id) AS streams, strftime(min(phenomenon_time), '%Y-%m-%dT%H') AS first, min(result) >= -10 AS sane FROM main.air_quality_sensor_observations",
       );
       expect(span).toEqual([{ streams: 5, first: "2024-05-01T00", sane: true }]);
 
@@ -85,7 +85,7 @@ describe("the sensor pipelines on generated demo files", () => {
       const result = await harness.runner.run(airQualitySensors, "manual");
       expect(result.status).toBe("succeeded");
       expect(checkOf(result, "buurt_assignment")?.passed).toBe(false);
-      expect(await harness.db.query("SELECT count(*) AS n FROM main.air_sensors WHERE buurt_code IS NULL")).toEqual([{ n: 5 }]);
+      expect(await harness.db.query("SELECT count(*) AS n FROM main.air_quality_sensors WHERE buurt_code IS NULL")).toEqual([{ n: 5 }]);
     } finally {
       harness.close();
     }
@@ -114,7 +114,7 @@ describe("the SensorThings connector on recorded RIVM responses", () => {
     const harness = await openHarness(denHaag());
     try {
       expect(await harness.runner.run(airQualitySensors, "manual")).toMatchObject({ status: "succeeded", rowsRead: 2, rowsRejected: 0 });
-      expect(await harness.db.query("SELECT thing_id, datastream_id, name, lon FROM main.air_sensors ORDER BY datastream_id")).toEqual([
+      expect(await harness.db.query("SELECT thing_id, datastream_id, name, lon FROM main.air_quality_sensors ORDER BY datastream_id")).toEqual([
         { thing_id: 101, datastream_id: 902, name: "LTD_52233", lon: 4.2795 },
         { thing_id: 102, datastream_id: 903, name: "HLL_hl_device_339", lon: 4.3101 },
       ]);
@@ -122,7 +122,7 @@ describe("the SensorThings connector on recorded RIVM responses", () => {
       const result = await harness.runner.run(airQualitySensorObservations, "manual");
       expect(result).toMatchObject({ status: "succeeded", rowsRead: 3, rowsLoaded: 3, rowsRejected: 0 });
       const rows = await harness.db.query(
-        "SELECT datastream_id, strftime(phenomenon_time, '%Y-%m-%dT%H:%M') AS t, result FROM main.air_sensor_observations ORDER BY t",
+        "SELECT datastream_id, strftime(phenomenon_time, '%Y-%m-%dT%H:%M') AS t, result FROM main.air_quality_sensor_observations ORDER BY t",
       );
       expect(rows).toEqual([
         { datastream_id: 902, t: "2024-03-01T00:00", result: 8.4 },
@@ -147,7 +147,7 @@ describe("the SensorThings connector on recorded RIVM responses", () => {
         expect(result.status).toBe("failed");
         expect(result.error).toMatch(/HTTP 503/);
       }
-      const tables = await harness.db.query("SELECT table_name FROM information_schema.tables WHERE table_name IN ('air_sensors', 'air_sensor_observations')");
+      const tables = await harness.db.query("SELECT table_name FROM information_schema.tables WHERE table_name IN ('air_quality_sensors', 'air_quality_sensor_observations')");
       expect(tables).toEqual([]);
     } finally {
       failing = false;

@@ -246,7 +246,7 @@ describe("the other CSV exports take sep and lang too", () => {
     expect(csv.comments[0]).toMatch(/^# bron: Luchtmeetnet .*; licentie: CC BY 4\.0; pipelinerun: \d+; kwaliteit: voorlopig$/);
     expect(csv.header).toEqual(["tijd", "station", "component", "waarde"]);
     const [expected] = await monitor.db.query(
-      "SELECT count(*) AS n FROM main.air_measurements WHERE station_number = 'NL99001' AND timestamp_measured >= '2024-01-01' AND timestamp_measured < '2024-01-03'",
+      "SELECT count(*) AS n FROM main.air_quality_measurements WHERE station_number = 'NL99001' AND timestamp_measured >= '2024-01-01' AND timestamp_measured < '2024-01-03'",
     );
     expect(csv.rows).toHaveLength(Number(expected!.n));
     expect(csv.raw.every((r) => r.length === 4)).toBe(true);

@@ -125,6 +125,8 @@ const englishOnly: [string, RegExp][] = [
   ["HttpError detail as a text", new RegExp(String.raw`\bdetail:` + bareText, "g")],
   ["badParameter with a text", new RegExp(String.raw`badParameter\(\s*[^,()]+,` + bareText, "g")],
   ["zod error as a text", new RegExp(String.raw`\berror:` + bareText, "g")],
+  ["domain error with a text", new RegExp(String.raw`new (?:NotFound|Conflict|Unavailable|QueryTimeout)\(` + bareText, "g")],
+  ["BadParameter with a text", new RegExp(String.raw`new BadParameter\(\s*[^,()]+,` + bareText, "g")],
 ];
 /**
  * Configuration read at start-up (environment, OIDC settings, the policy plan, alert rules): its errors
@@ -134,7 +136,7 @@ const operatorConfig = new Set(["server/config.ts", "server/auth/oidc-settings.t
 
 describe("server error messages", () => {
   it("recognise the English-only forms this scan looks for", () => {
-    const samples = ['new HttpError(404, "Not Found", {})', "{ detail: `unknown ${id}` }", 'badParameter("area", `no ${x}`)', "z.string({ error: 'must be' })"];
+    const samples = ['new HttpError(404, "Not Found", {})', "{ detail: `unknown ${id}` }", 'badParameter("area", `no ${x}`)', "z.string({ error: 'must be' })", 'new NotFound(`no ${id}`)', 'new BadParameter("area", "no such area")'];
     samples.forEach((sample, i) => expect(sample.match(englishOnly[i]![1]), sample).not.toBeNull());
     expect('new HttpError(404, msg("unknown.theme", { id }))'.match(englishOnly[0]![1])).toBeNull();
   });

@@ -4,8 +4,7 @@
  * A failed count shows no badge: the alerts page itself says what went wrong.
  */
 import { LitElement, css, html, type PropertyValues } from "lit";
-import type { AlertList } from "../../../server/api/contract-alerts.ts";
-import { fetchJson } from "../api.ts";
+import { api } from "../api-client.ts";
 import { LangController, t } from "../i18n.ts";
 import type { Route } from "../routes.ts";
 
@@ -60,7 +59,7 @@ export class AlertCount extends LitElement {
     this.#loading?.abort();
     const loading = (this.#loading = new AbortController());
     try {
-      const { open } = await fetchJson<AlertList>("/api/v1/alerts", { signal: loading.signal });
+      const { open } = await api.get("GET /api/v1/alerts", { signal: loading.signal });
       if (!loading.signal.aborted) this.count = open;
     } catch {
       if (!loading.signal.aborted) this.count = null;

@@ -4,9 +4,9 @@
  */
 import { Task } from "@lit/task";
 import { LitElement, css, html } from "lit";
-import type { Alert, AlertList as AlertListBody } from "../../../server/api/contract-alerts.ts";
+import type { Alert } from "../../../server/api/contract-alerts.ts";
 import type { Role } from "../../../server/api/contract.ts";
-import { fetchJson } from "../api.ts";
+import { api } from "../api-client.ts";
 import { formatDateTime } from "../format.ts";
 import { LangController, lang, pick, t } from "../i18n.ts";
 import { hrefFor, type Route } from "../routes.ts";
@@ -37,7 +37,7 @@ export class AlertList extends LitElement {
 
   #alerts = new Task(this, {
     args: () => [] as const,
-    task: (_args, { signal }) => fetchJson<AlertListBody>("/api/v1/alerts?state=all", { signal }),
+    task: (_args, { signal }) => api.get("GET /api/v1/alerts", { query: { state: "all" }, signal }),
   });
 
   constructor() {

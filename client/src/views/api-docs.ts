@@ -5,14 +5,12 @@
 import { Task } from "@lit/task";
 import { LitElement, css, html } from "lit";
 import type { Role } from "../../../server/api/contract.ts";
-import { fetchJson } from "../api.ts";
+import { api } from "../api-client.ts";
 import { LangController, lang, t } from "../i18n.ts";
 import { baseStyles } from "../styles.ts";
 import { renderOperation } from "./api-docs/operation-entry.ts";
-import { groupByTag, type OpenApiDocument } from "./api-docs/openapi-document.ts";
+import { groupByTag, readOpenApiDocument, type OpenApiDocument } from "./api-docs/openapi-document.ts";
 import { renderFailure, renderLoading } from "./failure-message.ts";
-
-const DOCUMENT_PATH = "/api/v1/openapi.json";
 
 export class ApiDocs extends LitElement {
   static override properties = { userRole: {} };
@@ -75,7 +73,7 @@ export class ApiDocs extends LitElement {
 
   #document = new Task(this, {
     args: () => [] as const,
-    task: (_args, { signal }) => fetchJson<OpenApiDocument>(DOCUMENT_PATH, { signal }),
+    task: async (_args, { signal }) => readOpenApiDocument(await api.get("GET /api/v1/openapi.json", { signal })),
   });
 
   constructor() {
@@ -100,7 +98,7 @@ export class ApiDocs extends LitElement {
       return (lang() === "nl" ? tag?.["x-description-nl"] : undefined) ?? tag?.description ?? name;
     };
     return html`<p>${t("apiDocs.intro", { version: doc.info.version })}</p>
-      <p><a href=${DOCUMENT_PATH} data-testid="api-raw" type="application/json">${t("apiDocs.raw")}</a></p>
+      <p><a href=${api.url("GET /api/v1/openapi.json")} data-testid="api-raw" type="application/json">${t("apiDocs.raw")}</a></p>
       ${groups.length === 0
         ? html`<p class="panel" data-testid="empty">${t("apiDocs.empty")}</p>`
         : groups.map(

@@ -3,11 +3,18 @@
  * commas), Parquet and Arrow. The CSV's header row and comment line follow the UI language.
  */
 import { html } from "lit";
-import { lang, t, type MessageKey } from "../i18n.ts";
+import { lang, t, type Lang, type MessageKey } from "../i18n.ts";
+
+/** What a table route's query takes to answer with a file. */
+export interface DownloadQuery {
+  format: "csv" | "parquet" | "arrow";
+  sep?: "comma" | "semicolon";
+  lang?: Lang;
+}
 
 interface Download {
   id: string;
-  query: Record<string, string>;
+  query: DownloadQuery;
   label: MessageKey;
   title: MessageKey;
 }
@@ -19,22 +26,23 @@ const downloads: Download[] = [
   { id: "arrow", query: { format: "arrow" }, label: "exports.arrow", title: "exports.arrowTitle" },
 ];
 
-/** The URL of one download: `path` with its own query (if any) and the format's parameters. */
-export function downloadUrl(path: string, query: Record<string, string>): string {
-  const [base, existing] = path.split("?");
-  const params = new URLSearchParams(existing);
-  for (const [name, value] of Object.entries(query)) params.set(name, value);
-  if (query.format === "csv") params.set("lang", lang());
-  return `${base}?${params}`;
+/** A download's query: a CSV's header row and comment line in the UI's language. */
+export function downloadQuery<Q extends DownloadQuery>(query: Q): Q {
+  return query.format === "csv" ? { ...query, lang: lang() } : query;
 }
 
-/** Links to every format of the table at `path` (e.g. `/api/v1/indicators/green-share/series`). */
-export function renderExportLinks(path: string) {
+/**
+ * Links to every format of a table answer; `urlOf` makes the route's URL for a query.
+ *
+ * @example
+ * renderExportLinks((query) => api.url("GET /api/v1/indicators/:id/series", { path: { id }, query }));
+ */
+export function renderExportLinks(urlOf: (query: DownloadQuery) => string) {
   return html`<div class="no-print exports" role="group" aria-labelledby="exports-label" data-testid="exports">
     <p>
       <span id="exports-label">${t("exports.label")}:</span>
       ${downloads.map(
-        (d, i) => html`${i > 0 ? " · " : null}<a href=${downloadUrl(path, d.query)} download title=${t(d.title)} data-testid=${`download-${d.id}`}
+        (d, i) => html`${i > 0 ? " · " : null}<a href=${urlOf(downloadQuery(d.query))} download title=${t(d.title)} data-testid=${`download-${d.id}`}
             >${t(d.label)}</a
           >`,
       )}

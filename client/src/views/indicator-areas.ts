@@ -6,7 +6,7 @@
 import { Task } from "@lit/task";
 import { LitElement, css, html, unsafeCSS } from "lit";
 import type { AreaLevel, AreaValues, IndicatorSummary, Role } from "../../../server/api/contract.ts";
-import { fetchJson } from "../api.ts";
+import { api } from "../api-client.ts";
 import { loadBoundaries, type AreaFeatureCollection } from "../area-boundaries.ts";
 import "../chart-frame.ts";
 import { choropleth, noDataFill } from "../charts/choropleth.ts";
@@ -33,10 +33,9 @@ interface AreaData {
 }
 
 async function loadAreas(id: string, level: AreaLevel, period: string | null, signal: AbortSignal): Promise<AreaData> {
-  const query = new URLSearchParams({ level });
-  if (period) query.set("period", period);
   const [values, boundaries] = await Promise.all([
-    fetchJson<AreaValues>(`/api/v1/indicators/${encodeURIComponent(id)}/areas?${query}`, { signal }),
+    // The period comes from the permalink as text; the API takes a year (and says so for anything else).
+    api.get("GET /api/v1/indicators/:id/areas", { path: { id }, query: { level, period: period ? Number(period) : undefined }, signal }),
     // Without boundaries the ranking still stands on its own.
     loadBoundaries(level).then(
       (collection) => (collection.features.length > 0 ? collection : null),

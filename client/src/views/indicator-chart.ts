@@ -6,7 +6,8 @@
 import { Task } from "@lit/task";
 import { LitElement, css, html } from "lit";
 import type { IndicatorSummary, Role, Series, SeriesPoint, Target } from "../../../server/api/contract.ts";
-import { ApiError, fetchJson } from "../api.ts";
+import { ApiError } from "../api.ts";
+import { api } from "../api-client.ts";
 import "../chart-frame.ts";
 import { trendChart, trendSummary } from "../charts/trend.ts";
 import { formatNumber } from "../format.ts";
@@ -27,19 +28,20 @@ interface ChartData {
 }
 
 async function loadChartData(indicator: IndicatorSummary, area: string | null, signal: AbortSignal): Promise<ChartData> {
-  const base = `/api/v1/indicators/${encodeURIComponent(indicator.id)}/series`;
+  const series = (query: { area?: string; by?: "breakdown" } = {}) =>
+    api.get("GET /api/v1/indicators/:id/series", { path: { id: indicator.id }, query, signal });
   const [city, areaSeries, stations] = await Promise.all([
-    fetchJson<Series>(base, { signal }),
+    series(),
     area === null
       ? null
-      : fetchJson<Series>(`${base}?area=${encodeURIComponent(area)}`, { signal }).catch((error: unknown) => {
+      : series({ area }).catch((error: unknown) => {
           // A bad area in a permalink (400, 404) still leaves the city's chart worth showing.
           if (error instanceof ApiError && (error.status === 400 || error.status === 404)) return { failed: error.message };
           throw error;
         }),
     // Stations only while no area is chosen: one comparison at a time keeps the chart readable.
     indicator.breakdown === "stations" && area === null
-      ? fetchJson<Series>(`${base}?by=breakdown`, { signal }).catch((error: unknown) => {
+      ? series({ by: "breakdown" }).catch((error: unknown) => {
           if (error instanceof ApiError && error.status === 403) return null;
           throw error;
         })
@@ -160,7 +162,7 @@ export class IndicatorChart extends LitElement {
         <summary>${t("chart.showTable")}</summary>
         ${renderSeriesTable(points, t("indicator.tableTitle"), city.unit)} ${this.#renderForecastTable(indicator)}
       </details>
-      ${renderExportLinks(`/api/v1/indicators/${encodeURIComponent(indicator.id)}/series`)}
+      ${renderExportLinks((query) => api.url("GET /api/v1/indicators/:id/series", { path: { id: indicator.id }, query }))}
       ${renderProvenanceBlock(city.provenance)}`;
   }
 

@@ -4,8 +4,8 @@
  */
 import { Task } from "@lit/task";
 import { LitElement, css, html } from "lit";
-import type { IndicatorSummary, Role, Series } from "../../../server/api/contract.ts";
-import { fetchJson } from "../api.ts";
+import type { IndicatorSummary, Role } from "../../../server/api/contract.ts";
+import { api } from "../api-client.ts";
 import "../chart-frame.ts";
 import { trendChart, trendSummary } from "../charts/trend.ts";
 import { LangController, lang, pick, t } from "../i18n.ts";
@@ -44,7 +44,7 @@ export class IndicatorTrend extends LitElement {
     args: () => [this.indicator?.id] as const,
     task: async ([id], { signal }) => {
       if (id === undefined) return null;
-      return fetchJson<Series>(`/api/v1/indicators/${encodeURIComponent(id)}/series`, { signal });
+      return api.get("GET /api/v1/indicators/:id/series", { path: { id }, signal });
     },
   });
 

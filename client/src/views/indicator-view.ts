@@ -6,7 +6,7 @@
 import { Task } from "@lit/task";
 import { LitElement, css, html } from "lit";
 import type { AreaLevel, IndicatorSummary, Role } from "../../../server/api/contract.ts";
-import { fetchJson } from "../api.ts";
+import { api } from "../api-client.ts";
 import { formatDateTime, formatNumber } from "../format.ts";
 import { LangController, lang, pick, t } from "../i18n.ts";
 import { hrefFor, replaceRoute, type IndicatorViewState } from "../routes.ts";
@@ -73,7 +73,7 @@ export class IndicatorView extends LitElement {
 
   #indicator = new Task(this, {
     args: () => [this.indicatorId] as const,
-    task: ([id], { signal }) => fetchJson<IndicatorSummary>(`/api/v1/indicators/${encodeURIComponent(id)}`, { signal }),
+    task: ([id], { signal }) => api.get("GET /api/v1/indicators/:id", { path: { id }, signal }),
   });
 
   constructor() {

@@ -4,8 +4,9 @@
  * login that was refused comes back here as `#/login?sso=<reason>`.
  */
 import { LitElement, css, html } from "lit";
-import type { SessionInfo, SessionOptions, SsoRefusal } from "../../../server/api/contract.ts";
-import { ApiError, fetchJson } from "../api.ts";
+import type { SessionInfo, SsoRefusal } from "../../../server/api/contract.ts";
+import { ApiError } from "../api.ts";
+import { api } from "../api-client.ts";
 import { LangController, t, type MessageKey } from "../i18n.ts";
 import { baseStyles } from "../styles.ts";
 
@@ -73,7 +74,7 @@ export class LoginView extends LitElement {
       // Shown once: a reload or a bookmark of the login page should not repeat the refusal.
       history.replaceState(null, "", "#/login");
     }
-    fetchJson<SessionOptions>("/api/v1/session/options").then(
+    api.get("GET /api/v1/session/options").then(
       (options) => (this.sso = options.sso),
       () => (this.sso = false),
     );
@@ -84,7 +85,7 @@ export class LoginView extends LitElement {
       <h1 id="login-title">${t("login.title")}</h1>
       ${this.sso
         ? html`<p class="sso">
-            <a href="/api/v1/session/oidc" data-testid="login-sso">${t("login.sso")}</a>
+            <a href=${api.url("GET /api/v1/session/oidc")} data-testid="login-sso">${t("login.sso")}</a>
             <span class="muted">${t("login.ssoOr")}</span>
           </p>`
         : null}
@@ -116,7 +117,7 @@ export class LoginView extends LitElement {
     this.pending = true;
     this.failure = null;
     try {
-      const session = await fetchJson<SessionInfo>("/api/v1/session", { method: "POST", body: credentials });
+      const session = await api.send("POST /api/v1/session", { body: credentials });
       this.dispatchEvent(new CustomEvent("mm-login", { detail: session, bubbles: true, composed: true }));
     } catch (error) {
       this.failure = describeFailure(error);

@@ -4,8 +4,9 @@
  */
 import { Task } from "@lit/task";
 import { LitElement, css, html, nothing } from "lit";
-import type { PipelineList, PipelineSummary, Role, RunStarted, RunSummary } from "../../../server/api/contract.ts";
-import { ApiError, fetchJson } from "../api.ts";
+import type { PipelineSummary, Role, RunSummary } from "../../../server/api/contract.ts";
+import { ApiError } from "../api.ts";
+import { api } from "../api-client.ts";
 import { cronHint } from "../cron-hint.ts";
 import { formatCount, formatDateTime } from "../format.ts";
 import { LangController, lang, pick, t } from "../i18n.ts";
@@ -60,7 +61,7 @@ export class PipelineListView extends LitElement {
 
   #pipelines = new Task(this, {
     args: () => [] as const,
-    task: (_args, { signal }) => fetchJson<PipelineList>("/api/v1/pipelines", { signal }),
+    task: (_args, { signal }) => api.get("GET /api/v1/pipelines", { signal }),
     onComplete: (list) => this.#poller.keepGoing(list.pipelines.some(isRunning)),
     // The failure is shown with a retry button; asking again every 2 s would only repeat it.
     onError: () => this.#poller.keepGoing(false),
@@ -189,7 +190,7 @@ export class PipelineListView extends LitElement {
   async #start(name: string) {
     this.#setStart(name, { kind: "pending" });
     try {
-      const started = await fetchJson<RunStarted>(`/api/v1/pipelines/${encodeURIComponent(name)}/runs`, { method: "POST" });
+      const started = await api.send("POST /api/v1/pipelines/:name/runs", { path: { name } });
       this.#setStart(name, { kind: "started", runId: started.runId });
     } catch (error) {
       const busy = error instanceof ApiError && error.status === 409;

@@ -4,8 +4,8 @@
  */
 import { Task } from "@lit/task";
 import { LitElement, css, html, nothing } from "lit";
-import type { Role, RunList, RunSummary } from "../../../server/api/contract.ts";
-import { fetchJson } from "../api.ts";
+import type { Role, RunSummary } from "../../../server/api/contract.ts";
+import { api } from "../api-client.ts";
 import { formatCount, formatDateTime, formatDuration } from "../format.ts";
 import { LangController, lang, pick, t } from "../i18n.ts";
 import { Poller } from "../poller.ts";
@@ -49,8 +49,7 @@ export class PipelineRuns extends LitElement {
   #history = new Task(this, {
     args: () => [this.name] as const,
     task: async ([name], { signal }): Promise<History> => {
-      const path = `/api/v1/pipelines/${encodeURIComponent(name)}/runs?limit=${historyLimit}`;
-      const { runs } = await fetchJson<RunList>(path, { signal });
+      const { runs } = await api.get("GET /api/v1/pipelines/:name/runs", { path: { name }, query: { limit: historyLimit }, signal });
       return { name, runs };
     },
     onComplete: ({ runs }) => this.#poller.keepGoing(runs.some((run) => run.status === "running")),

@@ -6,7 +6,7 @@
 import { Task } from "@lit/task";
 import { LitElement, css, html, nothing } from "lit";
 import type { CheckResult, RejectCount, Role, RunDetail } from "../../../server/api/contract.ts";
-import { fetchJson } from "../api.ts";
+import { api } from "../api-client.ts";
 import { formatCount, formatDateTime, formatDuration, formatNumber } from "../format.ts";
 import { LangController, lang, pick, t } from "../i18n.ts";
 import { Poller } from "../poller.ts";
@@ -54,7 +54,7 @@ export class RunDetailView extends LitElement {
   #detail = new Task(this, {
     args: () => [this.name, this.runId] as const,
     task: ([name, runId], { signal }) =>
-      fetchJson<RunDetail>(`/api/v1/pipelines/${encodeURIComponent(name)}/runs/${runId}`, { signal }),
+      api.get("GET /api/v1/pipelines/:name/runs/:runId", { path: { name, runId }, signal }),
     // A run opened while it is going fills in its counts and checks when it ends.
     onComplete: (detail) => this.#poller.keepGoing(detail.status === "running"),
     onError: () => this.#poller.keepGoing(false),

@@ -5,7 +5,7 @@
 import { Task } from "@lit/task";
 import { LitElement, css, html } from "lit";
 import type { Role, StationDetail } from "../../../server/api/contract.ts";
-import { fetchJson } from "../api.ts";
+import { api } from "../api-client.ts";
 import "../chart-frame.ts";
 import { dailyMeans, hourlyChart, hourlySummary, type FormulaNorm } from "../charts/hourly.ts";
 import { formatDateTime, formatFormula, formatNumber, formatStationType } from "../format.ts";
@@ -41,7 +41,7 @@ export class StationDetailView extends LitElement {
   #detail = new Task(this, {
     args: () => [this.number] as const,
     task: ([number], { signal }) =>
-      fetchJson<StationDetail>(`/api/v1/stations/${encodeURIComponent(number)}`, { signal }),
+      api.get("GET /api/v1/stations/:number", { path: { number }, signal }),
   });
 
   constructor() {

@@ -2,7 +2,7 @@
 import { Task } from "@lit/task";
 import { LitElement, html } from "lit";
 import type { Role, Station } from "../../../server/api/contract.ts";
-import { fetchJson } from "../api.ts";
+import { api } from "../api-client.ts";
 import { formatFormula, formatStationType } from "../format.ts";
 import { LangController, lang, t } from "../i18n.ts";
 import { hrefFor } from "../routes.ts";
@@ -17,7 +17,7 @@ export class StationList extends LitElement {
 
   #stations = new Task(this, {
     args: () => [] as const,
-    task: (_args, { signal }) => fetchJson<{ stations: Station[] }>("/api/v1/stations", { signal }),
+    task: (_args, { signal }) => api.get("GET /api/v1/stations", { signal }),
   });
 
   constructor() {

@@ -5,8 +5,8 @@
  */
 import { Task } from "@lit/task";
 import { LitElement, css, html } from "lit";
-import type { IndicatorSummary, Role, Theme, ThemeList } from "../../../server/api/contract.ts";
-import { fetchJson } from "../api.ts";
+import type { IndicatorSummary, Role, Theme } from "../../../server/api/contract.ts";
+import { api } from "../api-client.ts";
 import { sparkline } from "../charts/sparkline.ts";
 import { formatNumber } from "../format.ts";
 import { LangController, lang, pick, t } from "../i18n.ts";
@@ -78,7 +78,7 @@ export class ThemeOverview extends LitElement {
 
   #themes = new Task(this, {
     args: () => [] as const,
-    task: (_args, { signal }) => fetchJson<ThemeList>("/api/v1/themes", { signal }),
+    task: (_args, { signal }) => api.get("GET /api/v1/themes", { signal }),
   });
 
   constructor() {

@@ -6,7 +6,7 @@
 import { Task } from "@lit/task";
 import { LitElement, css, html } from "lit";
 import type { Role, Theme } from "../../../server/api/contract.ts";
-import { fetchJson } from "../api.ts";
+import { api } from "../api-client.ts";
 import { formatDateTime } from "../format.ts";
 import { LangController, lang, pick, t } from "../i18n.ts";
 import { hrefFor } from "../routes.ts";
@@ -68,7 +68,7 @@ export class ThemePage extends LitElement {
 
   #theme = new Task(this, {
     args: () => [this.themeId] as const,
-    task: ([id], { signal }) => fetchJson<Theme>(`/api/v1/themes/${encodeURIComponent(id)}`, { signal }),
+    task: ([id], { signal }) => api.get("GET /api/v1/themes/:themeId", { path: { themeId: id }, signal }),
   });
 
   constructor() {

@@ -1,19 +1,20 @@
 /**
  * Every route of the access table, documented: a route added there without an entry here is a type
  * error, and test/integration/openapi.test.ts fails on a route the server has but the document lacks.
- * Request schemas are the ones the routes validate with; response schemas are the contract's.
+ * Request schemas are the ones the routes validate with (server/api/requests/); response schemas are
+ * the contract's.
  */
 import { z } from "zod";
 import type { RouteKey } from "../access.ts";
-import { AreasQuery as BoundariesQuery } from "../area-routes.ts";
-import { NewBackup } from "../backup-routes.ts";
-import { AuditQuery, DossierQuery, EstablishmentsQuery, LocationQuery } from "../dossier-routes.ts";
-import { RunPath, RunsQuery } from "../pipeline-routes.ts";
-import { Credentials } from "../session-routes.ts";
 import { AlertsQuery } from "../contract-alerts.ts";
-import { DetailQuery, ExportQuery, StationPath } from "../station-routes.ts";
-import { AreasQuery, SeriesQuery } from "../theme-routes.ts";
-import { Change, NewAccount } from "../user-routes.ts";
+import { BoundariesQuery } from "../requests/areas.ts";
+import { NewBackup } from "../requests/backups.ts";
+import { AuditQuery, DossierQuery, EstablishmentsQuery, LocationQuery } from "../requests/dossiers.ts";
+import { RunPath, RunsQuery } from "../requests/pipelines.ts";
+import { Credentials } from "../requests/session.ts";
+import { DetailQuery, ExportQuery, StationPath } from "../requests/stations.ts";
+import { AreasQuery, SeriesQuery } from "../requests/themes.ts";
+import { Change, NewAccount } from "../requests/users.ts";
 import { json, problem, redirect, table, tooMany, type Operation } from "./operation.ts";
 
 // Path parameters these routes check in the handler (an unknown id is a 404), not with a schema.

@@ -1,11 +1,11 @@
--- Daily means per pollutant at one station (UTC days; an hour is dated by its start). A day counts
--- only with at least 18 of its 24 hours measured, as the EU directives require.
+-- Daily means per pollutant at one station: UTC days, each hour dated by its start, a day counted
+-- only with enough of its hours measured (meta.hour_start and meta.is_valid_day, server/db/domain-rules.sql).
 SELECT formula, year(day) AS year, mean
 FROM (
-  SELECT formula, CAST(timestamp_measured - INTERVAL 1 HOUR AS DATE) AS day, avg(value) AS mean
-  FROM main.air_measurements
+  SELECT formula, CAST(meta.hour_start(timestamp_measured) AS DATE) AS day, avg(value) AS mean
+  FROM main.air_quality_measurements
   WHERE station_number = $station
   GROUP BY formula, day
-  HAVING count(*) >= 18
+  HAVING meta.is_valid_day(count(*))
 )
 ORDER BY formula, year

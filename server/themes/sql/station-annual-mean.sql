@@ -1,8 +1,9 @@
--- Annual mean of one pollutant per station. timestamp_measured is the end of the hour, so the hour is
--- dated by its start. A station-year counts only with 75 % of its hours measured (value NULL below).
+-- Annual mean of one pollutant per station. timestamp_measured is the end of the hour: the hour is
+-- dated by its start (meta.hour_start, server/db/domain-rules.sql). A station-year counts only with
+-- 75 % of its hours measured (value NULL below).
 WITH hourly AS (
-  SELECT station_number, value, year(timestamp_measured - INTERVAL 1 HOUR) AS year
-  FROM main.air_measurements
+  SELECT station_number, value, year(meta.hour_start(timestamp_measured)) AS year
+  FROM main.air_quality_measurements
   WHERE formula = $formula
 ), yearly AS (
   SELECT station_number, year, avg(value) AS mean,
@@ -12,5 +13,5 @@ WITH hourly AS (
 )
 SELECT y.station_number AS area_code, s.location AS area_name, y.year::VARCHAR AS period,
        CASE WHEN y.coverage >= 0.75 THEN round(y.mean, 2) END AS value, round(y.coverage, 4) AS coverage
-FROM yearly y JOIN main.air_stations s ON s.number = y.station_number
+FROM yearly y JOIN main.air_quality_stations s ON s.number = y.station_number
 ORDER BY period, area_code

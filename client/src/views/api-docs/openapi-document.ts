@@ -33,6 +33,17 @@ export interface OpenApiDocument {
   paths: Record<string, Record<string, OperationObject>>;
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** The answer of GET /api/v1/openapi.json as the page reads it, once its essentials are there. */
+export function readOpenApiDocument(body: Record<string, unknown>): OpenApiDocument {
+  const { openapi, info, paths } = body;
+  if (typeof openapi !== "string" || !isObject(info) || typeof info.version !== "string" || !isObject(paths)) {
+    throw new TypeError("the API did not answer with an OpenAPI document");
+  }
+  return body as unknown as OpenApiDocument;
+}
+
 export interface ListedOperation {
   method: string;
   path: string;

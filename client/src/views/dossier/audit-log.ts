@@ -6,7 +6,7 @@ import { Task, TaskStatus } from "@lit/task";
 import { LitElement, css, html } from "lit";
 import type { Role } from "../../../../server/api/contract.ts";
 import type { AuditEntry, AuditList } from "../../../../server/api/contract-dossier.ts";
-import { fetchJson } from "../../api.ts";
+import { api } from "../../api-client.ts";
 import { AUDIT_PAGE_SIZE, parseNear } from "../../dossier-routes.ts";
 import { formatDateTime, formatNumber } from "../../format.ts";
 import { LangController, lang, t } from "../../i18n.ts";
@@ -43,7 +43,7 @@ export class AuditLogView extends LitElement {
     args: () => [this.page] as const,
     task: async ([page], { signal }) => ({
       page,
-      list: await fetchJson<AuditList>(`/api/v1/audit?limit=${AUDIT_PAGE_SIZE}&offset=${(page - 1) * AUDIT_PAGE_SIZE}`, { signal }),
+      list: await api.get("GET /api/v1/audit", { query: { limit: AUDIT_PAGE_SIZE, offset: (page - 1) * AUDIT_PAGE_SIZE }, signal }),
     }),
   });
 

@@ -8,14 +8,14 @@ import { Task } from "@lit/task";
 import { LitElement, html } from "lit";
 import type { Role } from "../../../../server/api/contract.ts";
 import type { EstablishmentDossier } from "../../../../server/api/contract-dossier.ts";
-import { fetchJson } from "../../api.ts";
+import { api } from "../../api-client.ts";
 import { DEFAULT_RADIUS_M } from "../../dossier-routes.ts";
 import { formatDate } from "../../dossier-format.ts";
 import { formatNumber } from "../../format.ts";
 import { LangController, lang, t } from "../../i18n.ts";
 import { hrefFor } from "../../routes.ts";
 import { baseStyles, detailStyles } from "../../styles.ts";
-import { downloadUrl } from "../export-links.ts";
+import { downloadQuery } from "../export-links.ts";
 import { renderFailure, renderLoading } from "../failure-message.ts";
 import { renderBackToSearch } from "./back-to-search.ts";
 import "./area-map-view.ts";
@@ -29,8 +29,6 @@ import { renderPermits } from "./permit-table.ts";
 import { renderSources } from "./sources-list.ts";
 import { renderTimeline } from "./timeline-section.ts";
 
-export const dossierPath = (id: string) => `/api/v1/establishments/${encodeURIComponent(id)}`;
-
 export class EstablishmentDossierView extends LitElement {
   static override properties = { establishmentId: { attribute: "establishment-id" }, userRole: {} };
   declare establishmentId: string;
@@ -40,7 +38,7 @@ export class EstablishmentDossierView extends LitElement {
 
   #dossier = new Task(this, {
     args: () => [this.establishmentId] as const,
-    task: ([id], { signal }) => fetchJson<EstablishmentDossier>(dossierPath(id), { signal }),
+    task: ([id], { signal }) => api.get("GET /api/v1/establishments/:id", { path: { id }, signal }),
   });
 
   constructor() {
@@ -68,7 +66,7 @@ export class EstablishmentDossierView extends LitElement {
           <p class="muted">${t("dossier.asOf", { date: formatDate(dossier.asOf, lang()) })}</p>
         </div>
         <div class="actions no-print">
-          <a class="button" href=${downloadUrl(dossierPath(e.id), { format: "csv" })} download=${`dossier-${e.id}.csv`} data-testid="export-csv">${t("dossier.exportCsv")}</a>
+          <a class="button" href=${api.url("GET /api/v1/establishments/:id", { path: { id: e.id }, query: downloadQuery({ format: "csv" }) })} download=${`dossier-${e.id}.csv`} data-testid="export-csv">${t("dossier.exportCsv")}</a>
           <button type="button" data-testid="print" @click=${() => window.print()}>${t("dossier.print")}</button>
         </div>
       </div>

@@ -7,9 +7,9 @@ import { Task, TaskStatus } from "@lit/task";
 import { LitElement, css, html } from "lit";
 import type { Role } from "../../../../server/api/contract.ts";
 import type { EstablishmentSearch } from "../../../../server/api/contract-dossier.ts";
-import { fetchJson } from "../../api.ts";
+import { api } from "../../api-client.ts";
 import type { MapPoint } from "../../charts/area-map.ts";
-import { DEFAULT_RADIUS_M, formatCoordinate, searchApiPath, type EstablishmentSort, type SearchState } from "../../dossier-routes.ts";
+import { DEFAULT_RADIUS_M, formatCoordinate, searchApiQuery, type EstablishmentSort, type SearchState } from "../../dossier-routes.ts";
 import { formatNumber } from "../../format.ts";
 import { LangController, lang, t } from "../../i18n.ts";
 import { hrefFor, replaceRoute } from "../../routes.ts";
@@ -76,7 +76,7 @@ export class EstablishmentSearchView extends LitElement {
   #results = new Task(this, {
     args: () => [this.state] as const,
     task: async ([state], { signal }) => ({
-      search: await fetchJson<EstablishmentSearch>(searchApiPath(state), { signal }),
+      search: await api.get("GET /api/v1/establishments", { query: searchApiQuery(state), signal }),
       href: hrefFor({ ...state, name: "establishments" }),
     }),
   });

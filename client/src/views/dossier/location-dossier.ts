@@ -8,8 +8,8 @@ import { Task } from "@lit/task";
 import { LitElement, css, html } from "lit";
 import type { Role } from "../../../../server/api/contract.ts";
 import type { LocationDossier } from "../../../../server/api/contract-dossier.ts";
-import { fetchJson } from "../../api.ts";
-import { DEFAULT_RADIUS_M, formatCoordinate, locationQuery, type LocationState } from "../../dossier-routes.ts";
+import { api } from "../../api-client.ts";
+import { DEFAULT_RADIUS_M, formatCoordinate, locationApiQuery, type LocationState } from "../../dossier-routes.ts";
 import { formatPercent } from "../../dossier-format.ts";
 import { formatNumber } from "../../format.ts";
 import { LangController, lang, t, type MessageKey } from "../../i18n.ts";
@@ -64,7 +64,7 @@ export class LocationDossierView extends LitElement {
     args: () => [this.point] as const,
     task: ([point], { signal }) => {
       if (point.lat === undefined || point.lon === undefined) return null;
-      return fetchJson<LocationDossier>(`/api/v1/locations/dossier${locationQuery({ ...point, radius: point.radius ?? DEFAULT_RADIUS_M })}`, { signal });
+      return api.get("GET /api/v1/locations/dossier", { query: locationApiQuery(point.lat, point.lon, point.radius), signal });
     },
   });
 

@@ -4,10 +4,10 @@
  * lines and the words of each row in Dutch or English; `sep=semicolon` writes decimal commas in the
  * text too, so numbers read the same throughout the file.
  */
-import type { EstablishmentDossier } from "../api/contract-dossier.ts";
-import { csvDocument, csvNumber } from "../api/csv.ts";
-import { headerRow, type Header } from "../api/export-labels.ts";
-import type { CsvOptions } from "../api/table-csv.ts";
+import type { EstablishmentDossier } from "./contract-dossier.ts";
+import { csvDocument, csvNumber } from "./csv.ts";
+import { headerRow, type Header } from "./export-labels.ts";
+import type { CsvOptions } from "./table-csv.ts";
 import { msg, renderMessage, type Message } from "../i18n/message.ts";
 
 const HEADERS: Header[] = [

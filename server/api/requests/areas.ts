@@ -1,0 +1,7 @@
+/** The query of GET /api/v1/areas (boundaries). */
+import { z } from "zod";
+import { areaLevels } from "../contract.ts";
+import { choices } from "../../i18n/choices.ts";
+import { reason } from "../../i18n/message.ts";
+
+export const BoundariesQuery = z.object({ level: z.enum(areaLevels, { error: reason("param.oneOf", { choices: choices(areaLevels) }) }).default("buurt") }).strict();

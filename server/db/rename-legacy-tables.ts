@@ -1,0 +1,52 @@
+/**
+ * Before issue 17 four pipelines published a table under a name of their own (`air_measurements` for
+ * the pipeline `air-quality-measurements`); now every table is named after its pipeline. A database
+ * written before keeps its data and history: at open, each old table that is still there is renamed,
+ * once, and the record of which table holds a pipeline's published run is renamed with it.
+ */
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { tableOf } from "../../pipelines/framework/define-pipeline.ts";
+import type { PipelineName } from "../../pipelines/index.ts";
+import { quote } from "../../pipelines/framework/sql-text.ts";
+
+/** The tables published under another name before, and the pipeline that published each. */
+export const LEGACY_TABLES: Readonly<Record<string, PipelineName>> = {
+  air_stations: "air-quality-stations",
+  air_measurements: "air-quality-measurements",
+  air_sensors: "air-quality-sensors",
+  air_sensor_observations: "air-quality-sensor-observations",
+};
+
+export interface TableRename {
+  from: string;
+  to: string;
+}
+
+/**
+ * Renames each legacy table whose new name is still free, in one transaction with meta.published
+ * (so the run history never names a table that is not there). A database that has both names is
+ * left as it is: the new table is the one served, and the old one is for an operator to look at.
+ * Returns what was renamed, for the start-up log.
+ */
+export async function renameLegacyTables(connection: DuckDBConnection): Promise<TableRename[]> {
+  const reader = await connection.runAndReadAll("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'");
+  const present = new Set(reader.getRows().map((r) => String(r[0])));
+  const renames = Object.entries(LEGACY_TABLES)
+    .map(([from, pipeline]) => ({ from, to: tableOf(pipeline) }))
+    .filter(({ from, to }) => present.has(from) && !present.has(to));
+  if (renames.length === 0) return [];
+  await connection.run("BEGIN TRANSACTION");
+  try {
+    for (const { from, to } of renames) {
+      // Both names come from LEGACY_TABLES, an allow-list.
+      const rename = `ALTER TABLE main.${quote(from)} RENAME TO ${quote(to)}`;
+      await connection.run(rename);
+      await connection.run("UPDATE meta.published SET table_name = $1 WHERE table_name = $2", [to, from]);
+    }
+    await connection.run("COMMIT");
+  } catch (error) {
+    await connection.run("ROLLBACK").catch(() => {});
+    throw error;
+  }
+  return renames;
+}

@@ -1,0 +1,47 @@
+/**
+ * Pipeline names are a type derived from the registry: naming a pipeline that does not exist, in an
+ * indicator or in a list a cache is versioned by, does not compile. The `@ts-expect-error` lines are
+ * the test (`npm run typecheck` fails when a misspelt name compiles); the assertions keep vitest honest.
+ */
+import { describe, expect, it } from "vitest";
+import { findPipeline, pipelines, type PipelineName } from "../../../pipelines/index.ts";
+import { versionOf, type PublishedRuns } from "../../../server/db/published-runs.ts";
+import { defineTheme, municipalOnly, type IndicatorDefinition } from "../../../server/themes/define-theme.ts";
+import { releases } from "../../../server/themes/release.ts";
+
+const indicator = (pipelines: IndicatorDefinition["pipelines"]): IndicatorDefinition => ({
+  id: "waste-test",
+  name: { nl: "Test", en: "Test" },
+  description: { nl: "Test", en: "Test" },
+  unit: "kg",
+  direction: "lower",
+  seriesSql: "waste.sql",
+  params: {},
+  ...municipalOnly,
+  pipelines,
+  qualityTier: "validated",
+  release: releases.cbsAnnual,
+  norms: [],
+});
+
+describe("pipeline names", () => {
+  it("are the registry's names", () => {
+    const names: PipelineName[] = pipelines.map((p) => p.name);
+    expect(names).toContain("air-quality-measurements");
+    expect(findPipeline("air-quality-measurement")).toBeUndefined();
+    expect(findPipeline("air-quality-measurements")?.table).toBe("air_quality_measurements");
+  });
+
+  it("do not compile when misspelt", () => {
+    // @ts-expect-error not a pipeline: the registry has air-quality-measurements
+    const misspelt: PipelineName = "air-quality-measurement";
+    // @ts-expect-error an indicator names registered pipelines only
+    const theme = defineTheme({ id: "t", name: { nl: "T", en: "T" }, indicators: [indicator(["waste", "air_quality_measurements"])] });
+    const published: PublishedRuns = new Map([["waste", { runId: 1, finishedAt: null }]]);
+    // @ts-expect-error a cache is versioned by registered pipelines only
+    const version = versionOf(published, ["waste", "wastes"]);
+    // @ts-expect-error asking whether a pipeline published takes a registered name
+    const has = published.has("noise");
+    expect([misspelt, theme.indicators[0]!.pipelines, version, has]).toEqual(["air-quality-measurement", ["waste", "air_quality_measurements"], null, false]);
+  });
+});
