@@ -3,15 +3,36 @@
  * its own process on the demo (scale 1) and trusts X-Forwarded-For from loopback, so every failed
  * login comes from an address and account of its own and the login throttle never stops it: only the
  * bound on password hashing does. For the same duration twice — quiet, then under waves of 100
- * parallel failed logins — two clients search establishments one request after another and a probe
+ * parallel failed logins sent from a worker thread — two clients search establishments one request after another and a probe
  * asks /healthz every 50 ms. Reports each p95 under the flood as a ratio to the quiet one (target
  * ≤ 2), and the flood's answers by status (no 5xx).
  */
+import { Worker } from "node:worker_threads";
 import { benchDatabase, demoAtScale } from "./api.ts";
 import { login, startServerProcess } from "./server-process.ts";
 
 const SECONDS = Number(process.env.MM_BENCH_SECONDS ?? 15);
 const WAVE = 100;
+/** Waves of failed logins, each from an address and for an account of its own, for `ms`; posts the statuses. */
+const FLOOD = `
+const { parentPort, workerData: { url, wave, ms } } = require("node:worker_threads");
+const until = performance.now() + ms;
+const byStatus = {};
+let sent = 0;
+(async () => {
+  while (performance.now() < until) {
+    await Promise.all(Array.from({ length: wave }, () => {
+      const n = sent++;
+      return fetch(url + "/api/v1/session", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": "10." + ((n >> 16) & 255) + "." + ((n >> 8) & 255) + "." + (n & 255) },
+        body: JSON.stringify({ username: "flood-" + n, password: "wrong password" }),
+      }).then((r) => { byStatus[r.status] = (byStatus[r.status] ?? 0) + 1; return r.arrayBuffer(); });
+    }));
+  }
+  parentPort.postMessage({ sent, byStatus });
+})();
+`;
 const TERMS = ["bakkerij", "garage", "metaal", "school", "hotel", "drukkerij", "kantoor", "opslag"];
 
 const p95 = (times: number[]) => {
@@ -58,25 +79,14 @@ export async function benchLoginFlood() {
   try {
     const { cookie } = await login(server.url, "permit");
     const quiet = await measure(server.url, cookie);
-    const logins = new Map<number, number>();
-    let sent = 0;
-    const flood = async (until: number) => {
-      while (performance.now() < until) {
-        const wave = Array.from({ length: WAVE }, () => {
-          const n = sent++;
-          return fetch(`${server.url}/api/v1/session`, {
-            method: "POST",
-            headers: { "content-type": "application/json", "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` },
-            body: JSON.stringify({ username: `flood-${n}`, password: "wrong password" }),
-          }).then((r) => {
-            logins.set(r.status, (logins.get(r.status) ?? 0) + 1);
-            return r.arrayBuffer();
-          });
-        });
-        await Promise.all(wave);
-      }
+    // The flood runs in a thread of its own, so its hundred answers at a time do not delay the
+    // measuring requests' own event loop: what is measured is the server.
+    let flood: { sent: number; byStatus: Record<string, number> } = { sent: 0, byStatus: {} };
+    const floodFor = async (until: number) => {
+      const worker = new Worker(FLOOD, { eval: true, workerData: { url: server.url, wave: WAVE, ms: until - performance.now() } });
+      flood = await new Promise((resolve, reject) => worker.once("message", resolve).once("error", reject));
     };
-    const flooded = await measure(server.url, cookie, flood);
+    const flooded = await measure(server.url, cookie, floodFor);
     const ratio = (a: number, b: number) => Number((a / b).toFixed(2));
     return {
       bench: "login-flood",
@@ -86,8 +96,8 @@ export async function benchLoginFlood() {
       searchP95Ratio: ratio(flooded.searchP95, quiet.searchP95),
       healthP95Ratio: ratio(flooded.healthP95, quiet.healthP95),
       target: "each ratio ≤ 2, no 5xx",
-      floodLogins: { sent, byStatus: Object.fromEntries([...logins].sort(([a], [b]) => a - b)) },
-      loginErrors5xx: [...logins].filter(([status]) => status >= 500).reduce((s, [, n]) => s + n, 0),
+      floodLogins: flood,
+      loginErrors5xx: Object.entries(flood.byStatus).reduce((sum, [status, n]) => sum + (Number(status) >= 500 ? n : 0), 0),
     };
   } finally {
     await server.stop();

@@ -3,11 +3,13 @@ import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOpti
 import { createWorkGate } from "./work-gate.ts";
 
 /**
- * scrypt runs on libuv's thread pool (four threads), which DuckDB's queries and file reads share: a
- * burst of logins would hold every thread for ~0.2 s each and stall the whole server, health probe
- * included. One hash runs at a time and a few wait; past that, `PasswordCheckBusy` at once.
+ * scrypt runs on libuv's thread pool (four threads), which DuckDB's queries and file reads share, and
+ * takes ~0.2 s of a core: a burst of logins would hold every thread and both cores of a small server,
+ * health probe included. One hash runs at a time, then its place rests as long as it worked (half a
+ * core at most), and four wait; past that, `PasswordCheckBusy` at once. About 2–3 logins a second
+ * still pass during a flood (npm run bench -- login-flood).
  */
-const hashing = createWorkGate({ running: 1, waiting: 4 });
+const hashing = createWorkGate({ running: 1, waiting: 4, restRatio: 1 });
 
 /** Too many passwords are being hashed already; nothing was checked. */
 export class PasswordCheckBusy extends Error {

@@ -1,13 +1,15 @@
 /**
  * Bounds work that competes for a scarce resource: `running` at once, `waiting` more in line, and
- * anything beyond refused at once rather than queued without end.
+ * anything beyond refused at once rather than queued without end. With `restRatio`, a place stays
+ * taken after its work for that multiple of the work's own time, so the work gets at most
+ * 1 / (1 + restRatio) of a thread however long a burst lasts.
  */
 export interface WorkGate {
   /** Runs `work` when a place is free; rejects with `refusal()` at once when the line is full. */
   run<T>(work: () => Promise<T>, refusal: () => Error): Promise<T>;
 }
 
-export function createWorkGate({ running, waiting }: { running: number; waiting: number }): WorkGate {
+export function createWorkGate({ running, waiting, restRatio = 0 }: { running: number; waiting: number; restRatio?: number }): WorkGate {
   let active = 0;
   const line: (() => void)[] = [];
   const release = () => {
@@ -24,10 +26,13 @@ export function createWorkGate({ running, waiting }: { running: number; waiting:
       } else {
         active++;
       }
+      const started = performance.now();
       try {
         return await work();
       } finally {
-        release();
+        const rest = (performance.now() - started) * restRatio;
+        if (rest > 0) setTimeout(release, rest).unref();
+        else release();
       }
     },
   };
