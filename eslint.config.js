@@ -22,7 +22,8 @@ export default tseslint.config(
         "error",
         {
           // SQL text is fixed or assembled from allow-listed pieces before the call; values are bound.
-          selector: "CallExpression[callee.property.name=/^(query|run|runAndReadAll|prepare|stream)$/] > TemplateLiteral.arguments:first-child[expressions.length>0]",
+          selector:
+            "CallExpression[callee.property.name=/^(query|run|runAndReadAll|prepare|stream)$/] > TemplateLiteral.arguments:first-child[expressions.length>0]",
           message: "Do not interpolate into SQL passed to a query function: bind values as parameters ($1, $name), take identifiers from an allow-list.",
         },
       ],
@@ -33,7 +34,14 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["lit/directives/unsafe-*"], message: "Data is rendered as text: unsafeHTML/unsafeSVG/unsafeMathML would let a name from a register run script." }] },
+        {
+          patterns: [
+            {
+              group: ["lit/directives/unsafe-*"],
+              message: "Data is rendered as text: unsafeHTML/unsafeSVG/unsafeMathML would let a name from a register run script.",
+            },
+          ],
+        },
       ],
       "no-restricted-properties": [
         "error",

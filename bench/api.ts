@@ -85,8 +85,13 @@ export async function benchApi(scale = Number(process.env.MM_BENCH_SCALE ?? 10))
   try {
     const [policy, permit, analyst] = [await login(base, "policy"), await login(base, "permit"), await login(base, "analyst")];
     // A pipeline whose last run failed leaves its data out of every figure: say so in the line.
-    const { pipelines } = await json<{ pipelines: { name: string; lastRun: { status: string; error: string | null } | null }[] }>(`${base}/api/v1/pipelines`, analyst.cookie);
-    const failedPipelines = pipelines.filter((p) => p.lastRun?.status !== "succeeded").map((p) => ({ name: p.name, status: p.lastRun?.status ?? "never run", error: p.lastRun?.error?.slice(0, 200) ?? null }));
+    const { pipelines } = await json<{ pipelines: { name: string; lastRun: { status: string; error: string | null } | null }[] }>(
+      `${base}/api/v1/pipelines`,
+      analyst.cookie,
+    );
+    const failedPipelines = pipelines
+      .filter((p) => p.lastRun?.status !== "succeeded")
+      .map((p) => ({ name: p.name, status: p.lastRun?.status ?? "never run", error: p.lastRun?.error?.slice(0, 200) ?? null }));
     const [themes, areas] = [
       await json<{ themes: { indicators: Indicator[] }[] }>(`${base}/api/v1/themes`, policy.cookie),
       await json<{ features: { properties: { code: string } }[] }>(`${base}/api/v1/areas?level=wijk`, policy.cookie),
@@ -95,7 +100,10 @@ export async function benchApi(scale = Number(process.env.MM_BENCH_SCALE ?? 10))
     const wijken = areas.features.map((f) => f.properties.code);
 
     // Cold: the first series of each indicator since the server started computes its cells.
-    const cold = await sequential(indicators.map((i) => `${base}/api/v1/indicators/${i.id}/series?from=2000`), policy.cookie);
+    const cold = await sequential(
+      indicators.map((i) => `${base}/api/v1/indicators/${i.id}/series?from=2000`),
+      policy.cookie,
+    );
     const seriesUrls = indicators.flatMap((i) => [
       ...(i.breakdown ? [`${base}/api/v1/indicators/${i.id}/series?by=breakdown`] : []),
       ...[2015, 2018, 2021].map((from) => `${base}/api/v1/indicators/${i.id}/series?from=${from}`),
@@ -103,17 +111,33 @@ export async function benchApi(scale = Number(process.env.MM_BENCH_SCALE ?? 10))
     ]);
     const areaUrls = indicators
       .filter((i) => i.lowestLevel !== "gemeente")
-      .flatMap((i) => ["wijk", ...(i.lowestLevel === "buurt" ? ["buurt"] : [])].flatMap((level) => [`level=${level}`, `level=${level}&format=csv`].map((q) => `${base}/api/v1/indicators/${i.id}/areas?${q}`)));
+      .flatMap((i) =>
+        ["wijk", ...(i.lowestLevel === "buurt" ? ["buurt"] : [])].flatMap((level) =>
+          [`level=${level}`, `level=${level}&format=csv`].map((q) => `${base}/api/v1/indicators/${i.id}/areas?${q}`),
+        ),
+      );
     const uncached = { series: await sequential(seriesUrls, policy.cookie), areas: await sequential(areaUrls, policy.cookie) };
 
     const found = await json<{ items: { id: string; lat: number; lon: number }[] }>(`${base}/api/v1/establishments?pageSize=100&page=3`, permit.cookie);
     const someone = found.items.slice(0, SEQUENTIAL);
     const { stations } = await json<{ stations: { number: string }[] }>(`${base}/api/v1/stations`, permit.cookie);
     const permitOfficer = {
-      dossier: await sequential(someone.map((e) => `${base}/api/v1/establishments/${e.id}`), permit.cookie),
-      locationDossier: await sequential(someone.slice(0, 20).map((e) => `${base}/api/v1/locations/dossier?lat=${e.lat}&lon=${e.lon}`), permit.cookie),
-      searchNear: await sequential(someone.slice(0, 20).map((e) => `${base}/api/v1/establishments?near=${e.lat},${e.lon}&radius=500`), permit.cookie),
-      stationDetail: await sequential(stations.slice(0, 20).map((s) => `${base}/api/v1/stations/${s.number}`), permit.cookie),
+      dossier: await sequential(
+        someone.map((e) => `${base}/api/v1/establishments/${e.id}`),
+        permit.cookie,
+      ),
+      locationDossier: await sequential(
+        someone.slice(0, 20).map((e) => `${base}/api/v1/locations/dossier?lat=${e.lat}&lon=${e.lon}`),
+        permit.cookie,
+      ),
+      searchNear: await sequential(
+        someone.slice(0, 20).map((e) => `${base}/api/v1/establishments?near=${e.lat},${e.lon}&radius=500`),
+        permit.cookie,
+      ),
+      stationDetail: await sequential(
+        stations.slice(0, 20).map((s) => `${base}/api/v1/stations/${s.number}`),
+        permit.cookie,
+      ),
     };
 
     const asked = { headers: { cookie: policy.cookie, "accept-encoding": "gzip" } };

@@ -41,8 +41,7 @@ const TIMEOUT_MS = 30_000;
 const INDICATORS = ["no2-annual-mean", "green-share"] as const;
 
 type Expectation =
-  | { kind: "overview"; sparklines: number; drawnSparklines: number }
-  | { kind: "indicator"; mapPaths: number | null; rankingRows: number | null };
+  { kind: "overview"; sparklines: number; drawnSparklines: number } | { kind: "indicator"; mapPaths: number | null; rankingRows: number | null };
 
 type ProbeResult = { ms: number } | { error: string };
 
@@ -191,7 +190,14 @@ async function newContext(browser: Browser, baseURL: string, storageState?: Awai
  * A first visit with an empty HTTP cache (a new context carrying only the session cookie): the
  * JavaScript files the browser downloaded until the page was complete and the network quiet.
  */
-async function coldVisit(browser: Browser, baseURL: string, storageState: Awaited<ReturnType<BrowserContext["storageState"]>>, clientDir: string, url: string, expected: Expectation) {
+async function coldVisit(
+  browser: Browser,
+  baseURL: string,
+  storageState: Awaited<ReturnType<BrowserContext["storageState"]>>,
+  clientDir: string,
+  url: string,
+  expected: Expectation,
+) {
   const context = await newContext(browser, baseURL, storageState);
   try {
     const page = await context.newPage();
@@ -218,7 +224,10 @@ export async function benchBrowser(scale = Number(process.env.MM_BENCH_SCALE ?? 
   const db = benchDatabase(scale, demoDir);
   const config = loadConfig({}, { PORT: 0, MM_DB: db.file, MM_DEMO: true, MM_DEMO_DIR: demoDir });
   // As `npm start` does: rebuild dist/client only when it is missing or older than the client sources.
-  await ensureClientBuilt(config.MM_CLIENT_DIR, lineLogger((message) => console.error(message)));
+  await ensureClientBuilt(
+    config.MM_CLIENT_DIR,
+    lineLogger((message) => console.error(message)),
+  );
   const monitor = await startMonitor({ config, clock: () => new Date(), log: () => {}, schedule: false, runAtStart: db.fresh });
   let browser: Browser | undefined;
   try {

@@ -128,7 +128,8 @@ function tiledHierarchy(areas: AreaHierarchy, scale: number): AreaHierarchy {
   const nodes: AreaNode[] = [areas.municipality];
   for (let k = 0; k < scale; k++) {
     for (const level of ["wijk", "buurt"] as const) {
-      for (const node of areas.atLevel(level)) nodes.push({ ...node, code: copyCode(node.code, k), parent: level === "wijk" ? node.parent : copyCode(node.parent!, k) });
+      for (const node of areas.atLevel(level))
+        nodes.push({ ...node, code: copyCode(node.code, k), parent: level === "wijk" ? node.parent : copyCode(node.parent!, k) });
     }
   }
   return buildHierarchy(areas.municipality, nodes);

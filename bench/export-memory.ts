@@ -32,9 +32,15 @@ async function readSlowly(response: Response): Promise<number> {
  */
 export async function exportMemory(monitor: Monitor, permitCookie: string) {
   const streamed = async () =>
-    rssPeakMiB(async () => readSlowly(await fetch(`${monitor.url}/api/v1/stations/NL99001/measurements?from=2000-01-01&to=2100-01-01`, { headers: { cookie: permitCookie } })));
+    rssPeakMiB(async () =>
+      readSlowly(await fetch(`${monitor.url}/api/v1/stations/NL99001/measurements?from=2000-01-01&to=2100-01-01`, { headers: { cookie: permitCookie } })),
+    );
   const materialised = () =>
-    rssPeakMiB(() => monitor.db.query("SELECT strftime(timestamp_measured, '%Y-%m-%dT%H:%M:%SZ') AS time, formula, value FROM main.air_quality_measurements WHERE station_number = 'NL99001' ORDER BY timestamp_measured, formula"));
+    rssPeakMiB(() =>
+      monitor.db.query(
+        "SELECT strftime(timestamp_measured, '%Y-%m-%dT%H:%M:%SZ') AS time, formula, value FROM main.air_quality_measurements WHERE station_number = 'NL99001' ORDER BY timestamp_measured, formula",
+      ),
+    );
   await new Promise((resolve) => setTimeout(resolve, 5_000));
   const figures = { streamedToSlowClient: Infinity, baselineMaterialised: Infinity };
   for (let i = 0; i < 2; i++) {

@@ -60,7 +60,13 @@ export async function benchIngestCsv({ rows = 10_000_000 } = {}) {
       attribution: { source: "benchmark", licence: "CC0" },
     });
     const db = await openDatabase(path.join(tmp, "pipeline.duckdb"));
-    const runner = createRunner({ db, settings: { luchtmeetnet: { baseUrl: "" } }, fetchJson: createFetchJson(), clock: () => new Date(), logger: silentLogger });
+    const runner = createRunner({
+      db,
+      settings: { luchtmeetnet: { baseUrl: "" } },
+      fetchJson: createFetchJson(),
+      clock: () => new Date(),
+      logger: silentLogger,
+    });
     started = performance.now();
     const result = await runner.run(pipeline, "manual");
     const pipelineSeconds = (performance.now() - started) / 1000;

@@ -22,9 +22,7 @@ export async function benchIngest(demoDir: string) {
     const raw = await DuckDBInstance.create(path.join(tmp, "raw.duckdb"));
     const connection = await raw.connect();
     let started = performance.now();
-    await connection.run(
-      `CREATE TABLE m AS SELECT unnest(data, recursive := true) FROM read_json('${path.join(upstreamDir, "measurements", "*.json")}')`,
-    );
+    await connection.run(`CREATE TABLE m AS SELECT unnest(data, recursive := true) FROM read_json('${path.join(upstreamDir, "measurements", "*.json")}')`);
     const baselineMs = performance.now() - started;
     const rawRows = Number((await connection.runAndReadAll("SELECT count(*) FROM m")).getRows()[0]![0]);
     connection.closeSync();

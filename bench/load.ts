@@ -39,7 +39,11 @@ function changingMeasurements(demoDir: string, bump: () => number): Intercept {
 }
 
 async function loginAs(base: string, username: string): Promise<string> {
-  const response = await fetch(`${base}/api/v1/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username, password: "demo" }) });
+  const response = await fetch(`${base}/api/v1/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password: "demo" }),
+  });
   return response.headers.get("set-cookie")!.split(";")[0]!;
 }
 
@@ -85,7 +89,13 @@ export async function benchLoad(demoDir: string) {
   const tmp = mkdtempSync(path.join(os.tmpdir(), "mm-load-"));
   let publishes = 0;
   const config = loadConfig({}, { PORT: 0, MM_DB: path.join(tmp, "load.duckdb"), MM_DEMO: true, MM_DEMO_DIR: demoDir });
-  const monitor = await startMonitor({ config, clock: () => new Date(), log: () => {}, schedule: false, intercept: changingMeasurements(demoDir, () => publishes) });
+  const monitor = await startMonitor({
+    config,
+    clock: () => new Date(),
+    log: () => {},
+    schedule: false,
+    intercept: changingMeasurements(demoDir, () => publishes),
+  });
   await monitor.startupRuns;
   try {
     const [policy, permit] = [await loginAs(monitor.url, "policy"), await loginAs(monitor.url, "permit")];
@@ -116,7 +126,9 @@ export async function benchLoad(demoDir: string) {
       seconds: SECONDS,
       baselineHealthz: summary(baseline),
       mix: { ...summary(mixed), throughputRatio: Number((mixed.requests.average / baseline.requests.average).toFixed(3)) },
-      server5xx: Object.entries(statusCodes).filter(([code]) => code.startsWith("5")).reduce((s, [, n]) => s + n, 0),
+      server5xx: Object.entries(statusCodes)
+        .filter(([code]) => code.startsWith("5"))
+        .reduce((s, [, n]) => s + n, 0),
       publishesDuringLoad: publishes,
       consistency,
       rssGrowthMiB: Math.round((process.memoryUsage().rss - rssBefore) / 2 ** 20),

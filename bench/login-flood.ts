@@ -75,7 +75,13 @@ async function measure(base: string, cookie: string, load?: (until: number) => P
 export async function benchLoginFlood() {
   const demoDir = demoAtScale(1);
   const db = benchDatabase(1, demoDir);
-  const server = await startServerProcess({ MM_DB: db.file, MM_DEMO_DIR: demoDir, MM_RUN_AT_START: String(db.fresh), MM_SCHEDULE: "false", MM_TRUST_PROXY: "loopback" });
+  const server = await startServerProcess({
+    MM_DB: db.file,
+    MM_DEMO_DIR: demoDir,
+    MM_RUN_AT_START: String(db.fresh),
+    MM_SCHEDULE: "false",
+    MM_TRUST_PROXY: "loopback",
+  });
   try {
     const { cookie } = await login(server.url, "permit");
     const quiet = await measure(server.url, cookie);

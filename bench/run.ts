@@ -25,10 +25,12 @@ import { benchSoak } from "./soak.ts";
 import { benchStartup } from "./startup.ts";
 
 const demoDir = process.env.MM_DEMO_DIR ?? path.resolve(import.meta.dirname, "../data/demo/out");
-const withDemo = <T>(bench: (dir: string) => Promise<T>) => () => {
-  if (!readDemoManifest(demoDir)) generateDemo(demoDir);
-  return bench(demoDir);
-};
+const withDemo =
+  <T>(bench: (dir: string) => Promise<T>) =>
+  () => {
+    if (!readDemoManifest(demoDir)) generateDemo(demoDir);
+    return bench(demoDir);
+  };
 const benches: Record<string, () => Promise<object>> = {
   ingest: () => benchIngestCsv(),
   "ingest-http": withDemo(benchIngest),

@@ -58,7 +58,13 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       clearInterval(sampler);
       throw new Error(`the server exited with code ${child.exitCode} before it served`);
     }
-    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return {
@@ -72,7 +78,11 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
 }
 
 export async function login(url: string, username: string): Promise<{ cookie: string; csrfToken: string }> {
-  const response = await fetch(`${url}/api/v1/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username, password: "demo" }) });
+  const response = await fetch(`${url}/api/v1/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password: "demo" }),
+  });
   if (!response.ok) throw new Error(`login as ${username}: ${response.status}`);
   const { csrfToken } = (await response.json()) as { csrfToken: string };
   return { cookie: response.headers.get("set-cookie")!.split(";")[0]!, csrfToken };

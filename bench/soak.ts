@@ -49,18 +49,25 @@ export async function benchSoak(demoDir: string) {
       samples.rss.push([minute, rssMiB(server.pid)]);
       void fetch(`${url}/metrics`)
         .then((r) => r.text())
-        .then((text) => {
-          const sum = (name: string) => [...text.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, "gm"))].reduce((total, m) => total + Number(m[1]), 0) / 2 ** 20;
-          samples.heapUsed.push([minute, sum("nodejs_heap_size_used_bytes")]);
-          samples.external.push([minute, sum("nodejs_external_memory_bytes")]);
-          samples.duckdb.push([minute, sum("mm_duckdb_memory_bytes")]);
-        }, () => {});
+        .then(
+          (text) => {
+            const sum = (name: string) =>
+              [...text.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, "gm"))].reduce((total, m) => total + Number(m[1]), 0) / 2 ** 20;
+            samples.heapUsed.push([minute, sum("nodejs_heap_size_used_bytes")]);
+            samples.external.push([minute, sum("nodejs_external_memory_bytes")]);
+            samples.duckdb.push([minute, sum("mm_duckdb_memory_bytes")]);
+          },
+          () => {},
+        );
     }, SAMPLE_MS);
     let runs = 0;
     let requestsDone = 0;
     for (let minute = 0; minute < MINUTES; minute++) {
       const name = PIPELINES[minute % PIPELINES.length]!;
-      const started = await fetch(`${url}/api/v1/pipelines/${name}/runs`, { method: "POST", headers: { cookie: analyst.cookie, "x-csrf-token": analyst.csrfToken } });
+      const started = await fetch(`${url}/api/v1/pipelines/${name}/runs`, {
+        method: "POST",
+        headers: { cookie: analyst.cookie, "x-csrf-token": analyst.csrfToken },
+      });
       if (started.status === 202) runs++;
       const result = await new Promise<autocannon.Result>((resolve, reject) =>
         autocannon({ url, connections: 20, duration: 60, requests }, (error, r) => (error ? reject(error) : resolve(r))),
@@ -77,7 +84,12 @@ export async function benchSoak(demoDir: string) {
       minutes: MINUTES,
       requests: requestsDone,
       pipelineRuns: runs,
-      rssMiB: { start: round(samples.rss[0]?.[1] ?? 0), warm: round(warmRss), end: round(samples.rss.at(-1)?.[1] ?? 0), peak: round(Math.max(...samples.rss.map(([, rss]) => rss))) },
+      rssMiB: {
+        start: round(samples.rss[0]?.[1] ?? 0),
+        warm: round(warmRss),
+        end: round(samples.rss.at(-1)?.[1] ?? 0),
+        peak: round(Math.max(...samples.rss.map(([, rss]) => rss))),
+      },
       growthMiBPer10Min: Number(growthPer10Min.toFixed(1)),
       growthRatioPer10Min: warmRss ? Number((growthPer10Min / warmRss).toFixed(4)) : null,
       // Each part at the end of warm-up and at the end, and its growth per 10 min after warm-up.

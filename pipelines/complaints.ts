@@ -11,7 +11,10 @@ export default definePipeline({
   schema: z.object({
     complaint_id: z.string().regex(/^KL-\d{6}$/),
     /** The establishment the complaint is about, when the officer could link one. */
-    establishment_id: z.string().regex(/^IN-\d{6}$/).nullable(),
+    establishment_id: z
+      .string()
+      .regex(/^IN-\d{6}$/)
+      .nullable(),
     received_on: z.iso.date(),
     kind: z.enum(["noise", "odour", "dust", "light", "other"]),
     status: z.enum(["open", "in_progress", "closed"]),

@@ -118,10 +118,21 @@ export function createApp(deps: AppDeps): Express {
   const audit = createAuditLog(deps.db, deps.clock, config.MM_AUDIT_RETENTION_DAYS);
   const route = createRouteRegistrar(
     app,
-    (session, key) => audit.record(session, "denied", key).catch((error: unknown) => deps.logger.error({ err: error }, `audit log write failed: ${error instanceof Error ? error.message : String(error)}`)),
+    (session, key) =>
+      audit
+        .record(session, "denied", key)
+        .catch((error: unknown) => deps.logger.error({ err: error }, `audit log write failed: ${error instanceof Error ? error.message : String(error)}`)),
     { "POST /api/v1/backups": config.MM_BACKUP_TOKEN },
   );
-  sessionRoutes(route, { db: deps.db, logger: deps.logger, config, sessions, throttle: createLoginThrottle({ clock: deps.clock }), cookie: sessionCookie, audit });
+  sessionRoutes(route, {
+    db: deps.db,
+    logger: deps.logger,
+    config,
+    sessions,
+    throttle: createLoginThrottle({ clock: deps.clock }),
+    cookie: sessionCookie,
+    audit,
+  });
   oidcRoutes(route, { db: deps.db, logger: deps.logger, clock: deps.clock, config, sessions, cookie: sessionCookie, audit });
   const indicators = deps.indicators ?? createIndicatorService(deps.db, deps.plan, deps.municipality, deps.dataClock);
   themeRoutes(route, { db: deps.db, dataClock: deps.dataClock, config, indicators });
@@ -144,12 +155,15 @@ export function createApp(deps: AppDeps): Express {
       express.static(config.MM_CLIENT_DIR, {
         index: "index.html",
         // Vite puts a content hash in every file name under assets/; everything else is revalidated.
-        setHeaders: (res, file) =>
-          res.set("cache-control", file.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache"),
+        setHeaders: (res, file) => res.set("cache-control", file.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache"),
       }),
     );
   }
   app.use(notFound);
-  app.use(problemHandler((error, res) => deps.logger.error({ err: error, requestId: requestIdOf(res) }, `unhandled error: ${error instanceof Error ? error.message : String(error)}`)));
+  app.use(
+    problemHandler((error, res) =>
+      deps.logger.error({ err: error, requestId: requestIdOf(res) }, `unhandled error: ${error instanceof Error ? error.message : String(error)}`),
+    ),
+  );
   return app;
 }

@@ -43,9 +43,18 @@ try {
   await ensureClientBuilt(config.MM_CLIENT_DIR, logger);
   // A database DuckDB has invalidated cannot be used again by this process: exit non-zero, so the
   // supervisor (systemd, Docker's restart policy) starts a fresh one, which replays the WAL.
-  monitor = await startMonitor({ config, clock: () => new Date(), logger, runAtStart: config.MM_RUN_AT_START, schedule: config.MM_SCHEDULE, onFatal: (reason) => void shutdown(reason, { exitCode: 1 }) });
+  monitor = await startMonitor({
+    config,
+    clock: () => new Date(),
+    logger,
+    runAtStart: config.MM_RUN_AT_START,
+    schedule: config.MM_SCHEDULE,
+    onFatal: (reason) => void shutdown(reason, { exitCode: 1 }),
+  });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  logger.info(`Milieumonitor${config.MM_DEMO ? " (demo)" : ""} serving ${monitor.municipality.name} at http://localhost:${config.PORT} (ready in ${seconds} s)`);
+  logger.info(
+    `Milieumonitor${config.MM_DEMO ? " (demo)" : ""} serving ${monitor.municipality.name} at http://localhost:${config.PORT} (ready in ${seconds} s)`,
+  );
   if (config.MM_DEMO) logger.info(`demo accounts (password "${DEMO_PASSWORD}"): ${demoUsers.map((u) => u.username).join(", ")}`);
   // SIGTERM comes from a supervisor or orchestrator: drain first. SIGINT is someone at a terminal.
   // `on`, not `once`: a process group signalled as a whole (Ctrl-C, systemd, npm and tsx relaying)

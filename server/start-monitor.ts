@@ -125,9 +125,20 @@ export async function openPipelineContext(deps: MonitorDeps) {
   else {
     const disabled = await disableDemoAccounts(db);
     if (disabled.length) logger.warn(`WARNING: demo accounts still had the demo password outside demo mode and are now disabled: ${disabled.join(", ")}`);
-    if (!config.MM_OIDC_ISSUER && (await listAccounts(db)).every((account) => account.disabled)) logger.warn("no active accounts: add one with `npm run users -- add <name> --role admin` (password on stdin)");
+    if (!config.MM_OIDC_ISSUER && (await listAccounts(db)).every((account) => account.disabled))
+      logger.warn("no active accounts: add one with `npm run users -- add <name> --role admin` (password on stdin)");
   }
-  const runner = createRunner({ db, settings, fetchJson: deps.fetchJson ?? createFetchJson({ ...upstreamOptions(config, clock), ...deps.upstream }), clock, logger, fault: deps.fault, onProgress: deps.onProgress, onStorageError: handleStorageErrors(reserve, logger, deps.onFatal), rejectsRetentionDays: config.MM_REJECTS_RETENTION_DAYS });
+  const runner = createRunner({
+    db,
+    settings,
+    fetchJson: deps.fetchJson ?? createFetchJson({ ...upstreamOptions(config, clock), ...deps.upstream }),
+    clock,
+    logger,
+    fault: deps.fault,
+    onProgress: deps.onProgress,
+    onStorageError: handleStorageErrors(reserve, logger, deps.onFatal),
+    rejectsRetentionDays: config.MM_REJECTS_RETENTION_DAYS,
+  });
   return {
     db,
     runner,
@@ -197,6 +208,7 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
     municipality,
     demo,
     startupRuns,
-    close: (options) => closeGracefully({ server, readiness, scheduler, background: alerts, runner, pending: startupRuns, db, closeRest: context.close, logger }, options),
+    close: (options) =>
+      closeGracefully({ server, readiness, scheduler, background: alerts, runner, pending: startupRuns, db, closeRest: context.close, logger }, options),
   };
 }

@@ -74,11 +74,7 @@ async function readProblem(response: Response): Promise<ApiError> {
     const problem: unknown = await response.json();
     if (problem && typeof problem === "object") {
       const { title, detail } = problem as { title?: unknown; detail?: unknown };
-      return new ApiError(
-        response.status,
-        typeof title === "string" ? title : fallback,
-        typeof detail === "string" ? detail : undefined,
-      );
+      return new ApiError(response.status, typeof title === "string" ? title : fallback, typeof detail === "string" ? detail : undefined);
     }
   } catch {
     // A proxy error page labelled as JSON: the status line is all we can trust.

@@ -117,18 +117,16 @@ export class AppHeader extends LitElement {
     return html`<header>
       <div class="brand">
         <span>${t("app.name")}</span>
-        ${session?.demo
-          ? html`<span class="demo" data-testid="demo-badge" title=${t("app.demoTitle")}>${t("app.demo")}</span>`
-          : null}
+        ${session?.demo ? html`<span class="demo" data-testid="demo-badge" title=${t("app.demoTitle")}>${t("app.demo")}</span>` : null}
       </div>
       ${session ? this.#renderNav(session) : null}
       <div class="end">
-        ${session
-          ? html`<span data-testid="user"
-                >${t("nav.user", { username: session.username, role: t(`role.${session.role}`) })}</span
-              >
-              <button type="button" class="logout" data-testid="logout" @click=${this.#logout}>${t("nav.logout")}</button>`
-          : null}
+        ${
+          session
+            ? html`<span data-testid="user">${t("nav.user", { username: session.username, role: t(`role.${session.role}`) })}</span>
+                <button type="button" class="logout" data-testid="logout" @click=${this.#logout}>${t("nav.logout")}</button>`
+            : null
+        }
         <div class="lang" role="group" aria-label=${t("app.language")} data-testid="lang-toggle">
           ${this.#langButton("nl", "NL", "Nederlands")} | ${this.#langButton("en", "EN", "English")}
         </div>
@@ -142,47 +140,45 @@ export class AppHeader extends LitElement {
     return html`<nav aria-label=${t("nav.label")}>
       <ul>
         <li>
-          <a href=${hrefFor({ name: "themes" })} aria-current=${current(["themes", "theme", "indicator"]) ?? "false"}
-            >${t("nav.themes")}</a
-          >
+          <a href=${hrefFor({ name: "themes" })} aria-current=${current(["themes", "theme", "indicator"]) ?? "false"}>${t("nav.themes")}</a>
         </li>
-        ${mayViewEstablishments(session.role)
-          ? html`<li>
-              <a
-                href=${hrefFor({ name: "establishments" })}
-                data-testid="nav-establishments"
-                aria-current=${current(["establishments", "establishment", "location"]) ?? "false"}
-                >${t("search.nav")}</a
-              >
-            </li>`
-          : null}
-        ${mayViewStations(session.role)
-          ? html`<li>
-              <a
-                href=${hrefFor({ name: "stations" })}
-                data-testid="nav-stations"
-                aria-current=${current(["stations", "station"]) ?? "false"}
-                >${t("nav.stations")}</a
-              >
-            </li>`
-          : null}
-        ${mayViewPipelines(session.role)
-          ? html`<li>
-              <a
-                href=${hrefFor({ name: "pipelines" })}
-                data-testid="nav-pipelines"
-                aria-current=${current(["pipelines", "pipeline", "run"]) ?? "false"}
-                >${t("nav.pipelines")}</a
-              >
-            </li>`
-          : null}
-        ${mayViewAudit(session.role)
-          ? html`<li>
-              <a href=${hrefFor({ name: "audit" })} data-testid="nav-audit" aria-current=${current(["audit"]) ?? "false"}
-                >${t("audit.nav")}</a
-              >
-            </li>`
-          : null}
+        ${
+          mayViewEstablishments(session.role)
+            ? html`<li>
+                <a
+                  href=${hrefFor({ name: "establishments" })}
+                  data-testid="nav-establishments"
+                  aria-current=${current(["establishments", "establishment", "location"]) ?? "false"}
+                  >${t("search.nav")}</a
+                >
+              </li>`
+            : null
+        }
+        ${
+          mayViewStations(session.role)
+            ? html`<li>
+                <a href=${hrefFor({ name: "stations" })} data-testid="nav-stations" aria-current=${current(["stations", "station"]) ?? "false"}
+                  >${t("nav.stations")}</a
+                >
+              </li>`
+            : null
+        }
+        ${
+          mayViewPipelines(session.role)
+            ? html`<li>
+                <a href=${hrefFor({ name: "pipelines" })} data-testid="nav-pipelines" aria-current=${current(["pipelines", "pipeline", "run"]) ?? "false"}
+                  >${t("nav.pipelines")}</a
+                >
+              </li>`
+            : null
+        }
+        ${
+          mayViewAudit(session.role)
+            ? html`<li>
+                <a href=${hrefFor({ name: "audit" })} data-testid="nav-audit" aria-current=${current(["audit"]) ?? "false"}>${t("audit.nav")}</a>
+              </li>`
+            : null
+        }
         <li>
           <a href=${hrefFor({ name: "alerts" })} data-testid="nav-alerts" aria-current=${current(["alerts"]) ?? "false"}
             >${t("alerts.nav")}<mm-alert-count .route=${this.route}></mm-alert-count
@@ -197,8 +193,9 @@ export class AppHeader extends LitElement {
 
   #langButton(code: Lang, text: string, name: string) {
     // The visible code stays the accessible name (WCAG 2.5.3); the full name is a tooltip only.
-    return html`<button type="button" lang=${code} title=${name} aria-pressed=${lang() === code ? "true" : "false"}
-      @click=${() => setLang(code)}>${text}</button>`;
+    return html`<button type="button" lang=${code} title=${name} aria-pressed=${lang() === code ? "true" : "false"} @click=${() => setLang(code)}>
+      ${text}
+    </button>`;
   }
 
   #logout = async () => {

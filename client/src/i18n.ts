@@ -40,9 +40,7 @@ export function setLang(next: Lang): void {
 
 /** Translate in an explicit language; for pure functions such as charts. */
 export function translate(language: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return messages[language][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return messages[language][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 /** Translate in the current language. */

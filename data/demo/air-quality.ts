@@ -55,7 +55,12 @@ export function generateStationSeries(station: DemoStation, from: Date, to: Date
       const dayOfYear = (t - Date.UTC(year, 0, 1)) / 86_400_000;
       const trend = (1 + yearlyTrend[formula]) ** (year - firstYear + dayOfYear / 365);
       const value =
-        base * trend * yearFactor.get(year)! * seasonal(formula, dayOfYear) * diurnal(formula, station.type, local.getUTCHours(), weekend) * Math.exp(noise - 0.1);
+        base *
+        trend *
+        yearFactor.get(year)! *
+        seasonal(formula, dayOfYear) *
+        diurnal(formula, station.type, local.getUTCHours(), weekend) *
+        Math.exp(noise - 0.1);
       const stamp = (stamps[h] ??= local.toISOString().replace(".000Z", "+00:00"));
       slot[h] = { station_number: station.number, formula, value: Math.round(value * 10) / 10, timestamp_measured: stamp };
     }

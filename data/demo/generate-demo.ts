@@ -90,7 +90,9 @@ export function generateDemo(outDir: string, options: DemoOptions = {}): DemoMan
     measurements += series.length;
     if ((i + 1) % 25 === 0 && i + 1 < chosen.length) log(`${i + 1}/${chosen.length} stations, ${measurements.toLocaleString("en")} measurements`);
   }
-  log(`${chosen.length} stations, ${measurements.toLocaleString("en")} measurements; ${(measurements + observations).toLocaleString("en")} hourly values in all`);
+  log(
+    `${chosen.length} stations, ${measurements.toLocaleString("en")} measurements; ${(measurements + observations).toLocaleString("en")} hourly values in all`,
+  );
   const manifest: z.input<typeof DemoManifest> = {
     version: DEMO_VERSION,
     seed,

@@ -16,4 +16,6 @@ const scale = Number(values.scale);
 const out = values.out ?? demoDirFor(scale);
 const started = performance.now();
 const manifest = generateDemo(out, { seed, scale, log: (message) => console.info(message) });
-console.info(`demo data for ${manifest.municipality.name} (seed ${seed}, scale ${scale}) written to ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.info(
+  `demo data for ${manifest.municipality.name} (seed ${seed}, scale ${scale}) written to ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);

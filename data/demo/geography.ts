@@ -30,7 +30,18 @@ const WIJK_BLOCKS = [0, 2, 4, 6, 8].flatMap((c) => [
   { c0: c, c1: c + 2, r0: 0, r1: 3 },
   { c0: c, c1: c + 2, r0: 3, r1: 5 },
 ]);
-const WIJK_NAMES = ["Zuidrand", "Centrum-Zuid", "Molenwijk", "Binnenstad", "Stationskwartier", "Noorderpark", "Ringweg", "De Weide", "Havenkwartier", "Vogelbuurt"];
+const WIJK_NAMES = [
+  "Zuidrand",
+  "Centrum-Zuid",
+  "Molenwijk",
+  "Binnenstad",
+  "Stationskwartier",
+  "Noorderpark",
+  "Ringweg",
+  "De Weide",
+  "Havenkwartier",
+  "Vogelbuurt",
+];
 const BUURT_SUFFIXES = ["Oost", "West", "Noord", "Zuid", "Midden", "Kern"];
 
 export function generateGeography(random: Random): DemoGeography {
@@ -60,7 +71,13 @@ export function generateGeography(random: Random): DemoGeography {
     return ring;
   };
 
-  const gemeente: DemoArea = { code: demoMunicipality.code, name: demoMunicipality.name, level: "gemeente", parent: null, ring: blockRing(0, COLUMNS, 0, ROWS) };
+  const gemeente: DemoArea = {
+    code: demoMunicipality.code,
+    name: demoMunicipality.name,
+    level: "gemeente",
+    parent: null,
+    ring: blockRing(0, COLUMNS, 0, ROWS),
+  };
   const wijken: DemoArea[] = [];
   const buurten: DemoArea[] = [];
   WIJK_BLOCKS.forEach((block, w) => {

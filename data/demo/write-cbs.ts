@@ -92,7 +92,12 @@ function measureCodes() {
   }));
 }
 
-export function writeCbsKeyFigures(dir: string, geography: DemoGeography, random: Random, { fromYear, toYear, table, pageSize = OBSERVATIONS_PAGE_SIZE }: CbsOptions): void {
+export function writeCbsKeyFigures(
+  dir: string,
+  geography: DemoGeography,
+  random: Random,
+  { fromYear, toYear, table, pageSize = OBSERVATIONS_PAGE_SIZE }: CbsOptions,
+): void {
   const years = Array.from({ length: toYear - fromYear + 1 }, (_, i) => fromYear + i);
   const series = new Map<string, Figures[]>(geography.buurten.map((b) => [b.code, buurtSeries(random, years)]));
   const seriesOf = (buurten: DemoArea[]) => years.map((_, t) => aggregate(buurten.map((b) => series.get(b.code)![t]!)));

@@ -39,7 +39,12 @@ function writePaged(dir: string, request: string, items: unknown[], pageSize: nu
 }
 
 export function writeStations(dir: string, stations: DemoStation[]): void {
-  writePaged(dir, "/stations", stations.map(({ number, location }) => ({ number, location })), 25);
+  writePaged(
+    dir,
+    "/stations",
+    stations.map(({ number, location }) => ({ number, location })),
+    25,
+  );
   for (const station of stations) {
     writeResponse(dir, `/stations/${station.number}`, {
       data: {

@@ -34,21 +34,48 @@ const pick = <T>(items: T[], random: Random) => items[Math.floor(random.next() *
 
 export function writeRegisters(dir: string, geography: DemoGeography, random: Random, { establishments = 1500, asOf = new Date("2026-01-01") } = {}): void {
   mkdirSync(dir, { recursive: true });
-  const est: (string | number | boolean)[][] = [["establishment_id", "name", "street", "house_number", "postcode", "city", "lon", "lat", "sbi_code", "activity", "category", "natural_person"]];
-  const permits: (string | number | null)[][] = [["permit_id", "establishment_id", "type", "status", "applied_on", "decided_on", "valid_until", "noise_limit_dba", "dust_limit_mg_m3"]];
+  const est: (string | number | boolean)[][] = [
+    ["establishment_id", "name", "street", "house_number", "postcode", "city", "lon", "lat", "sbi_code", "activity", "category", "natural_person"],
+  ];
+  const permits: (string | number | null)[][] = [
+    ["permit_id", "establishment_id", "type", "status", "applied_on", "decided_on", "valid_until", "noise_limit_dba", "dust_limit_mg_m3"],
+  ];
   const inspections: (string | number | null)[][] = [["inspection_id", "establishment_id", "inspected_on", "result", "violations"]];
   const complaints: (string | number | null)[][] = [["complaint_id", "establishment_id", "received_on", "kind", "status", "lon", "lat"]];
   const industrial = new Set(geography.buurten.filter((_, i) => i % 7 === 3).map((b) => b.code));
 
   for (let i = 1; i <= establishments; i++) {
     const heavy = random.next() < 0.15;
-    const buurt = heavy ? pick(geography.buurten.filter((b) => industrial.has(b.code)), random) : pick(geography.buurten, random);
-    const [sbi, activity, category] = pick(ACTIVITIES.filter(([, , c]) => (heavy ? c >= 3 : c <= 3)), random);
+    const buurt = heavy
+      ? pick(
+          geography.buurten.filter((b) => industrial.has(b.code)),
+          random,
+        )
+      : pick(geography.buurten, random);
+    const [sbi, activity, category] = pick(
+      ACTIVITIES.filter(([, , c]) => (heavy ? c >= 3 : c <= 3)),
+      random,
+    );
     const [lon, lat] = randomPointIn(buurt, random);
     const naturalPerson = category <= 2 && random.next() < 0.3;
-    const name = naturalPerson ? `${"ABCDEFGHJKLMNPRSTVW"[Math.floor(random.next() * 19)]}. ${pick(SURNAMES, random)} ${activity}` : `${activity} ${pick(COMPANY, random)} B.V.`;
+    const name = naturalPerson
+      ? `${"ABCDEFGHJKLMNPRSTVW"[Math.floor(random.next() * 19)]}. ${pick(SURNAMES, random)} ${activity}`
+      : `${activity} ${pick(COMPANY, random)} B.V.`;
     const id = `IN-${String(i).padStart(6, "0")}`;
-    est.push([id, name, pick(STREETS, random), 1 + Math.floor(random.next() * 180), `${3500 + Math.floor(random.next() * 90)} ${"ABCDEFGHJK"[Math.floor(random.next() * 10)]}${"LMNPRSTVWX"[Math.floor(random.next() * 10)]}`, "Groenmeer", lon, lat, sbi, activity, category, naturalPerson]);
+    est.push([
+      id,
+      name,
+      pick(STREETS, random),
+      1 + Math.floor(random.next() * 180),
+      `${3500 + Math.floor(random.next() * 90)} ${"ABCDEFGHJK"[Math.floor(random.next() * 10)]}${"LMNPRSTVWX"[Math.floor(random.next() * 10)]}`,
+      "Groenmeer",
+      lon,
+      lat,
+      sbi,
+      activity,
+      category,
+      naturalPerson,
+    ]);
 
     // Heavier categories need a permit; lighter ones are notified (melding) under general rules.
     const applied = new Date(Date.UTC(2008 + Math.floor(random.next() * 17), Math.floor(random.next() * 12), 1 + Math.floor(random.next() * 28)));

@@ -136,7 +136,12 @@ export function writeSensorThings(dir: string, geography: DemoGeography, random:
   const sensors = Array.from({ length: count }, (_, i) => place(i, random));
   const extraSensors = Array.from({ length: extra?.sensors ?? 0 }, (_, i) => place(count + i, extra!.random));
   const all = [...sensors, ...extraSensors];
-  writePaged(dir, thingsPath(), all.map((s) => thingOf(s, s.pm25DatastreamId + 1)), thingsPerPage);
+  writePaged(
+    dir,
+    thingsPath(),
+    all.map((s) => thingOf(s, s.pm25DatastreamId + 1)),
+    thingsPerPage,
+  );
 
   const hours = Math.max(0, Math.floor((to.getTime() - from.getTime()) / HOUR));
   const background = regionalBackground(hours, random);

@@ -67,7 +67,13 @@ try {
       if (process.stderr.isTTY && lastProgress) process.stderr.write("\n");
       console.info(formatRunResult(result));
       const failed = result.checks.filter((c) => !c.passed);
-      if (failed.length) console.info(formatTable(failed.map((c) => ({ ...c, message: c.message.en })), ["name", "level", "count", "message"]));
+      if (failed.length)
+        console.info(
+          formatTable(
+            failed.map((c) => ({ ...c, message: c.message.en })),
+            ["name", "level", "count", "message"],
+          ),
+        );
       if (result.error) console.error(`error: ${result.error}`);
       if (result.status !== "succeeded") exitCode = 1;
     } else if (command === "runs") {
@@ -80,9 +86,22 @@ try {
       else {
         const detail = await service.run(name!, runId, {});
         const shown = Math.min(limit, detail.rejects.length);
-        console.info(`run ${runId}: ${detail.rejectsTotal} rejected rows${detail.rejectsTotal > shown ? `, first ${shown} shown` : ""}${detail.rejectsSampleCut ? ` (a sample of ${detail.rejects.length} is kept)` : ""}`);
-        if (detail.rejectCounts.length) console.info(formatTable(detail.rejectCounts.map((c) => ({ ...c, reason: c.reason.en })), ["column", "reason", "rows"]));
-        console.info(formatTable(detail.rejects.slice(0, limit).map((row) => ({ ...row, reason: row.reason.en })), ["origin", "line", "column", "reason", "raw"]));
+        console.info(
+          `run ${runId}: ${detail.rejectsTotal} rejected rows${detail.rejectsTotal > shown ? `, first ${shown} shown` : ""}${detail.rejectsSampleCut ? ` (a sample of ${detail.rejects.length} is kept)` : ""}`,
+        );
+        if (detail.rejectCounts.length)
+          console.info(
+            formatTable(
+              detail.rejectCounts.map((c) => ({ ...c, reason: c.reason.en })),
+              ["column", "reason", "rows"],
+            ),
+          );
+        console.info(
+          formatTable(
+            detail.rejects.slice(0, limit).map((row) => ({ ...row, reason: row.reason.en })),
+            ["origin", "line", "column", "reason", "raw"],
+          ),
+        );
       }
     }
   } finally {

@@ -37,7 +37,10 @@ export async function assignBuurt(connection: DuckDBConnection, stagingTable: st
       buurten.push({ code: String(code), geometry: parsed, bbox: bboxOf(parsed) });
     }
   }
-  const points = (await connection.runAndReadAll(`SELECT DISTINCT ${quote(lon)}, ${quote(lat)} FROM ${staged} WHERE ${quote(lon)} IS NOT NULL`)).getRows() as [number, number][];
+  const points = (await connection.runAndReadAll(`SELECT DISTINCT ${quote(lon)}, ${quote(lat)} FROM ${staged} WHERE ${quote(lon)} IS NOT NULL`)).getRows() as [
+    number,
+    number,
+  ][];
   await connection.run("CREATE OR REPLACE TEMP TABLE __buurt_of (lon DOUBLE, lat DOUBLE, code VARCHAR)");
   const appender = await connection.createAppender("__buurt_of", "main", "temp");
   let unassigned = 0;
@@ -62,6 +65,8 @@ export async function assignBuurt(connection: DuckDBConnection, stagingTable: st
     passed: unassigned === 0,
     count: unassigned,
     sample: [],
-    message: localize(buurten.length === 0 ? msg("check.noBuurten") : msg("check.buurtAssigned", { assigned: points.length - unassigned, total: points.length })),
+    message: localize(
+      buurten.length === 0 ? msg("check.noBuurten") : msg("check.buurtAssigned", { assigned: points.length - unassigned, total: points.length }),
+    ),
   };
 }

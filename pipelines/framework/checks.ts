@@ -49,7 +49,9 @@ function rowCheck(name: string, level: CheckLevel, columns: string[], failing: s
       const count = Number(await scalar(connection, `SELECT count(*)::BIGINT FROM ${table} WHERE ${failing}`));
       const keyColumns = (key.length ? key : columns).map((c) => `coalesce(${quote(c)}::VARCHAR, 'NULL')`);
       const sample = count
-        ? (await connection.runAndReadAll(`SELECT concat_ws(' / ', ${keyColumns.join(", ")}) FROM ${table} WHERE ${failing} LIMIT 5`)).getRows().map((r) => String(r[0]))
+        ? (await connection.runAndReadAll(`SELECT concat_ws(' / ', ${keyColumns.join(", ")}) FROM ${table} WHERE ${failing} LIMIT 5`))
+            .getRows()
+            .map((r) => String(r[0]))
         : [];
       return { passed: count === 0, count, sample, message: count ? msg("check.rowsBreak", { count, rule }) : msg("check.allRowsMeet", { rule }) };
     },
@@ -57,13 +59,27 @@ function rowCheck(name: string, level: CheckLevel, columns: string[], failing: s
 }
 
 export const notNull = (columns: string[], level: CheckLevel = "error"): Check =>
-  rowCheck(`not_null(${columns.join(", ")})`, level, columns, columns.map((c) => `${quote(c)} IS NULL`).join(" OR "), msg("check.rule.notNull", { columns: columns.join(", ") }));
+  rowCheck(
+    `not_null(${columns.join(", ")})`,
+    level,
+    columns,
+    columns.map((c) => `${quote(c)} IS NULL`).join(" OR "),
+    msg("check.rule.notNull", { columns: columns.join(", ") }),
+  );
 
 export const acceptedValues = (column: string, values: (string | number)[], level: CheckLevel = "error"): Check =>
-  rowCheck(`accepted_values(${column})`, level, [column], `${quote(column)} NOT IN (${values.map(literal).join(", ")})`, msg("check.rule.acceptedValues", { column, values: values.join(", ") }));
+  rowCheck(
+    `accepted_values(${column})`,
+    level,
+    [column],
+    `${quote(column)} NOT IN (${values.map(literal).join(", ")})`,
+    msg("check.rule.acceptedValues", { column, values: values.join(", ") }),
+  );
 
 export function range(column: string, { min, max }: { min?: number; max?: number }, level: CheckLevel = "error"): Check {
-  const failing = [min === undefined ? "" : `${quote(column)} < ${literal(min)}`, max === undefined ? "" : `${quote(column)} > ${literal(max)}`].filter(Boolean);
+  const failing = [min === undefined ? "" : `${quote(column)} < ${literal(min)}`, max === undefined ? "" : `${quote(column)} > ${literal(max)}`].filter(
+    Boolean,
+  );
   return rowCheck(`range(${column})`, level, [column], failing.join(" OR ") || "FALSE", msg("check.rule.range", { min: min ?? "-∞", column, max: max ?? "∞" }));
 }
 
@@ -78,7 +94,10 @@ export const references = (column: string, target: { table: string; column: stri
   return {
     ...inner,
     async run(context) {
-      const exists = await scalar(context.connection, `SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' AND table_name = ${literal(target.table)}`);
+      const exists = await scalar(
+        context.connection,
+        `SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' AND table_name = ${literal(target.table)}`,
+      );
       if (Number(exists) === 0) return { passed: false, count: 0, sample: [], message: msg("check.notPublished", { table: target.table }) };
       return inner.run(context);
     },
@@ -91,15 +110,27 @@ export function unique(columns: string[], level: CheckLevel = "error"): Check {
     name: `unique(${columns.join(", ")})`,
     level,
     async run({ connection, table }) {
-      const duplicates = (await connection.runAndReadAll(`SELECT concat_ws(' / ', ${columns.map((c) => `${quote(c)}::VARCHAR`).join(", ")}), count(*) FROM ${table} GROUP BY ${list} HAVING count(*) > 1 LIMIT 5`)).getRows();
+      const duplicates = (
+        await connection.runAndReadAll(
+          `SELECT concat_ws(' / ', ${columns.map((c) => `${quote(c)}::VARCHAR`).join(", ")}), count(*) FROM ${table} GROUP BY ${list} HAVING count(*) > 1 LIMIT 5`,
+        )
+      ).getRows();
       const count = duplicates.length ? Number(await scalar(connection, `SELECT count(*) - count(DISTINCT (${list})) FROM ${table}`)) : 0;
-      return { passed: count === 0, count, sample: duplicates.map((r) => String(r[0])), message: count ? msg("check.duplicates", { count, columns: columns.join(", ") }) : msg("check.unique", { columns: columns.join(", ") }) };
+      return {
+        passed: count === 0,
+        count,
+        sample: duplicates.map((r) => String(r[0])),
+        message: count ? msg("check.duplicates", { count, columns: columns.join(", ") }) : msg("check.unique", { columns: columns.join(", ") }),
+      };
     },
   };
 }
 
 /** The table may shrink by at most `maxDropPercent` and grow by at most `maxGrowPercent` per run. */
-export function rowCountChange({ maxDropPercent = 100, maxGrowPercent = Infinity }: { maxDropPercent?: number; maxGrowPercent?: number }, level: CheckLevel = "error"): Check {
+export function rowCountChange(
+  { maxDropPercent = 100, maxGrowPercent = Infinity }: { maxDropPercent?: number; maxGrowPercent?: number },
+  level: CheckLevel = "error",
+): Check {
   return {
     name: "row_count_change",
     level,
@@ -108,7 +139,9 @@ export function rowCountChange({ maxDropPercent = 100, maxGrowPercent = Infinity
       if (!previousRows) return { passed: true, count: rows, sample: [], message: msg("check.firstPublish", { rows }) };
       const change = ((rows - previousRows) / previousRows) * 100;
       const passed = change >= -maxDropPercent && change <= maxGrowPercent;
-      const allowed = Number.isFinite(maxGrowPercent) ? msg("check.allowedRange", { drop: maxDropPercent, grow: maxGrowPercent }) : msg("check.allowedDrop", { drop: maxDropPercent });
+      const allowed = Number.isFinite(maxGrowPercent)
+        ? msg("check.allowedRange", { drop: maxDropPercent, grow: maxGrowPercent })
+        : msg("check.allowedDrop", { drop: maxDropPercent });
       const sign = change >= 0 ? "+" : "";
       const { nl, en } = decimal(change, 1);
       const message = msg("check.rowCountChange", { previous: previousRows, rows, change: { nl: sign + nl, en: sign + en }, allowed });

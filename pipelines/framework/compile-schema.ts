@@ -78,7 +78,14 @@ function compileField(name: string, field: z.ZodType, nullable: boolean): Column
     case "enum":
     case "literal": {
       const values = def.type === "enum" ? Object.values(def.entries!) : (def.values as (string | number)[]);
-      return { name, type: "VARCHAR", nullable, rules: [{ sql: `${column} IN (${values.map((v) => literal(String(v))).join(", ")})`, reason: localize(msg("reject.oneOf", { values: values.join(", ") })) }] };
+      return {
+        name,
+        type: "VARCHAR",
+        nullable,
+        rules: [
+          { sql: `${column} IN (${values.map((v) => literal(String(v))).join(", ")})`, reason: localize(msg("reject.oneOf", { values: values.join(", ") })) },
+        ],
+      };
     }
     case "number": {
       const isInt = checks.some((c) => c.check === "number_format" && /int/.test(c.format ?? ""));
@@ -99,20 +106,34 @@ function compileField(name: string, field: z.ZodType, nullable: boolean): Column
 
 function stringRule(column: string, check: CheckDef): Rule[] {
   if (check.check === "string_format" && check.format === "regex" && check.pattern) {
-    return [{ sql: `regexp_full_match(${column}, ${literal(check.pattern.source)})`, reason: localize(msg("reject.pattern", { pattern: check.pattern.source })) }];
+    return [
+      { sql: `regexp_full_match(${column}, ${literal(check.pattern.source)})`, reason: localize(msg("reject.pattern", { pattern: check.pattern.source })) },
+    ];
   }
-  if (check.check === "min_length") return [{ sql: `length(${column}) >= ${check.minimum}`, reason: localize(msg("reject.minLength", { min: check.minimum! })) }];
-  if (check.check === "max_length") return [{ sql: `length(${column}) <= ${check.maximum}`, reason: localize(msg("reject.maxLength", { max: check.maximum! })) }];
+  if (check.check === "min_length")
+    return [{ sql: `length(${column}) >= ${check.minimum}`, reason: localize(msg("reject.minLength", { min: check.minimum! })) }];
+  if (check.check === "max_length")
+    return [{ sql: `length(${column}) <= ${check.maximum}`, reason: localize(msg("reject.maxLength", { max: check.maximum! })) }];
   if (check.check === "string_format") throw new Error(`string format "${check.format}" cannot be checked in SQL yet`);
   return [];
 }
 
 function numberRule(column: string, check: CheckDef): Rule[] {
   if (check.check === "greater_than") {
-    return [{ sql: `${column} ${check.inclusive ? ">=" : ">"} ${literal(check.value!)}`, reason: localize(msg(check.inclusive ? "reject.atLeast" : "reject.moreThan", { value: check.value! })) }];
+    return [
+      {
+        sql: `${column} ${check.inclusive ? ">=" : ">"} ${literal(check.value!)}`,
+        reason: localize(msg(check.inclusive ? "reject.atLeast" : "reject.moreThan", { value: check.value! })),
+      },
+    ];
   }
   if (check.check === "less_than") {
-    return [{ sql: `${column} ${check.inclusive ? "<=" : "<"} ${literal(check.value!)}`, reason: localize(msg(check.inclusive ? "reject.atMost" : "reject.lessThan", { value: check.value! })) }];
+    return [
+      {
+        sql: `${column} ${check.inclusive ? "<=" : "<"} ${literal(check.value!)}`,
+        reason: localize(msg(check.inclusive ? "reject.atMost" : "reject.lessThan", { value: check.value! })),
+      },
+    ];
   }
   return [];
 }

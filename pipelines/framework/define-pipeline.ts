@@ -10,9 +10,7 @@ import type { Check } from "./checks.ts";
 import { compileSchema, type Column } from "./compile-schema.ts";
 import type { Source } from "./source.ts";
 
-const identifier = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]*$/, { error: (i) => `must be a lower_snake_case SQL identifier, got "${String(i.input)}"` });
+const identifier = z.string().regex(/^[a-z][a-z0-9_]*$/, { error: (i) => `must be a lower_snake_case SQL identifier, got "${String(i.input)}"` });
 
 export const loadModes = ["replace", "append", "upsert"] as const;
 
@@ -23,12 +21,18 @@ const DefinitionSchema = z
     schedule: z.string().refine((s) => cron.validate(s), {
       error: (i) => `schedule must be a cron expression like "0 * * * *", got "${String(i.input)}"`,
     }),
-    table: z.never({ error: 'table must not be given: a pipeline publishes the table named after it ("air-quality-measurements" → air_quality_measurements)' }).optional(),
-    source: z.custom<Source>((s) => ["records", "csv"].includes((s as Source)?.kind), { error: 'source must be a record source or a CSV source (kind "records" or "csv")' }),
+    table: z
+      .never({ error: 'table must not be given: a pipeline publishes the table named after it ("air-quality-measurements" → air_quality_measurements)' })
+      .optional(),
+    source: z.custom<Source>((s) => ["records", "csv"].includes((s as Source)?.kind), {
+      error: 'source must be a record source or a CSV source (kind "records" or "csv")',
+    }),
     schema: z.instanceof(z.ZodObject, { error: "schema must be a zod object describing one record" }),
     mode: z.enum(loadModes),
     key: z.array(identifier).default([]),
-    checks: z.array(z.custom<Check>((c) => typeof (c as Check)?.run === "function", { error: "checks must be made with the builders in framework/checks.ts" })).default([]),
+    checks: z
+      .array(z.custom<Check>((c) => typeof (c as Check)?.run === "function", { error: "checks must be made with the builders in framework/checks.ts" }))
+      .default([]),
     /** Freshness from the data's own timestamps; also shown in the analyst view. */
     freshness: z.object({ column: identifier, warnAfterHours: z.number().positive(), errorAfterHours: z.number().positive() }).optional(),
     /** Point records get a `buurt_code` column by point-in-polygon against the published areas. */
@@ -42,8 +46,12 @@ const DefinitionSchema = z
   .refine((d) => Object.keys(d.schema.shape).every((k) => /^[a-z][a-z0-9_]*$/.test(k)), { error: "schema fields must be lower_snake_case column names" })
   .refine((d) => d.key.every((k) => k in d.schema.shape), { error: "every key column must be a field of the schema" })
   .refine((d) => !d.freshness || d.freshness.column in d.schema.shape, { error: "the freshness column must be a field of the schema" })
-  .refine((d) => !d.assignBuurt || (d.assignBuurt.lon in d.schema.shape && d.assignBuurt.lat in d.schema.shape), { error: "assignBuurt lon and lat must be fields of the schema" })
-  .refine((d) => !d.freshness || d.freshness.warnAfterHours <= d.freshness.errorAfterHours, { error: "freshness warnAfterHours must not exceed errorAfterHours" });
+  .refine((d) => !d.assignBuurt || (d.assignBuurt.lon in d.schema.shape && d.assignBuurt.lat in d.schema.shape), {
+    error: "assignBuurt lon and lat must be fields of the schema",
+  })
+  .refine((d) => !d.freshness || d.freshness.warnAfterHours <= d.freshness.errorAfterHours, {
+    error: "freshness warnAfterHours must not exceed errorAfterHours",
+  });
 
 /** `air-quality-measurements` → `air_quality_measurements`, as a type: the table a pipeline publishes. */
 export type TableOf<Name extends string> = Name extends `${infer Head}-${infer Tail}` ? `${Head}_${TableOf<Tail>}` : Name;
@@ -76,7 +84,14 @@ export function definePipeline<const Name extends string, Shape extends z.ZodRaw
   try {
     const columns = compileSchema(definition.schema);
     const derived: Column[] = result.data.assignBuurt ? [{ name: BUURT_COLUMN, type: "VARCHAR", nullable: true, rules: [] }] : [];
-    return { ...result.data, name: definition.name, table: tableOf(definition.name), schema: definition.schema, columns, publishedColumns: [...columns, ...derived] };
+    return {
+      ...result.data,
+      name: definition.name,
+      table: tableOf(definition.name),
+      schema: definition.schema,
+      columns,
+      publishedColumns: [...columns, ...derived],
+    };
   } catch (error) {
     throw fail((error as Error).message);
   }

@@ -26,7 +26,9 @@ export function describeDrift({ dropped, added, retyped }: Drift): Message {
   const parts = [
     dropped.length ? msg("drift.missing", { columns: dropped.join(", ") }) : null,
     added.length ? msg("drift.added", { columns: added.join(", ") }) : null,
-    retyped.length ? msg("drift.retyped", { columns: joined(retyped.map((r) => msg("drift.retypedColumn", { column: r.column, type: r.type, rows: r.rows }))) }) : null,
+    retyped.length
+      ? msg("drift.retyped", { columns: joined(retyped.map((r) => msg("drift.retypedColumn", { column: r.column, type: r.type, rows: r.rows }))) })
+      : null,
   ].filter((part) => part !== null);
   return joined(parts);
 }

@@ -60,11 +60,14 @@ function watchTransfer(url: string, limits: AttemptLimits, runSignal: AbortSigna
       if (runSignal?.aborted) return null;
       if (idle.signal.aborted) {
         return new UpstreamError(
-          received === null ? msg("upstream.noAnswer", { url: safe, seconds: seconds(limits.idleTimeoutMs) }) : msg("upstream.stalled", { url: safe, seconds: seconds(limits.idleTimeoutMs), received }),
+          received === null
+            ? msg("upstream.noAnswer", { url: safe, seconds: seconds(limits.idleTimeoutMs) })
+            : msg("upstream.stalled", { url: safe, seconds: seconds(limits.idleTimeoutMs), received }),
           false,
         );
       }
-      if (overall.signal.aborted) return new UpstreamError(msg("upstream.timeout", { url: safe, seconds: seconds(limits.timeoutMs), received: received ?? 0 }), false);
+      if (overall.signal.aborted)
+        return new UpstreamError(msg("upstream.timeout", { url: safe, seconds: seconds(limits.timeoutMs), received: received ?? 0 }), false);
       return null;
     },
   };
@@ -90,7 +93,9 @@ export async function fetchOnce(
       const delayMs = parseRetryAfter(response.headers.get("retry-after"), now());
       const { status } = response;
       throw new RetryAfterError(
-        delayMs === null ? msg("upstream.status", { url: safe, status }) : msg("upstream.statusRetryAfter", { url: safe, status, seconds: Math.ceil(delayMs / 1000) }),
+        delayMs === null
+          ? msg("upstream.status", { url: safe, status })
+          : msg("upstream.statusRetryAfter", { url: safe, status, seconds: Math.ceil(delayMs / 1000) }),
         status,
         delayMs,
       );
@@ -150,7 +155,10 @@ async function readText(response: Response, url: string, maxBytes: number, watch
     if (watch.signal.aborted) throw error;
     // undici reports a connection closed mid-body as TypeError "terminated" (cause: "other side closed").
     if (error instanceof TypeError && error.message === "terminated") {
-      throw new UpstreamError(comparable ? msg("upstream.truncated", { url: safe, received, announced: announced! }) : msg("upstream.cutOff", { url: safe, received }), false);
+      throw new UpstreamError(
+        comparable ? msg("upstream.truncated", { url: safe, received, announced: announced! }) : msg("upstream.cutOff", { url: safe, received }),
+        false,
+      );
     }
     throw new UpstreamError(msg("upstream.readFailed", { url: safe, received, detail: String((error as Error).message ?? error) }), false);
   }

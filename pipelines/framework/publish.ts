@@ -13,12 +13,7 @@ export async function tableExists(connection: DuckDBConnection, table: string): 
   return Number(reader.getRows()[0]![0]) > 0;
 }
 
-export async function publishStaging(
-  connection: DuckDBConnection,
-  pipeline: PipelineDefinition,
-  columns: Column[],
-  stagingTable: string,
-): Promise<void> {
+export async function publishStaging(connection: DuckDBConnection, pipeline: PipelineDefinition, columns: Column[], stagingTable: string): Promise<void> {
   const target = `main.${quote(pipeline.table)}`;
   const staged = `main.${quote(stagingTable)}`;
   const list = columns.map((c) => quote(c.name)).join(", ");

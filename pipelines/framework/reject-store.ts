@@ -62,7 +62,9 @@ export async function storeRejects(connection: DuckDBConnection, sink: RejectSin
 /** Deletes the sample and counts of every run that started before `before`, and samples beyond the newest SAMPLED_RUNS_KEPT of a pipeline. */
 export async function pruneRejects(connection: DuckDBConnection, before: Date): Promise<void> {
   for (const table of ["meta.rejects", "meta.reject_counts"]) {
-    await connection.run(`DELETE FROM ${table} WHERE run_id IN (SELECT run_id FROM meta.pipeline_runs WHERE started_at < $1::TIMESTAMP)`, [before.toISOString()]);
+    await connection.run(`DELETE FROM ${table} WHERE run_id IN (SELECT run_id FROM meta.pipeline_runs WHERE started_at < $1::TIMESTAMP)`, [
+      before.toISOString(),
+    ]);
   }
   await connection.run(
     `DELETE FROM meta.rejects WHERE run_id IN (

@@ -67,9 +67,7 @@ export async function resolveRepeats(
   );
   const others = columns.filter((c) => !key.includes(c.name));
   if (others.length) await quarantineConflicts(connection, columns, others, key, violations);
-  await connection.run(
-    `CREATE OR REPLACE TEMP TABLE __repeats_dropped AS SELECT r FROM __repeats EXCEPT SELECT r FROM __versions WHERE versions = 1`,
-  );
+  await connection.run(`CREATE OR REPLACE TEMP TABLE __repeats_dropped AS SELECT r FROM __repeats EXCEPT SELECT r FROM __versions WHERE versions = 1`);
   const duplicates = repeated - (await count(connection, "SELECT count(*) FROM __versions"));
   const dropped = await count(connection, "SELECT count(*) FROM __repeats_dropped");
   await connection.run("DROP TABLE __repeats; DROP TABLE __versions");
@@ -92,7 +90,10 @@ async function quarantineConflicts(connection: DuckDBConnection, columns: Column
   const byName = new Map(columns.map((c) => [c.name, c]));
   const keyText = `concat_ws(', ', ${key.map((k) => `${literal(`${k} `)} || ${valueText(byName.get(k)!, quote(k))}`).join(", ")})`;
   const reasonSql = (lang: "nl" | "en") =>
-    messageSql(lang, "reject.sameKey", { key: keyText, values: `concat_ws('; ', ${others.map((c) => `CASE WHEN ${differs(c)} THEN ${listed(lang, c)} END`).join(", ")})` });
+    messageSql(lang, "reject.sameKey", {
+      key: keyText,
+      values: `concat_ws('; ', ${others.map((c) => `CASE WHEN ${differs(c)} THEN ${listed(lang, c)} END`).join(", ")})`,
+    });
   const kind = localize(msg("reject.sameKeyKind"));
   await connection.run(
     `INSERT INTO ${violations} (r, v, origin, raw, line)

@@ -51,7 +51,9 @@ export async function abandonInterruptedRuns(db: Database, now: Date): Promise<n
     [now.toISOString(), abandoned.en, abandoned.nl],
   );
   await db.query("DELETE FROM meta.pipeline_locks");
-  const scratch = await db.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_name LIKE '\\_\\_staging\\_%' ESCAPE '\\'");
+  const scratch = await db.query(
+    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_name LIKE '\\_\\_staging\\_%' ESCAPE '\\'",
+  );
   for (const { table_name } of scratch) await db.query(`DROP TABLE IF EXISTS main."${String(table_name).replaceAll('"', '""')}"`);
   return rows.length;
 }

@@ -175,7 +175,14 @@ async function execute(
     }
     assertNoBreakingDrift(drift);
     if (drift.added.length) {
-      checks.push({ name: "schema_drift", level: "warn", passed: false, count: drift.added.length, sample: drift.added.slice(0, 5), message: localize(msg("check.schemaDrift", { drift: describeDrift(drift) })) });
+      checks.push({
+        name: "schema_drift",
+        level: "warn",
+        passed: false,
+        count: drift.added.length,
+        sample: drift.added.slice(0, 5),
+        message: localize(msg("check.schemaDrift", { drift: describeDrift(drift) })),
+      });
     }
     await deps.fault?.("after-staging", pipeline.name);
 
@@ -188,7 +195,9 @@ async function execute(
     const share = counts.rowsRead ? counts.rowsRejected / counts.rowsRead : 0;
     if (share > pipeline.maxRejectShare) {
       const limit = pipeline.maxRejectShare * 100;
-      throw new PipelineError(msg("run.tooManyRejects", { rejected: counts.rowsRejected, read: counts.rowsRead, share: decimal(share * 100, 1), limit: decimal(limit), runId }));
+      throw new PipelineError(
+        msg("run.tooManyRejects", { rejected: counts.rowsRejected, read: counts.rowsRead, share: decimal(share * 100, 1), limit: decimal(limit), runId }),
+      );
     }
     const stagingContext = { connection, table: `main.${quote(stagingTable)}`, key: pipeline.key, previousRows: null, now: deps.clock() };
     if (pipeline.key.length) await runChecks([unique(pipeline.key)], stagingContext, checks);
@@ -201,11 +210,17 @@ async function execute(
       : null;
     await publishStaging(connection, pipeline, pipeline.publishedColumns, stagingTable);
     const declared = [...pipeline.checks, ...(pipeline.freshness ? freshness(pipeline.freshness) : [])];
-    await runChecks(declared, { connection, table: `main.${quote(pipeline.table)}`, key: pipeline.key, previousRows, now: dataNow(deps.settings, deps.clock) }, checks);
-    await connection.run(
-      `INSERT OR REPLACE INTO meta.published (pipeline, table_name, run_id, published_at) VALUES ($1, $2, $3, $4::TIMESTAMP)`,
-      [pipeline.name, pipeline.table, runId, deps.clock().toISOString()],
+    await runChecks(
+      declared,
+      { connection, table: `main.${quote(pipeline.table)}`, key: pipeline.key, previousRows, now: dataNow(deps.settings, deps.clock) },
+      checks,
     );
+    await connection.run(`INSERT OR REPLACE INTO meta.published (pipeline, table_name, run_id, published_at) VALUES ($1, $2, $3, $4::TIMESTAMP)`, [
+      pipeline.name,
+      pipeline.table,
+      runId,
+      deps.clock().toISOString(),
+    ]);
     const warnings = countWarnings(checks);
     await deps.fault?.("before-run-record", pipeline.name);
     await finishRun(connection, runId, "succeeded", counts, warnings, null, deps.clock());
@@ -235,7 +250,10 @@ async function execute(
     await finishRun(connection, runId, status, counts, warnings, message, deps.clock());
     await recordChecks(connection, reject, checks);
     // A shutdown interrupting a run is expected (warn); a failure needs someone to look (error).
-    deps.logger[status === "failed" ? "error" : "warn"]({ ...outcome(status, warnings), error: message.en }, `pipeline ${pipeline.name} run ${runId} ${status}, previous data kept: ${message.en}`);
+    deps.logger[status === "failed" ? "error" : "warn"](
+      { ...outcome(status, warnings), error: message.en },
+      `pipeline ${pipeline.name} run ${runId} ${status}, previous data kept: ${message.en}`,
+    );
     return { runId, status, ...counts, warnings, checks, error: message.en };
   } finally {
     signal.removeEventListener("abort", interrupt);
@@ -265,24 +283,19 @@ async function runChecks(checks: Check[], context: Parameters<Check["run"]>[0], 
     if (!outcome.passed && check.level === "error") {
       const { name } = check;
       const { message, sample } = outcome;
-      throw new PipelineError(sample.length ? msg("run.checkFailedSample", { name, message, sample: sample.join("; ") }) : msg("run.checkFailed", { name, message }));
+      throw new PipelineError(
+        sample.length ? msg("run.checkFailedSample", { name, message, sample: sample.join("; ") }) : msg("run.checkFailed", { name, message }),
+      );
     }
   }
 }
 
 async function recordChecks(connection: DuckDBConnection, reject: { runId: number; pipeline: string }, checks: CheckResult[]) {
   for (const c of checks) {
-    await connection.run("INSERT INTO meta.check_results (run_id, pipeline, name, level, passed, count, sample, message, message_nl) VALUES ($1, $2, $3, $4, $5, $6, CAST($7::JSON AS VARCHAR[]), $8, $9)", [
-      reject.runId,
-      reject.pipeline,
-      c.name,
-      c.level,
-      c.passed,
-      c.count,
-      JSON.stringify(c.sample),
-      c.message.en,
-      c.message.nl,
-    ]);
+    await connection.run(
+      "INSERT INTO meta.check_results (run_id, pipeline, name, level, passed, count, sample, message, message_nl) VALUES ($1, $2, $3, $4, $5, $6, CAST($7::JSON AS VARCHAR[]), $8, $9)",
+      [reject.runId, reject.pipeline, c.name, c.level, c.passed, c.count, JSON.stringify(c.sample), c.message.en, c.message.nl],
+    );
   }
 }
 
@@ -297,6 +310,17 @@ async function finishRun(
 ) {
   await connection.run(
     `UPDATE meta.pipeline_runs SET status = $2, finished_at = $3::TIMESTAMP, rows_read = $4, rows_loaded = $5, rows_rejected = $6, warnings = $7, error = $8, error_nl = $9, rows_duplicate = $10 WHERE run_id = $1`,
-    [runId, status, finishedAt.toISOString(), counts.rowsRead, counts.rowsLoaded, counts.rowsRejected, warnings, error?.en ?? null, error?.nl ?? null, counts.rowsDuplicate],
+    [
+      runId,
+      status,
+      finishedAt.toISOString(),
+      counts.rowsRead,
+      counts.rowsLoaded,
+      counts.rowsRejected,
+      warnings,
+      error?.en ?? null,
+      error?.nl ?? null,
+      counts.rowsDuplicate,
+    ],
   );
 }

@@ -11,12 +11,7 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
-export function schedulePipelines(
-  pipelines: readonly PipelineDefinition[],
-  runner: Runner,
-  logger: Logger,
-  timezone = "Europe/Amsterdam",
-): Scheduler {
+export function schedulePipelines(pipelines: readonly PipelineDefinition[], runner: Runner, logger: Logger, timezone = "Europe/Amsterdam"): Scheduler {
   const tasks: ScheduledTask[] = pipelines.map((pipeline) =>
     cron.schedule(
       pipeline.schedule,

@@ -27,7 +27,10 @@ async function readHeader(file: string, dialect: CsvDialect): Promise<string[]> 
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     const first = buffer.subarray(0, bytesRead).toString("utf8").split(/\r?\n/)[0] ?? "";
     const unquote = (name: string) => (name.startsWith(dialect.quote) && name.endsWith(dialect.quote) ? name.slice(1, -1) : name);
-    return first.replace(/^\uFEFF/, "").split(dialect.delimiter).map((name) => unquote(name.trim()));
+    return first
+      .replace(/^\uFEFF/, "")
+      .split(dialect.delimiter)
+      .map((name) => unquote(name.trim()));
   } finally {
     await handle.close();
   }
@@ -99,7 +102,10 @@ export async function stageCsv(
     `SELECT line, error_type, error_message FROM ${quote(rejectsTable)} WHERE error_type IN (${STRUCTURAL_ERRORS.map((e) => literal(e)).join(", ")}) ORDER BY line LIMIT 1`,
   );
   const broken = structural.getRowObjectsJS()[0];
-  if (broken) throw new StructuralError(msg("run.invalidCsv", { file, line: Number(broken.line), type: String(broken.error_type), detail: String(broken.error_message) }));
+  if (broken)
+    throw new StructuralError(
+      msg("run.invalidCsv", { file, line: Number(broken.line), type: String(broken.error_type), detail: String(broken.error_message) }),
+    );
 
   // DuckDB's own error text stays as it is, under the catalogue's wording around it in each language.
   // Rendered in SQL (messageSql): error_message differs per line (it quotes the value), and a file

@@ -71,7 +71,9 @@ const TLS_CODE = /^(ERR_SSL_|ERR_TLS_|CERT_|DEPTH_ZERO_|SELF_SIGNED_|UNABLE_TO_(
 export function requestFailure(error: unknown, url: string): UpstreamError {
   const safe = redactUrl(url);
   const cause = (error as CodedError).cause as CodedError | undefined;
-  const detail = String(cause?.message || (error as CodedError).message || error).split(url).join(safe);
+  const detail = String(cause?.message || (error as CodedError).message || error)
+    .split(url)
+    .join(safe);
   const code = codeOf(error);
   if (code === "ECONNREFUSED") return new UpstreamError(msg("upstream.refused", { url: safe }), false);
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") return new UpstreamError(msg("upstream.dns", { url: safe, host: hostOf(url), code }), false);

@@ -69,7 +69,9 @@ export async function quarantineViolations(
 /** After validation the staging table keeps only the published columns, so publishing is a rename. */
 export async function dropMetaColumns(connection: DuckDBConnection, stagingTable: string, columns: Column[]): Promise<void> {
   const published = new Set(columns.map((c) => c.name));
-  const reader = await connection.runAndReadAll("SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' AND table_name = $1", [stagingTable]);
+  const reader = await connection.runAndReadAll("SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' AND table_name = $1", [
+    stagingTable,
+  ]);
   for (const [name] of reader.getRows()) {
     if (!published.has(String(name))) await connection.run(`ALTER TABLE main.${quote(stagingTable)} DROP COLUMN ${quote(String(name))}`);
   }

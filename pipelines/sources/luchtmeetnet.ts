@@ -30,7 +30,7 @@ const GRID_ORIGIN = Date.UTC(1970, 0, 5);
  */
 export function measurementWindows(from: Date, to: Date): { start: Date; end: Date }[] {
   const windows = [];
-  for (let start = from.getTime(); start < to.getTime(); ) {
+  for (let start = from.getTime(); start < to.getTime();) {
     const end = Math.min(floorToWeek(start) + WEEK_MS, to.getTime());
     windows.push({ start: new Date(start), end: new Date(end) });
     start = end;
@@ -39,7 +39,6 @@ export function measurementWindows(from: Date, to: Date): { start: Date; end: Da
 }
 
 const floorToWeek = (ms: number) => Math.floor((ms - GRID_ORIGIN) / WEEK_MS) * WEEK_MS + GRID_ORIGIN;
-
 
 async function listStations(context: ExtractContext): Promise<z.infer<typeof StationListItem>[]> {
   const stations: z.infer<typeof StationListItem>[] = [];
@@ -107,10 +106,7 @@ async function resolveWindow(context: ExtractContext): Promise<{ from: Date; to:
 }
 
 async function latestPublished(context: ExtractContext): Promise<string | null> {
-  const exists = await context.query(
-    "SELECT 1 FROM information_schema.tables WHERE table_schema = 'main' AND table_name = $1",
-    [context.table],
-  );
+  const exists = await context.query("SELECT 1 FROM information_schema.tables WHERE table_schema = 'main' AND table_name = $1", [context.table]);
   if (exists.length === 0) return null;
   const rows = await context.query(`SELECT max(timestamp_measured)::VARCHAR AS latest FROM main."${context.table}"`);
   return (rows[0]?.latest as string | null | undefined) ?? null;

@@ -46,7 +46,6 @@ export function measuresPm25(name: string): boolean {
   return /(^|[^a-z0-9])pm2\.?5($|[^a-z0-9])/i.test(name);
 }
 
-
 /** The Things request (path and query relative to the base). */
 export function thingsPath(): string {
   return `/Things?${new URLSearchParams({ $expand: "Locations,Datastreams" })}`;

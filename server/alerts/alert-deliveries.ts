@@ -36,12 +36,29 @@ export function createAlertDeliveries(deps: AlertDeliveryDeps): AlertDeliveries 
   async function deliver(alert: StoredAlert, event: AlertEventName): Promise<void> {
     const body: AlertEvent = {
       event,
-      alert: { id: alert.id, rule: alert.rule, kind: alert.kind, subject: alert.subject, target: targetOf(alert), message: alert.message, openedAt: alert.openedAt, resolvedAt: alert.resolvedAt, link: linkOf(alert, deps.baseUrl), details: alert.details },
+      alert: {
+        id: alert.id,
+        rule: alert.rule,
+        kind: alert.kind,
+        subject: alert.subject,
+        target: targetOf(alert),
+        message: alert.message,
+        openedAt: alert.openedAt,
+        resolvedAt: alert.resolvedAt,
+        link: linkOf(alert, deps.baseUrl),
+        details: alert.details,
+      },
     };
     const record = async (o: DeliveryOutcome) => {
       const status = o.delivered ? "delivered" : o.final ? "failed" : "pending";
-      await deps.store.recordDelivery(alert.id, event, status, o.attempts, o.error).catch((error: unknown) => deps.logger.error({ err: error }, `alert ${alert.id}: recording its delivery failed: ${describe(error)}`));
-      if (status === "failed") deps.logger.warn({ alert: alert.id, event, attempts: o.attempts }, `alert ${alert.id} (${event}) could not be delivered to the webhook after ${o.attempts} attempts: ${o.error}`);
+      await deps.store
+        .recordDelivery(alert.id, event, status, o.attempts, o.error)
+        .catch((error: unknown) => deps.logger.error({ err: error }, `alert ${alert.id}: recording its delivery failed: ${describe(error)}`));
+      if (status === "failed")
+        deps.logger.warn(
+          { alert: alert.id, event, attempts: o.attempts },
+          `alert ${alert.id} (${event}) could not be delivered to the webhook after ${o.attempts} attempts: ${o.error}`,
+        );
     };
     try {
       await deliverEvent(deps.webhook, body, deps.signal, record);
@@ -54,9 +71,11 @@ export function createAlertDeliveries(deps: AlertDeliveryDeps): AlertDeliveries 
     send(alert, event) {
       if (deps.signal.aborted) return;
       const previous = chains.get(alert.id) ?? Promise.resolve();
-      const delivery: Promise<void> = previous.then(() => deliver(alert, event)).finally(() => {
-        if (chains.get(alert.id) === delivery) chains.delete(alert.id);
-      });
+      const delivery: Promise<void> = previous
+        .then(() => deliver(alert, event))
+        .finally(() => {
+          if (chains.get(alert.id) === delivery) chains.delete(alert.id);
+        });
       chains.set(alert.id, delivery);
     },
     busy: () => chains.size > 0,

@@ -16,15 +16,19 @@ const ruleId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be a shor
 
 /** A list of names, or "*" for all of them; each name is checked against what exists. */
 const selection = (what: string, exists: (name: string) => boolean, known: () => string[]) =>
-  z.union([
-    z.literal("*"),
-    z
-      .array(z.string(), { error: `must be "*" or a list of ${what}` })
-      .min(1, { error: `must name at least one ${what.replace(/s$/, "")}, or be "*"` })
-      .superRefine((names, ctx) => {
-        for (const name of names) if (!exists(name)) ctx.addIssue({ code: "custom", message: `unknown ${what.replace(/s$/, "")} "${name}"; known: ${known().join(", ")}` });
-      }),
-  ], { error: `must be "*" or a list of ${what}` });
+  z.union(
+    [
+      z.literal("*"),
+      z
+        .array(z.string(), { error: `must be "*" or a list of ${what}` })
+        .min(1, { error: `must name at least one ${what.replace(/s$/, "")}, or be "*"` })
+        .superRefine((names, ctx) => {
+          for (const name of names)
+            if (!exists(name)) ctx.addIssue({ code: "custom", message: `unknown ${what.replace(/s$/, "")} "${name}"; known: ${known().join(", ")}` });
+        }),
+    ],
+    { error: `must be "*" or a list of ${what}` },
+  );
 
 const components = Object.keys(dailyNorms);
 const pipelineNames = () => pipelines.map((p) => p.name);
@@ -32,8 +36,24 @@ const pipelineNames = () => pipelines.map((p) => p.name);
 export const AlertRule = z.discriminatedUnion(
   "kind",
   [
-    z.strictObject({ id: ruleId, kind: z.literal("indicator-off-track"), indicators: selection("indicator ids", (id) => Boolean(findIndicator(id)), () => themes.flatMap((t) => t.indicators.map((i) => i.id))) }),
-    z.strictObject({ id: ruleId, kind: z.literal("station-24h"), components: selection("components", (c) => components.includes(c), () => components) }),
+    z.strictObject({
+      id: ruleId,
+      kind: z.literal("indicator-off-track"),
+      indicators: selection(
+        "indicator ids",
+        (id) => Boolean(findIndicator(id)),
+        () => themes.flatMap((t) => t.indicators.map((i) => i.id)),
+      ),
+    }),
+    z.strictObject({
+      id: ruleId,
+      kind: z.literal("station-24h"),
+      components: selection(
+        "components",
+        (c) => components.includes(c),
+        () => components,
+      ),
+    }),
     z.strictObject({ id: ruleId, kind: z.literal("pipeline-failed"), pipelines: selection("pipelines", (p) => Boolean(findPipeline(p)), pipelineNames) }),
     z.strictObject({ id: ruleId, kind: z.literal("pipeline-stale"), pipelines: selection("pipelines", (p) => Boolean(findPipeline(p)), pipelineNames) }),
   ],

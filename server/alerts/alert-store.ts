@@ -47,7 +47,16 @@ export function createAlertStore(db: Database) {
       const rows = await db.query(
         `INSERT INTO meta.alerts (rule, kind, subject, opened_at, message_nl, message_en, details, delivery_event, delivery_status)
          VALUES ($1, $2, $3, $4::TIMESTAMP, $5, $6, $7, 'opened', $8) RETURNING alert_id`,
-        [condition.rule, condition.kind, condition.subject, now.toISOString(), condition.message.nl, condition.message.en, JSON.stringify(condition.details), delivery],
+        [
+          condition.rule,
+          condition.kind,
+          condition.subject,
+          now.toISOString(),
+          condition.message.nl,
+          condition.message.en,
+          JSON.stringify(condition.details),
+          delivery,
+        ],
       );
       return byId(Number(rows[0]!.alert_id));
     },
@@ -62,10 +71,13 @@ export function createAlertStore(db: Database) {
 
     async recordDelivery(id: number, event: AlertEventName, status: DeliveryStatus, attempts: number, error: string | null): Promise<void> {
       // Only while the row is still about this event: a resolve that came in between has its own delivery.
-      await db.query(
-        "UPDATE meta.alerts SET delivery_status = $3, delivery_attempts = $4, delivery_error = $5 WHERE alert_id = $1 AND delivery_event = $2",
-        [id, event, status, attempts, error],
-      );
+      await db.query("UPDATE meta.alerts SET delivery_status = $3, delivery_attempts = $4, delivery_error = $5 WHERE alert_id = $1 AND delivery_event = $2", [
+        id,
+        event,
+        status,
+        attempts,
+        error,
+      ]);
     },
 
     /** Deliveries a previous process left unfinished (it stopped while retrying). */
@@ -76,17 +88,9 @@ export function createAlertStore(db: Database) {
     /** Open alerts of these kinds (newest first), then, for state "all", the last 100 resolved ones. */
     async list(kinds: AlertKind[], state: "open" | "all", options: QueryOptions): Promise<StoredAlert[]> {
       if (kinds.length === 0) return [];
-      const open = await db.query(
-        LIST_OPEN_SQL,
-        [JSON.stringify(kinds)],
-        options,
-      );
+      const open = await db.query(LIST_OPEN_SQL, [JSON.stringify(kinds)], options);
       if (state === "open") return open.map(toAlert);
-      const resolved = await db.query(
-        LIST_RESOLVED_SQL,
-        [JSON.stringify(kinds)],
-        options,
-      );
+      const resolved = await db.query(LIST_RESOLVED_SQL, [JSON.stringify(kinds)], options);
       return [...open, ...resolved].map(toAlert);
     },
   };

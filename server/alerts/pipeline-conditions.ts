@@ -30,7 +30,13 @@ export async function readFailedRuns(db: Database, signal: AbortSignal): Promise
   const rows = await db.query(LAST_FINISHED_SQL, [], { signal, timeoutMs: 30_000 });
   return rows
     .filter((r) => r.status === "failed")
-    .map((r) => ({ pipeline: String(r.pipeline), runId: Number(r.run_id), error: String(r.error ?? ""), errorNl: String(r.error_nl ?? r.error ?? ""), finishedAt: String(r.finished_at) }));
+    .map((r) => ({
+      pipeline: String(r.pipeline),
+      runId: Number(r.run_id),
+      error: String(r.error ?? ""),
+      errorNl: String(r.error_nl ?? r.error ?? ""),
+      finishedAt: String(r.finished_at),
+    }));
 }
 
 export function failedConditions(rule: Extract<AlertRule, { kind: "pipeline-failed" }>, failed: FailedRun[]): AlertCondition[] {

@@ -38,7 +38,13 @@ export function createDailyMeanReader(db: Database) {
     if (!version) return [];
     if (cached?.version === version) return cached.means;
     const rows = await db.query(latestDailyMeansSql, [], { signal, timeoutMs: 60_000 });
-    const means = rows.map((r) => ({ station: String(r.station_number), stationName: String(r.station_name), formula: String(r.formula), day: String(r.day), mean: Number(r.mean) }));
+    const means = rows.map((r) => ({
+      station: String(r.station_number),
+      stationName: String(r.station_name),
+      formula: String(r.formula),
+      day: String(r.day),
+      mean: Number(r.mean),
+    }));
     cached = { version, means };
     return means;
   };
@@ -55,7 +61,15 @@ export function stationConditions(rule: Extract<AlertRule, { kind: "station-24h"
         kind: rule.kind,
         subject: `${m.station}/${m.formula}`,
         message: localize(
-          msg("alert.stationAbove24h", { stationName: m.stationName, station: m.station, component: m.formula, day: m.day, mean: decimal(mean, 1), norm: limit.label, limit: limit.value }),
+          msg("alert.stationAbove24h", {
+            stationName: m.stationName,
+            station: m.station,
+            component: m.formula,
+            day: m.day,
+            mean: decimal(mean, 1),
+            norm: limit.label,
+            limit: limit.value,
+          }),
         ),
         details: { station: m.station, stationName: m.stationName, component: m.formula, day: m.day, mean, limit: limit.value, norm: limit.id },
       },

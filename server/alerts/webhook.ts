@@ -56,7 +56,13 @@ export async function deliverEvent(
   for (let attempt = 1; attempt <= delays.length + 1 && !signal.aborted; attempt++) {
     let error: string | null = null;
     try {
-      const response = await fetch(settings.url, { method: "POST", headers, body, redirect: "error", signal: AbortSignal.any([signal, AbortSignal.timeout(TIMEOUT_MS)]) });
+      const response = await fetch(settings.url, {
+        method: "POST",
+        headers,
+        body,
+        redirect: "error",
+        signal: AbortSignal.any([signal, AbortSignal.timeout(TIMEOUT_MS)]),
+      });
       await response.body?.cancel();
       if (!response.ok) error = `HTTP ${response.status}`;
     } catch (failure) {

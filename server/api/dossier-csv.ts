@@ -31,14 +31,27 @@ export function dossierToCsv(dossier: EstablishmentDossier, { sep, lang }: CsvOp
       kind("permit"),
       p.id,
       p.status,
-      say(msg("export.dossier.permit", { type: p.type, decided: p.decidedOn ?? "-", validUntil: p.validUntil ?? "-", noise: number(p.noiseLimitDba), dust: number(p.dustLimitMgM3) })),
+      say(
+        msg("export.dossier.permit", {
+          type: p.type,
+          decided: p.decidedOn ?? "-",
+          validUntil: p.validUntil ?? "-",
+          noise: number(p.noiseLimitDba),
+          dust: number(p.dustLimitMgM3),
+        }),
+      ),
     ]),
     ...dossier.inspections.map((i) => [
       i.inspectedOn,
       kind("inspection"),
       i.id,
       i.result,
-      say(msg("export.dossier.inspection", { violations: i.violations, followUp: i.followUpOn ?? (i.result === "compliant" ? "-" : msg("export.dossier.noneYet")) })),
+      say(
+        msg("export.dossier.inspection", {
+          violations: i.violations,
+          followUp: i.followUpOn ?? (i.result === "compliant" ? "-" : msg("export.dossier.noneYet")),
+        }),
+      ),
     ]),
     ...dossier.complaints.map((c) => [c.receivedOn, kind("complaint"), c.id, c.status, c.kind]),
     ...dossier.openItems.map((o) => [o.date, kind("openItem"), o.subject, o.kind, o.message[lang]]),
@@ -46,7 +59,18 @@ export function dossierToCsv(dossier: EstablishmentDossier, { sep, lang }: CsvOp
   const sources = dossier.sources.map((s) => say(msg("export.dossier.source", { source: s.source, licence: s.licence, run: s.runId ?? "-" }))).join("; ");
   return csvDocument(
     [
-      say(msg("export.dossier.establishment", { id: e.id, name: e.name, address: e.address, postcode: e.postcode, city: e.city, sbi: e.sbiCode, activity: e.activity, category: e.category })),
+      say(
+        msg("export.dossier.establishment", {
+          id: e.id,
+          name: e.name,
+          address: e.address,
+          postcode: e.postcode,
+          city: e.city,
+          sbi: e.sbiCode,
+          activity: e.activity,
+          category: e.category,
+        }),
+      ),
       say(msg("export.dossier.sources", { date: dossier.asOf, sources })),
     ],
     headerRow(HEADERS, lang),

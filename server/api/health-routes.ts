@@ -18,6 +18,9 @@ export function healthRoutes(route: Route, { db }: { db: Database }): void {
     } catch {
       body = { status: "degraded", database: false, reason: "the database did not answer within 1 s" };
     }
-    res.status(body.database ? 200 : 503).set("cache-control", "no-store").json(body);
+    res
+      .status(body.database ? 200 : 503)
+      .set("cache-control", "no-store")
+      .json(body);
   });
 }

@@ -37,11 +37,21 @@ export async function streamMeasurements(
   signal: AbortSignal,
 ): Promise<void> {
   const published = await db.published.settled();
-  const stations = published.has("air-quality-stations") ? await db.query("SELECT 1 FROM main.air_quality_stations WHERE number = $1", [query.station], { signal }) : [];
+  const stations = published.has("air-quality-stations")
+    ? await db.query("SELECT 1 FROM main.air_quality_stations WHERE number = $1", [query.station], { signal })
+    : [];
   if (stations.length === 0 || !published.has("air-quality-measurements")) throw new NotFound(msg("unknown.station", { number: quoted(query.station) }));
   const attribution = findPipeline("air-quality-measurements")?.attribution;
   res.type("text/csv; charset=utf-8").attachment(`${query.station}-${query.from}-${query.to}.csv`);
-  const comment = provenanceComment({ source: attribution?.source ?? "-", licence: attribution?.licence ?? "-", runId: published.get("air-quality-measurements")?.runId ?? null, qualityTier: "provisional" }, lang);
+  const comment = provenanceComment(
+    {
+      source: attribution?.source ?? "-",
+      licence: attribution?.licence ?? "-",
+      runId: published.get("air-quality-measurements")?.runId ?? null,
+      qualityTier: "provisional",
+    },
+    lang,
+  );
   res.write(csvDocument([comment], headerRow(HEADERS, lang), [], sep));
   await db.stream(EXPORT_SQL, query, { signal, timeoutMs: EXPORT_TIMEOUT_MS }, async (rows) => {
     if (!res.write(rows.map((r) => csvRow([r.time, query.station, r.formula, r.value], sep)).join(""))) await once(res, "drain", { signal });

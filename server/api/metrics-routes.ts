@@ -12,11 +12,18 @@ const plain = (address: string | undefined) => address?.replace(/^::ffff:(\d+\.\
  * the configured bearer token; everyone else gets 403, so the figures never reach the internet.
  */
 export function metricsRoutes(route: Route, { metrics, config }: { metrics: Metrics; config: Pick<Config, "MM_METRICS_ALLOW" | "MM_METRICS_TOKEN"> }): void {
-  const allowed = new Set(config.MM_METRICS_ALLOW.split(",").map((a) => plain(a.trim())).filter(Boolean));
+  const allowed = new Set(
+    config.MM_METRICS_ALLOW.split(",")
+      .map((a) => plain(a.trim()))
+      .filter(Boolean),
+  );
   route("GET /metrics", async (req, res) => {
     if (!allowed.has(plain(req.ip)) && !hasBearer(req, config.MM_METRICS_TOKEN)) {
       throw new HttpError(403, msg("metrics.denied"));
     }
-    res.set("cache-control", "no-store").type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    res
+      .set("cache-control", "no-store")
+      .type(metrics.registry.contentType)
+      .send(await metrics.registry.metrics());
   });
 }

@@ -49,7 +49,10 @@ export function oidcRoutes(route: Route, { db, logger, clock, config, sessions, 
     logger.warn({ reason }, `sso login refused (${reason}): ${why}`);
     // Audited once the provider has answered a login started here; before that, a request costs an
     // anonymous caller nothing, and each one writing a row would let anyone flood the audit log.
-    if (reason !== "unavailable" && reason !== "expired") await audit.record({ username, role: "" }, "login-failed", `sso:${reason}`).catch((error: unknown) => logger.error({ err: error }, `audit log write failed: ${(error as Error).message}`));
+    if (reason !== "unavailable" && reason !== "expired")
+      await audit
+        .record({ username, role: "" }, "login-failed", `sso:${reason}`)
+        .catch((error: unknown) => logger.error({ err: error }, `audit log write failed: ${(error as Error).message}`));
     res.redirect(303, `/#/login?sso=${reason}`);
   };
 

@@ -30,5 +30,11 @@ export const boundedInt = (min: number, max: number) =>
     .min(min, { error: reason("param.atLeast", { min }) })
     .max(max, { error: reason("param.atMost", { max }) });
 
-export const latitude = z.coerce.number({ error: reason("param.latitude") }).min(-90, { error: reason("param.latitudeRange") }).max(90, { error: reason("param.latitudeRange") });
-export const longitude = z.coerce.number({ error: reason("param.longitude") }).min(-180, { error: reason("param.longitudeRange") }).max(180, { error: reason("param.longitudeRange") });
+export const latitude = z.coerce
+  .number({ error: reason("param.latitude") })
+  .min(-90, { error: reason("param.latitudeRange") })
+  .max(90, { error: reason("param.latitudeRange") });
+export const longitude = z.coerce
+  .number({ error: reason("param.longitude") })
+  .min(-180, { error: reason("param.longitudeRange") })
+  .max(180, { error: reason("param.longitudeRange") });

@@ -21,7 +21,10 @@ export function pipelineRoutes(route: Route, { pipelines }: { pipelines: Pipelin
     const name = String(req.params.name);
     const runId = await pipelines.start(name);
     const body: RunStarted = { runId, pipeline: name };
-    res.status(202).location(`/api/v1/pipelines/${encodeURIComponent(name)}/runs/${runId}`).json(body);
+    res
+      .status(202)
+      .location(`/api/v1/pipelines/${encodeURIComponent(name)}/runs/${runId}`)
+      .json(body);
   });
 
   route("GET /api/v1/pipelines/:name/runs/:runId", async (req, res) => {

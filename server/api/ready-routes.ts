@@ -22,7 +22,10 @@ async function stalePipelines(pipelines: Pick<PipelineService, "freshness">): Pr
  * stale beyond its error threshold (the monitor would show outdated figures as current);
  * /healthz stays liveness.
  */
-export function readyRoutes(route: Route, { db, readiness, pipelines }: { db: Database; readiness: Readiness; pipelines: Pick<PipelineService, "freshness"> }): void {
+export function readyRoutes(
+  route: Route,
+  { db, readiness, pipelines }: { db: Database; readiness: Readiness; pipelines: Pick<PipelineService, "freshness"> },
+): void {
   route("GET /readyz", async (_req, res) => {
     let reason = readiness.reason;
     if (!reason) {
@@ -41,6 +44,9 @@ export function readyRoutes(route: Route, { db, readiness, pipelines }: { db: Da
       }
     }
     const body: ReadinessBody = reason ? { ready: false, reason } : { ready: true };
-    res.status(reason ? 503 : 200).set("cache-control", "no-store").json(body);
+    res
+      .status(reason ? 503 : 200)
+      .set("cache-control", "no-store")
+      .json(body);
   });
 }

@@ -31,7 +31,9 @@ const MAX_CHECKS = 3;
 
 export function sessionRoutes(route: Route, { db, logger, config, sessions, throttle, cookie, audit }: SessionDeps): void {
   const record = (user: { username: string; role: Role | "" }, action: "login" | "login-failed") =>
-    audit.record(user, action, "password").catch((error: unknown) => logger.error({ err: error }, `audit log write failed: ${error instanceof Error ? error.message : String(error)}`));
+    audit
+      .record(user, action, "password")
+      .catch((error: unknown) => logger.error({ err: error }, `audit log write failed: ${error instanceof Error ? error.message : String(error)}`));
 
   const info = (session: Session): SessionInfo => ({
     username: session.username,

@@ -8,7 +8,13 @@ const arrowType = { text: () => new Utf8(), number: () => new Float64(), integer
 
 export function tableToArrow<Row>(table: TableExport<Row>): Uint8Array {
   const vectors = Object.fromEntries(table.columns.map((c) => [c.header.en, vectorFromArray(table.rows.map(c.get), arrowType[c.kind]())]));
-  const arrow = new Table({ ...vectors, periodStart: vectorFromArray(table.rows.map((r) => periodStart(table.periodOf(r))), new TimestampMillisecond()) });
+  const arrow = new Table({
+    ...vectors,
+    periodStart: vectorFromArray(
+      table.rows.map((r) => periodStart(table.periodOf(r))),
+      new TimestampMillisecond(),
+    ),
+  });
   for (const [key, value] of Object.entries(exportMetadata(table))) arrow.schema.metadata.set(key, value);
   return tableToIPC(arrow, "stream");
 }

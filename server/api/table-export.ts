@@ -35,7 +35,12 @@ export const periodStart = (period: string) => (/^\d{4}$/.test(period) ? Date.UT
  * What Arrow's schema metadata and Parquet's key-value metadata carry: the indicator, where the
  * numbers come from and under which licence, the run, the quality and the whole provenance as JSON.
  */
-export function exportMetadata({ indicatorId, unit, period, provenance }: Pick<TableExport<unknown>, "indicatorId" | "unit" | "period" | "provenance">): Record<string, string> {
+export function exportMetadata({
+  indicatorId,
+  unit,
+  period,
+  provenance,
+}: Pick<TableExport<unknown>, "indicatorId" | "unit" | "period" | "provenance">): Record<string, string> {
   return {
     indicator: indicatorId,
     unit,

@@ -54,7 +54,13 @@ export function themeRoutes(route: Route, { db, dataClock, config, indicators }:
   /** What an indicator's answers read: its own pipelines and the area tree. */
   const readBy = (id: string) => [...(findIndicator(id)?.indicator.pipelines ?? []), ...HIERARCHY_PIPELINES];
   /** Sends the answer from one version of the data, from cache while that version is current. */
-  const answer = (req: Request, res: Response, variant: string, build: (context: ReturnType<typeof contextOf>) => Promise<Answer>, pipelines?: readonly string[]) => {
+  const answer = (
+    req: Request,
+    res: Response,
+    variant: string,
+    build: (context: ReturnType<typeof contextOf>) => Promise<Answer>,
+    pipelines?: readonly string[],
+  ) => {
     const context = contextOf(res);
     return answers.send(req, res, { audience: context.audience, variant, pipelines, build: () => build(context) });
   };
@@ -63,7 +69,9 @@ export function themeRoutes(route: Route, { db, dataClock, config, indicators }:
     answer(req, res, "json", async (context) => jsonAnswer({ demo: config.MM_DEMO, themes: await indicators.themes(context) } satisfies ThemeList)),
   );
 
-  route("GET /api/v1/themes/:themeId", (req, res) => answer(req, res, "json", async (context) => jsonAnswer(await indicators.theme(String(req.params.themeId), context))));
+  route("GET /api/v1/themes/:themeId", (req, res) =>
+    answer(req, res, "json", async (context) => jsonAnswer(await indicators.theme(String(req.params.themeId), context))),
+  );
 
   route("GET /api/v1/indicators/:id", (req, res) => {
     const id = String(req.params.id);

@@ -30,7 +30,10 @@ export function userRoutes(route: Route, { db, sessions, clock }: { db: Database
   route("POST /api/v1/users", async (req, res) => {
     const body = parseInput(NewAccount, req.body, "body");
     const account = await addAccount(db, body.username, body.password, body.role, clock()).catch(asProblem);
-    res.status(201).location(`/api/v1/users/${encodeURIComponent(account.username)}`).json(Account.parse(account));
+    res
+      .status(201)
+      .location(`/api/v1/users/${encodeURIComponent(account.username)}`)
+      .json(Account.parse(account));
   });
 
   route("PATCH /api/v1/users/:username", async (req, res) => {

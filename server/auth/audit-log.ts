@@ -11,8 +11,9 @@ import type { Database, QueryOptions } from "../db/database.ts";
 const HOUR_MS = 3_600_000;
 
 /** Control characters (a forged newline, an escape sequence) are written as \u escapes. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const escapeControls = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+const escapeControls = (text: string) =>
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
 export function createAuditLog(db: Database, clock: () => Date, retentionDays = 365) {
   let lastPurge = -Infinity;
@@ -44,7 +45,13 @@ export function createAuditLog(db: Database, clock: () => Date, retentionDays = 
       );
       return {
         total: Number(rows[0]?.total ?? 0),
-        entries: rows.map((r) => ({ at: String(r.at), username: String(r.username), role: r.role as AuditEntry["role"], action: r.action as AuditEntry["action"], subject: String(r.subject) })),
+        entries: rows.map((r) => ({
+          at: String(r.at),
+          username: String(r.username),
+          role: r.role as AuditEntry["role"],
+          action: r.action as AuditEntry["action"],
+          subject: String(r.subject),
+        })),
       };
     },
   };

@@ -8,7 +8,9 @@ import { roles, type Role } from "../api/contract.ts";
 export function readGroups(claims: Record<string, unknown>, claimName: string): string[] {
   let value: unknown = Object.hasOwn(claims, claimName) ? claims[claimName] : undefined;
   if (value === undefined && claimName.includes(".")) {
-    value = claimName.split(".").reduce<unknown>((at, key) => (at && typeof at === "object" && Object.hasOwn(at, key) ? (at as Record<string, unknown>)[key] : undefined), claims);
+    value = claimName
+      .split(".")
+      .reduce<unknown>((at, key) => (at && typeof at === "object" && Object.hasOwn(at, key) ? (at as Record<string, unknown>)[key] : undefined), claims);
   }
   if (typeof value === "string") return [value];
   return Array.isArray(value) ? value.filter((group): group is string => typeof group === "string") : [];

@@ -55,7 +55,9 @@ export const oidcSettings = {
   /** The provider's issuer URL; its /.well-known/openid-configuration is read at the first SSO login. */
   MM_OIDC_ISSUER: z
     .url({ protocol: /^https?$/, error: "MM_OIDC_ISSUER must be the provider's issuer URL, like https://login.example.nl/realms/gemeente" })
-    .refine((issuer) => issuer.startsWith("https:") || isLoopback(new URL(issuer)), { error: "MM_OIDC_ISSUER must use https (plain http only on 127.0.0.1 or localhost)" })
+    .refine((issuer) => issuer.startsWith("https:") || isLoopback(new URL(issuer)), {
+      error: "MM_OIDC_ISSUER must use https (plain http only on 127.0.0.1 or localhost)",
+    })
     .optional(),
   MM_OIDC_CLIENT_ID: z.string().min(1).optional(),
   /** Leave unset for a public client: the code is then protected by PKCE alone. */
@@ -80,7 +82,9 @@ export function checkOidcSettings(config: OidcConfig, ctx: z.RefinementCtx): voi
   if (!config.MM_OIDC_ISSUER) return;
   const required = {
     MM_OIDC_CLIENT_ID: config.MM_OIDC_CLIENT_ID ? null : 'the client id registered at the provider, e.g. "milieumonitor"',
-    MM_OIDC_REDIRECT_URI: config.MM_OIDC_REDIRECT_URI ? null : `the callback URL registered at the provider, e.g. https://milieu.example.nl${OIDC_CALLBACK_PATH}`,
+    MM_OIDC_REDIRECT_URI: config.MM_OIDC_REDIRECT_URI
+      ? null
+      : `the callback URL registered at the provider, e.g. https://milieu.example.nl${OIDC_CALLBACK_PATH}`,
     MM_OIDC_ROLE_MAP: config.MM_OIDC_ROLE_MAP.size ? null : `which group gets which role, e.g. ${ROLE_MAP_EXAMPLE}`,
   };
   for (const [key, hint] of Object.entries(required)) {

@@ -34,7 +34,9 @@ export function usernameBase(claims: Record<string, unknown>): string {
 
 async function freeUsername(connection: DuckDBConnection, base: string): Promise<string> {
   const taken = new Set(
-    (await rows(connection, "SELECT username FROM meta.users WHERE username = $1 OR starts_with(username, $2)", [base, `${base}-`])).map((r) => String(r.username)),
+    (await rows(connection, "SELECT username FROM meta.users WHERE username = $1 OR starts_with(username, $2)", [base, `${base}-`])).map((r) =>
+      String(r.username),
+    ),
   );
   let candidate = base;
   for (let n = 2; taken.has(candidate); n++) candidate = `${base}-${n}`;
@@ -76,18 +78,25 @@ async function resolveOnce(db: Database, identity: OidcIdentity, role: Role, now
         if (known.disabled !== false) login = { refused: "disabled", username };
         else {
           if (known.role !== role) await connection.run("UPDATE meta.users SET role = $2 WHERE username = $1", [username, role]);
-          await connection.run("UPDATE meta.oidc_users SET last_login = $3::TIMESTAMP WHERE issuer = $1 AND subject = $2", [identity.issuer, identity.subject, at]);
+          await connection.run("UPDATE meta.oidc_users SET last_login = $3::TIMESTAMP WHERE issuer = $1 AND subject = $2", [
+            identity.issuer,
+            identity.subject,
+            at,
+          ]);
           login = { user: { username, role }, roleChanged: known.role !== role };
         }
       } else {
         const username = await freeUsername(connection, usernameBase(identity.claims));
-        await connection.run("INSERT INTO meta.users (username, password_hash, role, created_at) VALUES ($1, $2, $3, $4::TIMESTAMP)", [username, NO_PASSWORD, role, at]);
-        await connection.run("INSERT INTO meta.oidc_users (issuer, subject, username, created_at, last_login) VALUES ($1, $2, $3, $4::TIMESTAMP, $4::TIMESTAMP)", [
-          identity.issuer,
-          identity.subject,
+        await connection.run("INSERT INTO meta.users (username, password_hash, role, created_at) VALUES ($1, $2, $3, $4::TIMESTAMP)", [
           username,
+          NO_PASSWORD,
+          role,
           at,
         ]);
+        await connection.run(
+          "INSERT INTO meta.oidc_users (issuer, subject, username, created_at, last_login) VALUES ($1, $2, $3, $4::TIMESTAMP, $4::TIMESTAMP)",
+          [identity.issuer, identity.subject, username, at],
+        );
         login = { user: { username, role }, roleChanged: false };
       }
       await connection.run("COMMIT");

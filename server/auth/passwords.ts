@@ -20,10 +20,7 @@ export class PasswordCheckBusy extends Error {
 
 const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptOptions) =>
   hashing.run(
-    () =>
-      new Promise<Buffer>((resolve, reject) =>
-        scryptCallback(password, salt, keylen, options, (error, key) => (error ? reject(error) : resolve(key))),
-      ),
+    () => new Promise<Buffer>((resolve, reject) => scryptCallback(password, salt, keylen, options, (error, key) => (error ? reject(error) : resolve(key)))),
     () => new PasswordCheckBusy(),
   );
 

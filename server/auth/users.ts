@@ -84,15 +84,22 @@ export async function listAccounts(db: Database): Promise<Account[]> {
 
 export async function addAccount(db: Database, username: string, password: string, role: string, now: Date): Promise<Account> {
   checkNew(username, password, role);
-  if ((await db.query("SELECT 1 FROM meta.users WHERE username = $1", [username])).length) throw new AccountError("username", msg("account.exists", { username: quoted(username) }));
-  await db.query("INSERT INTO meta.users (username, password_hash, role, created_at) VALUES ($1, $2, $3, $4::TIMESTAMP)", [username, await hashPassword(password), role, now.toISOString().replace("Z", "")]);
+  if ((await db.query("SELECT 1 FROM meta.users WHERE username = $1", [username])).length)
+    throw new AccountError("username", msg("account.exists", { username: quoted(username) }));
+  await db.query("INSERT INTO meta.users (username, password_hash, role, created_at) VALUES ($1, $2, $3, $4::TIMESTAMP)", [
+    username,
+    await hashPassword(password),
+    role,
+    now.toISOString().replace("Z", ""),
+  ]);
   return { username, role, disabled: false, createdAt: now.toISOString().slice(0, 19) + "Z" };
 }
 
 /** Changes role, disabled flag or password; the caller ends the account's sessions. */
 export async function updateAccount(db: Database, username: string, change: { role?: string; disabled?: boolean; password?: string }): Promise<Account> {
   if (change.role !== undefined && !roles.includes(change.role as Role)) throw new AccountError("role", msg("account.role", { roles: roles.join(", ") }));
-  if (change.password !== undefined && [...change.password].length < MIN_PASSWORD_LENGTH) throw new AccountError("password", msg("account.passwordLength", { min: MIN_PASSWORD_LENGTH }));
+  if (change.password !== undefined && [...change.password].length < MIN_PASSWORD_LENGTH)
+    throw new AccountError("password", msg("account.passwordLength", { min: MIN_PASSWORD_LENGTH }));
   if (change.password !== undefined && username.startsWith("sso:")) throw new AccountError("password", msg("account.ssoPassword"));
   const existing = (await listAccounts(db)).find((a) => a.username === username);
   if (!existing) throw new AccountError(null, msg("unknown.user", { username: quoted(username) }));

@@ -26,9 +26,12 @@ async function backupOffline(config: Config, file: string): Promise<string> {
 async function backupThroughServer(config: Config, file: string, lockMessage: string): Promise<string> {
   const dir = backupDir(config);
   if (!config.MM_BACKUP_TOKEN) {
-    throw new CliError(`${lockMessage}\nThe server holds the database: set MM_BACKUP_TOKEN (the same value for the server and this command), or back up as an admin with POST /api/v1/backups.`);
+    throw new CliError(
+      `${lockMessage}\nThe server holds the database: set MM_BACKUP_TOKEN (the same value for the server and this command), or back up as an admin with POST /api/v1/backups.`,
+    );
   }
-  if (path.dirname(file) !== dir) throw new CliError(`while the server runs it writes backups into MM_BACKUP_DIR (${dir}) only; give a file name or a path there`);
+  if (path.dirname(file) !== dir)
+    throw new CliError(`while the server runs it writes backups into MM_BACKUP_DIR (${dir}) only; give a file name or a path there`);
   const url = `${config.MM_URL ?? `http://${config.HOST}:${config.PORT}`}/api/v1/backups`;
   const response = await fetch(url, {
     method: "POST",
@@ -45,7 +48,10 @@ async function backupThroughServer(config: Config, file: string, lockMessage: st
 const config = loadConfig(process.env);
 const [argument] = process.argv.slice(2);
 // A bare name goes into MM_BACKUP_DIR; a path is relative to where npm was called (INIT_CWD).
-const file = argument && /[\\/]/.test(argument) ? path.resolve(process.env.INIT_CWD ?? process.cwd(), argument) : path.join(backupDir(config), argument ?? backupFileName(new Date()));
+const file =
+  argument && /[\\/]/.test(argument)
+    ? path.resolve(process.env.INIT_CWD ?? process.cwd(), argument)
+    : path.join(backupDir(config), argument ?? backupFileName(new Date()));
 try {
   if (!existsSync(config.MM_DB)) throw new CliError(`no database at ${config.MM_DB} (MM_DB)`);
   let written: string;

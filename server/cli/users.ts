@@ -34,7 +34,12 @@ async function readPassword(): Promise<string> {
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { role: { type: "string" } } });
 const [command, username, argument] = positionals;
 const needsUser = command !== "list";
-if (!command || !["list", "add", "set-role", "disable", "enable", "set-password"].includes(command) || (needsUser && !username) || (command === "set-role" && !argument)) {
+if (
+  !command ||
+  !["list", "add", "set-role", "disable", "enable", "set-password"].includes(command) ||
+  (needsUser && !username) ||
+  (command === "set-role" && !argument)
+) {
   console.error(usage);
   process.exit(2);
 }
@@ -44,11 +49,19 @@ let db;
 try {
   db = await openDatabase(config.MM_DB, { maxConnections: 1 });
 } catch (error) {
-  console.error(`cannot open ${config.MM_DB}: ${error instanceof Error ? error.message : String(error)}\nIs the server running? Stop it, or manage accounts with the admin API (/api/v1/users).`);
+  console.error(
+    `cannot open ${config.MM_DB}: ${error instanceof Error ? error.message : String(error)}\nIs the server running? Stop it, or manage accounts with the admin API (/api/v1/users).`,
+  );
   process.exit(1);
 }
 try {
-  if (command === "list") console.info(formatTable((await listAccounts(db)).map((a) => ({ ...a })), ["username", "role", "disabled", "createdAt"]));
+  if (command === "list")
+    console.info(
+      formatTable(
+        (await listAccounts(db)).map((a) => ({ ...a })),
+        ["username", "role", "disabled", "createdAt"],
+      ),
+    );
   if (command === "add") console.info(`added ${(await addAccount(db, username!, await readPassword(), values.role ?? "", new Date())).username}`);
   if (command === "set-role") await updateAccount(db, username!, { role: argument! });
   if (command === "disable" || command === "enable") await updateAccount(db, username!, { disabled: command === "disable" });

@@ -124,10 +124,7 @@ export async function openDatabase(
         waiting.splice(waiting.indexOf(waiter), 1);
         reject(error);
       };
-      const timer = setTimeout(
-        () => giveUp(new QueryTimeout(msg("db.noConnection", { ms: timeoutMs }))),
-        Math.max(0, deadline - Date.now()),
-      );
+      const timer = setTimeout(() => giveUp(new QueryTimeout(msg("db.noConnection", { ms: timeoutMs }))), Math.max(0, deadline - Date.now()));
       const onAbort = () => giveUp(signal!.reason);
       signal?.addEventListener("abort", onAbort, { once: true });
       waiting.push(waiter);
@@ -146,10 +143,7 @@ export async function openDatabase(
     else idle.push(connection);
   }
 
-  async function withConnection<T>(
-    fn: (connection: DuckDBConnection) => Promise<T>,
-    { signal, timeoutMs = defaultTimeoutMs }: QueryOptions = {},
-  ): Promise<T> {
+  async function withConnection<T>(fn: (connection: DuckDBConnection) => Promise<T>, { signal, timeoutMs = defaultTimeoutMs }: QueryOptions = {}): Promise<T> {
     signal?.throwIfAborted();
     // One deadline for waiting for a connection and running the query.
     const deadline = Date.now() + timeoutMs;

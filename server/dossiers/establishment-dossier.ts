@@ -32,7 +32,15 @@ FROM main.complaints WHERE establishment_id = $id ORDER BY received_on DESC, com
 const orNull = <T>(value: unknown, map: (v: unknown) => T) => (value === null || value === undefined ? null : map(value));
 
 /** The pipelines the dossier cites as its sources, and whose publishes make it be built again. */
-export const DOSSIER_PIPELINES: readonly PipelineName[] = ["establishments", "permits", "inspections", "complaints", "air-quality-measurements", "air-quality-sensor-observations", "noise-exposure"];
+export const DOSSIER_PIPELINES: readonly PipelineName[] = [
+  "establishments",
+  "permits",
+  "inspections",
+  "complaints",
+  "air-quality-measurements",
+  "air-quality-sensor-observations",
+  "noise-exposure",
+];
 
 export async function establishmentDossier(db: Database, nearbyAir: NearbyAir, id: string, asOf: Date, options: QueryOptions): Promise<EstablishmentDossier> {
   const published = await db.published.settled();
@@ -41,7 +49,11 @@ export async function establishmentDossier(db: Database, nearbyAir: NearbyAir, i
   if (!establishment) throw new NotFound(msg("unknown.establishment", { id: quoted(id) }));
 
   const rowsOf = (pipeline: PipelineName, sql: string) => (published.has(pipeline) ? db.query(sql, { id }, options) : Promise.resolve([]));
-  const [permitRows, inspectionRows, complaintRows] = await Promise.all([rowsOf("permits", PERMITS_SQL), rowsOf("inspections", INSPECTIONS_SQL), rowsOf("complaints", COMPLAINTS_SQL)]);
+  const [permitRows, inspectionRows, complaintRows] = await Promise.all([
+    rowsOf("permits", PERMITS_SQL),
+    rowsOf("inspections", INSPECTIONS_SQL),
+    rowsOf("complaints", COMPLAINTS_SQL),
+  ]);
 
   const permits: Permit[] = permitRows.map((r) => ({
     id: String(r.permit_id),
@@ -60,7 +72,12 @@ export async function establishmentDossier(db: Database, nearbyAir: NearbyAir, i
     violations: Number(r.violations),
     followUpOn: orNull(r.follow_up_on, String),
   }));
-  const complaints: Complaint[] = complaintRows.map((r) => ({ id: String(r.complaint_id), receivedOn: String(r.received_on), kind: r.kind as Complaint["kind"], status: r.status as Complaint["status"] }));
+  const complaints: Complaint[] = complaintRows.map((r) => ({
+    id: String(r.complaint_id),
+    receivedOn: String(r.received_on),
+    kind: r.kind as Complaint["kind"],
+    status: r.status as Complaint["status"],
+  }));
 
   const point = { lat: establishment.lat, lon: establishment.lon };
   const [nearby, noise] = await Promise.all([nearbyAir(published, point), noiseAt(db, published, establishment.buurtCode, options)]);

@@ -16,7 +16,15 @@ import { sourcesOf } from "./sources.ts";
 /** Establishments listed around the point, nearest first. */
 const MAX_ESTABLISHMENTS = 100;
 /** The pipelines the dossier cites as its sources, and whose publishes make it be built again. */
-export const LOCATION_PIPELINES: readonly PipelineName[] = ["areas", "area-key-figures", "air-quality-measurements", "air-quality-sensor-observations", "noise-exposure", "green-heat", "establishments"];
+export const LOCATION_PIPELINES: readonly PipelineName[] = [
+  "areas",
+  "area-key-figures",
+  "air-quality-measurements",
+  "air-quality-sensor-observations",
+  "noise-exposure",
+  "green-heat",
+  "establishments",
+];
 
 interface Buurt {
   code: string;
@@ -54,14 +62,24 @@ export function createLocationDossiers(db: Database, nearbyAir: NearbyAir) {
     const buurt = (await buurten(published, options)).find((b) => pointInGeometry([point.lon, point.lat], b.geometry)) ?? null;
     const [keyFigures, greenHeat, nearby, noise, around] = await Promise.all([
       buurt && published.has("area-key-figures")
-        ? db.query("SELECT measure, period, value FROM main.area_key_figures WHERE area_code = $code AND period = (SELECT max(period) FROM main.area_key_figures WHERE area_code = $code) ORDER BY measure", { code: buurt.code }, options)
+        ? db.query(
+            "SELECT measure, period, value FROM main.area_key_figures WHERE area_code = $code AND period = (SELECT max(period) FROM main.area_key_figures WHERE area_code = $code) ORDER BY measure",
+            { code: buurt.code },
+            options,
+          )
         : [],
       buurt && published.has("green-heat")
-        ? db.query("SELECT year, green_share, heat_stress_class FROM main.green_heat WHERE buurt_code = $code ORDER BY year DESC LIMIT 1", { code: buurt.code }, options)
+        ? db.query(
+            "SELECT year, green_share, heat_stress_class FROM main.green_heat WHERE buurt_code = $code ORDER BY year DESC LIMIT 1",
+            { code: buurt.code },
+            options,
+          )
         : [],
       nearbyAir(published, point),
       noiseAt(db, published, buurt?.code ?? null, options),
-      published.has("establishments") ? searchEstablishments(db, { near: point, radius: radiusM, sort: "distance", page: 1, pageSize: MAX_ESTABLISHMENTS }, options) : null,
+      published.has("establishments")
+        ? searchEstablishments(db, { near: point, radius: radiusM, sort: "distance", page: 1, pageSize: MAX_ESTABLISHMENTS }, options)
+        : null,
     ]);
     const heat = greenHeat[0];
     return {
@@ -71,7 +89,14 @@ export function createLocationDossiers(db: Database, nearbyAir: NearbyAir) {
       keyFigures: keyFigures.map((r) => ({ measure: String(r.measure), period: Number(r.period), value: r.value === null ? null : Number(r.value) })),
       nearby,
       noise,
-      greenHeat: heat ? { year: Number(heat.year), greenShare: Math.round(Number(heat.green_share) * 1000) / 10, heatStressClass: Number(heat.heat_stress_class), qualityTier: "modelled" } : null,
+      greenHeat: heat
+        ? {
+            year: Number(heat.year),
+            greenShare: Math.round(Number(heat.green_share) * 1000) / 10,
+            heatStressClass: Number(heat.heat_stress_class),
+            qualityTier: "modelled",
+          }
+        : null,
       establishments: around?.items ?? [],
       sources: sourcesOf(published, LOCATION_PIPELINES),
     };

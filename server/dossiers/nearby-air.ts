@@ -21,7 +21,15 @@ function recentValues(formula: string, mean24h: number | null, mean365d: number 
   const check = (value: number | null, norms: { id: string; label: { nl: string; en: string }; value: number }[]) =>
     norms.map((norm) => ({ norm, exceeds: value !== null && value > norm.value }));
   return [
-    { formula, window: "24h", value: mean24h === null ? null : round(mean24h), norms: check(mean24h, (dailyNorms[formula] ?? []).map((d) => d.norm)) },
+    {
+      formula,
+      window: "24h",
+      value: mean24h === null ? null : round(mean24h),
+      norms: check(
+        mean24h,
+        (dailyNorms[formula] ?? []).map((d) => d.norm),
+      ),
+    },
     { formula, window: "365d", value: mean365d === null ? null : round(mean365d), norms: check(mean365d, annualNorms[formula] ?? []) },
   ];
 }
@@ -110,7 +118,16 @@ export function createNearbyAir(db: Database) {
       .slice(0, near.limit)
       .map(({ place, distance }) => {
         const here = all.recent.get(place.id);
-        return { kind, id: place.id, name: place.name, distanceM: Math.round(distance), qualityTier: tier, source, latest: here?.latest ?? null, values: here?.values ?? [] };
+        return {
+          kind,
+          id: place.id,
+          name: place.name,
+          distanceM: Math.round(distance),
+          qualityTier: tier,
+          source,
+          latest: here?.latest ?? null,
+          values: here?.values ?? [],
+        };
       });
   }
 

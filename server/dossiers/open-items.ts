@@ -34,7 +34,10 @@ export function openItems(asOf: string, permits: Permit[], inspections: Inspecti
           kind: "permit-expiring",
           subject: permit.id,
           date: permit.validUntil,
-          message: { nl: `Vergunning ${permit.id} verloopt over ${days} dagen (${permit.validUntil}).`, en: `Permit ${permit.id} expires in ${days} days (${permit.validUntil}).` },
+          message: {
+            nl: `Vergunning ${permit.id} verloopt over ${days} dagen (${permit.validUntil}).`,
+            en: `Permit ${permit.id} expires in ${days} days (${permit.validUntil}).`,
+          },
         });
       }
     }
@@ -45,7 +48,10 @@ export function openItems(asOf: string, permits: Permit[], inspections: Inspecti
           kind: "decision-overdue",
           subject: permit.id,
           date: permit.appliedOn,
-          message: { nl: `Aanvraag ${permit.id} van ${permit.appliedOn} is na ${days} dagen nog niet beslist (termijn 8 weken).`, en: `Application ${permit.id} of ${permit.appliedOn} is undecided after ${days} days (period: 8 weeks).` },
+          message: {
+            nl: `Aanvraag ${permit.id} van ${permit.appliedOn} is na ${days} dagen nog niet beslist (termijn 8 weken).`,
+            en: `Application ${permit.id} of ${permit.appliedOn} is undecided after ${days} days (period: 8 weeks).`,
+          },
         });
       }
     }
@@ -56,7 +62,10 @@ export function openItems(asOf: string, permits: Permit[], inspections: Inspecti
       kind: "complaint-open",
       subject: complaint.id,
       date: complaint.receivedOn,
-      message: { nl: `Klacht ${complaint.id} van ${complaint.receivedOn} is nog niet afgehandeld.`, en: `Complaint ${complaint.id} of ${complaint.receivedOn} is not closed yet.` },
+      message: {
+        nl: `Klacht ${complaint.id} van ${complaint.receivedOn} is nog niet afgehandeld.`,
+        en: `Complaint ${complaint.id} of ${complaint.receivedOn} is not closed yet.`,
+      },
     });
   }
   return items.sort((a, b) => a.date.localeCompare(b.date));

@@ -44,7 +44,11 @@ export class HttpError extends Error {
   readonly extensions: Record<string, unknown>;
   readonly retryAfter: number | undefined;
 
-  constructor(status: number, detail: Message | readonly Message[] | undefined, { title, cause, invalidParams, retryAfter, ...extensions }: HttpErrorOptions = {}) {
+  constructor(
+    status: number,
+    detail: Message | readonly Message[] | undefined,
+    { title, cause, invalidParams, retryAfter, ...extensions }: HttpErrorOptions = {},
+  ) {
     const titleMessage = title ?? titleOf(status);
     const detailMessages = detail === undefined ? [] : "key" in detail ? [detail] : detail;
     const english = detailMessages.map((m) => renderMessage("en", m)).join("; ");

@@ -36,7 +36,8 @@ export function sendProblem(res: Response, error: HttpError): void {
  */
 export function problemOf(error: DomainError): HttpError | undefined {
   const options = { title: error.titleMessage, cause: error };
-  if (error instanceof BadParameter) return new HttpError(400, error.detailMessages, { ...options, invalidParams: [{ name: error.parameter, reason: error.reason }] });
+  if (error instanceof BadParameter)
+    return new HttpError(400, error.detailMessages, { ...options, invalidParams: [{ name: error.parameter, reason: error.reason }] });
   if (error instanceof NotFound) return new HttpError(404, error.detailMessages, options);
   if (error instanceof Conflict) return new HttpError(409, error.detailMessages, options);
   if (error instanceof Unavailable) return new HttpError(503, error.detailMessages, options);

@@ -25,9 +25,17 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where
   // An unknown parameter is named itself, not the object it was found in. Its name is input: escaped and cut, and quoted in the text (server/i18n/quoted.ts).
   const refused = result.error.issues.flatMap((issue, index) =>
     issue.code === "unrecognized_keys"
-      ? issue.keys.map((key) => ({ name: [...issue.path, shown(key)].join("."), inText: [...issue.path, quoted(key)].join("."), reason: msg("param.notAParameter") }))
+      ? issue.keys.map((key) => ({
+          name: [...issue.path, shown(key)].join("."),
+          inText: [...issue.path, quoted(key)].join("."),
+          reason: msg("param.notAParameter"),
+        }))
       : [{ name: issue.path.join(".") || where, inText: issue.path.join(".") || where, reason: reasonOf(issue, index) }],
   );
   const invalidParams = refused.map(({ name, reason }) => ({ name, reason }));
-  throw new HttpError(400, refused.map(({ inText, reason }) => refusedParameter(inText, reason, where)), { invalidParams });
+  throw new HttpError(
+    400,
+    refused.map(({ inText, reason }) => refusedParameter(inText, reason, where)),
+    { invalidParams },
+  );
 }

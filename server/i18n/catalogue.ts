@@ -19,6 +19,15 @@ export type ServerMessageKey = keyof typeof nl;
 /** The Dutch text of a key, as a literal type: its `{placeholders}` type the parameters of `msg()`. */
 export type DutchText<K extends ServerMessageKey> = (typeof nl)[K];
 
-const en: Record<ServerMessageKey, string> = { ...titles.en, ...requests.en, ...resources.en, ...params.en, ...publicApi.en, ...pipelines.en, ...alerts.en, ...exports.en };
+const en: Record<ServerMessageKey, string> = {
+  ...titles.en,
+  ...requests.en,
+  ...resources.en,
+  ...params.en,
+  ...publicApi.en,
+  ...pipelines.en,
+  ...alerts.en,
+  ...exports.en,
+};
 
 export const serverMessages: Record<"nl" | "en", Record<ServerMessageKey, string>> = { nl, en };

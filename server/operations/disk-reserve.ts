@@ -54,7 +54,9 @@ export function prepareDiskReserve(dbFile: string, megabytes: number, logger: Lo
   const release = () => {
     if (!existsSync(file)) return false;
     rmSync(file, { force: true });
-    logger.error(`DISK FULL on ${dir}: released the ${megabytes} MB reserve beside the database so that failures can be recorded; free space there and restart the monitor to keep a reserve again`);
+    logger.error(
+      `DISK FULL on ${dir}: released the ${megabytes} MB reserve beside the database so that failures can be recorded; free space there and restart the monitor to keep a reserve again`,
+    );
     return true;
   };
   const free = freeBytes(dir);

@@ -66,7 +66,15 @@ export function lineLogger(write: (line: string) => void, level: LogLevel = "inf
     (first: Fields | string, message?: string) => {
       if (ORDER[name] >= ORDER[level]) write(typeof first === "string" ? first : (message ?? ""));
     };
-  const logger: Logger = { fatal: at("fatal"), error: at("error"), warn: at("warn"), info: at("info"), debug: at("debug"), trace: at("trace"), child: () => logger };
+  const logger: Logger = {
+    fatal: at("fatal"),
+    error: at("error"),
+    warn: at("warn"),
+    info: at("info"),
+    debug: at("debug"),
+    trace: at("trace"),
+    child: () => logger,
+  };
   return logger;
 }
 

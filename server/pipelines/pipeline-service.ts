@@ -117,7 +117,11 @@ export function createPipelineService(db: Database, runner: Runner, now: () => D
       resolve(name);
       const rows = await db.query(RUN_SQL, [name, runId], options);
       if (!rows[0]) throw new NotFound(msg("unknown.run", { name: quoted(name), runId }));
-      const checks = await db.query("SELECT name, level, passed, count, sample, message, message_nl FROM meta.check_results WHERE run_id = $1 ORDER BY rowid", [runId], options);
+      const checks = await db.query(
+        "SELECT name, level, passed, count, sample, message, message_nl FROM meta.check_results WHERE run_id = $1 ORDER BY rowid",
+        [runId],
+        options,
+      );
       // Runs recorded before the sample was bounded may hold more rows: they show a sample's worth.
       const rejects = await db.query(
         "SELECT origin, line, column_name, reason, reason_nl, raw FROM meta.rejects WHERE run_id = $1 ORDER BY origin, line LIMIT $2",

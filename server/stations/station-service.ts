@@ -28,7 +28,9 @@ export function createStationService(db: Database) {
   const version = async () => versionOf(await db.published.settled(), ["air-quality-stations", "air-quality-measurements"]);
 
   async function load(number: string, days: number, { timeoutMs }: QueryOptions): Promise<StationDetail> {
-    const rows = await db.query("SELECT number, location, type, lat, lon, components, buurt_code FROM main.air_quality_stations WHERE number = $1", [number], { timeoutMs });
+    const rows = await db.query("SELECT number, location, type, lat, lon, components, buurt_code FROM main.air_quality_stations WHERE number = $1", [number], {
+      timeoutMs,
+    });
     if (!rows[0]) throw new NotFound(msg("unknown.station", { number: quoted(number) }));
     const hourly = await db.query(
       `WITH latest AS (SELECT max(timestamp_measured) AS t FROM main.air_quality_measurements WHERE station_number = $1)
@@ -52,7 +54,9 @@ export function createStationService(db: Database) {
   return {
     async list(options: QueryOptions): Promise<Station[]> {
       if (!(await version())) return [];
-      return (await db.query("SELECT number, location, type, lat, lon, components, buurt_code FROM main.air_quality_stations ORDER BY number", [], options)).map(toStation);
+      return (
+        await db.query("SELECT number, location, type, lat, lon, components, buurt_code FROM main.air_quality_stations ORDER BY number", [], options)
+      ).map(toStation);
     },
 
     async detail(number: string, days: number, options: QueryOptions): Promise<StationDetail> {

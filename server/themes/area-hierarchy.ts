@@ -10,7 +10,8 @@ import type { PublishedRuns } from "../db/published-runs.ts";
 import { areaKm2, type PolygonGeometry } from "../../pipelines/framework/geometry.ts";
 
 const AREAS_SQL = "SELECT code, name, level, parent, geometry::VARCHAR AS geometry FROM main.areas";
-const HOMES_SQL = "SELECT area_code, arg_max(value, period) AS homes FROM main.area_key_figures WHERE measure = 'homes' AND value IS NOT NULL GROUP BY area_code";
+const HOMES_SQL =
+  "SELECT area_code, arg_max(value, period) AS homes FROM main.area_key_figures WHERE measure = 'homes' AND value IS NOT NULL GROUP BY area_code";
 
 /** What the area tree is read from: names, parents, homes for urbanity. */
 export const HIERARCHY_PIPELINES = pipelinesReadBy(AREAS_SQL, HOMES_SQL);
@@ -57,7 +58,12 @@ export function buildHierarchy(municipality: { code: string; name: string }, nod
   };
 }
 
-export async function loadHierarchy(db: Database, published: PublishedRuns, municipality: { code: string; name: string }, options: QueryOptions): Promise<AreaHierarchy> {
+export async function loadHierarchy(
+  db: Database,
+  published: PublishedRuns,
+  municipality: { code: string; name: string },
+  options: QueryOptions,
+): Promise<AreaHierarchy> {
   if (!published.has("areas")) return buildHierarchy(municipality, []);
   const areas = await db.query(AREAS_SQL, [], options);
   const homes = new Map<string, number>();

@@ -8,7 +8,10 @@ export default defineTheme({
     {
       id: "green-share",
       name: { nl: "Groen in de wijk", en: "Green space" },
-      description: { nl: "Aandeel groen in het oppervlak (per wijk en gemeente gewogen naar het oppervlak van de buurten).", en: "Green share of the surface (for wijken and the municipality weighted by the buurten's surface)." },
+      description: {
+        nl: "Aandeel groen in het oppervlak (per wijk en gemeente gewogen naar het oppervlak van de buurten).",
+        en: "Green share of the surface (for wijken and the municipality weighted by the buurten's surface).",
+      },
       unit: "%",
       direction: "higher",
       seriesSql: "green-share.sql",

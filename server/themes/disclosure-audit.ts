@@ -69,10 +69,17 @@ const EPSILON = 1e-6;
  * @param hidden area codes of the table's suppressed cells
  * @throws from `intervals()` when the true counts do not satisfy the sums (a bug: better no answer than an unaudited one)
  */
-export function openTableAudit(highs: Highs, table: DisclosureTable, hidden: ReadonlySet<string>, { protectRemainder, enough = Infinity }: AuditOptions): TableAudit {
+export function openTableAudit(
+  highs: Highs,
+  table: DisclosureTable,
+  hidden: ReadonlySet<string>,
+  { protectRemainder, enough = Infinity }: AuditOptions,
+): TableAudit {
   const rowOf = new Map(table.groups.map((group, row) => [group, row]));
   /** Each group's right-hand side: (published parts) − (published parent). */
-  const rhs = table.groups.map((group) => group.children.reduce((s, c) => s + (hidden.has(c.areaCode) ? 0 : c.units!), 0) - (hidden.has(group.parent.areaCode) ? 0 : group.parent.units!));
+  const rhs = table.groups.map(
+    (group) => group.children.reduce((s, c) => s + (hidden.has(c.areaCode) ? 0 : c.units!), 0) - (hidden.has(group.parent.areaCode) ? 0 : group.parent.units!),
+  );
   const columns: { unknown: Unknown; audited: boolean; entries: Map<number, 1 | -1>; seenMin: number; seenMax: number }[] = [];
   const addColumn = (unknown: Unknown, entries: Map<number, 1 | -1>) => {
     const truth = unknown.kind === "cell" ? unknown.cell.units! : unknown.group.remainder;
@@ -121,7 +128,8 @@ export function openTableAudit(highs: Highs, table: DisclosureTable, hidden: Rea
     model.options.set({ output_flag: false, presolve: "off" });
     const feasible = model.run().modelStatus;
     solves++;
-    if (feasible !== status.optimal) throw new Error(`disclosure audit: the sums of period ${table.period} do not hold for the true counts (HiGHS model status ${feasible})`);
+    if (feasible !== status.optimal)
+      throw new Error(`disclosure audit: the sums of period ${table.period} do not hold for the true counts (HiGHS model status ${feasible})`);
     see(model);
     return model;
   }

@@ -91,7 +91,11 @@ async function protectTable(highs: Highs, table: DisclosureTable, report: Disclo
         for (const { interval } of intervals) report.minFeasibleValues = Math.min(report.minFeasibleValues ?? Infinity, interval.values);
         return hidden;
       }
-      const next = cheapestComplement(table, hidden, narrow.map((n) => n.unknown));
+      const next = cheapestComplement(
+        table,
+        hidden,
+        narrow.map((n) => n.unknown),
+      );
       hidden.add(next.areaCode);
       report.hidden.audit++;
       audit.hide(next);
@@ -128,7 +132,7 @@ export async function auditPattern(cells: Cell[]): Promise<{ period: string; unk
 
 /** Until no group has exactly one hidden number: one unknown among known others and a known total, or a hidden total over known parts. */
 function complementByGroups(table: DisclosureTable, hidden: Set<string>) {
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const { parent, children, remainder } of table.groups) {
       const hiddenParts = children.filter((c) => hidden.has(c.areaCode)).length + (isSmall(remainder) ? 1 : 0);

@@ -1,7 +1,14 @@
 import { releases } from "./release.ts";
 import { defineTheme, municipalOnly, type IndicatorDefinition } from "./define-theme.ts";
 
-const cbs = (id: string, measure: string, name: IndicatorDefinition["name"], unit: string, direction: "lower" | "higher", description: IndicatorDefinition["description"]): IndicatorDefinition => ({
+const cbs = (
+  id: string,
+  measure: string,
+  name: IndicatorDefinition["name"],
+  unit: string,
+  direction: "lower" | "higher",
+  description: IndicatorDefinition["description"],
+): IndicatorDefinition => ({
   id,
   name,
   description,
@@ -27,7 +34,10 @@ export default defineTheme({
     {
       id: "co2-emissions",
       name: { nl: "CO2-uitstoot", en: "CO2 emissions" },
-      description: { nl: "Totale CO2-uitstoot op het grondgebied van de gemeente, alle sectoren.", en: "Total CO2 emissions on the municipality's territory, all sectors." },
+      description: {
+        nl: "Totale CO2-uitstoot op het grondgebied van de gemeente, alle sectoren.",
+        en: "Total CO2 emissions on the municipality's territory, all sectors.",
+      },
       unit: "kton",
       direction: "lower",
       seriesSql: "co2-total.sql",
@@ -41,7 +51,10 @@ export default defineTheme({
     {
       id: "renewable-energy",
       name: { nl: "Hernieuwbare energie", en: "Renewable energy" },
-      description: { nl: "Opgewekte hernieuwbare energie: zon, wind, warmtepompen, biomassa.", en: "Renewable energy produced: solar, wind, heat pumps, biomass." },
+      description: {
+        nl: "Opgewekte hernieuwbare energie: zon, wind, warmtepompen, biomassa.",
+        en: "Renewable energy produced: solar, wind, heat pumps, biomass.",
+      },
       unit: "TJ",
       direction: "higher",
       seriesSql: "renewable-total.sql",

@@ -64,7 +64,11 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
   }
 
   /** The indicator's cells for this audience, from cache while the tables it reads are unchanged. */
-  async function load(indicator: IndicatorDefinition, published: PublishedRuns, { audience, timeoutMs }: Context): Promise<{ cells: Cell[]; areas: AreaHierarchy }> {
+  async function load(
+    indicator: IndicatorDefinition,
+    published: PublishedRuns,
+    { audience, timeoutMs }: Context,
+  ): Promise<{ cells: Cell[]; areas: AreaHierarchy }> {
     const areas = await hierarchy(published, { timeoutMs });
     const version = versionOf(published, indicator.pipelines);
     if (!version) return { cells: [], areas };
@@ -159,7 +163,10 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
     const area = areas.get(code);
     if (!area) throw new BadParameter("area", msg("param.unknownArea", { code: quoted(code) }));
     if (!isServedLevel(area.level, indicator.lowestLevel)) {
-      throw new BadParameter("area", msg("param.areaBelowLevel", { indicator: indicator.id, lowest: indicator.lowestLevel, code: quoted(code), level: area.level }));
+      throw new BadParameter(
+        "area",
+        msg("param.areaBelowLevel", { indicator: indicator.id, lowest: indicator.lowestLevel, code: quoted(code), level: area.level }),
+      );
     }
     return area;
   }
@@ -239,7 +246,12 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
         period,
         periods,
         city: { areaCode: municipality.code, areaName: areas.municipality.name, value: cityCell?.value ?? null, suppressed: cityCell?.suppressed ?? false },
-        areas: compareAreas(atLevel.filter((c) => c.period === period), cityCell, areas, indicator.direction),
+        areas: compareAreas(
+          atLevel.filter((c) => c.period === period),
+          cityCell,
+          areas,
+          indicator.direction,
+        ),
         suppressionRule: context.audience === "aggregates" && indicator.disclosure ? SUPPRESSION_RULE : null,
         provenance: provenance(indicator, published, city),
       };

@@ -46,7 +46,10 @@ export function assessFreshness(latestPeriod: string | null, schedule: ReleaseSc
     nextPeriod: String(nextYear),
     nextExpected: expected.toISOString().slice(0, 10),
     label: overdue
-      ? { nl: `Gegevens t/m ${latestYear}; ${nextYear} had in ${when} moeten verschijnen (achterstallig).`, en: `Data to ${latestYear}; ${nextYear} was due in ${when} (overdue).` }
+      ? {
+          nl: `Gegevens t/m ${latestYear}; ${nextYear} had in ${when} moeten verschijnen (achterstallig).`,
+          en: `Data to ${latestYear}; ${nextYear} was due in ${when} (overdue).`,
+        }
       : { nl: `Gegevens t/m ${latestYear}; ${nextYear} verwacht in ${when}.`, en: `Data to ${latestYear}; ${nextYear} expected in ${when}.` },
   };
 }

@@ -55,7 +55,14 @@ type Rules = Pick<IndicatorDefinition, "grain" | "rollup" | "lowestLevel" | "dis
 
 export function rollUp(indicator: Rules, rows: SourceRow[], areas: AreaHierarchy): Cell[] {
   const city = areas.municipality;
-  const cell = (code: string, name: string, level: CellLevel, parent: string | null, period: string, values: Pick<Cell, "value" | "weight" | "units" | "coverage">): Cell => ({
+  const cell = (
+    code: string,
+    name: string,
+    level: CellLevel,
+    parent: string | null,
+    period: string,
+    values: Pick<Cell, "value" | "weight" | "units" | "coverage">,
+  ): Cell => ({
     areaCode: code,
     areaName: name,
     level,

@@ -47,23 +47,63 @@ export function assessStatus({ points, direction, target }: StatusInput): Status
     return { code: "achieved", reason: { nl: `De waarde van ${latest.year} haalt het doel.`, en: `The ${latest.year} value meets the target.` }, ...common };
   }
   if (yearsLeft <= 0) {
-    return { code: "off-track", reason: { nl: "Het doeljaar is voorbij en het doel is niet gehaald.", en: "The deadline has passed without meeting the target." }, ...common };
+    return {
+      code: "off-track",
+      reason: { nl: "Het doeljaar is voorbij en het doel is niet gehaald.", en: "The deadline has passed without meeting the target." },
+      ...common,
+    };
   }
   if (!trend) {
     return onPath
-      ? { code: "on-track", reason: { nl: "Op of voor het pad naar het doel (te weinig jaren voor een trend).", en: "On or ahead of the path to the target (too few years for a trend)." }, ...common }
-      : { code: "at-risk", reason: { nl: "Achter op het pad naar het doel (te weinig jaren voor een trend).", en: "Behind the path to the target (too few years for a trend)." }, ...common };
+      ? {
+          code: "on-track",
+          reason: {
+            nl: "Op of voor het pad naar het doel (te weinig jaren voor een trend).",
+            en: "On or ahead of the path to the target (too few years for a trend).",
+          },
+          ...common,
+        }
+      : {
+          code: "at-risk",
+          reason: { nl: "Achter op het pad naar het doel (te weinig jaren voor een trend).", en: "Behind the path to the target (too few years for a trend)." },
+          ...common,
+        };
   }
   const favourable = direction === "lower" ? trend.forecast.low : trend.forecast.high;
   if (meets(trend.forecast.value) && onPath) {
-    return { code: "on-track", reason: { nl: `De trend haalt het doel in ${target.deadline} en de waarde ligt op of voor het pad.`, en: `The trend meets the target by ${target.deadline} and the value is on or ahead of the path.` }, ...common };
+    return {
+      code: "on-track",
+      reason: {
+        nl: `De trend haalt het doel in ${target.deadline} en de waarde ligt op of voor het pad.`,
+        en: `The trend meets the target by ${target.deadline} and the value is on or ahead of the path.`,
+      },
+      ...common,
+    };
   }
   if (!meets(favourable)) {
-    return { code: "off-track", reason: { nl: `Zelfs bij de gunstige prognose wordt het doel in ${target.deadline} niet gehaald.`, en: `Even the favourable forecast misses the target by ${target.deadline}.` }, ...common };
+    return {
+      code: "off-track",
+      reason: {
+        nl: `Zelfs bij de gunstige prognose wordt het doel in ${target.deadline} niet gehaald.`,
+        en: `Even the favourable forecast misses the target by ${target.deadline}.`,
+      },
+      ...common,
+    };
   }
   return meets(trend.forecast.value)
-    ? { code: "at-risk", reason: { nl: "De trend haalt het doel, maar de waarde ligt achter op het pad.", en: "The trend meets the target, but the value is behind the path." }, ...common }
-    : { code: "at-risk", reason: { nl: `De trend mist het doel in ${target.deadline}, al ligt het binnen de onzekerheid.`, en: `The trend misses the target by ${target.deadline}, though within the uncertainty.` }, ...common };
+    ? {
+        code: "at-risk",
+        reason: { nl: "De trend haalt het doel, maar de waarde ligt achter op het pad.", en: "The trend meets the target, but the value is behind the path." },
+        ...common,
+      }
+    : {
+        code: "at-risk",
+        reason: {
+          nl: `De trend mist het doel in ${target.deadline}, al ligt het binnen de onzekerheid.`,
+          en: `The trend misses the target by ${target.deadline}, though within the uncertainty.`,
+        },
+        ...common,
+      };
 }
 
 interface Trend {

@@ -15,7 +15,9 @@ const suite = browserSuite(async () => {
 });
 
 const openOf = async (kinds: string[]) =>
-  (await suite.monitor.db.query("SELECT kind, subject, message_nl, message_en FROM meta.alerts WHERE resolved_at IS NULL ORDER BY alert_id")).filter((a) => kinds.includes(String(a.kind)));
+  (await suite.monitor.db.query("SELECT kind, subject, message_nl, message_en FROM meta.alerts WHERE resolved_at IS NULL ORDER BY alert_id")).filter((a) =>
+    kinds.includes(String(a.kind)),
+  );
 
 describe("alerts", () => {
   it("shows the policy officer a badge with the open indicator alerts and lists them", async () => {
@@ -59,7 +61,11 @@ describe("alerts", () => {
     // The test demo's NL99002 has a last PM2.5 day above the EU 24-hour value.
     expect(station?.subject).toBe("NL99002/PM25");
     await loginViaForm(page, "permit");
-    await page.getByTestId("nav-alerts").getByTestId("alert-count").filter({ hasText: String(open.length) }).waitFor();
+    await page
+      .getByTestId("nav-alerts")
+      .getByTestId("alert-count")
+      .filter({ hasText: String(open.length) })
+      .waitFor();
     await page.goto("/#/alerts");
     const row = page.locator('[data-testid="alert-row"][data-kind="station-24h"]');
     await row.waitFor();

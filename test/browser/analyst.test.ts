@@ -76,7 +76,12 @@ describe("analyst", () => {
     await summaryStatus.waitFor();
     expect(await summaryStatus.getAttribute("data-status")).toBe("succeeded");
 
-    const [read, loaded, rejected, duplicate] = [await count(page, "read"), await count(page, "loaded"), await count(page, "rejected"), await count(page, "duplicate")];
+    const [read, loaded, rejected, duplicate] = [
+      await count(page, "read"),
+      await count(page, "loaded"),
+      await count(page, "rejected"),
+      await count(page, "duplicate"),
+    ];
     expect(loaded + rejected + duplicate).toBe(read);
     expect(loaded).toBe(TEST_DEMO.stations);
     expect(await page.getByTestId("run-error").count()).toBe(0);
@@ -107,7 +112,12 @@ describe("analyst", () => {
   it("shows a broken run's rejected rows counted per column and reason, and says its sample is cut", async () => {
     const { page, monitor } = suite;
     // An upstream that breaks 1,200 station numbers and 5 values, standing in for the registered measurements pipeline.
-    const record = (i: number, station: string, value: number) => ({ station_number: station, formula: "NO2", value, timestamp_measured: new Date(Date.UTC(2025, 0, 1, i)).toISOString() });
+    const record = (i: number, station: string, value: number) => ({
+      station_number: station,
+      formula: "NO2",
+      value,
+      timestamp_measured: new Date(Date.UTC(2025, 0, 1, i)).toISOString(),
+    });
     const broken = definePipeline({
       name: "air-quality-measurements",
       title: { nl: "Kapotte bron", en: "Broken source" },
@@ -116,10 +126,21 @@ describe("analyst", () => {
         kind: "records",
         describe: "a broken upstream",
         async *extract() {
-          yield { origin: "page 1", records: [...Array.from({ length: 1200 }, (_, i) => record(i, `station ${i}`, 10)), ...Array.from({ length: 5 }, (_, i) => record(2000 + i, "NL10404", 9999))] };
+          yield {
+            origin: "page 1",
+            records: [
+              ...Array.from({ length: 1200 }, (_, i) => record(i, `station ${i}`, 10)),
+              ...Array.from({ length: 5 }, (_, i) => record(2000 + i, "NL10404", 9999)),
+            ],
+          };
         },
       },
-      schema: z.object({ station_number: z.string().regex(/^NL\d{5}$/), formula: z.string(), value: z.number().max(2000), timestamp_measured: z.iso.datetime() }),
+      schema: z.object({
+        station_number: z.string().regex(/^NL\d{5}$/),
+        formula: z.string(),
+        value: z.number().max(2000),
+        timestamp_measured: z.iso.datetime(),
+      }),
       mode: "upsert",
       key: ["station_number", "formula", "timestamp_measured"],
       attribution: { source: "test", licence: "CC0" },
@@ -132,7 +153,9 @@ describe("analyst", () => {
     await page.goto(`/#/pipelines/air-quality-measurements/runs/${result.runId}`);
     const cut = page.getByTestId("rejects-sample-cut");
     await cut.waitFor();
-    expect((await cut.innerText()).trim()).toBe("Steekproef ingekort: 1.000 van 1.205 afgekeurde rijen getoond; de tellingen hierboven gelden voor alle 1.205.");
+    expect((await cut.innerText()).trim()).toBe(
+      "Steekproef ingekort: 1.000 van 1.205 afgekeurde rijen getoond; de tellingen hierboven gelden voor alle 1.205.",
+    );
     const counts = page.getByTestId("reject-count-row");
     expect(await counts.allInnerTexts()).toEqual(["station_number\tmoet passen bij het patroon ^NL\\d{5}$\t1.200", "value\tmag hoogstens 2000 zijn\t5"]);
     expect(await page.getByTestId("reject-row").count()).toBe(1000);

@@ -57,7 +57,8 @@ async function expectInert(page: Page) {
     return {
       xss: w.__xss ?? null,
       csp: w.__csp,
-      injected: all.filter((e) => (e.tagName === "IMG" && e.getAttribute("src") === "x") || (e.tagName === "SCRIPT" && e.textContent?.includes("__xss"))).length,
+      injected: all.filter((e) => (e.tagName === "IMG" && e.getAttribute("src") === "x") || (e.tagName === "SCRIPT" && e.textContent?.includes("__xss")))
+        .length,
       scriptLinks: all.filter((e) => e.getAttribute("href")?.trim().toLowerCase().startsWith("javascript:")).length,
     };
   });
@@ -73,7 +74,7 @@ describe("hostile names in the data", () => {
     await page.goto("/#/establishments?q=Bakkerij");
     const row = page.getByRole("link", { name: /Bakkerij/ }).first();
     await row.waitFor();
-    expect(await row.innerText()).toContain('<img src=x onerror="window.__xss=\'img\'">Bakkerij');
+    expect(await row.innerText()).toContain("<img src=x onerror=\"window.__xss='img'\">Bakkerij");
     await expectInert(page);
 
     await page.goto("/#/establishments/IN-000001");

@@ -42,8 +42,7 @@ async function findTarget(): Promise<Target> {
 const rowIds = (page: Page) => page.getByTestId("establishment-row").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-id")));
 const mapDotIds = (page: Page) =>
   page.locator('[data-testid="area-map"] svg circle[data-id]').evaluateAll((dots) => dots.map((dot) => dot.getAttribute("data-id")));
-const distances = (page: Page) =>
-  page.getByTestId("distance").evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute("data-metres"))));
+const distances = (page: Page) => page.getByTestId("distance").evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute("data-metres"))));
 const textOf = (locator: Locator) => locator.evaluate((element) => element.textContent?.replace(/\s+/g, " ").trim() ?? "");
 
 /** Waits until the results shown are those of the search in the URL (the permalink), not the previous one. */
@@ -92,7 +91,9 @@ async function expectDossierShows(page: Page, dossier: EstablishmentDossier) {
 
   expect(await page.getByTestId("complaint-row").count()).toBe(dossier.complaints.length);
   await expect.poll(() => page.locator('[data-testid="complaints-chart"] svg g[aria-label="bar"] rect').count()).toBe(dossier.complaintsByYear.length);
-  const yearTotals = await page.locator('[data-testid="complaints-year-table"] tbody tr td:last-child').evaluateAll((cells) => cells.map((c) => Number(c.textContent)));
+  const yearTotals = await page
+    .locator('[data-testid="complaints-year-table"] tbody tr td:last-child')
+    .evaluateAll((cells) => cells.map((c) => Number(c.textContent)));
   expect(yearTotals.reduce((a, b) => a + b, 0)).toBe(dossier.complaints.length);
 
   // The timeline draws one symbol per application, decision, inspection and complaint, and lists them.
@@ -260,14 +261,17 @@ describe("permit officer", () => {
     expect(await page.getByTestId("dossier-title").count()).toBe(0);
     expect(await page.getByTestId("permit-row").count()).toBe(0);
 
-    const answers = await page.evaluate(async (paths) => {
-      const results = [];
-      for (const path of paths) {
-        const response = await fetch(path);
-        results.push({ path, status: response.status, type: response.headers.get("content-type") });
-      }
-      return results;
-    }, [`/api/v1/establishments/${target.id}`, `/api/v1/establishments/${target.id}?format=csv`, "/api/v1/establishments?q=a", "/api/v1/audit"]);
+    const answers = await page.evaluate(
+      async (paths) => {
+        const results = [];
+        for (const path of paths) {
+          const response = await fetch(path);
+          results.push({ path, status: response.status, type: response.headers.get("content-type") });
+        }
+        return results;
+      },
+      [`/api/v1/establishments/${target.id}`, `/api/v1/establishments/${target.id}?format=csv`, "/api/v1/establishments?q=a", "/api/v1/audit"],
+    );
     for (const answer of answers) expect(answer).toEqual({ path: answer.path, status: 403, type: expect.stringMatching(/^application\/problem\+json/) });
 
     await page.goto("/#/establishments");

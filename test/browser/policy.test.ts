@@ -195,7 +195,10 @@ describe("policy officer", () => {
     await page.waitForURL((url) => url.hash === `#/indicators/green-share?area=${code}`);
     await page.getByTestId("selected-area").filter({ hasText: name }).waitFor();
     expect(await row.getByTestId("select-area").getAttribute("aria-pressed")).toBe("true");
-    await page.getByTestId("chart-summary").filter({ hasText: `(${name})` }).waitFor();
+    await page
+      .getByTestId("chart-summary")
+      .filter({ hasText: `(${name})` })
+      .waitFor();
     expect(await drawnLines(chart)).toBe(linesBefore + 1);
 
     const other = page.locator('[data-testid="ranking-row"]').first();
@@ -203,7 +206,10 @@ describe("policy officer", () => {
     // Dispatched on the area's own path: a click at the centre of a concave shape could land on a neighbour.
     await page.getByTestId("choropleth").locator(`svg path[data-code="${otherCode}"]`).dispatchEvent("click");
     await page.waitForURL((url) => url.hash === `#/indicators/green-share?area=${otherCode}`);
-    await page.getByTestId("selected-area").filter({ hasText: (await other.getByTestId("select-area").innerText()).trim() }).waitFor();
+    await page
+      .getByTestId("selected-area")
+      .filter({ hasText: (await other.getByTestId("select-area").innerText()).trim() })
+      .waitFor();
     expect(await row.getByTestId("select-area").getAttribute("aria-pressed")).toBe("false");
 
     await page.getByTestId("clear-area").click();
@@ -229,7 +235,10 @@ describe("policy officer", () => {
     expect(await page.getByTestId("ranking").locator("caption").innerText()).toContain("Rangorde van de buurten, 2023");
     await expect.poll(() => page.getByTestId("choropleth").locator("svg path[data-code]").count()).toBe(buurten.features.length);
     await page.getByTestId("selected-area").filter({ hasText: wijk.properties.name }).waitFor();
-    await page.getByTestId("chart-summary").filter({ hasText: `(${wijk.properties.name})` }).waitFor();
+    await page
+      .getByTestId("chart-summary")
+      .filter({ hasText: `(${wijk.properties.name})` })
+      .waitFor();
 
     await switcher.getByRole("radio", { name: "Wijken" }).check();
     await page.waitForURL((url) => url.hash === `#/indicators/green-share?area=${wijk.id}&level=wijk&period=2023`);
@@ -316,7 +325,10 @@ describe("policy officer", () => {
     await page.getByRole("heading", { level: 2, name: "Map and ranking per area" }).waitFor();
     await page.getByTestId("ranking").locator("caption", { hasText: "Ranking of the neighbourhoods" }).waitFor();
     expect(await page.getByTestId("level-switch").getByRole("radio", { name: "Neighbourhoods" }).isChecked()).toBe(true);
-    await page.getByTestId("chart-summary").filter({ hasText: /\b(fell|rose|stayed)\b.*forecast for/ }).waitFor();
+    await page
+      .getByTestId("chart-summary")
+      .filter({ hasText: /\b(fell|rose|stayed)\b.*forecast for/ })
+      .waitFor();
     expect(await page.getByTestId("provenance-block").first().innerText()).toContain("Source");
     expect(await page.getByRole("heading", { name: "Kaart en rangorde per gebied" }).count()).toBe(0);
 
@@ -324,6 +336,9 @@ describe("policy officer", () => {
     await page.getByRole("heading", { level: 2, name: "Kaart en rangorde per gebied" }).waitFor();
     expect(await page.locator("html").getAttribute("lang")).toBe("nl");
     expect(await page.getByTestId("level-switch").getByRole("radio", { name: "Buurten" }).isChecked()).toBe(true);
-    await page.getByTestId("chart-summary").filter({ hasText: /\b(daalde|steeg|bleef)\b.*prognose voor/ }).waitFor();
+    await page
+      .getByTestId("chart-summary")
+      .filter({ hasText: /\b(daalde|steeg|bleef)\b.*prognose voor/ })
+      .waitFor();
   });
 });

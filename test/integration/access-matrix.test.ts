@@ -68,9 +68,7 @@ async function call(key: string, role: Role | "anonymous"): Promise<number> {
 }
 
 describe("access matrix", () => {
-  const cases = Object.keys(routeAccess).flatMap((key) =>
-    (["anonymous", ...roles] as const).map((role) => [key as RouteKey, role] as const),
-  );
+  const cases = Object.keys(routeAccess).flatMap((key) => (["anonymous", ...roles] as const).map((role) => [key as RouteKey, role] as const));
 
   it.each(cases)("%s as %s follows the access table", async (key, role) => {
     const access = routeAccess[key];

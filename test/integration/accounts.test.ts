@@ -51,7 +51,9 @@ describe("the admin's account API", () => {
     expect([await sessionStatus(first), await sessionStatus(second)]).toEqual([401, 401]);
 
     const again = await login(monitor.url, "piet.de.vries", "vergunning verleend");
-    expect((await (await fetch(`${monitor.url}/api/v1/session`, { headers: { cookie: again.cookie } })).json()) as { role: string }).toMatchObject({ role: "policy" });
+    expect((await (await fetch(`${monitor.url}/api/v1/session`, { headers: { cookie: again.cookie } })).json()) as { role: string }).toMatchObject({
+      role: "policy",
+    });
     await send("PATCH", "/api/v1/users/piet.de.vries", admin, { disabled: true });
     expect(await sessionStatus(again)).toBe(401);
     await expect(login(monitor.url, "piet.de.vries", "vergunning verleend")).rejects.toThrow(/401/);
@@ -83,7 +85,10 @@ describe("outside demo mode", () => {
 /** `npm run users -- …` on a database file of its own, the password on stdin. */
 function usersCli(db: string, args: string[], stdin = ""): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "server/cli/users.ts", ...args], { cwd: path.resolve(import.meta.dirname, "../.."), env: { ...process.env, MM_DB: db } });
+    const child = spawn(process.execPath, ["--import", "tsx", "server/cli/users.ts", ...args], {
+      cwd: path.resolve(import.meta.dirname, "../.."),
+      env: { ...process.env, MM_DB: db },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -98,7 +103,10 @@ describe("npm run users", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "mm-users-cli-"));
     const file = path.join(dir, "u.duckdb");
     try {
-      expect(await usersCli(file, ["add", "anna", "--role", "analyst"], "te kort\n")).toMatchObject({ code: 1, stderr: expect.stringContaining("at least 12") });
+      expect(await usersCli(file, ["add", "anna", "--role", "analyst"], "te kort\n")).toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining("at least 12"),
+      });
       expect((await usersCli(file, ["add", "anna", "--role", "analyst"], "lange zin als wachtwoord\n")).code).toBe(0);
       expect((await usersCli(file, ["set-role", "anna", "admin"])).code).toBe(0);
       expect((await usersCli(file, ["disable", "anna"])).code).toBe(0);

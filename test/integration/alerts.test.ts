@@ -47,9 +47,24 @@ beforeAll(async () => {
   tmp = mkdtempSync(path.join(os.tmpdir(), "mm-alerts-"));
   config = loadConfig(
     {},
-    { PORT: 0, MM_DB: path.join(tmp, "test.duckdb"), MM_DEMO: true, MM_DEMO_DIR: inject("demoDir"), MM_DB_RESERVE_MB: 0, MM_ALERT_WEBHOOK_URL: receiver.url, MM_ALERT_WEBHOOK_SECRET: SECRET },
+    {
+      PORT: 0,
+      MM_DB: path.join(tmp, "test.duckdb"),
+      MM_DEMO: true,
+      MM_DEMO_DIR: inject("demoDir"),
+      MM_DB_RESERVE_MB: 0,
+      MM_ALERT_WEBHOOK_URL: receiver.url,
+      MM_ALERT_WEBHOOK_SECRET: SECRET,
+    },
   );
-  monitor = await startMonitor({ config, clock, fetchJson: createFetchJson({ baseDelayMs: 5, retries: 2 }), intercept, schedule: false, alertWebhook: { fetch: webhookFetch, retryDelaysMs: [5, 5] } });
+  monitor = await startMonitor({
+    config,
+    clock,
+    fetchJson: createFetchJson({ baseDelayMs: 5, retries: 2 }),
+    intercept,
+    schedule: false,
+    alertWebhook: { fetch: webhookFetch, retryDelaysMs: [5, 5] },
+  });
   for (const result of await monitor.startupRuns) expect(result.status).toBe("succeeded");
   await monitor.alerts.idle();
 });
@@ -78,7 +93,10 @@ async function run(pipeline: PipelineDefinition) {
 }
 
 async function openAlerts(kind: string) {
-  return monitor.db.query("SELECT alert_id, subject, delivery_status, delivery_attempts FROM meta.alerts WHERE kind = $1 AND resolved_at IS NULL ORDER BY subject", [kind]);
+  return monitor.db.query(
+    "SELECT alert_id, subject, delivery_status, delivery_attempts FROM meta.alerts WHERE kind = $1 AND resolved_at IS NULL ORDER BY subject",
+    [kind],
+  );
 }
 
 async function getAlerts(username: string, query = "") {
@@ -94,7 +112,9 @@ async function resolveStationsFailure() {
 
 /** Adds `add` to a station's PM10 values of the last days only, so annual means (and indicators) barely move. */
 const raisePm10 = (station: string, add: number, since: string) => (data: Record<string, unknown>[]) =>
-  data.map((m) => (m.station_number === station && m.formula === "PM10" && String(m.timestamp_measured) >= since ? { ...m, value: (m.value as number) + add } : m));
+  data.map((m) =>
+    m.station_number === station && m.formula === "PM10" && String(m.timestamp_measured) >= since ? { ...m, value: (m.value as number) + add } : m,
+  );
 
 /** Loads measurements in which NL99003's last day is above the PM10 24-hour value (+40 on its 15–25 µg/m³). */
 async function raiseStationDay() {
@@ -128,9 +148,14 @@ describe("alerts", () => {
     expect((await run(airQualityStations)).status).toBe("failed");
     const [opened, ...more] = eventsSince(from);
     expect(more).toEqual([]);
-    expect(opened).toMatchObject({ event: "opened", alert: { kind: "pipeline-failed", subject: "air-quality-stations", link: "/#/pipelines/air-quality-stations" } });
+    expect(opened).toMatchObject({
+      event: "opened",
+      alert: { kind: "pipeline-failed", subject: "air-quality-stations", link: "/#/pipelines/air-quality-stations" },
+    });
     expect(opened!.alert.message.en).toContain("HTTP 404");
-    expect(await openAlerts("pipeline-failed")).toEqual([{ alert_id: opened!.alert.id, subject: "air-quality-stations", delivery_status: "delivered", delivery_attempts: 1 }]);
+    expect(await openAlerts("pipeline-failed")).toEqual([
+      { alert_id: opened!.alert.id, subject: "air-quality-stations", delivery_status: "delivered", delivery_attempts: 1 },
+    ]);
 
     // Failing again while it is open: no second alert, no second event.
     expect((await run(airQualityStations)).status).toBe("failed");
@@ -140,7 +165,16 @@ describe("alerts", () => {
     expect((await run(airQualityStations)).status).toBe("succeeded");
     const [resolved, ...after] = eventsSince(from + 1);
     expect(after).toEqual([]);
-    expect(resolved).toMatchObject({ event: "resolved", alert: { id: opened!.alert.id, kind: "pipeline-failed", resolvedAt: clock().toISOString().replace(/\.\d+Z$/, "Z") } });
+    expect(resolved).toMatchObject({
+      event: "resolved",
+      alert: {
+        id: opened!.alert.id,
+        kind: "pipeline-failed",
+        resolvedAt: clock()
+          .toISOString()
+          .replace(/\.\d+Z$/, "Z"),
+      },
+    });
     expect(await openAlerts("pipeline-failed")).toEqual([]);
   });
 
@@ -150,11 +184,17 @@ describe("alerts", () => {
     await raiseStationDay();
     const opened = eventsSince(from).filter((e) => e.alert.kind === "station-24h");
     expect(opened.map((e) => [e.event, e.alert.kind, e.alert.subject])).toEqual([["opened", "station-24h", "NL99003/PM10"]]);
-    expect(opened[0]!.alert).toMatchObject({ target: { page: "station", id: "NL99003" }, link: "/#/stations/NL99003", details: { component: "PM10", limit: 50 } });
+    expect(opened[0]!.alert).toMatchObject({
+      target: { page: "station", id: "NL99003" },
+      link: "/#/stations/NL99003",
+      details: { component: "PM10", limit: 50 },
+    });
     expect(Number(opened[0]!.alert.details.mean)).toBeGreaterThan(50);
 
     await restoreStationDay();
-    const resolved = eventsSince(from).filter((e) => e.alert.kind === "station-24h").slice(1);
+    const resolved = eventsSince(from)
+      .filter((e) => e.alert.kind === "station-24h")
+      .slice(1);
     expect(resolved.map((e) => [e.event, e.alert.subject])).toEqual([["resolved", "NL99003/PM10"]]);
   });
 
@@ -178,7 +218,9 @@ describe("alerts", () => {
       const attempts = eventsSince(from);
       expect(attempts.map((e) => e.hook.status)).toEqual([500, 200]);
       expect(attempts[0]!.hook.body).toBe(attempts[1]!.hook.body);
-      expect(await openAlerts("pipeline-failed")).toEqual([{ alert_id: attempts[0]!.alert.id, subject: "air-quality-stations", delivery_status: "delivered", delivery_attempts: 2 }]);
+      expect(await openAlerts("pipeline-failed")).toEqual([
+        { alert_id: attempts[0]!.alert.id, subject: "air-quality-stations", delivery_status: "delivered", delivery_attempts: 2 },
+      ]);
     } finally {
       await resolveStationsFailure();
     }
@@ -207,7 +249,11 @@ describe("alerts", () => {
       await monitor.alerts.idle();
     }
     const events = eventsSince(from);
-    expect(events.map((e) => [e.event, e.hook.status])).toEqual([["opened", 500], ["opened", 200], ["resolved", 200]]);
+    expect(events.map((e) => [e.event, e.hook.status])).toEqual([
+      ["opened", 500],
+      ["opened", 200],
+      ["resolved", 200],
+    ]);
     expect(new Set(events.map((e) => e.alert.id)).size).toBe(1);
   });
 

@@ -21,7 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => monitor?.close());
 
-const get = (path: string, auth: Login, headers: Record<string, string> = {}) => fetch(`${monitor.url}${path}`, { headers: { cookie: auth.cookie, ...headers } });
+const get = (path: string, auth: Login, headers: Record<string, string> = {}) =>
+  fetch(`${monitor.url}${path}`, { headers: { cookie: auth.cookie, ...headers } });
 
 /** The raw bytes and headers, without fetch's transparent decompression. */
 function raw(path: string, auth: Login, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {

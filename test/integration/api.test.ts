@@ -157,7 +157,7 @@ describe("areas", () => {
   it("serves boundaries per level as GeoJSON, and 400s an unknown level", async () => {
     const response = await get("/api/v1/areas?level=wijk", policy);
     expect(response.headers.get("content-type")).toMatch(/^application\/geo\+json/);
-    const body = (await response.json()) as { type: string; features: { properties: { code: string; parent: string } ; geometry: { type: string } }[] };
+    const body = (await response.json()) as { type: string; features: { properties: { code: string; parent: string }; geometry: { type: string } }[] };
     expect(body.type).toBe("FeatureCollection");
     expect(body.features).toHaveLength(10);
     expect(body.features[0]).toMatchObject({ properties: { code: "WK999901", parent: "GM9999" }, geometry: { type: "MultiPolygon" } });

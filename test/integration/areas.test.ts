@@ -80,7 +80,12 @@ describe("the PDOK WFS connector", () => {
 describe("PDOK paging", () => {
   it("requests pages of 1000 by startIndex until a short page", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "mm-pdok-"));
-    const square = (i: number): DemoArea["ring"] => [[4 + i / 1e4, 52], [4.0001 + i / 1e4, 52], [4.0001 + i / 1e4, 52.0001], [4 + i / 1e4, 52]];
+    const square = (i: number): DemoArea["ring"] => [
+      [4 + i / 1e4, 52],
+      [4.0001 + i / 1e4, 52],
+      [4.0001 + i / 1e4, 52.0001],
+      [4 + i / 1e4, 52],
+    ];
     const area = (code: string, level: DemoArea["level"], i = 0): DemoArea => ({ code, name: code, level, parent: null, ring: square(i) });
     const buurten = Array.from({ length: 1003 }, (_, i) => area(`BU0518${String(i).padStart(4, "0")}`, "buurt", i));
     writePdok(dir, { gemeente: area("GM0518", "gemeente"), wijken: [], buurten });

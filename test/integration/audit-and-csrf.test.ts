@@ -16,7 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => monitor?.close());
 
-const auditEntries = async () => AuditList.parse(await (await fetch(`${monitor.url}/api/v1/audit?limit=20`, { headers: { cookie: admin.cookie } })).json()).entries;
+const auditEntries = async () =>
+  AuditList.parse(await (await fetch(`${monitor.url}/api/v1/audit?limit=20`, { headers: { cookie: admin.cookie } })).json()).entries;
 
 describe("cross-site requests", () => {
   it("refuses a text/plain or form body on a state-changing route with 415, even with the CSRF token", async () => {
@@ -28,7 +29,11 @@ describe("cross-site requests", () => {
       });
       expect(response.status, type).toBe(415);
     }
-    const login = await fetch(`${monitor.url}/api/v1/session`, { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify({ username: "admin", password: "demo" }) });
+    const login = await fetch(`${monitor.url}/api/v1/session`, {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: JSON.stringify({ username: "admin", password: "demo" }),
+    });
     expect(login.status).toBe(415);
   });
 

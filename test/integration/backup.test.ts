@@ -24,15 +24,18 @@ let monitor: Monitor | undefined;
 
 beforeAll(() => {
   tmp = mkdtempSync(path.join(os.tmpdir(), "mm-backup-"));
-  config = loadConfig({}, {
-    PORT: 0,
-    MM_DB: path.join(tmp, "db", "monitor.duckdb"),
-    MM_BACKUP_DIR: path.join(tmp, "backups"),
-    MM_BACKUP_TOKEN: TOKEN,
-    MM_DEMO: true,
-    MM_DEMO_DIR: inject("demoDir"),
-    MM_DB_RESERVE_MB: 0,
-  });
+  config = loadConfig(
+    {},
+    {
+      PORT: 0,
+      MM_DB: path.join(tmp, "db", "monitor.duckdb"),
+      MM_BACKUP_DIR: path.join(tmp, "backups"),
+      MM_BACKUP_TOKEN: TOKEN,
+      MM_DEMO: true,
+      MM_DEMO_DIR: inject("demoDir"),
+      MM_DB_RESERVE_MB: 0,
+    },
+  );
 });
 afterAll(async () => {
   await monitor?.close();
@@ -41,7 +44,12 @@ afterAll(async () => {
 
 /** `npm run <script>` as a real process: its exit code and output. */
 async function cli(script: "backup" | "restore", args: string[], env: Record<string, string> = {}) {
-  const { code, stdout, stderr } = await runScript(`server/cli/${script}.ts`, args, { MM_DB: config.MM_DB, MM_BACKUP_DIR: config.MM_BACKUP_DIR!, MM_DB_RESERVE_MB: "0", ...env });
+  const { code, stdout, stderr } = await runScript(`server/cli/${script}.ts`, args, {
+    MM_DB: config.MM_DB,
+    MM_BACKUP_DIR: config.MM_BACKUP_DIR!,
+    MM_DB_RESERVE_MB: "0",
+    ...env,
+  });
   return { code, output: stdout + stderr };
 }
 

@@ -47,7 +47,9 @@ describe("the demo's CBS key figures", () => {
       ...[200, 400, 600, 800].map((skip) => `/${TABLE}/Observations?$skip=${skip}`),
     ]);
 
-    const codes = await harness.db.query("SELECT DISTINCT area_code FROM main.area_key_figures WHERE area_code IN ('GM9999', 'WK999901', 'BU99990101') ORDER BY 1");
+    const codes = await harness.db.query(
+      "SELECT DISTINCT area_code FROM main.area_key_figures WHERE area_code IN ('GM9999', 'WK999901', 'BU99990101') ORDER BY 1",
+    );
     expect(codes.map((r) => r.area_code)).toEqual(["BU99990101", "GM9999", "WK999901"]);
     expect(await harness.db.query("SELECT count(*)::INTEGER AS n FROM main.area_key_figures WHERE area_code <> trim(area_code)")).toEqual([{ n: 0 }]);
 
@@ -99,7 +101,9 @@ describe("the CBS OData connector on recorded responses", () => {
     // 8 observations, one of a measure we do not map (M000100) left out.
     expect(result).toMatchObject({ status: "succeeded", rowsRead: 7, rowsLoaded: 7, rowsRejected: 0 });
     expect(server.requests).toEqual([`/${TABLE}/MeasureCodes`, `/${TABLE}/Observations`, `/${TABLE}/Observations?$skip=4`, `/${TABLE}/Observations?$skip=8`]);
-    const rows = await harness.db.query("SELECT area_code, period::INTEGER AS period, measure, value, value_attribute FROM main.area_key_figures ORDER BY area_code, period, measure");
+    const rows = await harness.db.query(
+      "SELECT area_code, period::INTEGER AS period, measure, value, value_attribute FROM main.area_key_figures ORDER BY area_code, period, measure",
+    );
     expect(rows).toEqual([
       { area_code: "BU05180101", period: 2022, measure: "inhabitants", value: 6710, value_attribute: "None" },
       { area_code: "BU05180101", period: 2023, measure: "avg_gas_m3", value: null, value_attribute: "Impossible" },
@@ -174,7 +178,9 @@ describe("an observation as a record", () => {
       value: "n/a",
       value_attribute: "None",
     });
-    expect(toRecord({ Measure: "M000352", ValueAttribute: "None", Value: 1, WijkenEnBuurten: "GM0518", Perioden: "2023KW01" })).toMatchObject({ period: "2023KW01" });
+    expect(toRecord({ Measure: "M000352", ValueAttribute: "None", Value: 1, WijkenEnBuurten: "GM0518", Perioden: "2023KW01" })).toMatchObject({
+      period: "2023KW01",
+    });
     expect(toRecord({ Measure: "M999999", ValueAttribute: "None", Value: 1, WijkenEnBuurten: "GM0518", Perioden: "2023JJ00" })).toBeNull();
   });
 });

@@ -13,12 +13,21 @@ beforeEach(async () => {
 afterEach(() => harness.close());
 
 type Row = { code: string; kind: string | null; level: number; measured_at: string };
-const rows = (...items: Row[]): RecordSource => ({ kind: "records", describe: "inline", async *extract() {
-  yield { origin: "inline", records: items };
-} });
+const rows = (...items: Row[]): RecordSource => ({
+  kind: "records",
+  describe: "inline",
+  async *extract() {
+    yield { origin: "inline", records: items };
+  },
+});
 const row = (code: string, level = 50, kind: string | null = "noise", measured_at = "2024-01-01T12:00:00Z"): Row => ({ code, kind, level, measured_at });
 
-const pipelineOf = (source: RecordSource, checks: Check[], name = "test-complaints", freshness?: { column: string; warnAfterHours: number; errorAfterHours: number }) =>
+const pipelineOf = (
+  source: RecordSource,
+  checks: Check[],
+  name = "test-complaints",
+  freshness?: { column: string; warnAfterHours: number; errorAfterHours: number },
+) =>
   definePipeline({
     name,
     title: { nl: "Test", en: "Test" },
@@ -48,7 +57,9 @@ describe("declared checks", () => {
       ["accepted_values(kind)", false],
     ]);
     expect(await fingerprint(harness.db, "test_complaints")).toBe(before);
-    const stored = await harness.db.query("SELECT name, passed, count, sample, message, message_nl FROM meta.check_results WHERE run_id = $1 ORDER BY name", [bad.runId]);
+    const stored = await harness.db.query("SELECT name, passed, count, sample, message, message_nl FROM meta.check_results WHERE run_id = $1 ORDER BY name", [
+      bad.runId,
+    ]);
     expect(stored.find((c) => c.name === "accepted_values(kind)")).toMatchObject({
       passed: false,
       count: 2,
@@ -57,7 +68,10 @@ describe("declared checks", () => {
       message_nl: "2 rijen overtreden de regel: kind is een van noise, odour",
     });
     const [run] = await harness.db.query("SELECT error, error_nl FROM meta.pipeline_runs WHERE run_id = $1", [bad.runId]);
-    expect(run).toEqual({ error: bad.error, error_nl: "controle accepted_values(kind) mislukt: 2 rijen overtreden de regel: kind is een van noise, odour (bijv. B; C)" });
+    expect(run).toEqual({
+      error: bad.error,
+      error_nl: "controle accepted_values(kind) mislukt: 2 rijen overtreden de regel: kind is een van noise, odour (bijv. B; C)",
+    });
   });
 
   it("publishes with a visible flag when a warn-level check fails", async () => {
@@ -79,7 +93,11 @@ describe("declared checks", () => {
     expect(missing.error).toMatch(/^check not_null\(kind\) failed: 1 rows/);
     // A key given two values is quarantined before the checks (both versions), so here it is too many rejects.
     const duplicate = await harness.runner.run(pipelineOf(rows(row("A"), row("A", 60)), []), "manual");
-    expect(duplicate).toMatchObject({ status: "failed", rowsRejected: 2, error: `2 of 2 rows rejected (100.0 %), more than the limit of 2 %; see the rejects of run ${duplicate.runId}` });
+    expect(duplicate).toMatchObject({
+      status: "failed",
+      rowsRejected: 2,
+      error: `2 of 2 rows rejected (100.0 %), more than the limit of 2 %; see the rejects of run ${duplicate.runId}`,
+    });
     const dupLevels = await harness.runner.run(pipelineOf(rows(row("A", 5), row("B", 5)), [unique(["level"], "warn")]), "manual");
     expect(dupLevels).toMatchObject({ status: "succeeded", warnings: 1 });
   });

@@ -30,7 +30,11 @@ function planKills(count: number): PlannedKill[] {
   const random = createRandom(seed);
   const pick = <T>(list: readonly T[]) => list[random.int(0, list.length - 1)]!;
   const named = faultPoints.map((point) => ({ point, pipeline: airQualityMeasurements.name }));
-  return Array.from({ length: count }, (_, i) => named[i] ?? (random.next() < 0.5 ? { share: Math.round(random.next() * 110) / 100 } : { point: pick(faultPoints), pipeline: pick(pipelines).name }));
+  return Array.from(
+    { length: count },
+    (_, i) =>
+      named[i] ?? (random.next() < 0.5 ? { share: Math.round(random.next() * 110) / 100 } : { point: pick(faultPoints), pipeline: pick(pipelines).name }),
+  );
 }
 const describePlanned = (kill: PlannedKill) => ("share" in kill ? `${Math.round(kill.share * 100)} % into the runs` : describeKill(kill));
 
@@ -78,36 +82,41 @@ beforeAll(async () => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe(`SIGKILL during pipeline runs, ${iterations} times on one database file (seed ${seed})`, () => {
-  it.each(planKills(iterations).map((kill, i) => [i + 1, describePlanned(kill), kill] as const))("kill %i, %s: opens with each table at the version its run record implies", async (_i, _name, planned) => {
-    const demoDir = inject("demoDir");
-    const target = state.version === 1 ? 2 : 1;
-    const kill: Kill = "share" in planned ? { afterMs: Math.round(planned.share * runMs) } : planned;
-    await killDuringRuns(db, demoDir, target, kill);
+  it.each(planKills(iterations).map((kill, i) => [i + 1, describePlanned(kill), kill] as const))(
+    "kill %i, %s: opens with each table at the version its run record implies",
+    async (_i, _name, planned) => {
+      const demoDir = inject("demoDir");
+      const target = state.version === 1 ? 2 : 1;
+      const kill: Kill = "share" in planned ? { afterMs: Math.round(planned.share * runMs) } : planned;
+      await killDuringRuns(db, demoDir, target, kill);
 
-    const context = await openMonitorDatabase(db, demoDir);
-    try {
-      const runs = await context.db.query("SELECT run_id, pipeline, status FROM meta.pipeline_runs WHERE run_id > $1 ORDER BY run_id", [state.lastRunId]);
-      const tables = await fingerprintAll(context.db);
-      const now = await readState(context);
-      for (const pipeline of pipelines) {
-        const run = runs.find((r) => r.pipeline === pipeline.name);
-        const succeeded = run?.status === "succeeded";
-        if (run) expect(["succeeded", "abandoned"], `run of ${pipeline.name}`).toContain(run.status);
-        expect(tables[pipeline.table], `${pipeline.table}, run ${run ? `${run.run_id} ${run.status}` : "none"}`).toBe(versions[succeeded ? target : state.version]![pipeline.table]);
-        expect(now.published.get(pipeline.name), `run published for ${pipeline.name}`).toBe(succeeded ? run.run_id : state.published.get(pipeline.name));
+      const context = await openMonitorDatabase(db, demoDir);
+      try {
+        const runs = await context.db.query("SELECT run_id, pipeline, status FROM meta.pipeline_runs WHERE run_id > $1 ORDER BY run_id", [state.lastRunId]);
+        const tables = await fingerprintAll(context.db);
+        const now = await readState(context);
+        for (const pipeline of pipelines) {
+          const run = runs.find((r) => r.pipeline === pipeline.name);
+          const succeeded = run?.status === "succeeded";
+          if (run) expect(["succeeded", "abandoned"], `run of ${pipeline.name}`).toContain(run.status);
+          expect(tables[pipeline.table], `${pipeline.table}, run ${run ? `${run.run_id} ${run.status}` : "none"}`).toBe(
+            versions[succeeded ? target : state.version]![pipeline.table],
+          );
+          expect(now.published.get(pipeline.name), `run published for ${pipeline.name}`).toBe(succeeded ? run.run_id : state.published.get(pipeline.name));
+        }
+        if ("point" in kill) {
+          const killed = runs.find((r) => r.pipeline === kill.pipeline);
+          expect(killed?.status).toBe(kill.point === "after-commit" ? "succeeded" : "abandoned");
+        }
+        expect(await context.db.query("SELECT * FROM meta.pipeline_locks")).toEqual([]);
+        expect(await context.db.query("SELECT table_name FROM information_schema.tables WHERE table_name LIKE '\\_\\_staging%' ESCAPE '\\'")).toEqual([]);
+        const measurements = runs.find((r) => r.pipeline === airQualityMeasurements.name);
+        Object.assign(state, now, { version: measurements?.status === "succeeded" ? target : state.version });
+      } finally {
+        await context.close();
       }
-      if ("point" in kill) {
-        const killed = runs.find((r) => r.pipeline === kill.pipeline);
-        expect(killed?.status).toBe(kill.point === "after-commit" ? "succeeded" : "abandoned");
-      }
-      expect(await context.db.query("SELECT * FROM meta.pipeline_locks")).toEqual([]);
-      expect(await context.db.query("SELECT table_name FROM information_schema.tables WHERE table_name LIKE '\\_\\_staging%' ESCAPE '\\'")).toEqual([]);
-      const measurements = runs.find((r) => r.pipeline === airQualityMeasurements.name);
-      Object.assign(state, now, { version: measurements?.status === "succeeded" ? target : state.version });
-    } finally {
-      await context.close();
-    }
-  });
+    },
+  );
 
   it("the next run after the last kill reaches the new version exactly", async () => {
     const target = state.version === 1 ? 2 : 1;

@@ -23,8 +23,7 @@ const csvPipeline = (file: string, options: { maxRejectShare?: number; dialect?:
     attribution: { source: "test", licence: "CC0" },
   });
 
-const rejectsOf = (runId: number) =>
-  harness.db.query("SELECT line, column_name, reason, raw FROM meta.rejects WHERE run_id = $1 ORDER BY line", [runId]);
+const rejectsOf = (runId: number) => harness.db.query("SELECT line, column_name, reason, raw FROM meta.rejects WHERE run_id = $1 ORDER BY line", [runId]);
 
 describe("a CSV source", () => {
   it("loads valid rows set-wise and quarantines each bad line with its line, column and reason", async () => {
@@ -57,7 +56,8 @@ describe("a CSV source", () => {
       [6, "value"],
       [7, "value"],
     ]);
-    const reason = "same key (station_number NL10938, formula PM10, timestamp_measured 2024-01-01T01:00:00Z) arrived with different values: value 14.0 and 15.5";
+    const reason =
+      "same key (station_number NL10938, formula PM10, timestamp_measured 2024-01-01T01:00:00Z) arrived with different values: value 14.0 and 15.5";
     expect(rejects.slice(1).map((r) => r.reason)).toEqual([reason, reason]);
     expect(JSON.parse(String(rejects[2]!.raw))).toMatchObject({ formula: "PM10", value: 15.5 });
     const rows = await harness.db.query("SELECT strftime(timestamp_measured, '%H') AS h, value FROM main.test_measurements ORDER BY h");
@@ -113,7 +113,9 @@ describe("a CSV source", () => {
     const result = await harness.runner.run(csvPipeline("added-column.csv"), "manual");
     expect(result).toMatchObject({ status: "succeeded", rowsLoaded: 2, warnings: 1 });
     expect(result.checks[0]).toMatchObject({ name: "schema_drift", level: "warn", passed: false, sample: ["unit"] });
-    const columns = await harness.db.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'test_measurements' ORDER BY ordinal_position");
+    const columns = await harness.db.query(
+      "SELECT column_name FROM information_schema.columns WHERE table_name = 'test_measurements' ORDER BY ordinal_position",
+    );
     expect(columns.map((c) => c.column_name)).toEqual(["station_number", "formula", "value", "timestamp_measured"]);
   });
 });

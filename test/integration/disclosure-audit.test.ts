@@ -171,7 +171,10 @@ describe("the same cells hidden in every format", () => {
   it("JSON, CSV, Arrow and Parquet of noise complaints per buurt, all periods", async () => {
     const url = "/api/v1/indicators/noise-complaints/series?by=breakdown";
     const series = Series.parse(await json(url));
-    const hidden = series.points.filter((p) => p.suppressed).map((p) => `${p.period}|${p.areaCode}`).sort();
+    const hidden = series.points
+      .filter((p) => p.suppressed)
+      .map((p) => `${p.period}|${p.areaCode}`)
+      .sort();
     expect(hidden.length).toBeGreaterThan(10);
     expect(series.points.filter((p) => p.suppressed).every((p) => p.value === null)).toBe(true);
 
@@ -183,18 +186,31 @@ describe("the same cells hidden in every format", () => {
     const csvText = new TextDecoder("utf-8", { ignoreBOM: false }).decode(await bytes("csv&sep=comma&lang=en"));
     const [header, ...lines] = csvText.split("\r\n").filter((l) => l !== "" && !l.startsWith("# "));
     const column = (name: string) => csvFields(header!).indexOf(name);
-    const csvRows = lines.map(csvFields).map((f) => ({ period: f[column("period")], area_code: f[column("area_code")], value: f[column("value")], suppressed: f[column("suppressed")] === "true" }));
+    const csvRows = lines.map(csvFields).map((f) => ({
+      period: f[column("period")],
+      area_code: f[column("area_code")],
+      value: f[column("value")],
+      suppressed: f[column("suppressed")] === "true",
+    }));
     const arrowRows = tableFromIPC(await bytes("arrow"))
       .toArray()
       .map((r) => r.toJSON() as { period: string; area_code: string; value: number | null; suppressed: boolean });
-    const parquetRows = (await parquetReadObjects({ file: (await bytes("parquet")).slice().buffer })) as { period: string; area_code: string; value: number | null; suppressed: boolean }[];
+    const parquetRows = (await parquetReadObjects({ file: (await bytes("parquet")).slice().buffer })) as {
+      period: string;
+      area_code: string;
+      value: number | null;
+      suppressed: boolean;
+    }[];
 
     const formats = { CSV: csvRows, Arrow: arrowRows, Parquet: parquetRows };
     for (const [format, rows] of Object.entries(formats)) {
       expect(rows.length, format).toBe(series.points.length);
       const suppressed = rows.filter((r) => r.suppressed);
       expect(suppressed.map((r) => `${r.period}|${r.area_code}`).sort(), format).toEqual(hidden);
-      expect(suppressed.every((r) => r.value === null || r.value === ""), format).toBe(true);
+      expect(
+        suppressed.every((r) => r.value === null || r.value === ""),
+        format,
+      ).toBe(true);
     }
   });
 });

@@ -54,9 +54,10 @@ async function writeHugeTreesCsv(file: string, rows: number): Promise<void> {
     state ^= state << 5;
     return (state >>> 0).toString(36);
   };
-  for (let i = 0; i < rows; ) {
+  for (let i = 0; i < rows;) {
     let chunk = "";
-    for (let k = 0; k < 10_000 && i < rows; k++, i++) chunk += `B${String(i % 1_000_000).padStart(6, "0")},${next()}${next()}${next()},${1900 + (i % 120)},5.${String(i % 999_983).padStart(6, "0")},52.${String(i % 999_979).padStart(6, "0")}\n`;
+    for (let k = 0; k < 10_000 && i < rows; k++, i++)
+      chunk += `B${String(i % 1_000_000).padStart(6, "0")},${next()}${next()}${next()},${1900 + (i % 120)},5.${String(i % 999_983).padStart(6, "0")},52.${String(i % 999_979).padStart(6, "0")}\n`;
     if (!out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
   }
   await new Promise<void>((resolve) => out.end(() => resolve()));

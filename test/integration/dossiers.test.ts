@@ -106,7 +106,11 @@ describe("establishment dossier", () => {
       "SELECT (SELECT count(*) FROM main.permits WHERE establishment_id = $id) AS permits, (SELECT count(*) FROM main.inspections WHERE establishment_id = $id) AS inspections, (SELECT count(*) FROM main.complaints WHERE establishment_id = $id) AS complaints",
       { id },
     );
-    expect([dossier.permits.length, dossier.inspections.length, dossier.complaints.length]).toEqual([counts[0]!.permits, counts[0]!.inspections, counts[0]!.complaints]);
+    expect([dossier.permits.length, dossier.inspections.length, dossier.complaints.length]).toEqual([
+      counts[0]!.permits,
+      counts[0]!.inspections,
+      counts[0]!.complaints,
+    ]);
 
     // A violation's follow-up is the next inspection; without one it is an open item.
     const byDate = [...dossier.inspections].sort((a, b) => a.inspectedOn.localeCompare(b.inspectedOn) || a.id.localeCompare(b.id));

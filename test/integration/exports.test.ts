@@ -21,7 +21,10 @@ describe("measurement export", () => {
     expect(response.headers.get("transfer-encoding")).toBe("chunked");
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = new TextDecoder().decode(bytes).split("\r\n").filter((l) => l !== "");
+    const lines = new TextDecoder()
+      .decode(bytes)
+      .split("\r\n")
+      .filter((l) => l !== "");
     expect(lines[0]).toMatch(/^# source: Luchtmeetnet/);
     expect(lines[1]).toBe("time,station,formula,value");
     const [expected] = await monitor.db.query(
@@ -56,7 +59,9 @@ describe("measurement export", () => {
   });
 
   it("answers an unknown station with 404 and a policy officer with 403", async () => {
-    expect((await fetch(`${monitor.url}/api/v1/stations/NL00000/measurements?from=2024-01-01&to=2025-01-01`, { headers: { cookie: permit.cookie } })).status).toBe(404);
+    expect(
+      (await fetch(`${monitor.url}/api/v1/stations/NL00000/measurements?from=2024-01-01&to=2025-01-01`, { headers: { cookie: permit.cookie } })).status,
+    ).toBe(404);
     const policy = await login(monitor.url, "policy");
     expect((await fetch(exportUrl("from=2024-01-01&to=2025-01-01"), { headers: { cookie: policy.cookie } })).status).toBe(403);
   });

@@ -28,7 +28,10 @@ afterAll(
     }),
 );
 
-const json = (body: string, status = 200): Reply => (res) => res.writeHead(status, { "content-type": "application/json" }).end(body);
+const json =
+  (body: string, status = 200): Reply =>
+  (res) =>
+    res.writeHead(status, { "content-type": "application/json" }).end(body);
 const fetchJson = createFetchJson({ baseDelayMs: 1, retries: 3, maxBytes: 1000 });
 
 describe("fetchJson", () => {
@@ -74,7 +77,10 @@ describe("fetchJson", () => {
   });
 
   it("gives up after the retries with the last status", async () => {
-    replies.set("/down", Array.from({ length: 5 }, () => json("{}", 502)));
+    replies.set(
+      "/down",
+      Array.from({ length: 5 }, () => json("{}", 502)),
+    );
     await expect(fetchJson(`${base}/down`)).rejects.toThrow(/HTTP 502/);
     expect(hits.get("/down")).toBe(4);
   });
@@ -135,7 +141,9 @@ describe("fetchJson's wait budget (Retry-After)", () => {
   it("fails on an HTTP date too far ahead, giving the wait in seconds", async () => {
     replies.set("/dated-far", [(res) => res.writeHead(503, { "retry-after": httpDate(NOW, 7200) }).end()]);
     const fetchJson = createFetchJson({ baseDelayMs: 1, retries: 1, maxWaitMs: 60_000, sleep: recordingSleep().sleep, clock: () => NOW });
-    expect((await failure(fetchJson(`${base}/dated-far`))).en).toMatch(/^http:\S+\/dated-far: HTTP 503 asks to wait 7200 s \(Retry-After\), longer than the 60 s this run may still wait; .*\(now 1 min\)/);
+    expect((await failure(fetchJson(`${base}/dated-far`))).en).toMatch(
+      /^http:\S+\/dated-far: HTTP 503 asks to wait 7200 s \(Retry-After\), longer than the 60 s this run may still wait; .*\(now 1 min\)/,
+    );
   });
 
   it("shares the budget between all requests of one run, and gives the next run a full one", async () => {
@@ -147,7 +155,9 @@ describe("fetchJson's wait budget (Retry-After)", () => {
     const run = withWaitBudget(fetchJson);
     expect(await run(`${base}/first`)).toEqual({ ok: true });
     const second = await failure(run(`${base}/second`));
-    expect(second.en).toBe(`${base}/second: HTTP 429 asks to wait 60 s (Retry-After), longer than the 30 s this run may still wait; raise MM_UPSTREAM_MAX_WAIT_MINUTES (now 1.5 min) or run the pipeline later`);
+    expect(second.en).toBe(
+      `${base}/second: HTTP 429 asks to wait 60 s (Retry-After), longer than the 30 s this run may still wait; raise MM_UPSTREAM_MAX_WAIT_MINUTES (now 1.5 min) or run the pipeline later`,
+    );
     expect(second.nl).toContain("langer dan de 30 s die deze run nog mag wachten; verhoog MM_UPSTREAM_MAX_WAIT_MINUTES (nu 1,5 min)");
     expect(delays).toEqual([60_000]);
     replies.set("/second", twice());
@@ -170,14 +180,18 @@ describe("fetchJson's wait budget (Retry-After)", () => {
 
 describe("fetchJson's errors name the URL and what happened, in Dutch and English", () => {
   /** Headers announcing `length` bytes, part of the body, then nothing more (the socket stays open). */
-  const stall = (sent: string, length = 100): Reply => (res) => {
-    res.writeHead(200, { "content-type": "application/json", "content-length": String(length) });
-    res.write(sent);
-  };
-  const cut = (sent: string, headers: http.OutgoingHttpHeaders): Reply => (res) => {
-    res.writeHead(200, { "content-type": "application/json", ...headers });
-    res.write(sent, () => res.socket?.destroy());
-  };
+  const stall =
+    (sent: string, length = 100): Reply =>
+    (res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": String(length) });
+      res.write(sent);
+    };
+  const cut =
+    (sent: string, headers: http.OutgoingHttpHeaders): Reply =>
+    (res) => {
+      res.writeHead(200, { "content-type": "application/json", ...headers });
+      res.write(sent, () => res.socket?.destroy());
+    };
 
   it("says how many of the announced bytes came when the connection closed mid-body", async () => {
     replies.set("/cut-short", [cut('{"data": [1, 2', { "content-length": "100" }), cut('{"data": [1, 2', { "content-length": "100" })]);
@@ -208,7 +222,10 @@ describe("fetchJson's errors name the URL and what happened, in Dutch and Englis
   it("fails a request that gets no answer at all after the idle timeout", async () => {
     replies.set("/silent", [() => {}]);
     const fetchJson = createFetchJson({ retries: 0, idleTimeoutMs: 200 });
-    expect(await failure(fetchJson(`${base}/silent`))).toMatchObject({ en: `${base}/silent: no answer for 0.2 s`, nl: `${base}/silent: 0,2 s lang geen antwoord` });
+    expect(await failure(fetchJson(`${base}/silent`))).toMatchObject({
+      en: `${base}/silent: no answer for 0.2 s`,
+      nl: `${base}/silent: 0,2 s lang geen antwoord`,
+    });
   });
 
   it("caps a body that trickles in with the overall timeout", async () => {

@@ -57,7 +57,11 @@ describe("problem answers in Dutch and English", () => {
       status: 401,
       body: { title: "Niet ingelogd", detail: "log eerst in: POST /api/v1/session" },
     });
-    expect(await problem("/api/v1/stations/NL10938", { auth: policy, lang: "nl" })).toMatchObject({ status: 403, language: "nl", body: { title: "Geen toegang" } });
+    expect(await problem("/api/v1/stations/NL10938", { auth: policy, lang: "nl" })).toMatchObject({
+      status: 403,
+      language: "nl",
+      body: { title: "Geen toegang" },
+    });
     expect(await problem("/api/v1/indicators/nope", { auth: policy, lang: "nl" })).toMatchObject({
       status: 404,
       body: { title: "Niet gevonden", detail: 'onbekende indicator: "nope"' },

@@ -18,7 +18,8 @@ beforeAll(async () => {
 });
 afterAll(() => monitor?.close());
 
-const get = (path: string, auth: Login, headers: Record<string, string> = {}) => fetch(`${monitor.url}${path}`, { headers: { cookie: auth.cookie, ...headers } });
+const get = (path: string, auth: Login, headers: Record<string, string> = {}) =>
+  fetch(`${monitor.url}${path}`, { headers: { cookie: auth.cookie, ...headers } });
 const json = async (path: string, auth: Login) => {
   const response = await get(path, auth);
   expect(response.status, path).toBe(200);
@@ -94,7 +95,10 @@ describe("disclosure control for the policy role", () => {
     const small = full.filter((c) => c.value !== null && c.value > 0 && c.value < 5);
     expect(small.length).toBeGreaterThan(5);
     for (const cell of small) {
-      expect(aggregate.find((c) => c.areaCode === cell.areaCode && c.period === cell.period), `${cell.areaCode} ${cell.period}`).toMatchObject({ value: null, suppressed: true });
+      expect(
+        aggregate.find((c) => c.areaCode === cell.areaCode && c.period === cell.period),
+        `${cell.areaCode} ${cell.period}`,
+      ).toMatchObject({ value: null, suppressed: true });
     }
   });
 

@@ -85,7 +85,8 @@ async function snapshot() {
 
 function request(key: string, parameter: string, value: string): string {
   const path = key.split(" ")[1]!;
-  const fill = (name: string) => (parameter === `:${name}` ? encodeURIComponent(value) : key.includes("establishments/:id") ? establishmentPath.id : validPath[name]!);
+  const fill = (name: string) =>
+    parameter === `:${name}` ? encodeURIComponent(value) : key.includes("establishments/:id") ? establishmentPath.id : validPath[name]!;
   const filled = path.replace(/:(\w+)/g, (_, name: string) => fill(name));
   return parameter.startsWith(":") ? filled : `${filled}?${new URLSearchParams({ [parameter]: value })}`;
 }
@@ -93,7 +94,11 @@ function request(key: string, parameter: string, value: string): string {
 describe("hostile parameters", () => {
   it("lists every GET route of the access table", () => {
     const gets = Object.keys(routeAccess).filter((k) => k.startsWith("GET "));
-    expect(Object.keys(parameters).filter((k) => !gets.includes(k) && !k.includes("oidc")).sort()).toEqual([]);
+    expect(
+      Object.keys(parameters)
+        .filter((k) => !gets.includes(k) && !k.includes("oidc"))
+        .sort(),
+    ).toEqual([]);
     expect(gets.filter((k) => !(k in parameters) && !k.includes("/session/")).sort()).toEqual([]);
   });
 
@@ -138,6 +143,12 @@ describe("a server error", () => {
     const response = await fetch(`${monitor.url}/api/v1/establishments/IN-000001`, { headers: { cookie: admin.cookie } });
     expect(response.status).toBe(500);
     const body = await response.text();
-    expect(JSON.parse(body)).toEqual({ type: "about:blank", title: "Internal Server Error", status: 500, detail: "the server could not complete the request; it has been logged", requestId: response.headers.get("x-request-id") });
+    expect(JSON.parse(body)).toEqual({
+      type: "about:blank",
+      title: "Internal Server Error",
+      status: 500,
+      detail: "the server could not complete the request; it has been logged",
+      requestId: response.headers.get("x-request-id"),
+    });
   });
 });

@@ -56,7 +56,11 @@ describe("a database with the tables' old names", () => {
     let before;
     try {
       for (const pipeline of [airQualityStations, airQualityMeasurements]) expect((await monitor.runner.run(pipeline, "manual")).status).toBe("succeeded");
-      before = { fingerprints: await fingerprintAll(monitor.db), runs: await monitor.db.query("SELECT run_id, pipeline, status FROM meta.pipeline_runs ORDER BY run_id"), answers: await stationAnswers(monitor) };
+      before = {
+        fingerprints: await fingerprintAll(monitor.db),
+        runs: await monitor.db.query("SELECT run_id, pipeline, status FROM meta.pipeline_runs ORDER BY run_id"),
+        answers: await stationAnswers(monitor),
+      };
     } finally {
       await monitor.close();
     }

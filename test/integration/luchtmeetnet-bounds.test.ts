@@ -27,7 +27,7 @@ let reading: Reading = "end";
 /** A value the later window gives the boundary hour instead of the first one's (a correction upstream). */
 let corrected: number | null = null;
 
-const valueAt = (hour: number) => 10 + ((hour - FROM) / HOUR_MS) / 10;
+const valueAt = (hour: number) => 10 + (hour - FROM) / HOUR_MS / 10;
 
 /** One page of GET /measurements in the API's shape, for the window and page asked. */
 function measurementsPage(url: URL): unknown {
@@ -44,7 +44,14 @@ function measurementsPage(url: URL): unknown {
   const lastPage = Math.max(1, Math.ceil(data.length / PAGE_SIZE));
   const pageList = Array.from({ length: lastPage }, (_, i) => i + 1);
   return {
-    pagination: { last_page: lastPage, prev_page: Math.max(1, page - 1), next_page: Math.min(lastPage, page + 1), current_page: page, first_page: 1, page_list: pageList },
+    pagination: {
+      last_page: lastPage,
+      prev_page: Math.max(1, page - 1),
+      next_page: Math.min(lastPage, page + 1),
+      current_page: page,
+      first_page: 1,
+      page_list: pageList,
+    },
     data: data.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
   };
 }
@@ -74,7 +81,9 @@ async function runWeek() {
   const result = await harness.runner.run(airQualityMeasurements, "manual");
   const rejects = await harness.db.query("SELECT origin, column_name, reason, reason_nl FROM meta.rejects WHERE run_id = $1 ORDER BY origin", [result.runId]);
   const published = result.status === "succeeded" ? await fingerprint(harness.db, "air_quality_measurements") : null;
-  const boundary = await harness.db.query("SELECT value FROM main.air_quality_measurements WHERE timestamp_measured = $1::TIMESTAMP", [new Date(BOUNDARY).toISOString()]).catch(() => []);
+  const boundary = await harness.db
+    .query("SELECT value FROM main.air_quality_measurements WHERE timestamp_measured = $1::TIMESTAMP", [new Date(BOUNDARY).toISOString()])
+    .catch(() => []);
   harness.close();
   return { result, rejects, published, boundary };
 }

@@ -10,7 +10,9 @@ const TOKEN = "m".repeat(40);
 let monitor: TestMonitor;
 
 beforeAll(async () => {
-  monitor = await startTestMonitor(inject("demoDir"), { config: { MM_TRUST_PROXY: "loopback", MM_METRICS_ALLOW: "10.9.9.9, 192.0.2.1", MM_METRICS_TOKEN: TOKEN } });
+  monitor = await startTestMonitor(inject("demoDir"), {
+    config: { MM_TRUST_PROXY: "loopback", MM_METRICS_ALLOW: "10.9.9.9, 192.0.2.1", MM_METRICS_TOKEN: TOKEN },
+  });
 });
 afterAll(() => monitor?.close());
 

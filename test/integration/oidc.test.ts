@@ -48,7 +48,12 @@ describe("single sign-on with OpenID Connect", () => {
   });
 
   it("logs in with the code flow and PKCE, with the highest role the groups map to", async () => {
-    provider.accounts.set("sub-alice", { name: "Alice de Vries", preferred_username: "alice", email: "alice@gemeente.nl", groups: ["gm-milieu-beleid", "gm-data", "gm-sport"] });
+    provider.accounts.set("sub-alice", {
+      name: "Alice de Vries",
+      preferred_username: "alice",
+      email: "alice@gemeente.nl",
+      groups: ["gm-milieu-beleid", "gm-data", "gm-sport"],
+    });
     const browser = new CookieBrowser();
     expect(await ssoLogin(browser, "sub-alice")).toBe("/");
 

@@ -94,7 +94,10 @@ describe("the document", () => {
     for (const key of operationKeys()) {
       const statuses = Object.keys(operation(key).responses);
       const redirectsOnly = key.includes("/session/oidc");
-      expect(statuses.some((status) => (redirectsOnly ? /^3\d\d$/ : /^2\d\d$/).test(status)), key).toBe(true);
+      expect(
+        statuses.some((status) => (redirectsOnly ? /^3\d\d$/ : /^2\d\d$/).test(status)),
+        key,
+      ).toBe(true);
     }
   });
 
@@ -151,7 +154,12 @@ describe("live answers against the documented schemas", () => {
   });
 
   it("sends API-Version with the package version on /api answers, errors included", async () => {
-    for (const response of [await get("/api/v1/themes", policy), await get("/api/v1/themes"), await get("/api/v1/no-such-thing", policy), await get("/api/v1/openapi.json")]) {
+    for (const response of [
+      await get("/api/v1/themes", policy),
+      await get("/api/v1/themes"),
+      await get("/api/v1/no-such-thing", policy),
+      await get("/api/v1/openapi.json"),
+    ]) {
       expect(response.headers.get("api-version"), response.url).toBe(packageVersion);
     }
   });

@@ -88,7 +88,13 @@ describe("pipeline messages in Dutch and English", () => {
       schedule: trees.schedule,
       source: trees.source,
       // Only the first nine tree ids pass: the rest of the register is quarantined.
-      schema: z.object({ tree_id: z.string().regex(/^B00000\d$/), species: z.string(), planting_year: z.number().nullable(), lon: z.number(), lat: z.number() }),
+      schema: z.object({
+        tree_id: z.string().regex(/^B00000\d$/),
+        species: z.string(),
+        planting_year: z.number().nullable(),
+        lon: z.number(),
+        lat: z.number(),
+      }),
       mode: "replace",
       key: ["tree_id"],
       attribution: trees.attribution,
@@ -133,7 +139,9 @@ describe("pipeline messages in Dutch and English", () => {
   });
 
   it("gives the text of a run the process left unfinished in both languages", async () => {
-    const [row] = await monitor.db.query("INSERT INTO meta.pipeline_runs (pipeline, trigger, status, started_at) VALUES ('trees', 'cli', 'running', '2026-03-02 08:00:00') RETURNING run_id");
+    const [row] = await monitor.db.query(
+      "INSERT INTO meta.pipeline_runs (pipeline, trigger, status, started_at) VALUES ('trees', 'cli', 'running', '2026-03-02 08:00:00') RETURNING run_id",
+    );
     await abandonInterruptedRuns(monitor.db, new Date("2026-03-02T09:00:00Z"));
     const detail = await runDetail(Number(row!.run_id));
     expect(detail).toMatchObject({

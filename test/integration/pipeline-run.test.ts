@@ -108,7 +108,9 @@ describe("a pipeline run", () => {
     const result = await monitor.runner.run(airQualityMeasurements, "manual");
     expect(result).toMatchObject({ status: "succeeded", rowsRejected: 2 });
     expect(result.rowsRead).toBe(result.rowsLoaded + result.rowsRejected);
-    const rejects = await monitor.db.query("SELECT column_name, reason, origin, line, raw FROM meta.rejects WHERE run_id = $1 ORDER BY column_name", [result.runId]);
+    const rejects = await monitor.db.query("SELECT column_name, reason, origin, line, raw FROM meta.rejects WHERE run_id = $1 ORDER BY column_name", [
+      result.runId,
+    ]);
     expect(rejects.map((r) => [r.column_name, r.reason])).toEqual([
       ["formula", "must be one of NO2, PM10, PM25, O3"],
       ["value", "not a valid double"],

@@ -41,11 +41,16 @@ beforeAll(async () => {
   const demoDir = path.join(tmp, "demo");
   cpSync(inject("demoDir"), demoDir, { recursive: true });
   keepThreeOdourComplaintsIn2023(path.join(demoDir, "exports", "complaints.csv"));
-  const plan = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../data/policy-plan.json"), "utf8")) as { targets: { indicator: string; public?: boolean }[] };
+  const plan = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../data/policy-plan.json"), "utf8")) as {
+    targets: { indicator: string; public?: boolean }[];
+  };
   for (const target of plan.targets) if (target.indicator === "odour-complaints") target.public = true;
   const planFile = path.join(tmp, "policy-plan.json");
   writeFileSync(planFile, JSON.stringify(plan));
-  monitor = await startTestMonitor(demoDir, { config: { MM_POLICY_PLAN: planFile, MM_WIDGET_ORIGINS: `${ALLOWED}, ${OTHER_ALLOWED}` }, clock: () => new Date(now) });
+  monitor = await startTestMonitor(demoDir, {
+    config: { MM_POLICY_PLAN: planFile, MM_WIDGET_ORIGINS: `${ALLOWED}, ${OTHER_ALLOWED}` },
+    clock: () => new Date(now),
+  });
   [policy, admin] = await Promise.all([login(monitor.url, "policy"), login(monitor.url, "admin")]);
 });
 afterAll(async () => {
@@ -156,7 +161,10 @@ describe("the session on the public paths", () => {
     const [untouched, renewed] = await Promise.all([login(monitor.url, "policy"), login(monitor.url, "policy")]);
     try {
       now += idleMs - 60_000;
-      const answers = [await getPublic("co2-emissions", { cookie: untouched.cookie }), await fetch(`${monitor.url}/widget/mm-indicator.js`, { headers: { cookie: untouched.cookie } })];
+      const answers = [
+        await getPublic("co2-emissions", { cookie: untouched.cookie }),
+        await fetch(`${monitor.url}/widget/mm-indicator.js`, { headers: { cookie: untouched.cookie } }),
+      ];
       expect(answers[0]!.status).toBe(200);
       for (const answer of answers) {
         await answer.arrayBuffer();

@@ -109,7 +109,9 @@ describe("records that arrive more than once", () => {
     const result = await harness.runner.run(pipelineOf(pages([measurement(1), measurement(2, 12)], [measurement(2, "n/a")])), "manual");
     expect(result).toMatchObject({ status: "succeeded", rowsRead: 3, rowsLoaded: 2, rowsRejected: 1, rowsDuplicate: 0 });
     expect(await harness.db.query("SELECT value FROM main.test_records ORDER BY timestamp_measured")).toEqual([{ value: 11 }, { value: 12 }]);
-    expect(await harness.db.query("SELECT origin, column_name, reason FROM meta.rejects")).toEqual([{ origin: "page 2", column_name: "value", reason: "not a valid double" }]);
+    expect(await harness.db.query("SELECT origin, column_name, reason FROM meta.rejects")).toEqual([
+      { origin: "page 2", column_name: "value", reason: "not a valid double" },
+    ]);
   });
 
   it("quarantines each version of a key that arrives with different values, naming the key and both values, and publishes the rest", async () => {
@@ -122,7 +124,10 @@ describe("records that arrive more than once", () => {
     expect(await harness.db.query("SELECT value FROM main.test_records ORDER BY timestamp_measured")).toEqual([{ value: 11 }, { value: 13 }, { value: 14 }]);
     const rejects = await harness.db.query("SELECT origin, line, column_name, reason, reason_nl, raw FROM meta.rejects ORDER BY origin, line");
     const key = "station_number NL10938, formula NO2, timestamp_measured 2024-01-01T02:00:00Z";
-    const reason = { reason: `same key (${key}) arrived with different values: value 12.3 and 12.9`, reason_nl: `dezelfde sleutel (${key}) kwam binnen met verschillende waarden: value 12.3 en 12.9` };
+    const reason = {
+      reason: `same key (${key}) arrived with different values: value 12.3 and 12.9`,
+      reason_nl: `dezelfde sleutel (${key}) kwam binnen met verschillende waarden: value 12.3 en 12.9`,
+    };
     expect(rejects).toEqual([
       { origin: "page 1", line: 2, column_name: "value", ...reason, raw: JSON.stringify(measurement(2, 12.3)) },
       { origin: "page 2", line: 2, column_name: "value", ...reason, raw: JSON.stringify(measurement(2, 12.9)) },
@@ -188,6 +193,10 @@ describe("next-link paging", () => {
       results.push(...page.records.map((r) => (r as { "@iot.id": number })["@iot.id"]));
     }
     expect(results).toEqual([1, 2, 3, 4, 5]);
-    expect(server.requests).toEqual(["/Datastreams(7)/Observations", "/Datastreams(7)/Observations?$skip=2&$top=2", "/Datastreams(7)/Observations?$skip=4&$top=2"]);
+    expect(server.requests).toEqual([
+      "/Datastreams(7)/Observations",
+      "/Datastreams(7)/Observations?$skip=2&$top=2",
+      "/Datastreams(7)/Observations?$skip=4&$top=2",
+    ]);
   });
 });

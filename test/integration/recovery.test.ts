@@ -38,7 +38,7 @@ let newVersion: Record<string, string>;
 /** DuckDB's WAL (version 2): a header object ending in 0xFFFF, then entries of [length u64][checksum u64][payload]. */
 function walEntries(wal: Buffer): { payload: number; length: number }[] {
   const entries = [];
-  for (let at = wal.indexOf(Buffer.from([0xff, 0xff])) + 2; at + 16 <= wal.length; ) {
+  for (let at = wal.indexOf(Buffer.from([0xff, 0xff])) + 2; at + 16 <= wal.length;) {
     const length = Number(wal.readBigUInt64LE(at));
     entries.push({ payload: at + 16, length });
     at += 16 + length;

@@ -49,7 +49,10 @@ describe("the establishments export", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("quarantines a row with a malformed postcode and one outside the Netherlands, with line and reason", async () => {
-    const lines = readFileSync(path.join(inject("demoDir"), "exports", "establishments.csv"), "utf8").trim().split("\n").slice(0, 101);
+    const lines = readFileSync(path.join(inject("demoDir"), "exports", "establishments.csv"), "utf8")
+      .trim()
+      .split("\n")
+      .slice(0, 101);
     lines[5] = lines[5]!.replace(/,\d{4} [A-Z]{2},/, ",12345,");
     lines[9] = lines[9]!.replace(/,5\.\d+,52\.\d+,/, ",15.0,52.1,");
     mkdirSync(path.join(dir, "exports"));

@@ -43,7 +43,12 @@ const broken = definePipeline({
   title: { nl: "Test", en: "Test" },
   schedule: "0 * * * *",
   source: flood,
-  schema: z.object({ station_number: z.string().regex(/^NL\d{5}$/), formula: z.enum(["NO2"]), value: z.number().max(500), timestamp_measured: z.iso.datetime() }),
+  schema: z.object({
+    station_number: z.string().regex(/^NL\d{5}$/),
+    formula: z.enum(["NO2"]),
+    value: z.number().max(500),
+    timestamp_measured: z.iso.datetime(),
+  }),
   mode: "replace",
   key: ["station_number", "formula", "timestamp_measured"],
   attribution: { source: "test", licence: "CC0" },
@@ -58,7 +63,10 @@ beforeEach(async () => {
 afterEach(() => harness.close());
 
 const storedRejects = async (runId?: number) =>
-  Number((await harness.db.query(`SELECT count(*) AS n FROM meta.rejects${runId === undefined ? "" : " WHERE run_id = $1"}`, runId === undefined ? [] : [runId]))[0]!.n);
+  Number(
+    (await harness.db.query(`SELECT count(*) AS n FROM meta.rejects${runId === undefined ? "" : " WHERE run_id = $1"}`, runId === undefined ? [] : [runId]))[0]!
+      .n,
+  );
 
 describe("rejected rows of a run", () => {
   it("keeps a sample of the first 1,000 with the first of every reason, counts all of them, and the API says the sample is cut", async () => {
@@ -66,15 +74,22 @@ describe("rejected rows of a run", () => {
     expect(result).toMatchObject({ status: "failed", rowsRead: 5013, rowsRejected: 5003 });
     expect(REJECT_SAMPLE_SIZE).toBe(1000);
     expect(await storedRejects(result.runId)).toBe(1000);
-    const counts = await harness.db.query("SELECT column_name, reason, reason_nl, rejected FROM meta.reject_counts WHERE run_id = $1 ORDER BY rejected DESC", [result.runId]);
+    const counts = await harness.db.query("SELECT column_name, reason, reason_nl, rejected FROM meta.reject_counts WHERE run_id = $1 ORDER BY rejected DESC", [
+      result.runId,
+    ]);
     expect(counts).toEqual([
       { column_name: "station_number", reason: "must match ^NL\\d{5}$", reason_nl: "moet passen bij het patroon ^NL\\d{5}$", rejected: 5000 },
       { column_name: "value", reason: "must be at most 500", reason_nl: "mag hoogstens 500 zijn", rejected: 3 },
     ]);
     // The three values above the maximum come last in the input, but a rare reason keeps its examples.
-    const sample = await harness.db.query("SELECT origin, line, column_name FROM meta.rejects WHERE run_id = $1 AND column_name = 'value' ORDER BY line", [result.runId]);
+    const sample = await harness.db.query("SELECT origin, line, column_name FROM meta.rejects WHERE run_id = $1 AND column_name = 'value' ORDER BY line", [
+      result.runId,
+    ]);
     expect(sample).toEqual([1, 2, 3].map((line) => ({ origin: "page 2", line, column_name: "value" })));
-    const firstStations = await harness.db.query("SELECT min(line) AS first, max(line) AS last FROM meta.rejects WHERE run_id = $1 AND column_name = 'station_number'", [result.runId]);
+    const firstStations = await harness.db.query(
+      "SELECT min(line) AS first, max(line) AS last FROM meta.rejects WHERE run_id = $1 AND column_name = 'station_number'",
+      [result.runId],
+    );
     expect(firstStations).toEqual([{ first: 11, last: 11 + 997 - 1 }]);
 
     const service = createPipelineService(harness.db, harness.runner, () => now);

@@ -42,7 +42,13 @@ const slowTicks = definePipeline({
 
 describe("schedulePipelines", () => {
   it("runs a pipeline on its cron schedule and never lets two runs overlap", async () => {
-    const runner = createRunner({ db, settings: { luchtmeetnet: { baseUrl: "http://127.0.0.1:9" } }, fetchJson: createFetchJson(), clock: () => new Date(), logger: silentLogger });
+    const runner = createRunner({
+      db,
+      settings: { luchtmeetnet: { baseUrl: "http://127.0.0.1:9" } },
+      fetchJson: createFetchJson(),
+      clock: () => new Date(),
+      logger: silentLogger,
+    });
     const scheduler = schedulePipelines([slowTicks], runner, silentLogger);
     await new Promise((resolve) => setTimeout(resolve, 4_500));
     await scheduler.stop();

@@ -107,7 +107,12 @@ describe("the SensorThings connector on recorded RIVM responses", () => {
   // The bbox is The Hague's: the Utrecht sensor on the second page is left out.
   const denHaag = () => ({
     asOf: "2024-03-01T03:00:00Z",
-    sensorthings: { baseUrl: server.url, from: "2024-03-01T00:00:00Z", to: "2024-03-01T03:00:00Z", bbox: [4.18, 52.0, 4.42, 52.14] as [number, number, number, number] },
+    sensorthings: {
+      baseUrl: server.url,
+      from: "2024-03-01T00:00:00Z",
+      to: "2024-03-01T03:00:00Z",
+      bbox: [4.18, 52.0, 4.42, 52.14] as [number, number, number, number],
+    },
   });
 
   it("reads both Things pages, keeps PM2.5 streams inside the bbox, and takes an empty window in its stride", async () => {
@@ -147,7 +152,9 @@ describe("the SensorThings connector on recorded RIVM responses", () => {
         expect(result.status).toBe("failed");
         expect(result.error).toMatch(/HTTP 503/);
       }
-      const tables = await harness.db.query("SELECT table_name FROM information_schema.tables WHERE table_name IN ('air_quality_sensors', 'air_quality_sensor_observations')");
+      const tables = await harness.db.query(
+        "SELECT table_name FROM information_schema.tables WHERE table_name IN ('air_quality_sensors', 'air_quality_sensor_observations')",
+      );
       expect(tables).toEqual([]);
     } finally {
       failing = false;

@@ -27,7 +27,11 @@ afterAll(() => {
 /** A login whose body is sent in two parts: in flight from the first part until the second. */
 function slowLogin(url: string) {
   const body = JSON.stringify({ username: "policy", password: "demo" });
-  const request = http.request(`${url}/api/v1/session`, { method: "POST", agent: false, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } });
+  const request = http.request(`${url}/api/v1/session`, {
+    method: "POST",
+    agent: false,
+    headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+  });
   const response = new Promise<number>((resolve, reject) => {
     request.on("response", (res) => {
       res.resume();
@@ -39,7 +43,11 @@ function slowLogin(url: string) {
   return { finish: () => request.end(body.slice(10)), response };
 }
 
-const connectionRefused = (url: string) => fetch(`${url}/healthz`).then(() => false, (error: Error) => /ECONNREFUSED/.test(String((error.cause as Error)?.message ?? error)));
+const connectionRefused = (url: string) =>
+  fetch(`${url}/healthz`).then(
+    () => false,
+    (error: Error) => /ECONNREFUSED/.test(String((error.cause as Error)?.message ?? error)),
+  );
 
 describe("graceful shutdown on SIGTERM", () => {
   it("drains, finishes requests in flight, ends the run, checkpoints and exits 0", async () => {
@@ -83,7 +91,10 @@ describe("graceful shutdown on SIGTERM", () => {
 
     const reopened = await openDatabase(db);
     try {
-      const runs = await reopened.query("SELECT run_id, status, error FROM meta.pipeline_runs WHERE status NOT IN ('succeeded', 'failed', 'interrupted') OR run_id = $1", [runId]);
+      const runs = await reopened.query(
+        "SELECT run_id, status, error FROM meta.pipeline_runs WHERE status NOT IN ('succeeded', 'failed', 'interrupted') OR run_id = $1",
+        [runId],
+      );
       expect(runs).toHaveLength(1);
       expect(["interrupted", "succeeded"]).toContain(runs[0]!.status);
       if (runs[0]!.status === "interrupted") expect(runs[0]!.error).toMatch(/shut down/);

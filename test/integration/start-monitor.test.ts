@@ -46,7 +46,9 @@ describe("a second server started on the same database file", () => {
       expect(second.code).toBe(1);
       expect(performance.now() - started).toBeLessThan(30_000);
       expect(second.stderr).toMatch(
-        new RegExp(`Milieumonitor could not start: database .*first\\.duckdb is in use by another process \\(.*Conflicting lock is held in .*\\(PID ${process.pid}\\).*\\); stop that process or set MM_DB to another file`),
+        new RegExp(
+          `Milieumonitor could not start: database .*first\\.duckdb is in use by another process \\(.*Conflicting lock is held in .*\\(PID ${process.pid}\\).*\\); stop that process or set MM_DB to another file`,
+        ),
       );
       const health = await fetch(`${first.url}/healthz`);
       expect(await health.json()).toEqual({ status: "ok", database: true });

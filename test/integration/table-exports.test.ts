@@ -45,7 +45,12 @@ interface Cell {
 }
 const keyOf = (c: Pick<Cell, "period" | "area_code">) => `${c.period}|${c.area_code}`;
 const cellsOf = (rows: Record<string, unknown>[]): Map<string, Cell> =>
-  new Map(rows.map((r) => [keyOf(r as unknown as Cell), { period: String(r.period), area_code: String(r.area_code), value: (r.value ?? null) as number | null, suppressed: r.suppressed as boolean }]));
+  new Map(
+    rows.map((r) => [
+      keyOf(r as unknown as Cell),
+      { period: String(r.period), area_code: String(r.area_code), value: (r.value ?? null) as number | null, suppressed: r.suppressed as boolean },
+    ]),
+  );
 
 /** The JSON answer's cells, from a series or from values per area. */
 async function jsonCells(url: string, auth: Login): Promise<{ cells: Map<string, Cell>; provenance: Provenance; indicatorId: string; unit: string }> {
@@ -80,7 +85,12 @@ async function csvCells(url: string, auth: Login, sep: "comma" | "semicolon", la
   const { body, response } = await bytes(`${url}&format=csv&sep=${sep}&lang=${lang}`, auth);
   const csv = readCsv(new TextDecoder("utf-8", { ignoreBOM: true }).decode(body), sep === "comma" ? "," : ";");
   const [period, code, value, suppressed] = lang === "en" ? ["period", "area_code", "value", "suppressed"] : ["periode", "gebiedscode", "waarde", "onderdrukt"];
-  const rows = csv.rows.map((r) => ({ period: r[period!], area_code: r[code!], value: csv.number(r[value!]!), suppressed: r[suppressed!] === "true" ? true : r[suppressed!] === "false" ? false : r[suppressed!] }));
+  const rows = csv.rows.map((r) => ({
+    period: r[period!],
+    area_code: r[code!],
+    value: csv.number(r[value!]!),
+    suppressed: r[suppressed!] === "true" ? true : r[suppressed!] === "false" ? false : r[suppressed!],
+  }));
   return { csv, response, cells: cellsOf(rows) };
 }
 
@@ -106,7 +116,9 @@ async function parquetWithDuckDb(body: Uint8Array, name: string) {
   const connection = await instance.connect();
   try {
     const rows = (await connection.runAndReadAll("SELECT * FROM read_parquet($1)", [file])).getRowObjectsJS();
-    const types = Object.fromEntries((await connection.runAndReadAll("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet($1))", [file])).getRows());
+    const types = Object.fromEntries(
+      (await connection.runAndReadAll("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet($1))", [file])).getRows(),
+    );
     const kv = (await connection.runAndReadAll("SELECT decode(key) AS key, decode(value) AS value FROM parquet_kv_metadata($1)", [file])).getRows();
     return { rows, types, metadata: Object.fromEntries(kv) as Record<string, string>, cells: cellsOf(rows as Record<string, unknown>[]) };
   } finally {
@@ -154,7 +166,10 @@ describe.each([
     for (const [format, cells] of Object.entries(formats)) {
       expect(cells, format).toEqual(json.cells);
       const shown = hidden.map((key) => cells.get(key)!);
-      expect(shown.every((c) => !c.suppressed), format).toBe(true);
+      expect(
+        shown.every((c) => !c.suppressed),
+        format,
+      ).toBe(true);
       expect(shown.filter((c) => c.value !== null && c.value > 0).length, format).toBeGreaterThan(0);
     }
   });
@@ -182,7 +197,14 @@ describe("numbers", () => {
     }
     // Every row has as many cells as the header: no decimal comma split a semicolon row.
     expect(semicolon.csv.raw.every((r) => r.length === semicolon.csv.header.length)).toBe(true);
-    expect(duck.types).toMatchObject({ period: "VARCHAR", value: "DOUBLE", suppressed: "BOOLEAN", rank: "INTEGER", urbanity: "INTEGER", periodStart: expect.stringMatching(/^TIMESTAMP/) });
+    expect(duck.types).toMatchObject({
+      period: "VARCHAR",
+      value: "DOUBLE",
+      suppressed: "BOOLEAN",
+      rank: "INTEGER",
+      urbanity: "INTEGER",
+      periodStart: expect.stringMatching(/^TIMESTAMP/),
+    });
     expect((duck.rows[0]!.periodStart as Date).getTime()).toBe(Date.UTC(Number(values.period), 0, 1));
     expect((parquet.rows[0]!.periodStart as Date).getTime()).toBe(Date.UTC(Number(values.period), 0, 1));
   });
@@ -195,10 +217,14 @@ describe("provenance and licence in every file", () => {
   it("in the CSV comment line, in English and in Dutch, with the header in the same language", async () => {
     const { provenance, unit } = await jsonCells(SERIES, policy);
     const en = await csvCells(SERIES, policy, "comma", "en");
-    expect(en.csv.comments).toEqual([`# source: ${provenance.source}; licence: ${provenance.licence}; pipeline run: ${provenance.runId}; quality: ${provenance.qualityTier}; indicator: no2-annual-mean; unit: ${unit}; period: ${provenance.period}`]);
+    expect(en.csv.comments).toEqual([
+      `# source: ${provenance.source}; licence: ${provenance.licence}; pipeline run: ${provenance.runId}; quality: ${provenance.qualityTier}; indicator: no2-annual-mean; unit: ${unit}; period: ${provenance.period}`,
+    ]);
     expect(en.csv.header).toEqual(["indicator", "period", "area_code", "area_name", "level", "value", "suppressed", "coverage", "unit"]);
     const nl = await csvCells(SERIES, policy, "semicolon", "nl");
-    expect(nl.csv.comments).toEqual([`# bron: ${provenance.source}; licentie: ${provenance.licence}; pipelinerun: ${provenance.runId}; kwaliteit: ${dutchTier[provenance.qualityTier]}; indicator: no2-annual-mean; eenheid: ${unit}; periode: ${provenance.period}`]);
+    expect(nl.csv.comments).toEqual([
+      `# bron: ${provenance.source}; licentie: ${provenance.licence}; pipelinerun: ${provenance.runId}; kwaliteit: ${dutchTier[provenance.qualityTier]}; indicator: no2-annual-mean; eenheid: ${unit}; periode: ${provenance.period}`,
+    ]);
     expect(nl.csv.header).toEqual(["indicator", "periode", "gebiedscode", "gebiedsnaam", "niveau", "waarde", "onderdrukt", "dekking", "eenheid"]);
   });
 
@@ -234,7 +260,9 @@ describe("provenance and licence in every file", () => {
     expect(response.headers.get("content-type")).toBe("application/vnd.apache.parquet");
     expect(new TextDecoder().decode(body.slice(0, 4))).toBe("PAR1");
     expect(new TextDecoder().decode(body.slice(-4))).toBe("PAR1");
-    const variants = await Promise.all(["sep=comma&lang=en", "sep=semicolon&lang=en", "sep=comma&lang=nl"].map(async (q) => (await get(`${SERIES}&format=csv&${q}`, policy)).text()));
+    const variants = await Promise.all(
+      ["sep=comma&lang=en", "sep=semicolon&lang=en", "sep=comma&lang=nl"].map(async (q) => (await get(`${SERIES}&format=csv&${q}`, policy)).text()),
+    );
     expect(new Set(variants).size).toBe(3);
   });
 });
@@ -256,7 +284,11 @@ describe("the other CSV exports take sep and lang too", () => {
   });
 
   it("the establishment dossier: semicolons and a Dutch header and comment lines", async () => {
-    const search = (await (await get("/api/v1/establishments?pageSize=1", permit)).json()) as { results?: { id: string }[]; establishments?: { id: string }[]; items?: { id: string }[] };
+    const search = (await (await get("/api/v1/establishments?pageSize=1", permit)).json()) as {
+      results?: { id: string }[];
+      establishments?: { id: string }[];
+      items?: { id: string }[];
+    };
     const id = (search.results ?? search.establishments ?? search.items)![0]!.id;
     const { body, response } = await bytes(`/api/v1/establishments/${id}?format=csv&sep=semicolon&lang=nl`, permit);
     expect(response.headers.get("content-disposition")).toContain(`dossier-${id}.csv`);
@@ -284,7 +316,11 @@ describe("bad CSV options", () => {
     expect(response.headers.get("content-type")).toMatch(/^application\/problem\+json/);
     const problem = (await response.json()) as { invalidParams: { name: string; reason: string }[] };
     const reason = problem.invalidParams.find((p) => p.name === parameter)?.reason;
-    const allowed = { sep: /^must be "comma" \(comma-separated, decimal point\) or "semicolon" \(semicolons and decimal commas, for Dutch Excel\)$/, lang: /^must be "nl" or "en"$/, format: /^must be "json", "csv", "arrow" or "parquet"$/ }[parameter]!;
+    const allowed = {
+      sep: /^must be "comma" \(comma-separated, decimal point\) or "semicolon" \(semicolons and decimal commas, for Dutch Excel\)$/,
+      lang: /^must be "nl" or "en"$/,
+      format: /^must be "json", "csv", "arrow" or "parquet"$/,
+    }[parameter]!;
     expect(reason).toMatch(allowed);
   });
 });

@@ -50,7 +50,11 @@ describe("a failing upstream, through the run API", () => {
   });
   afterAll(() => monitor?.close());
 
-  const trigger = () => fetch(`${monitor.url}/api/v1/pipelines/air-quality-stations/runs`, { method: "POST", headers: { cookie: analyst.cookie, "x-csrf-token": analyst.csrfToken } });
+  const trigger = () =>
+    fetch(`${monitor.url}/api/v1/pipelines/air-quality-stations/runs`, {
+      method: "POST",
+      headers: { cookie: analyst.cookie, "x-csrf-token": analyst.csrfToken },
+    });
 
   async function finished(runId: number): Promise<RunDetail> {
     for (;;) {
@@ -127,7 +131,13 @@ describe("a failing live upstream, through npm run pipelines", () => {
 
   // Live sources pointed at the loopback server; the MM_UPSTREAM_* settings as an operator sets them.
   const run = (env: Record<string, string>) =>
-    runScript("pipelines/cli/main.ts", ["run", "air-quality-stations"], { MM_DB: path.join(tmp, `${mode}.duckdb`), MM_SOURCES: "live", MM_LUCHTMEETNET_URL: base, MM_FILES_DIR: tmp, ...env });
+    runScript("pipelines/cli/main.ts", ["run", "air-quality-stations"], {
+      MM_DB: path.join(tmp, `${mode}.duckdb`),
+      MM_SOURCES: "live",
+      MM_LUCHTMEETNET_URL: base,
+      MM_FILES_DIR: tmp,
+      ...env,
+    });
 
   it("fails with the URL, the wait asked for and the setting when Retry-After exceeds MM_UPSTREAM_MAX_WAIT_MINUTES", async () => {
     mode = "retry-tomorrow";

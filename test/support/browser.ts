@@ -112,7 +112,5 @@ export function browserSuite(startMonitor: () => Promise<TestMonitor>): BrowserS
 export async function drawnLines(chart: Locator): Promise<number> {
   const paths = chart.locator('svg g[aria-label="line"] path');
   await paths.first().waitFor();
-  return paths.evaluateAll((elements) =>
-    elements.filter((element) => element instanceof SVGPathElement && element.getTotalLength() > 0).length,
-  );
+  return paths.evaluateAll((elements) => elements.filter((element) => element instanceof SVGPathElement && element.getTotalLength() > 0).length);
 }

@@ -27,7 +27,11 @@ export const describeKill = (kill: Kill) => ("point" in kill ? `at ${kill.point}
 
 /** The demo upstream with every measured value raised by `by`: a new version of the measurements. */
 export const raisedMeasurements = (demoDir: string, by: number): Intercept =>
-  editPages(demoDir, (url) => url.startsWith("/luchtmeetnet/measurements"), (data) => data.map((m) => ({ ...m, value: (m.value as number) + by })));
+  editPages(
+    demoDir,
+    (url) => url.startsWith("/luchtmeetnet/measurements"),
+    (data) => data.map((m) => ({ ...m, value: (m.value as number) + by })),
+  );
 
 /** Opens the database as the monitor does at start (abandoned runs marked, locks cleared). */
 export function openMonitorDatabase(db: string, demoDir: string, { raiseBy = 0, log = () => {} }: { raiseBy?: number; log?: (line: string) => void } = {}) {
@@ -40,7 +44,13 @@ export function openMonitorDatabase(db: string, demoDir: string, { raiseBy = 0, 
  * with SIGKILL as `kill` says (after a CHECKPOINT at `checkpointAt`, if given). Resolves with the
  * last line the child reached (READY, `AT …`, DONE).
  */
-export function killDuringRuns(db: string, demoDir: string, raiseBy: number, kill: Kill, { checkpointAt }: { checkpointAt?: NamedPoint } = {}): Promise<string> {
+export function killDuringRuns(
+  db: string,
+  demoDir: string,
+  raiseBy: number,
+  kill: Kill,
+  { checkpointAt }: { checkpointAt?: NamedPoint } = {},
+): Promise<string> {
   const args = ["--import", "tsx", "test/support/crash-child.ts", db, demoDir, "--raise", String(raiseBy)];
   if ("point" in kill) args.push("--kill-at", `${kill.point}:${kill.pipeline}`);
   if (checkpointAt) args.push("--checkpoint-at", `${checkpointAt.point}:${checkpointAt.pipeline}`);

@@ -10,7 +10,10 @@ function resolve(schema: Schema, root: Schema): Schema {
   for (let depth = 0; typeof current.$ref === "string" && depth < 50; depth++) {
     const ref = current.$ref as string;
     if (!ref.startsWith("#/")) throw new Error(`cannot follow $ref ${ref}`);
-    const target = ref.slice(2).split("/").reduce<unknown>((node, key) => (node as Schema | undefined)?.[key], root);
+    const target = ref
+      .slice(2)
+      .split("/")
+      .reduce<unknown>((node, key) => (node as Schema | undefined)?.[key], root);
     if (!target || typeof target !== "object") throw new Error(`$ref ${ref} points nowhere`);
     current = target as Schema;
   }

@@ -33,7 +33,9 @@ export async function startTestProvider({ clientId, redirectUri }: { clientId: s
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
 
   const configuration: Configuration = {
-    clients: [{ client_id: clientId, token_endpoint_auth_method: "none", redirect_uris: [redirectUri], grant_types: ["authorization_code"], response_types: ["code"] }],
+    clients: [
+      { client_id: clientId, token_endpoint_auth_method: "none", redirect_uris: [redirectUri], grant_types: ["authorization_code"], response_types: ["code"] },
+    ],
     pkce: { required: () => true },
     scopes: ["openid", "profile", "email", "groups"],
     claims: { openid: ["sub"], profile: ["name", "preferred_username"], email: ["email"], groups: ["groups"] },

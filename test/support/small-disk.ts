@@ -11,7 +11,9 @@ export function mountSmallDisk(dir: string, megabytes: number): () => void {
     execFileSync("mount", ["-t", "tmpfs", "-o", `size=${megabytes}m`, "tmpfs", dir], { stdio: "pipe" });
   } catch (error) {
     const stderr = String((error as { stderr?: Buffer }).stderr ?? (error as Error).message).trim();
-    throw new Error(`the disk-full test must mount a ${megabytes} MB tmpfs on ${dir} and could not (${stderr}); run it as root, or in a container with CAP_SYS_ADMIN`);
+    throw new Error(
+      `the disk-full test must mount a ${megabytes} MB tmpfs on ${dir} and could not (${stderr}); run it as root, or in a container with CAP_SYS_ADMIN`,
+    );
   }
   return () => execFileSync("umount", [dir], { stdio: "pipe" });
 }

@@ -18,7 +18,10 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-export async function startSsoMonitor(demoDir: string, options: Pick<TestMonitorOptions, "log"> = {}): Promise<{ monitor: TestMonitor; provider: TestProvider }> {
+export async function startSsoMonitor(
+  demoDir: string,
+  options: Pick<TestMonitorOptions, "log"> = {},
+): Promise<{ monitor: TestMonitor; provider: TestProvider }> {
   const clientId = "milieumonitor";
   const port = await freePort();
   const redirectUri = `http://127.0.0.1:${port}/api/v1/session/oidc/callback`;

@@ -14,15 +14,17 @@ export const failWith = (status: number, matches: (url: string, count: number) =
 };
 
 /** Serves matching recorded pages after changing their `data` with `edit`. */
-export const editPages = (dir: string, matches: (url: string) => boolean, edit: (data: Record<string, unknown>[]) => unknown[]): Intercept => (req, res) => {
-  if (!matches(req.url ?? "")) return false;
-  void readFile(path.join(dir, recordedPath(new URL(req.url ?? "/", "http://recorded"))), "utf8").then((text) => {
-    const body = JSON.parse(text);
-    body.data = edit(body.data);
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
-  });
-  return true;
-};
+export const editPages =
+  (dir: string, matches: (url: string) => boolean, edit: (data: Record<string, unknown>[]) => unknown[]): Intercept =>
+  (req, res) => {
+    if (!matches(req.url ?? "")) return false;
+    void readFile(path.join(dir, recordedPath(new URL(req.url ?? "/", "http://recorded"))), "utf8").then((text) => {
+      const body = JSON.parse(text);
+      body.data = edit(body.data);
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
+    });
+    return true;
+  };
 
 /** Lets tests switch the intercept while one upstream server keeps running. */
 export function switchable(): Intercept & { use(next: Intercept | null): void } {

@@ -15,23 +15,45 @@ describe("alert rules", () => {
   });
 
   it("accepts lists of known names", () => {
-    const { rules } = parseAlertRules({ rules: [{ id: "pm", kind: "station-24h", components: ["PM10", "NO2"] }, { id: "no2", kind: "indicator-off-track", indicators: ["no2-annual-mean"] }] }, "x");
+    const { rules } = parseAlertRules(
+      {
+        rules: [
+          { id: "pm", kind: "station-24h", components: ["PM10", "NO2"] },
+          { id: "no2", kind: "indicator-off-track", indicators: ["no2-annual-mean"] },
+        ],
+      },
+      "x",
+    );
     expect(rules).toHaveLength(2);
   });
 
   it("names the rule and the field of an unknown name", () => {
-    expect(parse([{ id: "ok", kind: "pipeline-failed", pipelines: "*" }, { id: "dust", kind: "station-24h", components: ["PM10", "CO"] }])).toThrow(
-      /rule 2 \("dust"\), field components: unknown component "CO"; known: NO2, PM10, PM25/,
+    expect(
+      parse([
+        { id: "ok", kind: "pipeline-failed", pipelines: "*" },
+        { id: "dust", kind: "station-24h", components: ["PM10", "CO"] },
+      ]),
+    ).toThrow(/rule 2 \("dust"\), field components: unknown component "CO"; known: NO2, PM10, PM25/);
+    expect(parse([{ id: "typo", kind: "indicator-off-track", indicators: ["no2-anual-mean"] }])).toThrow(
+      /rule 1 \("typo"\), field indicators: unknown indicator id "no2-anual-mean"/,
     );
-    expect(parse([{ id: "typo", kind: "indicator-off-track", indicators: ["no2-anual-mean"] }])).toThrow(/rule 1 \("typo"\), field indicators: unknown indicator id "no2-anual-mean"/);
     expect(parse([{ id: "p", kind: "pipeline-stale", pipelines: ["nope"] }])).toThrow(/rule 1 \("p"\), field pipelines: unknown pipeline "nope"/);
   });
 
   it("names an unknown kind, a missing field, an unknown field and a repeated id", () => {
-    expect(parse([{ id: "x", kind: "pipeline-slow", pipelines: "*" }])).toThrow(/rule 1 \("x"\), field kind: kind must be one of indicator-off-track, station-24h, pipeline-failed, pipeline-stale/);
+    expect(parse([{ id: "x", kind: "pipeline-slow", pipelines: "*" }])).toThrow(
+      /rule 1 \("x"\), field kind: kind must be one of indicator-off-track, station-24h, pipeline-failed, pipeline-stale/,
+    );
     expect(parse([{ id: "x", kind: "pipeline-failed" }])).toThrow(/rule 1 \("x"\), field pipelines: must be "\*" or a list of pipelines/);
-    expect(parse([{ id: "x", kind: "pipeline-failed", pipelines: "*", pipeline: "areas" }])).toThrow(/rule 1 \("x"\), field \(rule\): Unrecognized key: "pipeline"/);
-    expect(parse([{ id: "x", kind: "pipeline-failed", pipelines: "*" }, { id: "x", kind: "pipeline-stale", pipelines: "*" }])).toThrow(/rule 2 \("x"\), field id: "x" is used by an earlier rule/);
+    expect(parse([{ id: "x", kind: "pipeline-failed", pipelines: "*", pipeline: "areas" }])).toThrow(
+      /rule 1 \("x"\), field \(rule\): Unrecognized key: "pipeline"/,
+    );
+    expect(
+      parse([
+        { id: "x", kind: "pipeline-failed", pipelines: "*" },
+        { id: "x", kind: "pipeline-stale", pipelines: "*" },
+      ]),
+    ).toThrow(/rule 2 \("x"\), field id: "x" is used by an earlier rule/);
   });
 
   it("fails on a file that is missing or not JSON, naming the file and MM_ALERTS", () => {

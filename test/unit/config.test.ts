@@ -23,14 +23,21 @@ describe("loadConfig", () => {
 
 describe("live source configuration", () => {
   it("takes the sources and the municipality's Luchtmeetnet stations, and names a bad list", () => {
-    expect(loadConfig({ MM_SOURCES: "live", MM_LUCHTMEETNET_STATIONS: "NL10404,NL10445" })).toMatchObject({ MM_SOURCES: "live", MM_LUCHTMEETNET_STATIONS: "NL10404,NL10445" });
-    expect(() => loadConfig({ MM_LUCHTMEETNET_STATIONS: "NL10404;NL10445" })).toThrow(/MM_LUCHTMEETNET_STATIONS must be station numbers like "NL10404,NL10445"/);
+    expect(loadConfig({ MM_SOURCES: "live", MM_LUCHTMEETNET_STATIONS: "NL10404,NL10445" })).toMatchObject({
+      MM_SOURCES: "live",
+      MM_LUCHTMEETNET_STATIONS: "NL10404,NL10445",
+    });
+    expect(() => loadConfig({ MM_LUCHTMEETNET_STATIONS: "NL10404;NL10445" })).toThrow(
+      /MM_LUCHTMEETNET_STATIONS must be station numbers like "NL10404,NL10445"/,
+    );
     expect(() => loadConfig({ MM_SOURCES: "files" })).toThrow(/MM_SOURCES must be "demo" or "live"/);
   });
 
   it("bounds the alert interval to a day, so its timer cannot overflow into a busy loop", () => {
     expect(loadConfig({ MM_ALERT_INTERVAL_MINUTES: "1440" }).MM_ALERT_INTERVAL_MINUTES).toBe(1440);
-    expect(() => loadConfig({ MM_ALERT_INTERVAL_MINUTES: "40000" })).toThrow(/MM_ALERT_INTERVAL_MINUTES: MM_ALERT_INTERVAL_MINUTES must be at most 1440 \(one day\)/);
+    expect(() => loadConfig({ MM_ALERT_INTERVAL_MINUTES: "40000" })).toThrow(
+      /MM_ALERT_INTERVAL_MINUTES: MM_ALERT_INTERVAL_MINUTES must be at most 1440 \(one day\)/,
+    );
     expect(() => loadConfig({ MM_ALERT_INTERVAL_MINUTES: "0" })).toThrow(/MM_ALERT_INTERVAL_MINUTES must be more than 0 minutes/);
   });
 
@@ -43,7 +50,10 @@ describe("live source configuration", () => {
 
   it("reads the upstream limits, fractions of a second too, and names a bad value", () => {
     expect(loadConfig({})).toMatchObject({ MM_UPSTREAM_MAX_WAIT_MINUTES: 5, MM_UPSTREAM_IDLE_SECONDS: 30, MM_UPSTREAM_TIMEOUT_SECONDS: 120 });
-    expect(loadConfig({ MM_UPSTREAM_MAX_WAIT_MINUTES: "0", MM_UPSTREAM_IDLE_SECONDS: "0.2" })).toMatchObject({ MM_UPSTREAM_MAX_WAIT_MINUTES: 0, MM_UPSTREAM_IDLE_SECONDS: 0.2 });
+    expect(loadConfig({ MM_UPSTREAM_MAX_WAIT_MINUTES: "0", MM_UPSTREAM_IDLE_SECONDS: "0.2" })).toMatchObject({
+      MM_UPSTREAM_MAX_WAIT_MINUTES: 0,
+      MM_UPSTREAM_IDLE_SECONDS: 0.2,
+    });
     expect(() => loadConfig({ MM_UPSTREAM_MAX_WAIT_MINUTES: "a day" })).toThrow(/MM_UPSTREAM_MAX_WAIT_MINUTES must be a number of minutes like "5"/);
     expect(() => loadConfig({ MM_UPSTREAM_MAX_WAIT_MINUTES: "1440" })).toThrow(/MM_UPSTREAM_MAX_WAIT_MINUTES must be at most 360/);
     expect(() => loadConfig({ MM_UPSTREAM_IDLE_SECONDS: "0" })).toThrow(/MM_UPSTREAM_IDLE_SECONDS must be more than 0 seconds/);

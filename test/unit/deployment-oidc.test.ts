@@ -46,13 +46,22 @@ describe("the oidc profile's settings and realm", () => {
   it("put the group names, not paths, in the claim the monitor reads", () => {
     const client = realm.clients.find((c) => c.clientId === settings!.clientId)!;
     const mapper = client.protocolMappers.find((m) => m.protocolMapper === "oidc-group-membership-mapper");
-    expect(mapper?.config).toMatchObject({ "claim.name": settings!.groupsClaim, "full.path": "false", "id.token.claim": "true", "userinfo.token.claim": "true" });
+    expect(mapper?.config).toMatchObject({
+      "claim.name": settings!.groupsClaim,
+      "full.path": "false",
+      "id.token.claim": "true",
+      "userinfo.token.claim": "true",
+    });
   });
 
   it("have a demo user for every role, and one in no mapped group who gets no access", () => {
     const realmGroups = new Set(realm.groups.map((g) => g.name));
     expect([...settings!.roleMap.keys()].filter((group) => !realmGroups.has(group))).toEqual([]);
-    const roleOf = (user: Realm["users"][number]) => roleForGroups(user.groups.map((path) => path.replace(/^\//, "")), settings!.roleMap);
+    const roleOf = (user: Realm["users"][number]) =>
+      roleForGroups(
+        user.groups.map((path) => path.replace(/^\//, "")),
+        settings!.roleMap,
+      );
     expect(new Set(realm.users.map(roleOf))).toEqual(new Set([...roles, null]));
     expect(realm.users.every((user) => user.enabled && user.credentials.every((c) => !c.temporary))).toBe(true);
   });

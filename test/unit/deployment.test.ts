@@ -63,7 +63,11 @@ describe("docker-compose.yml", () => {
     expect(keycloak.command).toEqual(["start-dev", "--import-realm"]);
     expect(keycloak.healthcheck?.test.join(" ")).toContain("/health/ready");
     expect(keycloak.volumes).toContain("./deploy/keycloak:/opt/keycloak/data/import:ro");
-    expect(Object.entries(compose.services).filter(([, service]) => service.profiles === undefined).map(([name]) => name)).toEqual(["milieumonitor"]);
+    expect(
+      Object.entries(compose.services)
+        .filter(([, service]) => service.profiles === undefined)
+        .map(([name]) => name),
+    ).toEqual(["milieumonitor"]);
   });
 
   it("lets the monitor and the browser reach Keycloak at the same localhost address", () => {
@@ -109,13 +113,35 @@ describe(".dockerignore", () => {
   const ignore = readRepoFile(".dockerignore");
 
   it("leaves installed modules, builds, databases at any depth, demo output and git out of the context", () => {
-    for (const file of ["node_modules/express/package.json", "dist/client/index.html", "data/milieumonitor.duckdb", "data/milieumonitor.duckdb.wal", "backups/x.duckdb", "data/demo/out/manifest.json", "data/demo/out-scale10/manifest.json", ".git/HEAD"]) {
+    for (const file of [
+      "node_modules/express/package.json",
+      "dist/client/index.html",
+      "data/milieumonitor.duckdb",
+      "data/milieumonitor.duckdb.wal",
+      "backups/x.duckdb",
+      "data/demo/out/manifest.json",
+      "data/demo/out-scale10/manifest.json",
+      ".git/HEAD",
+    ]) {
       expect(isDockerIgnored(ignore, file), file).toBe(true);
     }
   });
 
   it("keeps what the image builds and runs from", () => {
-    for (const file of ["package.json", "package-lock.json", "tsconfig.json", "vite.config.ts", "vite.widget.config.ts", "docs/widget-example.html", "server/main.ts", "client/index.html", "pipelines/index.ts", "config/alerts.json", "data/policy-plan.json", "data/demo/generate.ts"]) {
+    for (const file of [
+      "package.json",
+      "package-lock.json",
+      "tsconfig.json",
+      "vite.config.ts",
+      "vite.widget.config.ts",
+      "docs/widget-example.html",
+      "server/main.ts",
+      "client/index.html",
+      "pipelines/index.ts",
+      "config/alerts.json",
+      "data/policy-plan.json",
+      "data/demo/generate.ts",
+    ]) {
       expect(isDockerIgnored(ignore, file), file).toBe(false);
     }
   });

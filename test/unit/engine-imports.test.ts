@@ -28,7 +28,12 @@ function importsOf(file: string, text = readFileSync(path.join(root, file), "utf
   return [...text.matchAll(IMPORT)]
     .map((m) => m[1] ?? m[2] ?? m[3]!)
     .filter((specifier) => specifier.startsWith("."))
-    .map((specifier) => path.relative(root, path.resolve(root, path.dirname(file), specifier)).split(path.sep).join("/"));
+    .map((specifier) =>
+      path
+        .relative(root, path.resolve(root, path.dirname(file), specifier))
+        .split(path.sep)
+        .join("/"),
+    );
 }
 
 /** The API's contract (types and enums shared with the client) moves to the ground floor later; until then it is allowed. */
@@ -36,7 +41,11 @@ const isContract = (target: string) => /^server\/api\/contract(?:-[\w-]+)?\.ts$/
 const isHttpOrApi = (target: string) => (target.startsWith("server/http/") || target.startsWith("server/api/")) && !isContract(target);
 
 const offences = (files: string[], forbidden: (target: string) => boolean) =>
-  files.flatMap((file) => importsOf(file).filter(forbidden).map((target) => `${file} imports ${target}`));
+  files.flatMap((file) =>
+    importsOf(file)
+      .filter(forbidden)
+      .map((target) => `${file} imports ${target}`),
+  );
 
 describe("the server's floors", () => {
   it("recognise every form of import this scan looks for", () => {
@@ -74,7 +83,8 @@ describe("the server's floors", () => {
   it("keep the request schemas free of route and engine code", () => {
     const files = sourceFiles("server/api/requests");
     expect(files.length).toBeGreaterThan(5);
-    const isRouteOrEngine = (target: string) => target.endsWith("-routes.ts") || target === "server/app.ts" || ENGINE.some((dir) => target.startsWith(`${dir}/`));
+    const isRouteOrEngine = (target: string) =>
+      target.endsWith("-routes.ts") || target === "server/app.ts" || ENGINE.some((dir) => target.startsWith(`${dir}/`));
     expect(offences(files, isRouteOrEngine)).toEqual([]);
   });
 

@@ -6,7 +6,18 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CheckResult, DataFreshness, Freshness, PipelineSummary, RunSummary, areaLevels, qualityTiers, roles, runStatuses, statusCodes } from "../../server/api/contract.ts";
+import {
+  CheckResult,
+  DataFreshness,
+  Freshness,
+  PipelineSummary,
+  RunSummary,
+  areaLevels,
+  qualityTiers,
+  roles,
+  runStatuses,
+  statusCodes,
+} from "../../server/api/contract.ts";
 import { AuditEntry, Complaint, Inspection, NearbyMeasurement, OpenItem, Permit, RecentValue, establishmentSorts } from "../../server/api/contract-dossier.ts";
 import { alertKinds } from "../../server/api/contract-alerts.ts";
 import { catalogueParts, serverMessages } from "../../server/i18n/catalogue.ts";
@@ -112,7 +123,9 @@ describe("the server's catalogue", () => {
   });
 
   it("has every key the server code and the pipelines name", () => {
-    const used = [...sourceFiles("server"), ...sourceFiles("pipelines")].flatMap((file) => [...read(file).matchAll(/\b(?:msg|reason)\(\s*"([^"]+)"/g)].map((m) => ({ file, key: m[1]! })));
+    const used = [...sourceFiles("server"), ...sourceFiles("pipelines")].flatMap((file) =>
+      [...read(file).matchAll(/\b(?:msg|reason)\(\s*"([^"]+)"/g)].map((m) => ({ file, key: m[1]! })),
+    );
     expect(used.length).toBeGreaterThan(50);
     for (const { file, key } of used) expect(key in serverMessages.en, `${file}: ${key}`).toBe(true);
   });
@@ -136,7 +149,14 @@ const operatorConfig = new Set(["server/config.ts", "server/auth/oidc-settings.t
 
 describe("server error messages", () => {
   it("recognise the English-only forms this scan looks for", () => {
-    const samples = ['new HttpError(404, "Not Found", {})', "{ detail: `unknown ${id}` }", 'badParameter("area", `no ${x}`)', "z.string({ error: 'must be' })", 'new NotFound(`no ${id}`)', 'new BadParameter("area", "no such area")'];
+    const samples = [
+      'new HttpError(404, "Not Found", {})',
+      "{ detail: `unknown ${id}` }",
+      'badParameter("area", `no ${x}`)',
+      "z.string({ error: 'must be' })",
+      "new NotFound(`no ${id}`)",
+      'new BadParameter("area", "no such area")',
+    ];
     samples.forEach((sample, i) => expect(sample.match(englishOnly[i]![1]), sample).not.toBeNull());
     expect('new HttpError(404, msg("unknown.theme", { id }))'.match(englishOnly[0]![1])).toBeNull();
   });
@@ -147,7 +167,9 @@ describe("server error messages", () => {
     const found = files.flatMap((file) => {
       const text = read(file);
       return englishOnly.flatMap(([what, pattern]) =>
-        what.startsWith("zod") && operatorConfig.has(file) ? [] : [...text.matchAll(pattern)].map((m) => `${file}:${text.slice(0, m.index).split("\n").length} ${what}`),
+        what.startsWith("zod") && operatorConfig.has(file)
+          ? []
+          : [...text.matchAll(pattern)].map((m) => `${file}:${text.slice(0, m.index).split("\n").length} ${what}`),
       );
     });
     expect(found).toEqual([]);
@@ -164,7 +186,12 @@ const pipelineTexts: [string, RegExp][] = [
   ["PipelineError with a text", new RegExp(String.raw`new (?:PipelineError|StructuralError|SchemaDriftError)\(` + bareText, "g")],
   ["run failure as a plain Error", /throw new Error\(/g],
 ];
-const developerFacing = new Set(["pipelines/framework/define-pipeline.ts", "pipelines/framework/recorded-server.ts", "pipelines/framework/compile-schema.ts", "pipelines/framework/sql-text.ts"]);
+const developerFacing = new Set([
+  "pipelines/framework/define-pipeline.ts",
+  "pipelines/framework/recorded-server.ts",
+  "pipelines/framework/compile-schema.ts",
+  "pipelines/framework/sql-text.ts",
+]);
 
 describe("pipeline framework messages", () => {
   it("recognise the English-only forms this scan looks for", () => {

@@ -103,7 +103,16 @@ export function areaMap(options: AreaMapOptions): SVGSVGElement | HTMLElement {
       Plot.geo(buurten, { fill: mapColours.area, stroke: mapColours.buurt, strokeWidth: 0.6, title: areaTitle }),
       highlight ? Plot.geo([highlight], { fill: mapColours.highlight, stroke: mapColours.wijk, strokeWidth: 2, title: areaTitle }) : null,
       Plot.geo(wijken, { fill: "none", stroke: mapColours.wijk, strokeWidth: 1.2, pointerEvents: "none" }),
-      circle ? Plot.geo(circle, { fill: mapColours.centre, fillOpacity: 0.06, stroke: mapColours.centre, strokeDasharray: "5 3", strokeWidth: 1.5, pointerEvents: "none" }) : null,
+      circle
+        ? Plot.geo(circle, {
+            fill: mapColours.centre,
+            fillOpacity: 0.06,
+            stroke: mapColours.centre,
+            strokeDasharray: "5 3",
+            strokeWidth: 1.5,
+            pointerEvents: "none",
+          })
+        : null,
       Plot.dot(points, {
         x: "lon",
         y: "lat",
@@ -123,9 +132,7 @@ export function areaMap(options: AreaMapOptions): SVGSVGElement | HTMLElement {
             stroke: mapColours.centre,
             strokeWidth: 3,
             title: () =>
-              radiusM
-                ? translate(lang, "search.mapCentre", { radius: formatNumber(radiusM, lang, { digits: 0 }) })
-                : translate(lang, "search.mapPoint"),
+              radiusM ? translate(lang, "search.mapCentre", { radius: formatNumber(radiusM, lang, { digits: 0 }) }) : translate(lang, "search.mapPoint"),
           })
         : null,
       onPick ? captureInverse(domain, picker) : null,

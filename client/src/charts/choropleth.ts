@@ -85,10 +85,7 @@ export function choropleth(
     width,
     projection: { type: "mercator", domain: boundaries },
     style: { fontSize: "12px", fontFamily: "inherit", cursor: onSelect ? "pointer" : "default" },
-    color:
-      known.length > 0
-        ? { type: "quantize", n: 5, scheme: "blues", legend: true, label: unit, tickFormat: format }
-        : undefined,
+    color: known.length > 0 ? { type: "quantize", n: 5, scheme: "blues", legend: true, label: unit, tickFormat: format } : undefined,
     marks: [
       hatchPattern(hatchId),
       Plot.geo(known, { ...areaStyle, fill: (feature: AreaFeature) => valueOf(feature)?.value, render: tagWithCodes(known) }),

@@ -39,13 +39,20 @@ export function timelineEvents(dossier: EstablishmentDossier, lang: Lang): Timel
   }
   for (const inspection of dossier.inspections) {
     const result = tr(`dossier.result.${inspection.result}`);
-    const followUp = inspection.result === "compliant" ? "" : inspection.followUpOn ? tr("dossier.followUpOn", { date: formatDate(inspection.followUpOn, lang) }) : tr("dossier.noFollowUp");
+    const followUp =
+      inspection.result === "compliant"
+        ? ""
+        : inspection.followUpOn
+          ? tr("dossier.followUpOn", { date: formatDate(inspection.followUpOn, lang) })
+          : tr("dossier.noFollowUp");
     events.push({
       date: inspection.inspectedOn,
       lane: "inspection",
       type: inspection.result === "compliant" ? "compliant" : "violation",
       subject: inspection.id,
-      description: [result, inspection.violations > 0 ? tr("dossier.violationCount", { count: inspection.violations }) : "", followUp].filter(Boolean).join("; "),
+      description: [result, inspection.violations > 0 ? tr("dossier.violationCount", { count: inspection.violations }) : "", followUp]
+        .filter(Boolean)
+        .join("; "),
     });
   }
   for (const complaint of dossier.complaints) {
@@ -55,7 +62,10 @@ export function timelineEvents(dossier: EstablishmentDossier, lang: Lang): Timel
   return events.sort((a, b) => b.date.localeCompare(a.date) || a.subject.localeCompare(b.subject));
 }
 
-export function timelineChart(events: readonly TimelineEvent[], { width, lang, asOf }: { width: number; lang: Lang; asOf: string }): SVGSVGElement | HTMLElement {
+export function timelineChart(
+  events: readonly TimelineEvent[],
+  { width, lang, asOf }: { width: number; lang: Lang; asOf: string },
+): SVGSVGElement | HTMLElement {
   const laneLabel = (lane: TimelineLane) => translate(lang, `dossier.lane.${lane}`);
   const typeLabel = (type: TimelineType) => translate(lang, `dossier.eventType.${type}`);
   const shown = types.filter((type) => events.some((event) => event.type === type));

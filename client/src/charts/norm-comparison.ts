@@ -80,7 +80,14 @@ export function normChart({ rows, ticks }: { rows: Row[]; ticks: Tick[] }, { wid
       ...[false, true].map((exceeds) =>
         Plot.text(
           rows.filter((row) => row.exceeds === exceeds),
-          { y: "key", x: "value", text: (row: Row) => `${format(row.value)}${exceeds ? " ▲" : ""}`, textAnchor: "start", dx: 4, fontWeight: exceeds ? "bold" : "normal" },
+          {
+            y: "key",
+            x: "value",
+            text: (row: Row) => `${format(row.value)}${exceeds ? " ▲" : ""}`,
+            textAnchor: "start",
+            dx: 4,
+            fontWeight: exceeds ? "bold" : "normal",
+          },
         ),
       ),
       Plot.ruleX([0]),

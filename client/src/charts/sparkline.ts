@@ -37,9 +37,11 @@ export function sparkline(values: readonly (number | null)[], { label, width = 9
   const last = values[lastIndex];
   // The outer element comes from `html`: Lit's `svg` tag is for the children of an <svg>.
   return html`<svg class="sparkline" role="img" aria-label=${label} width=${width} height=${height} viewBox="0 0 ${width} ${height}" data-testid="sparkline">
-    ${known.length > 0
-      ? svg`<path d=${pathData(values, x, y)} fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round" stroke-linecap="round"></path>`
-      : null}
+    ${
+      known.length > 0
+        ? svg`<path d=${pathData(values, x, y)} fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round" stroke-linecap="round"></path>`
+        : null
+    }
     ${last !== undefined && last !== null ? svg`<circle cx=${x(lastIndex)} cy=${y(last)} r="2.5" fill="currentColor"></circle>` : null}
   </svg>`;
 }

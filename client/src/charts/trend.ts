@@ -45,7 +45,11 @@ export function trendChart(
   const rows = toRows(points);
   const bold = highlight === undefined ? rows : rows.filter((row) => row.code === highlight);
   const thin = highlight === undefined ? [] : rows.filter((row) => row.code !== highlight);
-  const domain = yearsToShow(rows.map((row) => row.year), target, forecast);
+  const domain = yearsToShow(
+    rows.map((row) => row.year),
+    target,
+    forecast,
+  );
   const span = domain ? domain[1] - domain[0] : 0;
   const format = (value: number) => formatNumber(value, lang);
   const title = (row: TrendRow) => `${row.area}: ${row.value === null ? "–" : format(row.value)} ${unit} (${row.year})`;

@@ -5,7 +5,8 @@ export const apiDocsMessages = defineMessages(
   {
     "apiDocs.nav": "API",
     "apiDocs.title": "API",
-    "apiDocs.intro": "Versie {version}. Elke operatie van de API, met wie haar mag aanroepen. Log in met POST /api/v1/session; stuur bij wijzigende verzoeken de header X-CSRF-Token mee. Fouten zijn application/problem+json.",
+    "apiDocs.intro":
+      "Versie {version}. Elke operatie van de API, met wie haar mag aanroepen. Log in met POST /api/v1/session; stuur bij wijzigende verzoeken de header X-CSRF-Token mee. Fouten zijn application/problem+json.",
     "apiDocs.raw": "OpenAPI-document (JSON)",
     "apiDocs.empty": "Het document beschrijft geen operaties.",
     "apiDocs.roles": "Wie",
@@ -33,7 +34,8 @@ export const apiDocsMessages = defineMessages(
   {
     "apiDocs.nav": "API",
     "apiDocs.title": "API",
-    "apiDocs.intro": "Version {version}. Every operation of the API, with who may call it. Log in with POST /api/v1/session; send the X-CSRF-Token header with state-changing requests. Errors are application/problem+json.",
+    "apiDocs.intro":
+      "Version {version}. Every operation of the API, with who may call it. Log in with POST /api/v1/session; send the X-CSRF-Token header with state-changing requests. Errors are application/problem+json.",
     "apiDocs.raw": "OpenAPI document (JSON)",
     "apiDocs.empty": "The document describes no operations.",
     "apiDocs.roles": "Who",

@@ -127,7 +127,8 @@ export const dossierMessages = defineMessages(
     "dossier.noiseClass": "Geluidklasse (Lden)",
     "dossier.noiseShare": "Aandeel woningen",
     "dossier.noiseTypical": "meeste woningen",
-    "dossier.noiseLimitContext": "Ter vergelijking het geluidsvoorschrift in de vergunning: {limits} op de gevel. Dat is een andere maat dan de Lden van de geluidkaart.",
+    "dossier.noiseLimitContext":
+      "Ter vergelijking het geluidsvoorschrift in de vergunning: {limits} op de gevel. Dat is een andere maat dan de Lden van de geluidkaart.",
     "dossier.sourceValue": "bron: {source}",
     "dossier.sourcesTitle": "Bronnen",
     "dossier.sourceLine": "licentie {licence}; pijplijn {pipeline}, run {run}",

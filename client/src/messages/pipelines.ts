@@ -72,7 +72,8 @@ export const pipelinesMessages = defineMessages(
     "run.rejectSampleTitle": "Steekproef",
     "run.rejectsSampleCut": "Steekproef ingekort: {shown} van {total} afgekeurde rijen getoond; de tellingen hierboven gelden voor alle {total}.",
     "run.rejectsSampleAll": "Alle {total} afgekeurde rijen.",
-    "run.rejectsPruned": "De afgekeurde rijen van deze run zijn niet meer bewaard: een pijplijn bewaart ze voor zijn laatste 24 runs, en niet langer dan de bewaartermijn (MM_REJECTS_RETENTION_DAYS).",
+    "run.rejectsPruned":
+      "De afgekeurde rijen van deze run zijn niet meer bewaard: een pijplijn bewaart ze voor zijn laatste 24 runs, en niet langer dan de bewaartermijn (MM_REJECTS_RETENTION_DAYS).",
     "run.rejectsEmpty": "Geen afgekeurde rijen.",
     "check.name": "Controle",
     "check.level": "Niveau",
@@ -161,7 +162,8 @@ export const pipelinesMessages = defineMessages(
     "run.rejectSampleTitle": "Sample",
     "run.rejectsSampleCut": "Sample cut: showing {shown} of {total} rejected rows; the counts above cover all {total}.",
     "run.rejectsSampleAll": "All {total} rejected rows.",
-    "run.rejectsPruned": "This run's rejected rows are no longer kept: a pipeline keeps them for its newest 24 runs, and no longer than the retention period (MM_REJECTS_RETENTION_DAYS).",
+    "run.rejectsPruned":
+      "This run's rejected rows are no longer kept: a pipeline keeps them for its newest 24 runs, and no longer than the retention period (MM_REJECTS_RETENTION_DAYS).",
     "run.rejectsEmpty": "No rejected rows.",
     "check.name": "Check",
     "check.level": "Level",

@@ -14,7 +14,11 @@ import { baseStyles } from "../styles.ts";
 import { renderFailure, renderLoading } from "./failure-message.ts";
 
 const routeOf = ({ target }: Alert): Route =>
-  target.page === "indicator" ? { name: "indicator", id: target.id } : target.page === "station" ? { name: "station", number: target.id } : { name: "pipeline", pipeline: target.id };
+  target.page === "indicator"
+    ? { name: "indicator", id: target.id }
+    : target.page === "station"
+      ? { name: "station", number: target.id }
+      : { name: "pipeline", pipeline: target.id };
 
 /** A station alert's subject is "<station>/<component>": shown as "NL99003 · PM10". */
 const subjectLabel = (alert: Alert) => alert.subject.replace("/", " · ");
@@ -85,13 +89,14 @@ export class AlertList extends LitElement {
         </thead>
         <tbody>
           ${alerts.map(
-            (alert) => html`<tr data-testid="alert-row" data-kind=${alert.kind}>
-              <td>${t(`alerts.kind.${alert.kind}`)}</td>
-              <th scope="row"><a href=${hrefFor(routeOf(alert))} data-testid="alert-subject">${subjectLabel(alert)}</a></th>
-              <td>${pick(alert.message, language)}</td>
-              <td class="when">${formatDateTime(alert.openedAt, language)}</td>
-              ${resolved ? html`<td class="when">${formatDateTime(alert.resolvedAt!, language)}</td>` : null}
-            </tr>`,
+            (alert) =>
+              html`<tr data-testid="alert-row" data-kind=${alert.kind}>
+                <td>${t(`alerts.kind.${alert.kind}`)}</td>
+                <th scope="row"><a href=${hrefFor(routeOf(alert))} data-testid="alert-subject">${subjectLabel(alert)}</a></th>
+                <td>${pick(alert.message, language)}</td>
+                <td class="when">${formatDateTime(alert.openedAt, language)}</td>
+                ${resolved ? html`<td class="when">${formatDateTime(alert.resolvedAt!, language)}</td>` : null}
+              </tr>`,
           )}
         </tbody>
       </table>

@@ -99,14 +99,17 @@ export class ApiDocs extends LitElement {
     };
     return html`<p>${t("apiDocs.intro", { version: doc.info.version })}</p>
       <p><a href=${api.url("GET /api/v1/openapi.json")} data-testid="api-raw" type="application/json">${t("apiDocs.raw")}</a></p>
-      ${groups.length === 0
-        ? html`<p class="panel" data-testid="empty">${t("apiDocs.empty")}</p>`
-        : groups.map(
-            ({ tag, operations }) => html`<section data-testid="api-tag" data-tag=${tag}>
-              <h2>${tagTitle(tag)}</h2>
-              ${operations.map((operation) => renderOperation(operation, this.userRole))}
-            </section>`,
-          )}`;
+      ${
+        groups.length === 0
+          ? html`<p class="panel" data-testid="empty">${t("apiDocs.empty")}</p>`
+          : groups.map(
+              ({ tag, operations }) =>
+                html`<section data-testid="api-tag" data-tag=${tag}>
+                  <h2>${tagTitle(tag)}</h2>
+                  ${operations.map((operation) => renderOperation(operation, this.userRole))}
+                </section>`,
+            )
+      }`;
   }
 }
 

@@ -24,22 +24,22 @@ export function renderExceedanceTable(exceedances: readonly Exceedance[]): Templ
         </tr>
       </thead>
       <tbody>
-        ${sorted.length === 0
-          ? html`<tr>
-              <td colspan="5" class="muted">${t("station.exceedEmpty")}</td>
-            </tr>`
-          : sorted.map((row) => {
-              const over = row.allowedDays !== null && row.days > row.allowedDays;
-              return html`<tr data-over=${over ? "true" : "false"}>
-                <th scope="row">${formatFormula(row.formula, language)}</th>
-                <td>${row.year}</td>
-                <td>${pick(row.norm.label)} (${formatNumber(row.norm.value, language)} µg/m³)</td>
-                <td class="num">
-                  ${over ? html`<strong>! ${row.days}</strong> <span>(${t("station.overAllowed")})</span>` : row.days}
-                </td>
-                <td class="num">${row.allowedDays ?? "–"}</td>
-              </tr>`;
-            })}
+        ${
+          sorted.length === 0
+            ? html`<tr>
+                <td colspan="5" class="muted">${t("station.exceedEmpty")}</td>
+              </tr>`
+            : sorted.map((row) => {
+                const over = row.allowedDays !== null && row.days > row.allowedDays;
+                return html`<tr data-over=${over ? "true" : "false"}>
+                  <th scope="row">${formatFormula(row.formula, language)}</th>
+                  <td>${row.year}</td>
+                  <td>${pick(row.norm.label)} (${formatNumber(row.norm.value, language)} µg/m³)</td>
+                  <td class="num">${over ? html`<strong>! ${row.days}</strong> <span>(${t("station.overAllowed")})</span>` : row.days}</td>
+                  <td class="num">${row.allowedDays ?? "–"}</td>
+                </tr>`;
+              })
+        }
       </tbody>
     </table>
   </div>`;

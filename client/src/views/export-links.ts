@@ -42,9 +42,10 @@ export function renderExportLinks(urlOf: (query: DownloadQuery) => string) {
     <p>
       <span id="exports-label">${t("exports.label")}:</span>
       ${downloads.map(
-        (d, i) => html`${i > 0 ? " · " : null}<a href=${urlOf(downloadQuery(d.query))} download title=${t(d.title)} data-testid=${`download-${d.id}`}
-            >${t(d.label)}</a
-          >`,
+        (d, i) =>
+          html`${i > 0 ? " · " : null}<a href=${urlOf(downloadQuery(d.query))} download title=${t(d.title)} data-testid=${`download-${d.id}`}
+              >${t(d.label)}</a
+            >`,
       )}
     </p>
     <p class="exports-note">${t("exports.note")}</p>

@@ -6,14 +6,10 @@ import { t } from "../i18n.ts";
 
 export function renderFailure(error: unknown, role: Role, retry?: () => void): TemplateResult {
   if (error instanceof ApiError && error.status === 403) {
-    return html`<p class="alert" role="alert" data-testid="forbidden">
-      ${t("error.forbidden", { role: t(`role.${role}`) })}
-    </p>`;
+    return html`<p class="alert" role="alert" data-testid="forbidden">${t("error.forbidden", { role: t(`role.${role}`) })}</p>`;
   }
   if (error instanceof ApiError && error.status === 404) {
-    return html`<p class="alert" role="alert" data-testid="not-found">
-      ${t("error.notFound", { message: error.detail ?? error.title })}
-    </p>`;
+    return html`<p class="alert" role="alert" data-testid="not-found">${t("error.notFound", { message: error.detail ?? error.title })}</p>`;
   }
   const message = error instanceof Error ? error.message : String(error);
   return html`<div class="alert" role="alert" data-testid="load-error">

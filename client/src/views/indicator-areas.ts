@@ -37,9 +37,7 @@ async function loadAreas(id: string, level: AreaLevel, period: string | null, si
     // The period comes from the permalink as text; the API takes a year (and says so for anything else).
     api.get("GET /api/v1/indicators/:id/areas", { path: { id }, query: { level, period: period ? Number(period) : undefined }, signal }),
     // Without boundaries the ranking still stands on its own.
-    loadBoundaries(level).then(
-      (collection) => (collection.features.length > 0 ? collection : null),
-    ),
+    loadBoundaries(level).then((collection) => (collection.features.length > 0 ? collection : null)),
   ]);
   return { values, boundaries };
 }
@@ -210,14 +208,16 @@ export class IndicatorAreas extends LitElement {
     const levels = mapLevels(indicator.lowestLevel);
     return html`<section class="panel" aria-labelledby="areas-title" data-testid="areas">
       <h2 id="areas-title">${t("map.title")}</h2>
-      ${levels.length === 0
-        ? html`<p data-testid="no-map">${t("map.noMap")}</p>`
-        : html`${this.#renderControls(levels)}
-          ${this.#data.render({
-            pending: renderLoading,
-            error: (error) => renderFailure(error, this.userRole, () => void this.#data.run()),
-            complete: (data) => (data ? this.#renderAreas(data) : null),
-          })}`}
+      ${
+        levels.length === 0
+          ? html`<p data-testid="no-map">${t("map.noMap")}</p>`
+          : html`${this.#renderControls(levels)}
+            ${this.#data.render({
+              pending: renderLoading,
+              error: (error) => renderFailure(error, this.userRole, () => void this.#data.run()),
+              complete: (data) => (data ? this.#renderAreas(data) : null),
+            })}`
+      }
     </section>`;
   }
 
@@ -226,31 +226,30 @@ export class IndicatorAreas extends LitElement {
     const periods = this.#data.value?.values.periods ?? [];
     const shown = this.#data.value?.values.period ?? this.period;
     return html`<div class="controls no-print">
-      ${levels.length > 1
-        ? html`<fieldset data-testid="level-switch">
-            <legend>${t("map.level")}</legend>
-            ${levels.map(
-              (level) => html`<label
-                ><input
-                  type="radio"
-                  name="level"
-                  value=${level}
-                  .checked=${level === this.level}
-                  @change=${() => this.#announce({ level })}
-                />
-                ${t(`map.level.${level}`)}</label
-              >`,
-            )}
-          </fieldset>`
-        : null}
-      ${periods.length > 0
-        ? html`<label
-            >${t("map.period")}
-            <select data-testid="period-select" @change=${(event: Event) => this.#announce({ period: (event.target as HTMLSelectElement).value })}>
-              ${[...periods].reverse().map((period) => html`<option value=${period} .selected=${period === shown}>${period}</option>`)}
-            </select></label
-          >`
-        : null}
+      ${
+        levels.length > 1
+          ? html`<fieldset data-testid="level-switch">
+              <legend>${t("map.level")}</legend>
+              ${levels.map(
+                (level) =>
+                  html`<label
+                    ><input type="radio" name="level" value=${level} .checked=${level === this.level} @change=${() => this.#announce({ level })} />
+                    ${t(`map.level.${level}`)}</label
+                  >`,
+              )}
+            </fieldset>`
+          : null
+      }
+      ${
+        periods.length > 0
+          ? html`<label
+              >${t("map.period")}
+              <select data-testid="period-select" @change=${(event: Event) => this.#announce({ period: (event.target as HTMLSelectElement).value })}>
+                ${[...periods].reverse().map((period) => html`<option value=${period} .selected=${period === shown}>${period}</option>`)}
+              </select></label
+            >`
+          : null
+      }
     </div>`;
   }
 
@@ -266,13 +265,15 @@ export class IndicatorAreas extends LitElement {
       });
     return html`<p class="muted no-print">${t("map.hint")}</p>
       <div class="grid">
-        ${boundaries
-          ? html`<figure data-testid="choropleth" data-level=${values.level}>
-              <mm-chart-frame .draw=${draw} aria-hidden="true"></mm-chart-frame>
-              ${this.#renderLegend(values)}
-              <figcaption data-testid="map-summary">${mapSummary(values)} ${t("map.tableNote")}</figcaption>
-            </figure>`
-          : html`<p data-testid="no-boundaries">${mapSummary(values)} ${t("map.noBoundaries")}</p>`}
+        ${
+          boundaries
+            ? html`<figure data-testid="choropleth" data-level=${values.level}>
+                <mm-chart-frame .draw=${draw} aria-hidden="true"></mm-chart-frame>
+                ${this.#renderLegend(values)}
+                <figcaption data-testid="map-summary">${mapSummary(values)} ${t("map.tableNote")}</figcaption>
+              </figure>`
+            : html`<p data-testid="no-boundaries">${mapSummary(values)} ${t("map.noBoundaries")}</p>`
+        }
         <div>
           ${renderRanking(values, { selected: this.area, onSelect: this.#select })}
           ${values.suppressionRule ? html`<p class="muted" data-testid="suppression-rule">${pick(values.suppressionRule)}</p>` : null}

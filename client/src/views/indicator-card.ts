@@ -73,45 +73,50 @@ export class IndicatorCard extends LitElement {
     const { latest, target, status, unit } = indicator;
     const name = pick(indicator.name);
 
-    const title = this.linked
-      ? html`<a href=${hrefFor({ name: "indicator", id: indicator.id })} data-testid="indicator-link">${name}</a>`
-      : name;
+    const title = this.linked ? html`<a href=${hrefFor({ name: "indicator", id: indicator.id })} data-testid="indicator-link">${name}</a>` : name;
 
     return html`<article class="panel" data-testid="indicator-card" data-indicator=${indicator.id}>
       ${this.headingLevel === 2 ? html`<h2 class="title">${title}</h2>` : html`<h3 class="title">${title}</h3>`}
       <p class="value">
         <span class="sr-only">${t("indicator.latest")}:</span>
-        ${latest
-          ? html`<strong>${format(latest.value)}</strong> ${unit} <span class="muted">(${latest.period})</span>`
-          : html`<span class="muted">${t("indicator.noValue")}</span>`}
+        ${
+          latest
+            ? html`<strong>${format(latest.value)}</strong> ${unit} <span class="muted">(${latest.period})</span>`
+            : html`<span class="muted">${t("indicator.noValue")}</span>`
+        }
       </p>
       <p data-testid="target">
-        ${target
-          ? html`${t("indicator.target", { value: format(target.value), unit, year: target.deadline })}
-              <span class="muted">· ${pick(target.label)}</span>`
-          : html`<span class="muted">${t("indicator.noTarget")}</span>`}
+        ${
+          target
+            ? html`${t("indicator.target", { value: format(target.value), unit, year: target.deadline })} <span class="muted">· ${pick(target.label)}</span>`
+            : html`<span class="muted">${t("indicator.noTarget")}</span>`
+        }
       </p>
       <div><mm-status-badge .code=${status.code}></mm-status-badge></div>
       <p class="reason" data-testid="status-reason">${pick(status.reason)}</p>
-      ${status.forecast
-        ? html`<p data-testid="forecast">
-            ${t("indicator.forecast", {
-              year: status.forecast.year,
-              value: format(status.forecast.value),
-              low: format(status.forecast.low),
-              high: format(status.forecast.high),
-            })}
-          </p>`
-        : null}
-      ${status.pace
-        ? html`<p data-testid="pace">
-            ${t("indicator.pace", {
-              needed: format(status.pace.needed, true),
-              achieved: format(status.pace.achieved, true),
-              unit,
-            })}
-          </p>`
-        : null}
+      ${
+        status.forecast
+          ? html`<p data-testid="forecast">
+              ${t("indicator.forecast", {
+                year: status.forecast.year,
+                value: format(status.forecast.value),
+                low: format(status.forecast.low),
+                high: format(status.forecast.high),
+              })}
+            </p>`
+          : null
+      }
+      ${
+        status.pace
+          ? html`<p data-testid="pace">
+              ${t("indicator.pace", {
+                needed: format(status.pace.needed, true),
+                achieved: format(status.pace.achieved, true),
+                unit,
+              })}
+            </p>`
+          : null
+      }
       ${renderProvenance(indicator.provenance)}
     </article>`;
   }

@@ -138,15 +138,19 @@ export class IndicatorChart extends LitElement {
       });
     const areaName = areaSeries?.points[0]?.areaName ?? this.area;
 
-    return html`${this.area
-        ? html`<p class="selected" data-testid="selected-area">
-            <span>${t("indicator.selected", { name: areaName ?? "" })}</span>
-            <button type="button" data-testid="clear-area" @click=${this.#clearArea}>${t("indicator.clearArea")}</button>
-          </p>`
-        : null}
-      ${area && "failed" in area
-        ? html`<p class="alert" role="alert" data-testid="area-error">${t("indicator.areaFailed", { area: this.area ?? "", message: area.failed })}</p>`
-        : null}
+    return html`${
+        this.area
+          ? html`<p class="selected" data-testid="selected-area">
+              <span>${t("indicator.selected", { name: areaName ?? "" })}</span>
+              <button type="button" data-testid="clear-area" @click=${this.#clearArea}>${t("indicator.clearArea")}</button>
+            </p>`
+          : null
+      }
+      ${
+        area && "failed" in area
+          ? html`<p class="alert" role="alert" data-testid="area-error">${t("indicator.areaFailed", { area: this.area ?? "", message: area.failed })}</p>`
+          : null
+      }
       <figure data-testid="trend-chart" data-indicator=${indicator.id}>
         <mm-chart-frame .draw=${draw} aria-hidden="true"></mm-chart-frame>
         ${renderTrendKey({
@@ -214,13 +218,14 @@ export class IndicatorChart extends LitElement {
         </thead>
         <tbody>
           ${status.forecastPath.map(
-            (point) => html`<tr>
-              <th scope="row">${point.year}</th>
-              <td class="num">${format(point.value)}</td>
-              <td class="num">${format(point.low)}</td>
-              <td class="num">${format(point.high)}</td>
-              ${target ? html`<td class="num">${format(trajectoryAt(target, point.year))}</td>` : null}
-            </tr>`,
+            (point) =>
+              html`<tr>
+                <th scope="row">${point.year}</th>
+                <td class="num">${format(point.value)}</td>
+                <td class="num">${format(point.low)}</td>
+                <td class="num">${format(point.high)}</td>
+                ${target ? html`<td class="num">${format(trajectoryAt(target, point.year))}</td>` : null}
+              </tr>`,
           )}
         </tbody>
       </table>`,

@@ -101,8 +101,9 @@ export class IndicatorView extends LitElement {
   protected override render() {
     return html`${this.#indicator.render({
       pending: renderLoading,
-      error: (error) => html`<p class="no-print"><a href=${hrefFor({ name: "themes" })}>← ${t("indicator.back")}</a></p>
-        ${renderFailure(error, this.userRole, () => void this.#indicator.run())}`,
+      error: (error) =>
+        html`<p class="no-print"><a href=${hrefFor({ name: "themes" })}>← ${t("indicator.back")}</a></p>
+          ${renderFailure(error, this.userRole, () => void this.#indicator.run())}`,
       complete: (indicator) => this.#renderIndicator(indicator),
     })}`;
   }
@@ -125,16 +126,16 @@ export class IndicatorView extends LitElement {
       <div class="layout">
         <div class="side">
           <mm-indicator-card .indicator=${indicator} heading-level="2"></mm-indicator-card>
-          ${indicator.norms.length > 0
-            ? html`<div class="panel">
-                <h2>${t("indicator.norms")}</h2>
-                <ul class="norms">
-                  ${indicator.norms.map(
-                    (norm) => html`<li>${pick(norm.label)}: ${formatNumber(norm.value, language)} ${indicator.unit}</li>`,
-                  )}
-                </ul>
-              </div>`
-            : null}
+          ${
+            indicator.norms.length > 0
+              ? html`<div class="panel">
+                  <h2>${t("indicator.norms")}</h2>
+                  <ul class="norms">
+                    ${indicator.norms.map((norm) => html`<li>${pick(norm.label)}: ${formatNumber(norm.value, language)} ${indicator.unit}</li>`)}
+                  </ul>
+                </div>`
+              : null
+          }
           ${renderStatusRule(indicator.status.rule)}
         </div>
         <mm-indicator-chart .indicator=${indicator} .area=${this.area} .userRole=${this.userRole}></mm-indicator-chart>

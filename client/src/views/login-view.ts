@@ -83,12 +83,14 @@ export class LoginView extends LitElement {
   protected override render() {
     return html`<form class="panel" @submit=${this.#submit} aria-labelledby="login-title">
       <h1 id="login-title">${t("login.title")}</h1>
-      ${this.sso
-        ? html`<p class="sso">
-            <a href=${api.url("GET /api/v1/session/oidc")} data-testid="login-sso">${t("login.sso")}</a>
-            <span class="muted">${t("login.ssoOr")}</span>
-          </p>`
-        : null}
+      ${
+        this.sso
+          ? html`<p class="sso">
+              <a href=${api.url("GET /api/v1/session/oidc")} data-testid="login-sso">${t("login.sso")}</a>
+              <span class="muted">${t("login.ssoOr")}</span>
+            </p>`
+          : null
+      }
       <label>
         ${t("login.username")}
         <input name="username" autocomplete="username" required autofocus />
@@ -97,11 +99,7 @@ export class LoginView extends LitElement {
         ${t("login.password")}
         <input name="password" type="password" autocomplete="current-password" required />
       </label>
-      ${this.failure
-        ? html`<p class="alert" role="alert" data-testid="login-error">
-            ${t(this.failure.key, { message: this.failure.message ?? "" })}
-          </p>`
-        : null}
+      ${this.failure ? html`<p class="alert" role="alert" data-testid="login-error">${t(this.failure.key, { message: this.failure.message ?? "" })}</p>` : null}
       <button type="submit" ?disabled=${this.pending} aria-busy=${this.pending ? "true" : "false"}>
         ${this.pending ? t("login.pending") : t("login.submit")}
       </button>

@@ -127,17 +127,11 @@ export class PipelineListView extends LitElement {
       <td data-mode=${pipeline.mode}>${t(`mode.${pipeline.mode}`)}</td>
       <td data-testid="last-run" data-run-id=${last ? String(last.runId) : nothing}>
         ${renderRunStatus(last?.status ?? null)}
-        ${last
-          ? html`<a class="small" href=${hrefFor({ name: "run", pipeline: pipeline.name, runId: last.runId })}
-              >${t("runs.run")} ${last.runId}</a
-            >`
-          : null}
+        ${last ? html`<a class="small" href=${hrefFor({ name: "run", pipeline: pipeline.name, runId: last.runId })}>${t("runs.run")} ${last.runId}</a>` : null}
         ${this.#renderPublished(pipeline, last)}
       </td>
       <td>${last?.finishedAt ? formatDateTime(last.finishedAt, language) : last ? t("runs.stillRunning") : "–"}</td>
-      <td class="num" data-testid="rows">
-        ${last ? `${formatCount(last.rowsLoaded, language)} / ${formatCount(last.rowsRejected, language)}` : "–"}
-      </td>
+      <td class="num" data-testid="rows">${last ? `${formatCount(last.rowsLoaded, language)} / ${formatCount(last.rowsRejected, language)}` : "–"}</td>
       <td>${renderFreshness(pipeline.freshness)}</td>
       <td>${this.#renderStart(pipeline, title)}</td>
     </tr>`;

@@ -104,11 +104,7 @@ export class PipelineRuns extends LitElement {
 
   #renderRow(run: RunSummary) {
     const language = lang();
-    const duration = run.finishedAt
-      ? formatDuration(run.startedAt, run.finishedAt, language)
-      : run.status === "running"
-        ? t("runs.stillRunning")
-        : "–";
+    const duration = run.finishedAt ? formatDuration(run.startedAt, run.finishedAt, language) : run.status === "running" ? t("runs.stillRunning") : "–";
     return html`<tr data-run-id=${run.runId}>
       <th scope="row">
         <a

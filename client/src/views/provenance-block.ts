@@ -24,10 +24,12 @@ export function renderProvenanceBlock(provenance: Provenance): TemplateResult {
       <dd>${provenance.licence}</dd>
       <dt>${t("indicator.provenance.run")}</dt>
       <dd data-testid="provenance-run">${runValue(provenance.pipeline, provenance.runId, provenance.runFinishedAt)}</dd>
-      ${others.length > 0
-        ? html`<dt>${t("indicator.provenance.inputs")}</dt>
-            <dd>${others.map((input) => runValue(input.pipeline, input.runId, input.runFinishedAt)).join("; ")}</dd>`
-        : null}
+      ${
+        others.length > 0
+          ? html`<dt>${t("indicator.provenance.inputs")}</dt>
+              <dd>${others.map((input) => runValue(input.pipeline, input.runId, input.runFinishedAt)).join("; ")}</dd>`
+          : null
+      }
       <dt>${t("indicator.provenance.period")}</dt>
       <dd>${provenance.period ?? "–"}</dd>
       <dt>${t("indicator.provenance.quality")}</dt>

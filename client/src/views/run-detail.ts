@@ -53,8 +53,7 @@ export class RunDetailView extends LitElement {
 
   #detail = new Task(this, {
     args: () => [this.name, this.runId] as const,
-    task: ([name, runId], { signal }) =>
-      api.get("GET /api/v1/pipelines/:name/runs/:runId", { path: { name, runId }, signal }),
+    task: ([name, runId], { signal }) => api.get("GET /api/v1/pipelines/:name/runs/:runId", { path: { name, runId }, signal }),
     // A run opened while it is going fills in its counts and checks when it ends.
     onComplete: (detail) => this.#poller.keepGoing(detail.status === "running"),
     onError: () => this.#poller.keepGoing(false),
@@ -108,12 +107,14 @@ export class RunDetailView extends LitElement {
         </dl>
         <p class="muted">${t("run.rowsNote")}</p>
       </section>
-      ${run.error
-        ? html`<section class="alert" aria-labelledby="error-title">
-            <h2 id="error-title">${t("run.errorTitle")}</h2>
-            <pre data-testid="run-error">${pick(run.error)}</pre>
-          </section>`
-        : null}
+      ${
+        run.error
+          ? html`<section class="alert" aria-labelledby="error-title">
+              <h2 id="error-title">${t("run.errorTitle")}</h2>
+              <pre data-testid="run-error">${pick(run.error)}</pre>
+            </section>`
+          : null
+      }
       <section class="panel" aria-labelledby="checks-title">
         <h2 id="checks-title">${t("run.checksTitle")}</h2>
         ${this.#renderChecks(run.checks)}
@@ -149,29 +150,27 @@ export class RunDetailView extends LitElement {
           </tr>
         </thead>
         <tbody>
-          ${checks.length === 0
-            ? html`<tr>
-                <td colspan="6" class="muted">${t("run.checksEmpty")}</td>
-              </tr>`
-            : checks.map(
-                (check) => html`<tr data-testid="check-row" data-passed=${String(check.passed)} data-level=${check.level}>
-                  <th scope="row"><code>${check.name}</code></th>
-                  <td>${t(`check.level.${check.level}`)}</td>
-                  <td>
-                    <span class="tag" data-passed=${String(check.passed)} data-testid="check-result"
-                      ><span class="shape" aria-hidden="true">${check.passed ? "✓" : "✕"}</span
-                      >${t(check.passed ? "check.passed" : "check.failed")}</span
-                    >
-                  </td>
-                  <td class="num">${formatNumber(check.count, language, { digits: 2 })}</td>
-                  <td>
-                    ${check.sample.length > 0
-                      ? check.sample.map((key, i) => html`${i > 0 ? ", " : ""}<code>${key}</code>`)
-                      : "–"}
-                  </td>
-                  <td data-testid="check-message">${pick(check.message)}</td>
-                </tr>`,
-              )}
+          ${
+            checks.length === 0
+              ? html`<tr>
+                  <td colspan="6" class="muted">${t("run.checksEmpty")}</td>
+                </tr>`
+              : checks.map(
+                  (check) =>
+                    html`<tr data-testid="check-row" data-passed=${String(check.passed)} data-level=${check.level}>
+                      <th scope="row"><code>${check.name}</code></th>
+                      <td>${t(`check.level.${check.level}`)}</td>
+                      <td>
+                        <span class="tag" data-passed=${String(check.passed)} data-testid="check-result"
+                          ><span class="shape" aria-hidden="true">${check.passed ? "✓" : "✕"}</span>${t(check.passed ? "check.passed" : "check.failed")}</span
+                        >
+                      </td>
+                      <td class="num">${formatNumber(check.count, language, { digits: 2 })}</td>
+                      <td>${check.sample.length > 0 ? check.sample.map((key, i) => html`${i > 0 ? ", " : ""}<code>${key}</code>`) : "–"}</td>
+                      <td data-testid="check-message">${pick(check.message)}</td>
+                    </tr>`,
+                )
+          }
         </tbody>
       </table>
     </div>`;
@@ -195,11 +194,12 @@ export class RunDetailView extends LitElement {
           </thead>
           <tbody>
             ${counts.map(
-              (count) => html`<tr data-testid="reject-count-row">
-                <td>${count.column ?? "–"}</td>
-                <td>${pick(count.reason)}</td>
-                <td class="num" data-count=${count.rows}>${formatCount(count.rows, language)}</td>
-              </tr>`,
+              (count) =>
+                html`<tr data-testid="reject-count-row">
+                  <td>${count.column ?? "–"}</td>
+                  <td>${pick(count.reason)}</td>
+                  <td class="num" data-count=${count.rows}>${formatCount(count.rows, language)}</td>
+                </tr>`,
             )}
           </tbody>
         </table>
@@ -211,11 +211,13 @@ export class RunDetailView extends LitElement {
     const [shown, all] = [formatCount(rejects.length, language), formatCount(total, language)];
     if (rejects.length === 0 && (rowsRejected ?? 0) > 0) return html`<p class="muted" data-testid="rejects-pruned">${t("run.rejectsPruned")}</p>`;
     return html`${rejectCounts.length > 0 ? html`<h3>${t("run.rejectSampleTitle")}</h3>` : null}
-      ${total > 0
-        ? html`<p data-testid=${cut ? "rejects-sample-cut" : "rejects-sample-all"}>
-            ${cut ? t("run.rejectsSampleCut", { shown, total: all }) : t("run.rejectsSampleAll", { total: all })}
-          </p>`
-        : null}
+      ${
+        total > 0
+          ? html`<p data-testid=${cut ? "rejects-sample-cut" : "rejects-sample-all"}>
+              ${cut ? t("run.rejectsSampleCut", { shown, total: all }) : t("run.rejectsSampleAll", { total: all })}
+            </p>`
+          : null
+      }
       <div class="table-wrap">
         <table data-testid="reject-table">
           <caption class="sr-only">
@@ -231,19 +233,22 @@ export class RunDetailView extends LitElement {
             </tr>
           </thead>
           <tbody>
-            ${rejects.length === 0
-              ? html`<tr>
-                  <td colspan="5" class="muted">${t("run.rejectsEmpty")}</td>
-                </tr>`
-              : rejects.map(
-                  (row) => html`<tr data-testid="reject-row">
-                    <td>${row.origin}</td>
-                    <td class="num">${row.line ?? "–"}</td>
-                    <td>${row.column ?? "–"}</td>
-                    <td>${pick(row.reason)}</td>
-                    <td><code>${row.raw}</code></td>
-                  </tr>`,
-                )}
+            ${
+              rejects.length === 0
+                ? html`<tr>
+                    <td colspan="5" class="muted">${t("run.rejectsEmpty")}</td>
+                  </tr>`
+                : rejects.map(
+                    (row) =>
+                      html`<tr data-testid="reject-row">
+                        <td>${row.origin}</td>
+                        <td class="num">${row.line ?? "–"}</td>
+                        <td>${row.column ?? "–"}</td>
+                        <td>${pick(row.reason)}</td>
+                        <td><code>${row.raw}</code></td>
+                      </tr>`,
+                  )
+            }
           </tbody>
         </table>
       </div>`;

@@ -34,12 +34,9 @@ export function renderRunStatus(status: RunStatus | null): TemplateResult {
 }
 
 export function renderFreshness(freshness: Freshness): TemplateResult {
-  const latest = freshness.latest
-    ? t("freshness.latest", { time: formatDateTime(freshness.latest, lang()) })
-    : t("freshness.noData");
+  const latest = freshness.latest ? t("freshness.latest", { time: formatDateTime(freshness.latest, lang()) }) : t("freshness.noData");
   return html`<span class="tag" data-freshness=${freshness.status} data-testid="freshness"
-      ><span class="shape" aria-hidden="true">${freshnessShapes[freshness.status]}</span
-      >${t(`freshness.${freshness.status}`)}</span
+      ><span class="shape" aria-hidden="true">${freshnessShapes[freshness.status]}</span>${t(`freshness.${freshness.status}`)}</span
     >
     <span class="muted small">${latest}</span>`;
 }

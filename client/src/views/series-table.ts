@@ -33,10 +33,11 @@ export function renderSeriesTable(points: readonly SeriesPoint[], caption: strin
       </thead>
       <tbody>
         ${[...periods].sort().map(
-          (period) => html`<tr>
-            <th scope="row">${period}</th>
-            ${[...areas.keys()].map((code) => html`<td class="num">${cell(period, code)}</td>`)}
-          </tr>`,
+          (period) =>
+            html`<tr>
+              <th scope="row">${period}</th>
+              ${[...areas.keys()].map((code) => html`<td class="num">${cell(period, code)}</td>`)}
+            </tr>`,
         )}
       </tbody>
     </table>`,

@@ -40,8 +40,7 @@ export class StationDetailView extends LitElement {
 
   #detail = new Task(this, {
     args: () => [this.number] as const,
-    task: ([number], { signal }) =>
-      api.get("GET /api/v1/stations/:number", { path: { number }, signal }),
+    task: ([number], { signal }) => api.get("GET /api/v1/stations/:number", { path: { number }, signal }),
   });
 
   constructor() {
@@ -54,11 +53,11 @@ export class StationDetailView extends LitElement {
   protected override render() {
     const back = mayViewStations(this.userRole) ? html`<p><a href=${hrefFor({ name: "stations" })}>← ${t("station.back")}</a></p>` : null;
     return html`${back}
-      ${this.#detail.render({
-        pending: renderLoading,
-        error: (error) => renderFailure(error, this.userRole, () => void this.#detail.run()),
-        complete: (detail) => this.#renderDetail(detail),
-      })}`;
+    ${this.#detail.render({
+      pending: renderLoading,
+      error: (error) => renderFailure(error, this.userRole, () => void this.#detail.run()),
+      complete: (detail) => this.#renderDetail(detail),
+    })}`;
   }
 
   #renderDetail(detail: StationDetail) {
@@ -83,46 +82,47 @@ export class StationDetailView extends LitElement {
         </dl>
       </div>
       <section class="panel" aria-labelledby="hourly-title">
-        <h2 id="hourly-title">
-          ${t("station.window", { from: formatDateTime(detail.from, language), to: formatDateTime(detail.to, language) })}
-        </h2>
-        ${hourly.length === 0
-          ? html`<p data-testid="hourly-chart">${t("station.noHourly")}</p>`
-          : html`<figure data-testid="hourly-chart">
-                <mm-chart-frame .draw=${draw} aria-hidden="true"></mm-chart-frame>
-                <figcaption data-testid="chart-summary">
-                  <ul>
-                    ${hourlySummary(hourly, language).map((line) => html`<li>${line}</li>`)}
-                  </ul>
-                </figcaption>
-              </figure>
-              <details>
-                <summary>${t("chart.showTable")}</summary>
-                <div class="table-wrap">
-                  <table data-testid="daily-table">
-                    <caption>
-                      ${t("station.dailyTable")}
-                    </caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">${t("station.day")}</th>
-                        ${daily.formulas.map((f) => html`<th scope="col" class="num">${formatFormula(f, language)}</th>`)}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      ${daily.days.map(
-                        (day) => html`<tr>
-                          <th scope="row">${day.label}</th>
-                          ${daily.formulas.map((f) => {
-                            const mean = day.means.get(f);
-                            return html`<td class="num">${mean === undefined ? "–" : formatNumber(mean, language)}</td>`;
-                          })}
-                        </tr>`,
-                      )}
-                    </tbody>
-                  </table>
-                </div>
-              </details>`}
+        <h2 id="hourly-title">${t("station.window", { from: formatDateTime(detail.from, language), to: formatDateTime(detail.to, language) })}</h2>
+        ${
+          hourly.length === 0
+            ? html`<p data-testid="hourly-chart">${t("station.noHourly")}</p>`
+            : html`<figure data-testid="hourly-chart">
+                  <mm-chart-frame .draw=${draw} aria-hidden="true"></mm-chart-frame>
+                  <figcaption data-testid="chart-summary">
+                    <ul>
+                      ${hourlySummary(hourly, language).map((line) => html`<li>${line}</li>`)}
+                    </ul>
+                  </figcaption>
+                </figure>
+                <details>
+                  <summary>${t("chart.showTable")}</summary>
+                  <div class="table-wrap">
+                    <table data-testid="daily-table">
+                      <caption>
+                        ${t("station.dailyTable")}
+                      </caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">${t("station.day")}</th>
+                          ${daily.formulas.map((f) => html`<th scope="col" class="num">${formatFormula(f, language)}</th>`)}
+                        </tr>
+                      </thead>
+                      <tbody>
+                        ${daily.days.map(
+                          (day) =>
+                            html`<tr>
+                              <th scope="row">${day.label}</th>
+                              ${daily.formulas.map((f) => {
+                                const mean = day.means.get(f);
+                                return html`<td class="num">${mean === undefined ? "–" : formatNumber(mean, language)}</td>`;
+                              })}
+                            </tr>`,
+                        )}
+                      </tbody>
+                    </table>
+                  </div>
+                </details>`
+        }
       </section>
       <section class="panel" aria-labelledby="exceed-title">
         <h2 id="exceed-title">${t("station.exceedTitle")}</h2>

@@ -54,16 +54,15 @@ export class StationList extends LitElement {
         </thead>
         <tbody>
           ${sorted.map(
-            (station) => html`<tr>
-              <th scope="row">
-                <a href=${hrefFor({ name: "station", number: station.number })} data-testid="station-link"
-                  >${station.name}</a
-                >
-              </th>
-              <td>${station.number}</td>
-              <td>${formatStationType(station.type)}</td>
-              <td>${station.components.map((c) => formatFormula(c, language)).join(", ")}</td>
-            </tr>`,
+            (station) =>
+              html`<tr>
+                <th scope="row">
+                  <a href=${hrefFor({ name: "station", number: station.number })} data-testid="station-link">${station.name}</a>
+                </th>
+                <td>${station.number}</td>
+                <td>${formatStationType(station.type)}</td>
+                <td>${station.components.map((c) => formatFormula(c, language)).join(", ")}</td>
+              </tr>`,
           )}
         </tbody>
       </table>

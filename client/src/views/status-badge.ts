@@ -63,7 +63,8 @@ export class StatusBadge extends LitElement {
 
   protected override render() {
     return html`<span class="badge" data-status=${this.code} data-testid="status-badge"
-      ><span class="shape" aria-hidden="true"><b>${shapes[this.code]}</b></span>${t(`status.${this.code}`)}</span
+      ><span class="shape" aria-hidden="true"><b>${shapes[this.code]}</b></span
+      >${t(`status.${this.code}`)}</span
     >`;
   }
 }

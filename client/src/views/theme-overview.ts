@@ -152,20 +152,27 @@ export class ThemeOverview extends LitElement {
         <a href=${hrefFor({ name: "indicator", id: indicator.id })} data-testid="indicator-link">${pick(indicator.name)}</a>
       </th>
       <td class="num value" data-testid="latest">
-        ${latest
-          ? html`<strong>${format(latest.value)}</strong> ${unit} <span class="muted">(${latest.period})</span>`
-          : html`<span class="muted">${t("indicator.noValue")}</span>`}
+        ${
+          latest
+            ? html`<strong>${format(latest.value)}</strong> ${unit} <span class="muted">(${latest.period})</span>`
+            : html`<span class="muted">${t("indicator.noValue")}</span>`
+        }
       </td>
       <td data-testid="target">
-        ${target
-          ? t("overview.targetValue", { value: format(target.value), unit, year: target.deadline })
-          : html`<span class="muted">${t("indicator.noTarget")}</span>`}
+        ${
+          target
+            ? t("overview.targetValue", { value: format(target.value), unit, year: target.deadline })
+            : html`<span class="muted">${t("indicator.noTarget")}</span>`
+        }
       </td>
-      <td>${sparkline(recent.map((point) => point.value), { label: this.#sparklineLabel(indicator) })}</td>
+      <td>
+        ${sparkline(
+          recent.map((point) => point.value),
+          { label: this.#sparklineLabel(indicator) },
+        )}
+      </td>
       <td><mm-status-badge .code=${indicator.status.code}></mm-status-badge></td>
-      <td class="data">
-        ${provenance.period ? html`<span>${provenance.period}</span> · ` : null}${renderFreshness(provenance.freshness)}
-      </td>
+      <td class="data">${provenance.period ? html`<span>${provenance.period}</span> · ` : null}${renderFreshness(provenance.freshness)}</td>
     </tr>`;
   }
 

@@ -96,17 +96,20 @@ export class ThemePage extends LitElement {
     return html`<h1 data-testid="theme-title">${name}</h1>
       <p class="muted">${t("overview.themeIntro")}</p>
       <p class="print-only muted">${t("print.generated", { date: formatDateTime(new Date(), lang()) })}</p>
-      ${theme.indicators.length === 0
-        ? html`<p class="panel" data-testid="empty">${t("themes.empty")}</p>`
-        : html`<p class="headline" data-testid="overview-headline">${statusHeadline(theme.indicators)}</p>
-            ${rule ? renderStatusRule(rule) : null}
-            <h2>${t("overview.themeCaption", { theme: name })}</h2>
-            ${theme.indicators.map(
-              (indicator) => html`<div class="indicator" data-testid="theme-indicator" data-indicator=${indicator.id}>
-                <mm-indicator-card .indicator=${indicator} linked></mm-indicator-card>
-                <mm-indicator-trend .indicator=${indicator} .userRole=${this.userRole}></mm-indicator-trend>
-              </div>`,
-            )}`}`;
+      ${
+        theme.indicators.length === 0
+          ? html`<p class="panel" data-testid="empty">${t("themes.empty")}</p>`
+          : html`<p class="headline" data-testid="overview-headline">${statusHeadline(theme.indicators)}</p>
+              ${rule ? renderStatusRule(rule) : null}
+              <h2>${t("overview.themeCaption", { theme: name })}</h2>
+              ${theme.indicators.map(
+                (indicator) =>
+                  html`<div class="indicator" data-testid="theme-indicator" data-indicator=${indicator.id}>
+                    <mm-indicator-card .indicator=${indicator} linked></mm-indicator-card>
+                    <mm-indicator-trend .indicator=${indicator} .userRole=${this.userRole}></mm-indicator-trend>
+                  </div>`,
+              )}`
+      }`;
   }
 }
 

@@ -13,24 +13,27 @@ export interface TrendKeyOptions {
   hasForecast: boolean;
 }
 
-const swatch = (content: ReturnType<typeof svg>) =>
-  html`<svg class="swatch" width="28" height="14" viewBox="0 0 28 14" aria-hidden="true">${content}</svg>`;
+const swatch = (content: ReturnType<typeof svg>) => html`<svg class="swatch" width="28" height="14" viewBox="0 0 28 14" aria-hidden="true">${content}</svg>`;
 
 export function renderTrendKey({ mainName, hasTarget, hasForecast }: TrendKeyOptions): TemplateResult {
   return html`<ul class="trend-key" data-testid="trend-key">
     <li>${swatch(svg`<line x1="1" y1="7" x2="27" y2="7" stroke=${chartColours.ink} stroke-width="3"></line>`)}${mainName}</li>
-    ${hasTarget
-      ? html`<li>
-            ${swatch(svg`<line x1="1" y1="7" x2="27" y2="7" stroke=${chartColours.target} stroke-width="1.5" stroke-dasharray="6 4"></line>`)}${t("indicator.trajectory")}
-          </li>
-          <li>${swatch(svg`<path d="M14 1 L20 7 L14 13 L8 7 Z" fill=${chartColours.target}></path>`)}${t("chart.target")}</li>`
-      : null}
-    ${hasForecast
-      ? html`<li>
-          ${swatch(svg`<rect x="1" y="2" width="26" height="10" fill=${chartColours.band} fill-opacity="0.28"></rect>
+    ${
+      hasTarget
+        ? html`<li>
+              ${swatch(svg`<line x1="1" y1="7" x2="27" y2="7" stroke=${chartColours.target} stroke-width="1.5" stroke-dasharray="6 4"></line>`)}${t("indicator.trajectory")}
+            </li>
+            <li>${swatch(svg`<path d="M14 1 L20 7 L14 13 L8 7 Z" fill=${chartColours.target}></path>`)}${t("chart.target")}</li>`
+        : null
+    }
+    ${
+      hasForecast
+        ? html`<li>
+            ${swatch(svg`<rect x="1" y="2" width="26" height="10" fill=${chartColours.band} fill-opacity="0.28"></rect>
             <line x1="1" y1="7" x2="27" y2="7" stroke=${chartColours.band} stroke-width="2" stroke-dasharray="3 3"></line>`)}${t("indicator.forecastBand")}
-        </li>`
-      : null}
+          </li>`
+        : null
+    }
   </ul>`;
 }
 

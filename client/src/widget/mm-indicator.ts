@@ -79,11 +79,13 @@ export class MmIndicator extends LitElement {
     const more = new URL(`#/indicators/${encodeURIComponent(data.id)}`, base).href;
     return html`<article lang=${lang} data-state="ready" aria-labelledby="name">
       <p class="name" id="name">${data.name[lang]} <span class="small">· ${data.municipality.name}</span></p>
-      ${data.latest
-        ? html`<p class="value" data-testid="latest">
-            <span class="number">${this.number(data.latest.value)}</span> <span>${data.unit}</span> <span class="small">(${data.latest.period})</span>
-          </p>`
-        : html`<p class="value" data-state="no-data">${this.text("widget.noData")}</p>`}
+      ${
+        data.latest
+          ? html`<p class="value" data-testid="latest">
+              <span class="number">${this.number(data.latest.value)}</span> <span>${data.unit}</span> <span class="small">(${data.latest.period})</span>
+            </p>`
+          : html`<p class="value" data-state="no-data">${this.text("widget.noData")}</p>`
+      }
       <div class="line">
         <span class="badge" data-status=${data.status.code} data-testid="status"
           ><span aria-hidden="true">${shapes[data.status.code]}</span>${this.text(`widget.status.${data.status.code}`)}</span
@@ -100,7 +102,9 @@ export class MmIndicator extends LitElement {
   private renderSparkline({ recent, unit }: PublicIndicator) {
     if (!recent.some((point) => point.value !== null)) return nothing;
     const values = recent
-      .map(({ period, value, suppressed }) => `${period} ${value !== null ? this.number(value) : this.text(suppressed ? "widget.suppressed" : "widget.missing")}`)
+      .map(
+        ({ period, value, suppressed }) => `${period} ${value !== null ? this.number(value) : this.text(suppressed ? "widget.suppressed" : "widget.missing")}`,
+      )
       .join("; ");
     const label = this.text("widget.trend", { from: recent[0]!.period, to: recent.at(-1)!.period, unit, values });
     return sparkline(

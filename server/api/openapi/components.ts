@@ -105,7 +105,17 @@ export function asSubschema(schema: JsonSchema): JsonSchema {
 export const componentRef = (name: ComponentName) => ({ $ref: `#/components/schemas/${name}` });
 
 export const securitySchemes = {
-  cookieAuth: { type: "apiKey", in: "cookie", name: "mm_session", description: "The session cookie set by POST /api/v1/session (named __Host-mm_session behind HTTPS)." },
-  csrfHeader: { type: "apiKey", in: "header", name: "X-CSRF-Token", description: "The csrfToken from GET /api/v1/session; required with the cookie on every state-changing request." },
+  cookieAuth: {
+    type: "apiKey",
+    in: "cookie",
+    name: "mm_session",
+    description: "The session cookie set by POST /api/v1/session (named __Host-mm_session behind HTTPS).",
+  },
+  csrfHeader: {
+    type: "apiKey",
+    in: "header",
+    name: "X-CSRF-Token",
+    description: "The csrfToken from GET /api/v1/session; required with the cookie on every state-changing request.",
+  },
   bearerAuth: { type: "http", scheme: "bearer", description: "MM_METRICS_TOKEN for GET /metrics, MM_BACKUP_TOKEN for POST /api/v1/backups." },
 };

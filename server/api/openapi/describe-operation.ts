@@ -12,7 +12,8 @@ import { parametersOf, requestBodyOf } from "./parameters.ts";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** `GET /api/v1/themes/:themeId` → `getApiV1ThemesThemeId`. */
-const operationIdOf = (method: string, path: string) => method.toLowerCase() + path.replace(/[^A-Za-z0-9]+([A-Za-z0-9])?/g, (_, next: string | undefined) => (next ?? "").toUpperCase());
+const operationIdOf = (method: string, path: string) =>
+  method.toLowerCase() + path.replace(/[^A-Za-z0-9]+([A-Za-z0-9])?/g, (_, next: string | undefined) => (next ?? "").toUpperCase());
 
 /** Load shedding answers 503 before the API-Version header is set, so that one is documented without it. */
 function responseOf(reply: Reply, withVersion: boolean) {
@@ -21,7 +22,14 @@ function responseOf(reply: Reply, withVersion: boolean) {
     description: reply.description,
     ...(Object.keys(headers).length > 0 ? { headers } : {}),
     ...(reply.content
-      ? { content: Object.fromEntries(Object.entries(reply.content).map(([type, schema]) => [type, schema === null ? {} : { schema: typeof schema === "string" ? componentRef(schema) : schema }])) }
+      ? {
+          content: Object.fromEntries(
+            Object.entries(reply.content).map(([type, schema]) => [
+              type,
+              schema === null ? {} : { schema: typeof schema === "string" ? componentRef(schema) : schema },
+            ]),
+          ),
+        }
       : {}),
   };
 }
@@ -37,7 +45,8 @@ export function describeOperation(key: RouteKey, operation: Operation) {
   const errors: Record<number, Reply> = {};
   if (parameters.length > 0 || requestBody) errors[400] = problem("A parameter is invalid; invalidParams names it and says how to fix it");
   if (access !== "public") errors[401] = problem("Not logged in");
-  if (Array.isArray(access) || (changes && access !== "public")) errors[403] = problem("The role may not call this, or the X-CSRF-Token header is missing or wrong");
+  if (Array.isArray(access) || (changes && access !== "public"))
+    errors[403] = problem("The role may not call this, or the X-CSRF-Token header is missing or wrong");
   if (operation.path) errors[404] = problem("No such resource");
   if (requestBody) errors[415] = problem("The body is not application/json");
   if (isApi) errors[503] = problem("Too many requests in progress; try again after Retry-After");

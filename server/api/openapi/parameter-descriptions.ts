@@ -10,8 +10,14 @@ export interface Description {
 export const parameterDescriptions: Record<string, Description> = {
   themeId: { en: "A theme id, as in GET /api/v1/themes", nl: "Een thema-id, zoals in GET /api/v1/themes" },
   id: { en: "An indicator id, or an establishment id like IN-000123", nl: "Een indicator-id, of een inrichtings-id zoals IN-000123" },
-  area: { en: "A CBS area code (gemeente, wijk or buurt); for search: establishments in that area", nl: "Een CBS-gebiedscode (gemeente, wijk of buurt); bij zoeken: inrichtingen in dat gebied" },
-  by: { en: "area: one area's series (the municipality unless area is given); breakdown: its stations or finest areas", nl: "area: de reeks van één gebied (de gemeente tenzij area is gegeven); breakdown: de meetstations of kleinste gebieden" },
+  area: {
+    en: "A CBS area code (gemeente, wijk or buurt); for search: establishments in that area",
+    nl: "Een CBS-gebiedscode (gemeente, wijk of buurt); bij zoeken: inrichtingen in dat gebied",
+  },
+  by: {
+    en: "area: one area's series (the municipality unless area is given); breakdown: its stations or finest areas",
+    nl: "area: de reeks van één gebied (de gemeente tenzij area is gegeven); breakdown: de meetstations of kleinste gebieden",
+  },
   from: { en: "First year, or first day (stations)", nl: "Eerste jaar, of eerste dag (meetstations)" },
   to: { en: "Last year, or the day after the last (stations)", nl: "Laatste jaar, of de dag na de laatste (meetstations)" },
   format: { en: "Answer format; without it the Accept header decides", nl: "Antwoordformaat; zonder deze parameter beslist de Accept-header" },
@@ -22,7 +28,10 @@ export const parameterDescriptions: Record<string, Description> = {
   category: { en: "Environmental category 1–6", nl: "Milieucategorie 1–6" },
   near: { en: '"lat,lon" in degrees (WGS84): search around this point', nl: '"lat,lon" in graden (WGS84): zoek rond dit punt' },
   radius: { en: "Radius in metres around the point", nl: "Straal in meters rond het punt" },
-  sort: { en: "Order of the results (default: distance when near is given, else name)", nl: "Volgorde van de resultaten (standaard: afstand als near is gegeven, anders naam)" },
+  sort: {
+    en: "Order of the results (default: distance when near is given, else name)",
+    nl: "Volgorde van de resultaten (standaard: afstand als near is gegeven, anders naam)",
+  },
   page: { en: "Page number, from 1", nl: "Paginanummer, vanaf 1" },
   pageSize: { en: "Results per page", nl: "Resultaten per pagina" },
   lat: { en: "Latitude in degrees (WGS84)", nl: "Breedtegraad in graden (WGS84)" },

@@ -4,4 +4,6 @@ import { areaLevels } from "../contract.ts";
 import { choices } from "../../i18n/choices.ts";
 import { reason } from "../../i18n/message.ts";
 
-export const BoundariesQuery = z.object({ level: z.enum(areaLevels, { error: reason("param.oneOf", { choices: choices(areaLevels) }) }).default("buurt") }).strict();
+export const BoundariesQuery = z
+  .object({ level: z.enum(areaLevels, { error: reason("param.oneOf", { choices: choices(areaLevels) }) }).default("buurt") })
+  .strict();

@@ -16,9 +16,17 @@ const near = z
 
 export const EstablishmentsQuery = z
   .object({
-    q: z.string().trim().min(1, { error: reason("param.notEmpty") }).max(200, { error: reason("param.maxChars", { max: 200 }) }).optional(),
+    q: z
+      .string()
+      .trim()
+      .min(1, { error: reason("param.notEmpty") })
+      .max(200, { error: reason("param.maxChars", { max: 200 }) })
+      .optional(),
     area: areaCode.optional(),
-    sbi: z.string().regex(/^\d{1,5}$/, { error: reason("param.sbi") }).optional(),
+    sbi: z
+      .string()
+      .regex(/^\d{1,5}$/, { error: reason("param.sbi") })
+      .optional(),
     category: boundedInt(1, 6).optional(),
     near: near.optional(),
     radius: boundedInt(1, 50_000).optional(),
@@ -31,6 +39,8 @@ export const EstablishmentsQuery = z
   .refine((q) => q.sort !== "distance" || q.near !== undefined, { error: reason("param.sortNeedsNear"), path: ["sort"] })
   .transform((q) => ({ ...q, sort: q.sort ?? (q.near ? ("distance" as const) : ("name" as const)) }));
 
-export const DossierQuery = z.object({ format: z.enum(["json", "csv"], { error: reason("param.oneOf", { choices: choices(["json", "csv"]) }) }).optional(), ...csvOptions }).strict();
+export const DossierQuery = z
+  .object({ format: z.enum(["json", "csv"], { error: reason("param.oneOf", { choices: choices(["json", "csv"]) }) }).optional(), ...csvOptions })
+  .strict();
 export const LocationQuery = z.object({ lat: latitude, lon: longitude, radius: boundedInt(50, 5_000).default(500) }).strict();
 export const AuditQuery = z.object({ limit: boundedInt(1, 500).default(100), offset: boundedInt(0, 10_000_000).default(0) }).strict();

@@ -18,7 +18,8 @@ export const resourceMessages = defineMessages(
     "account.role": "een van {roles}",
     "account.exists": "{username} bestaat al",
     "account.ssoPassword": "accounts met single sign-on loggen in bij hun provider, niet met een wachtwoord",
-    "account.passwordOnStdin": "geef het wachtwoord via stdin, bijvoorbeeld `printf '%s' \"$PASSWORD\" | npm run users -- add …`, zodat het niet in de shellgeschiedenis komt",
+    "account.passwordOnStdin":
+      "geef het wachtwoord via stdin, bijvoorbeeld `printf '%s' \"$PASSWORD\" | npm run users -- add …`, zodat het niet in de shellgeschiedenis komt",
   },
   {
     "unknown.establishment": "unknown establishment: {id}",

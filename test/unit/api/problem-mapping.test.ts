@@ -29,7 +29,9 @@ const cases: { name: string; error: Error; before: HttpError }[] = [
   {
     name: "BadParameter in the body",
     error: new BadParameter("password", msg("param.notEmpty"), "body"),
-    before: new HttpError(400, [msg("param.inBody", { name: "password", reason: msg("param.notEmpty") })], { invalidParams: [{ name: "password", reason: msg("param.notEmpty") }] }),
+    before: new HttpError(400, [msg("param.inBody", { name: "password", reason: msg("param.notEmpty") })], {
+      invalidParams: [{ name: "password", reason: msg("param.notEmpty") }],
+    }),
   },
   {
     name: "Conflict",

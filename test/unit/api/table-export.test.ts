@@ -26,7 +26,15 @@ const provenance: Provenance = {
   qualityTier: "validated",
   freshness: { status: "current", latestPeriod: "2024", nextPeriod: "2025", nextExpected: "2026-07-01", label: { nl: "t/m 2024", en: "to 2024" } },
 };
-const point = (period: string, value: number | null, suppressed = false) => ({ period, areaCode: "WK999901", areaName: 'Oud "Centrum", Noord', level: "wijk" as const, value, suppressed, coverage: 1 });
+const point = (period: string, value: number | null, suppressed = false) => ({
+  period,
+  areaCode: "WK999901",
+  areaName: 'Oud "Centrum", Noord',
+  level: "wijk" as const,
+  value,
+  suppressed,
+  coverage: 1,
+});
 const series = (points: ReturnType<typeof point>[]) => ({ indicatorId: "green-share", unit: "%", by: "area" as const, points, provenance });
 
 describe("CSV dialects", () => {
@@ -54,7 +62,9 @@ describe("export words", () => {
       for (const [key, text] of Object.entries(words[lang])) expect(text.trim().length > 0, `${lang} ${key}`).toBe(true);
     }
     expect(Object.keys(words.nl).sort()).toEqual(Object.keys(words.en).sort());
-    expect(provenanceComment({ source: provenance.source, licence: provenance.licence, runId: 7, qualityTier: "provisional" }, "nl")).toBe("bron: CBS; Kerncijfers; licentie: CC BY 4.0; pipelinerun: 7; kwaliteit: voorlopig");
+    expect(provenanceComment({ source: provenance.source, licence: provenance.licence, runId: 7, qualityTier: "provisional" }, "nl")).toBe(
+      "bron: CBS; Kerncijfers; licentie: CC BY 4.0; pipelinerun: 7; kwaliteit: voorlopig",
+    );
   });
 });
 

@@ -35,8 +35,12 @@ describe("OIDC settings", () => {
   it("refuses plain http except on loopback, a redirect URI that is not the callback, and unknown roles", () => {
     expect(() => loadConfig({ ...complete, MM_OIDC_ISSUER: "http://login.example.nl" })).toThrow(/MM_OIDC_ISSUER must use https/);
     expect(loadConfig({ ...complete, MM_OIDC_ISSUER: "http://127.0.0.1:8080" }).MM_OIDC_ISSUER).toBe("http://127.0.0.1:8080");
-    expect(() => loadConfig({ ...complete, MM_OIDC_REDIRECT_URI: "https://milieu.example.nl/callback" })).toThrow(/must end in \/api\/v1\/session\/oidc\/callback/);
-    expect(() => loadConfig({ ...complete, MM_OIDC_ROLE_MAP: "gm-admin=root" })).toThrow(/group gm-admin: role must be one of policy, permit, analyst, admin, got "root"/);
+    expect(() => loadConfig({ ...complete, MM_OIDC_REDIRECT_URI: "https://milieu.example.nl/callback" })).toThrow(
+      /must end in \/api\/v1\/session\/oidc\/callback/,
+    );
+    expect(() => loadConfig({ ...complete, MM_OIDC_ROLE_MAP: "gm-admin=root" })).toThrow(
+      /group gm-admin: role must be one of policy, permit, analyst, admin, got "root"/,
+    );
     expect(() => loadConfig({ ...complete, MM_OIDC_ROLE_MAP: "gm-admin" })).toThrow(/"gm-admin" is not group=role/);
     expect(() => loadConfig({ ...complete, MM_OIDC_SCOPE: "profile groups" })).toThrow(/must include "openid"/);
   });

@@ -34,7 +34,11 @@ describe("the session store", () => {
 
   it("gives every session a new random id and token, and ends all of one user's sessions at once", () => {
     const { store } = storeAt("2026-01-05T08:00:00Z");
-    const [a1, a2, b] = [store.create({ username: "a", role: "permit" }, 0)!, store.create({ username: "a", role: "permit" }, 0)!, store.create({ username: "b", role: "permit" }, 0)!];
+    const [a1, a2, b] = [
+      store.create({ username: "a", role: "permit" }, 0)!,
+      store.create({ username: "a", role: "permit" }, 0)!,
+      store.create({ username: "b", role: "permit" }, 0)!,
+    ];
     expect(new Set([a1.id, a2.id, b.id, a1.csrfToken]).size).toBe(4);
     expect(a1.id).toMatch(/^[\w-]{43}$/);
     expect(store.endSessionsOf("a")).toBe(2);

@@ -32,8 +32,16 @@ describe("the work gate", () => {
 
   it("keeps a place taken while it rests after its work", async () => {
     const gate = createWorkGate({ running: 1, waiting: 0, restRatio: 1_000_000 });
-    await gate.run(async () => new Promise((resolve) => setTimeout(resolve, 5)), () => new Error("busy"));
+    await gate.run(
+      async () => new Promise((resolve) => setTimeout(resolve, 5)),
+      () => new Error("busy"),
+    );
     // The place rests for over an hour now: the next is refused, not run.
-    await expect(gate.run(async () => "ran", () => new Error("busy"))).rejects.toThrow("busy");
+    await expect(
+      gate.run(
+        async () => "ran",
+        () => new Error("busy"),
+      ),
+    ).rejects.toThrow("busy");
   });
 });

@@ -22,7 +22,9 @@ describe("api.url", () => {
     expect(api.url("GET /api/v1/indicators/:id/series", { path: { id: "green-share" }, query: { format: "csv", sep: "comma", lang: "nl" } })).toBe(
       "/api/v1/indicators/green-share/series?format=csv&sep=comma&lang=nl",
     );
-    expect(api.url("GET /api/v1/indicators/:id/areas", { path: { id: "x" }, query: { level: "wijk", period: undefined } })).toBe("/api/v1/indicators/x/areas?level=wijk");
+    expect(api.url("GET /api/v1/indicators/:id/areas", { path: { id: "x" }, query: { level: "wijk", period: undefined } })).toBe(
+      "/api/v1/indicators/x/areas?level=wijk",
+    );
     expect(api.url("GET /api/v1/audit", { query: { limit: 25, offset: 50 } })).toBe("/api/v1/audit?limit=25&offset=50");
   });
 
@@ -39,7 +41,9 @@ describe("api.url", () => {
 
 describe("encodeQuery", () => {
   it("encodes names and values as a form would, numbers and booleans as text", () => {
-    expect(encodeQuery({ q: "Bakkerij & zn", near: "52.1,5.1", page: 2, open: true, none: undefined })).toBe("q=Bakkerij+%26+zn&near=52.1%2C5.1&page=2&open=true");
+    expect(encodeQuery({ q: "Bakkerij & zn", near: "52.1,5.1", page: 2, open: true, none: undefined })).toBe(
+      "q=Bakkerij+%26+zn&near=52.1%2C5.1&page=2&open=true",
+    );
     expect(encodeQuery({})).toBe("");
     expect(encodeQuery()).toBe("");
   });
@@ -118,7 +122,9 @@ describe("api.get and api.send", () => {
   it("reads JSON with the session cookie and the UI's language, without the CSRF token", async () => {
     setCsrfToken("token-1");
     const controller = new AbortController();
-    await expect(api.get("GET /api/v1/indicators/:id/series", { path: { id: "green-share" }, query: { area: "WK000101" }, signal: controller.signal })).resolves.toEqual({ ok: true });
+    await expect(
+      api.get("GET /api/v1/indicators/:id/series", { path: { id: "green-share" }, query: { area: "WK000101" }, signal: controller.signal }),
+    ).resolves.toEqual({ ok: true });
     expect(calls[0]!.url).toBe("/api/v1/indicators/green-share/series?area=WK000101");
     expect(calls[0]!.init).toMatchObject({ method: "GET", credentials: "same-origin", body: undefined, signal: controller.signal });
     expect(headersOf(0)).toEqual({ accept: "application/json", "accept-language": "nl" });
@@ -143,10 +149,19 @@ describe("api.get and api.send", () => {
   });
 
   it("turns problem+json into an ApiError with status, title and detail", async () => {
-    answer = () => Response.json({ title: "Bad parameter", detail: "from must be a year like 2024", status: 400 }, { status: 400, headers: { "Content-Type": "application/problem+json" } });
+    answer = () =>
+      Response.json(
+        { title: "Bad parameter", detail: "from must be a year like 2024", status: 400 },
+        { status: 400, headers: { "Content-Type": "application/problem+json" } },
+      );
     const error = await api.get("GET /api/v1/themes").catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 400, title: "Bad parameter", detail: "from must be a year like 2024", message: "Bad parameter: from must be a year like 2024" });
+    expect(error).toMatchObject({
+      status: 400,
+      title: "Bad parameter",
+      detail: "from must be a year like 2024",
+      message: "Bad parameter: from must be a year like 2024",
+    });
   });
 
   it("says the session ran out on a 401, except for the login and the session probe", async () => {

@@ -54,7 +54,17 @@ describe("parseRoute", () => {
   });
 
   it("is not-found for unknown pages, extra segments and broken percent-encoding", () => {
-    for (const hash of ["#/nope", "#/themes/air/extra", "#/login/again", "#/indicators", "#/locations/x", "#/audit/2", "#/alerts/1", "#/api/v2", "#/themes/%E0%A4%A"]) {
+    for (const hash of [
+      "#/nope",
+      "#/themes/air/extra",
+      "#/login/again",
+      "#/indicators",
+      "#/locations/x",
+      "#/audit/2",
+      "#/alerts/1",
+      "#/api/v2",
+      "#/themes/%E0%A4%A",
+    ]) {
       expect(parseRoute(hash), hash).toEqual({ name: "not-found" });
     }
   });
@@ -161,7 +171,10 @@ describe("what each role is offered", () => {
 
   it("offers stations and establishments to permit officers, pipelines to analysts, the audit log to admins, and everything to admins", () => {
     const offered = Object.fromEntries(
-      roles.map((role) => [role, { stations: mayViewStations(role), pipelines: mayViewPipelines(role), establishments: mayViewEstablishments(role), audit: mayViewAudit(role) }]),
+      roles.map((role) => [
+        role,
+        { stations: mayViewStations(role), pipelines: mayViewPipelines(role), establishments: mayViewEstablishments(role), audit: mayViewAudit(role) },
+      ]),
     );
     expect(offered).toEqual({
       policy: { stations: false, pipelines: false, establishments: false, audit: false },

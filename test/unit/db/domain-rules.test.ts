@@ -71,7 +71,9 @@ describe("the rules are written out once", () => {
   const code = (file: string) => readFileSync(file, "utf8").replace(/--.*$/gm, "");
 
   it("finds the SQL files", () => {
-    expect(others.map((f) => path.relative(root, f))).toEqual(expect.arrayContaining(["server/stations/sql/daily-means.sql", "server/alerts/sql/latest-daily-means.sql", "server/themes/sql/station-annual-mean.sql"]));
+    expect(others.map((f) => path.relative(root, f))).toEqual(
+      expect.arrayContaining(["server/stations/sql/daily-means.sql", "server/alerts/sql/latest-daily-means.sql", "server/themes/sql/station-annual-mean.sql"]),
+    );
   });
 
   it("has no other SQL count 18 hours or take an hour off a timestamp", () => {

@@ -40,7 +40,7 @@ function stationsOf(dir: string) {
 
 function thingsOf(dir: string) {
   const things = [];
-  for (let request: string | undefined = thingsPath(); request; ) {
+  for (let request: string | undefined = thingsPath(); request;) {
     const body = read(dir, "sensorthings", request);
     things.push(...body.value);
     request = body["@iot.nextLink"]?.slice(SENSORTHINGS_UPSTREAM_BASE.length);

@@ -23,10 +23,10 @@ describe("problem messages", () => {
   it("renders a catalogue reason and zod's own wording in Dutch and English, naming each parameter", () => {
     const error = refusal({ year: "soon", name: "abcdef", extra: "1" });
     expect(render(error, "en")).toBe(
-      "query parameter year: must be a year like 2024; query parameter name: Too big: expected string to have <=3 characters; query parameter \"extra\": is not a parameter of this request",
+      'query parameter year: must be a year like 2024; query parameter name: Too big: expected string to have <=3 characters; query parameter "extra": is not a parameter of this request',
     );
     expect(render(error, "nl")).toBe(
-      "queryparameter year: moet een jaartal zijn, zoals 2024; queryparameter name: Te lang: verwacht dat string <=3 tekens heeft; queryparameter \"extra\": is geen parameter van dit verzoek",
+      'queryparameter year: moet een jaartal zijn, zoals 2024; queryparameter name: Te lang: verwacht dat string <=3 tekens heeft; queryparameter "extra": is geen parameter van dit verzoek',
     );
     expect(error.invalidParams?.map((p) => p.name)).toEqual(["year", "name", "extra"]);
     expect(error).toMatchObject({ status: 400, title: "Bad Request" });

@@ -3,7 +3,13 @@ import { generateGeography, randomPointIn } from "../../../data/demo/geography.t
 import { createRandom } from "../../../data/demo/random.ts";
 import { pointInGeometry, pointInRing, type Ring } from "../../../pipelines/framework/geometry.ts";
 
-const square = (x: number, y: number, size: number): Ring => [[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]];
+const square = (x: number, y: number, size: number): Ring => [
+  [x, y],
+  [x + size, y],
+  [x + size, y + size],
+  [x, y + size],
+  [x, y],
+];
 
 describe("point in polygon", () => {
   it("tells inside from outside, respecting holes and every part of a MultiPolygon", () => {

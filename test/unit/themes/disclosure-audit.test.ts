@@ -13,14 +13,26 @@ import { counts, hierarchy } from "./fixtures.ts";
 
 const complaints = { grain: "buurt", rollup: "sum", lowestLevel: "buurt", disclosure: "complaints" } as const;
 const nameOf = (u: Unknown) => (u.kind === "cell" ? u.cell.areaCode : `outside the parts of ${u.group.parent.areaCode}`);
-const hiddenCodes = (cells: Cell[]) => cells.filter((c) => c.suppressed).map((c) => c.areaCode).sort();
+const hiddenCodes = (cells: Cell[]) =>
+  cells
+    .filter((c) => c.suppressed)
+    .map((c) => c.areaCode)
+    .sort();
 
 /** Every hidden number with its feasible interval as [min, max]. */
 async function intervals(cells: Cell[]) {
   return Object.fromEntries((await auditPattern(cells)).map(({ unknown, interval }) => [nameOf(unknown), [interval.min, interval.max]]));
 }
 
-const node = (code: string, level: AreaNode["level"], parent: string | null): AreaNode => ({ code, name: code, level, parent, surfaceKm2: 1, homes: null, urbanity: null });
+const node = (code: string, level: AreaNode["level"], parent: string | null): AreaNode => ({
+  code,
+  name: code,
+  level,
+  parent,
+  surfaceKm2: 1,
+  homes: null,
+  urbanity: null,
+});
 /** The issue's wijk: WK999903 with six buurten, beside WK999904 with two. */
 const issueTree = buildHierarchy({ code: "GM9999", name: "Groenmeer" }, [
   node("GM9999", "gemeente", null),
@@ -33,7 +45,11 @@ const issueTree = buildHierarchy({ code: "GM9999", name: "Groenmeer" }, [
 
 describe("the audit of a suppression pattern", () => {
   it("WK999903 = 10 with one published buurt of 5 and five hidden ones: the groups pass gave every hidden buurt away as 1; now each keeps 1–5", async () => {
-    const all = rollUp(complaints, counts({ BU99990301: 5, BU99990302: 1, BU99990303: 1, BU99990304: 1, BU99990305: 1, BU99990306: 1, BU99990401: 20, BU99990402: 30 }), issueTree);
+    const all = rollUp(
+      complaints,
+      counts({ BU99990301: 5, BU99990302: 1, BU99990303: 1, BU99990304: 1, BU99990305: 1, BU99990306: 1, BU99990401: 20, BU99990402: 30 }),
+      issueTree,
+    );
     const fiveOnes = ["BU99990302", "BU99990303", "BU99990304", "BU99990305", "BU99990306"];
 
     // No group has a single hidden part, so the old pass saw nothing wrong: 10 − 5 = 5 over five buurten of at least 1.
@@ -97,7 +113,7 @@ describe("the audit of a suppression pattern", () => {
     let spared = 0;
     for (let seed = 1; seed <= 100; seed++) {
       let state = seed;
-      const draw = () => ((state = (state * 1103515245 + 12345) % 2147483648) % 9);
+      const draw = () => (state = (state * 1103515245 + 12345) % 2147483648) % 9;
       const values = { BU00010101: draw(), BU00010102: draw(), BU00010103: draw(), BU00010201: draw(), BU00010202: draw(), none: draw() % 3 };
       for (const table of tablesOf(suppressByGroups(rollUp(complaints, counts(values), hierarchy)))) {
         const hidden = new Set(table.cells.filter((c) => c.suppressed).map((c) => c.areaCode));
@@ -132,7 +148,9 @@ describe("the audit of a suppression pattern", () => {
   });
 
   it("reports what it did", async () => {
-    const { report } = await controlDisclosure(rollUp(complaints, counts({ BU00010101: 7, BU00010102: 1, BU00010103: 1, BU00010201: 1, BU00010202: 1 }), hierarchy));
+    const { report } = await controlDisclosure(
+      rollUp(complaints, counts({ BU00010101: 7, BU00010102: 1, BU00010103: 1, BU00010201: 1, BU00010202: 1 }), hierarchy),
+    );
     expect(report).toMatchObject({ tables: 1, hidden: { primary: 5, complementary: 1, audit: 1 }, audits: 2 });
     expect(report.minFeasibleValues).toBeGreaterThanOrEqual(MIN_FEASIBLE_VALUES);
   });

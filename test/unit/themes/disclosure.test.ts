@@ -4,7 +4,11 @@ import { rollUp, type Cell } from "../../../server/themes/rollup.ts";
 import { counts, hierarchy } from "./fixtures.ts";
 
 const complaints = { grain: "buurt", rollup: "sum", lowestLevel: "buurt", disclosure: "complaints" } as const;
-const hiddenCodes = (cells: Cell[]) => cells.filter((c) => c.suppressed).map((c) => c.areaCode).sort();
+const hiddenCodes = (cells: Cell[]) =>
+  cells
+    .filter((c) => c.suppressed)
+    .map((c) => c.areaCode)
+    .sort();
 
 /** Every parent with a published value has 0 or at least 2 hidden parts: no part is its total minus the rest. */
 function expectNoSingleHiddenPart(cells: Cell[]) {
@@ -19,7 +23,9 @@ function expectNoSingleHiddenPart(cells: Cell[]) {
 
 describe("suppressSmallCells", () => {
   it("hides a cell of 1–4 units and a second cell beside it, so the wijk total does not give it away", async () => {
-    const cells = await suppressSmallCells(rollUp(complaints, counts({ BU00010101: 3, BU00010102: 8, BU00010103: 6, BU00010201: 9, BU00010202: 7 }), hierarchy));
+    const cells = await suppressSmallCells(
+      rollUp(complaints, counts({ BU00010101: 3, BU00010102: 8, BU00010103: 6, BU00010201: 9, BU00010202: 7 }), hierarchy),
+    );
     // The complement is the smallest other non-empty buurt of the same wijk.
     expect(hiddenCodes(cells)).toEqual(["BU00010101", "BU00010103"]);
     expect(cells.find((c) => c.areaCode === "BU00010101")).toMatchObject({ value: null, suppressed: true });
@@ -49,13 +55,16 @@ describe("suppressSmallCells", () => {
   it("holds for many random registers: every small cell hidden, never an empty one, and no hidden number narrower than three values", async () => {
     for (let seed = 1; seed <= 200; seed++) {
       let state = seed;
-      const draw = () => ((state = (state * 1103515245 + 12345) % 2147483648) % 9);
+      const draw = () => (state = (state * 1103515245 + 12345) % 2147483648) % 9;
       const values = { BU00010101: draw(), BU00010102: draw(), BU00010103: draw(), BU00010201: draw(), BU00010202: draw(), none: draw() % 3 };
       const all = rollUp(complaints, counts(values), hierarchy);
       const cells = await suppressSmallCells(all);
       expectNoSingleHiddenPart(cells);
       for (const cell of all) if (cell.units! > 0 && cell.units! < 5) expect(hiddenCodes(cells)).toContain(cell.areaCode);
-      expect(cells.filter((c) => c.suppressed && c.units === 0), `seed ${seed}`).toEqual([]);
+      expect(
+        cells.filter((c) => c.suppressed && c.units === 0),
+        `seed ${seed}`,
+      ).toEqual([]);
       for (const { interval } of await auditPattern(cells)) expect(interval.values, `seed ${seed}`).toBeGreaterThanOrEqual(MIN_FEASIBLE_VALUES);
     }
   });

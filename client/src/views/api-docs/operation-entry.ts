@@ -10,7 +10,8 @@ import { describeSchema, rolesOf, type JsonSchema, type ListedOperation, type Pa
 function renderAccess(operation: ListedOperation["operation"], userRole: Role) {
   const access = operation["x-access"];
   const roles = rolesOf(operation);
-  const who = access === "public" ? t("apiDocs.public") : access === "authenticated" ? t("apiDocs.authenticated") : roles.map((role) => t(`role.${role}`)).join(", ");
+  const who =
+    access === "public" ? t("apiDocs.public") : access === "authenticated" ? t("apiDocs.authenticated") : roles.map((role) => t(`role.${role}`)).join(", ");
   const allowed = access === "public" || roles.includes(userRole);
   return html`<p class="access">
     <span>${t("apiDocs.roles")}: ${who}.</span>
@@ -25,7 +26,9 @@ function renderParameters(parameters: readonly ParameterObject[], label: string)
   return html`<h4>${t("apiDocs.parameters")}</h4>
     <div class="table-wrap">
       <table data-testid="api-parameters">
-        <caption class="sr-only">${t("apiDocs.parametersOf", { operation: label })}</caption>
+        <caption class="sr-only">
+          ${t("apiDocs.parametersOf", { operation: label })}
+        </caption>
         <thead>
           <tr>
             <th scope="col">${t("apiDocs.name")}</th>
@@ -60,9 +63,10 @@ function renderBody(body: ListedOperation["operation"]["requestBody"]) {
   return html`<h4>${body?.required ? t("apiDocs.body") : t("apiDocs.bodyOptional")}</h4>
     <ul class="body">
       ${Object.entries(properties).map(
-        ([name, property]) => html`<li>
-          <code>${name}</code>: <code>${describeSchema(property).type}</code>${required.has(name) ? html` (${t("apiDocs.required").toLowerCase()})` : nothing}
-        </li>`,
+        ([name, property]) =>
+          html`<li>
+            <code>${name}</code>: <code>${describeSchema(property).type}</code>${required.has(name) ? html` (${t("apiDocs.required").toLowerCase()})` : nothing}
+          </li>`,
       )}
     </ul>`;
 }
@@ -72,10 +76,11 @@ type Responses = NonNullable<ListedOperation["operation"]["responses"]>;
 function renderResponseList(entries: [string, Responses[string]][]) {
   return html`<ul class="responses">
     ${entries.map(
-      ([status, response]) => html`<li>
-        <strong>${status}</strong> ${response.description ?? ""}
-        ${Object.keys(response.content ?? {}).map((type) => html` <code class="media">${type}</code>`)}
-      </li>`,
+      ([status, response]) =>
+        html`<li>
+          <strong>${status}</strong> ${response.description ?? ""}
+          ${Object.keys(response.content ?? {}).map((type) => html` <code class="media">${type}</code>`)}
+        </li>`,
     )}
   </ul>`;
 }
@@ -87,12 +92,14 @@ function renderResponses(responses: ListedOperation["operation"]["responses"]) {
   return html`<h4>${t("apiDocs.responses")}</h4>
     <div data-testid="api-responses">
       ${renderResponseList(entries.filter(([status]) => Number(status) < 400))}
-      ${errors.length > 0
-        ? html`<details>
-            <summary>${t("apiDocs.errors", { statuses: errors.map(([status]) => status).join(", ") })}</summary>
-            ${renderResponseList(errors)}
-          </details>`
-        : nothing}
+      ${
+        errors.length > 0
+          ? html`<details>
+              <summary>${t("apiDocs.errors", { statuses: errors.map(([status]) => status).join(", ") })}</summary>
+              ${renderResponseList(errors)}
+            </details>`
+          : nothing
+      }
     </div>`;
 }
 

@@ -32,12 +32,7 @@ export class AuditLogView extends LitElement {
   declare page: number;
   declare userRole: Role;
 
-  static override styles = [
-    baseStyles,
-    pagerStyles,
-    css`
-    `,
-  ];
+  static override styles = [baseStyles, pagerStyles, css``];
 
   #entries = new Task(this, {
     args: () => [this.page] as const,
@@ -77,7 +72,9 @@ export class AuditLogView extends LitElement {
     const first = (page - 1) * AUDIT_PAGE_SIZE + 1;
     return html`<div class="panel table-wrap">
         <table data-testid="audit-table">
-          <caption class="sr-only">${t("audit.title")}</caption>
+          <caption class="sr-only">
+            ${t("audit.title")}
+          </caption>
           <thead>
             <tr>
               <th scope="col">${t("audit.at")}</th>
@@ -89,13 +86,14 @@ export class AuditLogView extends LitElement {
           </thead>
           <tbody>
             ${list.entries.map(
-              (entry) => html`<tr data-testid="audit-row" data-action=${entry.action} data-user=${entry.username} data-subject=${entry.subject}>
-                <th scope="row">${formatDateTime(entry.at, language)}</th>
-                <td>${entry.username}</td>
-                <td>${entry.role === "" ? t("audit.noRole") : t(`role.${entry.role}`)}</td>
-                <td>${t(`audit.action.${entry.action}`)}</td>
-                <td>${renderSubject(entry)}</td>
-              </tr>`,
+              (entry) =>
+                html`<tr data-testid="audit-row" data-action=${entry.action} data-user=${entry.username} data-subject=${entry.subject}>
+                  <th scope="row">${formatDateTime(entry.at, language)}</th>
+                  <td>${entry.username}</td>
+                  <td>${entry.role === "" ? t("audit.noRole") : t(`role.${entry.role}`)}</td>
+                  <td>${t(`audit.action.${entry.action}`)}</td>
+                  <td>${renderSubject(entry)}</td>
+                </tr>`,
             )}
           </tbody>
         </table>

@@ -16,7 +16,9 @@ function renderYearTable(rows: ByYear): TemplateResult {
   const count = (year: number, kind: Complaint["kind"]) => rows.find((row) => row.year === year && row.kind === kind)?.count ?? 0;
   return html`<div class="table-wrap">
     <table data-testid="complaints-year-table">
-      <caption>${t("dossier.complaintsByYear")}</caption>
+      <caption>
+        ${t("dossier.complaintsByYear")}
+      </caption>
       <thead>
         <tr>
           <th scope="col">${t("dossier.year")}</th>
@@ -26,11 +28,12 @@ function renderYearTable(rows: ByYear): TemplateResult {
       </thead>
       <tbody>
         ${complaintYears(rows).map(
-          (year) => html`<tr>
-            <th scope="row">${year}</th>
-            ${kinds.map((kind) => html`<td class="num">${count(year, kind)}</td>`)}
-            <td class="num">${kinds.reduce((sum, kind) => sum + count(year, kind), 0)}</td>
-          </tr>`,
+          (year) =>
+            html`<tr>
+              <th scope="row">${year}</th>
+              ${kinds.map((kind) => html`<td class="num">${count(year, kind)}</td>`)}
+              <td class="num">${kinds.reduce((sum, kind) => sum + count(year, kind), 0)}</td>
+            </tr>`,
         )}
       </tbody>
     </table>
@@ -42,7 +45,9 @@ function renderComplaintList(complaints: readonly Complaint[]): TemplateResult {
   const sorted = [...complaints].sort((a, b) => b.receivedOn.localeCompare(a.receivedOn));
   return html`<div class="table-wrap">
     <table data-testid="complaint-table">
-      <caption>${t("dossier.complaintList", { count: complaints.length })}</caption>
+      <caption>
+        ${t("dossier.complaintList", { count: complaints.length })}
+      </caption>
       <thead>
         <tr>
           <th scope="col">${t("dossier.complaint")}</th>
@@ -53,12 +58,13 @@ function renderComplaintList(complaints: readonly Complaint[]): TemplateResult {
       </thead>
       <tbody>
         ${sorted.map(
-          (complaint) => html`<tr data-testid="complaint-row" data-status=${complaint.status}>
-            <th scope="row">${complaint.id}</th>
-            <td>${formatDate(complaint.receivedOn, language)}</td>
-            <td>${t(`dossier.complaintKind.${complaint.kind}`)}</td>
-            <td>${t(`dossier.complaintStatus.${complaint.status}`)}</td>
-          </tr>`,
+          (complaint) =>
+            html`<tr data-testid="complaint-row" data-status=${complaint.status}>
+              <th scope="row">${complaint.id}</th>
+              <td>${formatDate(complaint.receivedOn, language)}</td>
+              <td>${t(`dossier.complaintKind.${complaint.kind}`)}</td>
+              <td>${t(`dossier.complaintStatus.${complaint.status}`)}</td>
+            </tr>`,
         )}
       </tbody>
     </table>

@@ -50,11 +50,11 @@ export class EstablishmentDossierView extends LitElement {
 
   protected override render() {
     return html`${renderBackToSearch(this.userRole)}
-      ${this.#dossier.render({
-        pending: renderLoading,
-        error: (error) => renderFailure(error, this.userRole, () => void this.#dossier.run()),
-        complete: (dossier) => this.#renderDossier(dossier),
-      })}`;
+    ${this.#dossier.render({
+      pending: renderLoading,
+      error: (error) => renderFailure(error, this.userRole, () => void this.#dossier.run()),
+      complete: (dossier) => this.#renderDossier(dossier),
+    })}`;
   }
 
   #renderDossier(dossier: EstablishmentDossier) {
@@ -66,12 +66,17 @@ export class EstablishmentDossierView extends LitElement {
           <p class="muted">${t("dossier.asOf", { date: formatDate(dossier.asOf, lang()) })}</p>
         </div>
         <div class="actions no-print">
-          <a class="button" href=${api.url("GET /api/v1/establishments/:id", { path: { id: e.id }, query: downloadQuery({ format: "csv" }) })} download=${`dossier-${e.id}.csv`} data-testid="export-csv">${t("dossier.exportCsv")}</a>
+          <a
+            class="button"
+            href=${api.url("GET /api/v1/establishments/:id", { path: { id: e.id }, query: downloadQuery({ format: "csv" }) })}
+            download=${`dossier-${e.id}.csv`}
+            data-testid="export-csv"
+            >${t("dossier.exportCsv")}</a
+          >
           <button type="button" data-testid="print" @click=${() => window.print()}>${t("dossier.print")}</button>
         </div>
       </div>
-      ${renderOpenItems(dossier.openItems)}
-      ${this.#renderIdentity(dossier)}
+      ${renderOpenItems(dossier.openItems)} ${this.#renderIdentity(dossier)}
       <section class="panel" aria-labelledby="permits-title">
         <h2 id="permits-title">${t("dossier.permitsTitle")}</h2>
         ${renderPermits(dossier.permits)}
@@ -125,7 +130,9 @@ export class EstablishmentDossierView extends LitElement {
           <dd>${coordinate(e.lat)}, ${coordinate(e.lon)}</dd>
         </dl>
         <p class="no-print">
-          <a data-testid="location-link" href=${hrefFor({ name: "location", lat: e.lat, lon: e.lon, radius: DEFAULT_RADIUS_M })}>${t("dossier.locationLink")}</a>
+          <a data-testid="location-link" href=${hrefFor({ name: "location", lat: e.lat, lon: e.lon, radius: DEFAULT_RADIUS_M })}
+            >${t("dossier.locationLink")}</a
+          >
         </p>
       </div>
       <div class="small-map">

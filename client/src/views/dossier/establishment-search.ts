@@ -111,13 +111,15 @@ export class EstablishmentSearchView extends LitElement {
             .userRole=${this.userRole}
             @mm-pick=${this.#onPick}
           ></mm-area-map>
-          ${this.state.near
-            ? html`<p>
-                <a data-testid="location-link" href=${hrefFor({ name: "location", ...this.state.near, radius: locationRadius(this.state.radius) })}
-                  >${t("search.locationLink")}</a
-                >
-              </p>`
-            : null}
+          ${
+            this.state.near
+              ? html`<p>
+                  <a data-testid="location-link" href=${hrefFor({ name: "location", ...this.state.near, radius: locationRadius(this.state.radius) })}
+                    >${t("search.locationLink")}</a
+                  >
+                </p>`
+              : null
+          }
         </section>
       </div>
       <section class="panel results" aria-labelledby="results-title" data-testid="search-results" data-loaded=${loaded ?? ""}>
@@ -171,7 +173,9 @@ export class EstablishmentSearchView extends LitElement {
       </div>
       ${renderEstablishmentTable(search.items, { caption: t("search.results"), withDistance: this.state.near !== undefined })}
       <nav class="pager" aria-label=${t("search.pager")}>
-        <button type="button" data-testid="page-previous" ?disabled=${search.page <= 1} @click=${() => this.#goTo(search.page - 1)}>${t("search.previous")}</button>
+        <button type="button" data-testid="page-previous" ?disabled=${search.page <= 1} @click=${() => this.#goTo(search.page - 1)}>
+          ${t("search.previous")}
+        </button>
         <p data-testid="page-status">
           ${t("search.pageStatus", {
             first: formatNumber(first, language, { digits: 0 }),

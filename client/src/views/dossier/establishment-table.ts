@@ -9,11 +9,16 @@ import { formatDistance } from "../../dossier-format.ts";
 import { lang, t } from "../../i18n.ts";
 import { hrefFor } from "../../routes.ts";
 
-export function renderEstablishmentTable(items: readonly EstablishmentSummary[], { caption, withDistance }: { caption: string; withDistance: boolean }): TemplateResult {
+export function renderEstablishmentTable(
+  items: readonly EstablishmentSummary[],
+  { caption, withDistance }: { caption: string; withDistance: boolean },
+): TemplateResult {
   const language = lang();
   return html`<div class="table-wrap">
     <table data-testid="establishment-table">
-      <caption class="sr-only">${caption}</caption>
+      <caption class="sr-only">
+        ${caption}
+      </caption>
       <thead>
         <tr>
           <th scope="col">${t("search.colName")}</th>
@@ -26,20 +31,23 @@ export function renderEstablishmentTable(items: readonly EstablishmentSummary[],
       </thead>
       <tbody>
         ${items.map(
-          (item) => html`<tr data-testid="establishment-row" data-id=${item.id}>
-            <th scope="row">
-              <a href=${hrefFor({ name: "establishment", id: item.id })} data-testid="establishment-link">${item.name}</a>
-            </th>
-            <td>${item.address}, ${item.postcode}</td>
-            <td>${item.buurtName ?? "–"}</td>
-            <td>${item.activity} <span class="muted">(SBI ${item.sbiCode})</span></td>
-            <td class="num">${item.category}</td>
-            ${withDistance
-              ? html`<td class="num" data-testid="distance" data-metres=${item.distanceM ?? ""}>
-                  ${item.distanceM === null ? "–" : formatDistance(item.distanceM, language)}
-                </td>`
-              : null}
-          </tr>`,
+          (item) =>
+            html`<tr data-testid="establishment-row" data-id=${item.id}>
+              <th scope="row">
+                <a href=${hrefFor({ name: "establishment", id: item.id })} data-testid="establishment-link">${item.name}</a>
+              </th>
+              <td>${item.address}, ${item.postcode}</td>
+              <td>${item.buurtName ?? "–"}</td>
+              <td>${item.activity} <span class="muted">(SBI ${item.sbiCode})</span></td>
+              <td class="num">${item.category}</td>
+              ${
+                withDistance
+                  ? html`<td class="num" data-testid="distance" data-metres=${item.distanceM ?? ""}>
+                      ${item.distanceM === null ? "–" : formatDistance(item.distanceM, language)}
+                    </td>`
+                  : null
+              }
+            </tr>`,
         )}
       </tbody>
     </table>

@@ -20,7 +20,9 @@ export function renderInspections(inspections: readonly Inspection[]): TemplateR
   if (inspections.length === 0) return html`<p data-testid="inspections-empty">${t("dossier.inspectionsEmpty")}</p>`;
   return html`<div class="table-wrap">
     <table data-testid="inspection-table">
-      <caption class="sr-only">${t("dossier.inspectionsTitle")}</caption>
+      <caption class="sr-only">
+        ${t("dossier.inspectionsTitle")}
+      </caption>
       <thead>
         <tr>
           <th scope="col">${t("dossier.inspection")}</th>
@@ -32,13 +34,14 @@ export function renderInspections(inspections: readonly Inspection[]): TemplateR
       </thead>
       <tbody>
         ${inspections.map(
-          (inspection) => html`<tr data-testid="inspection-row" data-result=${inspection.result}>
-            <th scope="row">${inspection.id}</th>
-            <td>${formatDate(inspection.inspectedOn, language)}</td>
-            <td><span aria-hidden="true">${resultSymbol[inspection.result]}</span> ${t(`dossier.result.${inspection.result}`)}</td>
-            <td class="num">${inspection.violations}</td>
-            <td>${renderFollowUp(inspection)}</td>
-          </tr>`,
+          (inspection) =>
+            html`<tr data-testid="inspection-row" data-result=${inspection.result}>
+              <th scope="row">${inspection.id}</th>
+              <td>${formatDate(inspection.inspectedOn, language)}</td>
+              <td><span aria-hidden="true">${resultSymbol[inspection.result]}</span> ${t(`dossier.result.${inspection.result}`)}</td>
+              <td class="num">${inspection.violations}</td>
+              <td>${renderFollowUp(inspection)}</td>
+            </tr>`,
         )}
       </tbody>
     </table>

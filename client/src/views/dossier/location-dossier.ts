@@ -77,11 +77,11 @@ export class LocationDossierView extends LitElement {
 
   protected override render() {
     return html`${renderBackToSearch(this.userRole)}
-      ${this.#dossier.render({
-        pending: renderLoading,
-        error: (error) => renderFailure(error, this.userRole, () => void this.#dossier.run()),
-        complete: (dossier) => (dossier ? this.#renderDossier(dossier) : this.#renderPointForm()),
-      })}`;
+    ${this.#dossier.render({
+      pending: renderLoading,
+      error: (error) => renderFailure(error, this.userRole, () => void this.#dossier.run()),
+      complete: (dossier) => (dossier ? this.#renderDossier(dossier) : this.#renderPointForm()),
+    })}`;
   }
 
   #renderPointForm() {
@@ -96,8 +96,12 @@ export class LocationDossierView extends LitElement {
     const { lat, lon } = this.point;
     const radius = this.point.radius ?? DEFAULT_RADIUS_M;
     return html`<form @submit=${this.#submit} aria-label=${t("location.formLabel")}>
-      <label>${t("search.lat")} <input name="lat" type="number" step="any" min="-90" max="90" required .value=${lat === undefined ? "" : formatCoordinate(lat)} /></label>
-      <label>${t("search.lon")} <input name="lon" type="number" step="any" min="-180" max="180" required .value=${lon === undefined ? "" : formatCoordinate(lon)} /></label>
+      <label
+        >${t("search.lat")} <input name="lat" type="number" step="any" min="-90" max="90" required .value=${lat === undefined ? "" : formatCoordinate(lat)}
+      /></label>
+      <label
+        >${t("search.lon")} <input name="lon" type="number" step="any" min="-180" max="180" required .value=${lon === undefined ? "" : formatCoordinate(lon)}
+      /></label>
       <label
         >${t("search.radius")}
         <select name="radius">
@@ -130,14 +134,16 @@ export class LocationDossierView extends LitElement {
       <section class="panel two-columns" aria-labelledby="area-title" data-testid="location-area">
         <div>
           <h2 id="area-title">${t("location.areaTitle")}</h2>
-          ${dossier.buurt
-            ? html`<dl>
-                <dt>${t("search.colBuurt")}</dt>
-                <dd data-testid="location-buurt">${dossier.buurt.name} <span class="muted">(${dossier.buurt.code})</span></dd>
-                <dt>${t("location.wijk")}</dt>
-                <dd>${dossier.buurt.wijkName ?? "–"} ${dossier.buurt.wijkCode ? html`<span class="muted">(${dossier.buurt.wijkCode})</span>` : null}</dd>
-              </dl>`
-            : html`<p data-testid="location-outside">${t("location.outside")}</p>`}
+          ${
+            dossier.buurt
+              ? html`<dl>
+                  <dt>${t("search.colBuurt")}</dt>
+                  <dd data-testid="location-buurt">${dossier.buurt.name} <span class="muted">(${dossier.buurt.code})</span></dd>
+                  <dt>${t("location.wijk")}</dt>
+                  <dd>${dossier.buurt.wijkName ?? "–"} ${dossier.buurt.wijkCode ? html`<span class="muted">(${dossier.buurt.wijkCode})</span>` : null}</dd>
+                </dl>`
+              : html`<p data-testid="location-outside">${t("location.outside")}</p>`
+          }
           ${this.#renderKeyFigures(dossier)}
         </div>
         <div class="small-map">
@@ -168,9 +174,11 @@ export class LocationDossierView extends LitElement {
       </section>
       <section class="panel" aria-labelledby="around-title" data-testid="around">
         <h2 id="around-title">${t("location.aroundTitle", { radius })}</h2>
-        ${dossier.establishments.length === 0
-          ? html`<p data-testid="around-empty">${t("location.aroundEmpty")}</p>`
-          : renderEstablishmentTable(dossier.establishments, { caption: t("location.aroundTitle", { radius }), withDistance: true })}
+        ${
+          dossier.establishments.length === 0
+            ? html`<p data-testid="around-empty">${t("location.aroundEmpty")}</p>`
+            : renderEstablishmentTable(dossier.establishments, { caption: t("location.aroundTitle", { radius }), withDistance: true })
+        }
       </section>
       <section class="panel" aria-labelledby="sources-title">
         <h2 id="sources-title">${t("dossier.sourcesTitle")}</h2>
@@ -183,7 +191,9 @@ export class LocationDossierView extends LitElement {
     const language = lang();
     return html`<div class="table-wrap">
       <table data-testid="key-figures">
-        <caption>${t("location.keyFigures", { period: dossier.keyFigures[0]!.period })}</caption>
+        <caption>
+          ${t("location.keyFigures", { period: dossier.keyFigures[0]!.period })}
+        </caption>
         <thead>
           <tr>
             <th scope="col">${t("location.measure")}</th>
@@ -192,10 +202,11 @@ export class LocationDossierView extends LitElement {
         </thead>
         <tbody>
           ${dossier.keyFigures.map(
-            (figure) => html`<tr>
-              <th scope="row">${measureLabel(figure.measure)}</th>
-              <td class="num">${figure.value === null ? "–" : formatNumber(figure.value, language)}</td>
-            </tr>`,
+            (figure) =>
+              html`<tr>
+                <th scope="row">${measureLabel(figure.measure)}</th>
+                <td class="num">${figure.value === null ? "–" : formatNumber(figure.value, language)}</td>
+              </tr>`,
           )}
         </tbody>
       </table>

@@ -117,7 +117,9 @@ export class NearbyMeasurements extends LitElement {
   #renderNormKey(family: NormFamily) {
     const { dash, width } = normStyles[family];
     return html`<li>
-      <svg width="28" height="10" aria-hidden="true"><line x1="2" y1="5" x2="26" y2="5" stroke="#1f2a2e" stroke-width=${width} stroke-dasharray=${dash}></line></svg>
+      <svg width="28" height="10" aria-hidden="true">
+        <line x1="2" y1="5" x2="26" y2="5" stroke="#1f2a2e" stroke-width=${width} stroke-dasharray=${dash}></line>
+      </svg>
       ${t(`dossier.normFamily.${family}`)}
     </li>`;
   }
@@ -129,18 +131,32 @@ export class NearbyMeasurements extends LitElement {
     return html`<article data-testid="nearby-measurement" data-kind=${measurement.kind} data-id=${measurement.id}>
       <h3>${measurement.name}</h3>
       <dl class="facts">
-        <div><dt>${t("dossier.measurementKind")}</dt> <dd>${t(`dossier.measurementKind.${measurement.kind}`)} ${measurement.id}</dd></div>
-        <div><dt>${t("dossier.distance")}</dt> <dd>${formatDistance(measurement.distanceM, language)}</dd></div>
+        <div>
+          <dt>${t("dossier.measurementKind")}</dt>
+          <dd>${t(`dossier.measurementKind.${measurement.kind}`)} ${measurement.id}</dd>
+        </div>
+        <div>
+          <dt>${t("dossier.distance")}</dt>
+          <dd>${formatDistance(measurement.distanceM, language)}</dd>
+        </div>
         <div>
           <dt>${t("dossier.quality")}</dt>
           <dd data-testid="quality-tier" data-tier=${measurement.qualityTier}>${t(`tier.${measurement.qualityTier}`)}</dd>
         </div>
-        <div><dt>${t("dossier.source")}</dt> <dd>${measurement.source}</dd></div>
-        <div><dt>${t("dossier.latest")}</dt> <dd>${measurement.latest ? formatDateTime(measurement.latest, language) : "–"}</dd></div>
+        <div>
+          <dt>${t("dossier.source")}</dt>
+          <dd>${measurement.source}</dd>
+        </div>
+        <div>
+          <dt>${t("dossier.latest")}</dt>
+          <dd>${measurement.latest ? formatDateTime(measurement.latest, language) : "–"}</dd>
+        </div>
       </dl>
       <div class="table-wrap">
         <table data-testid="norm-table">
-          <caption class="sr-only">${t("dossier.normTableCaption", { name: measurement.name })}</caption>
+          <caption class="sr-only">
+            ${t("dossier.normTableCaption", { name: measurement.name })}
+          </caption>
           <thead>
             <tr>
               <th scope="col">${t("dossier.component")}</th>
@@ -165,18 +181,19 @@ export class NearbyMeasurements extends LitElement {
       <td>${t(`dossier.windowShort.${value.window}`)}</td>
       <td class="num">${value.value === null ? "–" : format(value.value)}</td>
       <td>
-        ${value.norms.length === 0
-          ? html`<span class="muted">${t("dossier.noNorm")}</span>`
-          : html`<ul class="checks">
-              ${value.norms.map(
-                (check) => html`<li data-testid="norm-check" data-norm=${check.norm.id} data-family=${normFamily(check.norm.id)}>
-                  ${check.exceeds
-                    ? html`<span class="over">▲ ${t("dossier.above")}</span>`
-                    : html`<span>✓ ${t("dossier.below")}</span>`}
-                  ${pick(check.norm.label, language)} (${format(check.norm.value)})
-                </li>`,
-              )}
-            </ul>`}
+        ${
+          value.norms.length === 0
+            ? html`<span class="muted">${t("dossier.noNorm")}</span>`
+            : html`<ul class="checks">
+                ${value.norms.map(
+                  (check) =>
+                    html`<li data-testid="norm-check" data-norm=${check.norm.id} data-family=${normFamily(check.norm.id)}>
+                      ${check.exceeds ? html`<span class="over">▲ ${t("dossier.above")}</span>` : html`<span>✓ ${t("dossier.below")}</span>`}
+                      ${pick(check.norm.label, language)} (${format(check.norm.value)})
+                    </li>`,
+                )}
+              </ul>`
+        }
       </td>
     </tr>`;
   }

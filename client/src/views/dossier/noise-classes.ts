@@ -27,19 +27,24 @@ export interface NoiseLimit {
 
 export function renderNoise(noise: NoiseAtLocation | null, noiseLimits: readonly NoiseLimit[] = []): TemplateResult {
   const language = lang();
-  const limits = noiseLimits.length === 0
-    ? null
-    : html`<p data-testid="noise-limit">
-        ${t("dossier.noiseLimitContext", { limits: noiseLimits.map((l) => `${formatNumber(l.limit, language)} dB(A) (${l.permit}, ${t(`dossier.permitStatus.${l.status}`)})`).join("; ") })}
-      </p>`;
-  if (!noise) return html`<p data-testid="noise-empty">${t("dossier.noiseEmpty")}</p>${limits}`;
+  const limits =
+    noiseLimits.length === 0
+      ? null
+      : html`<p data-testid="noise-limit">
+          ${t("dossier.noiseLimitContext", { limits: noiseLimits.map((l) => `${formatNumber(l.limit, language)} dB(A) (${l.permit}, ${t(`dossier.permitStatus.${l.status}`)})`).join("; ") })}
+        </p>`;
+  if (!noise)
+    return html`<p data-testid="noise-empty">${t("dossier.noiseEmpty")}</p>
+      ${limits}`;
   return html`<p>
       ${t("dossier.noiseIntro", { year: noise.year, typical: noiseClassLabel(noise.typicalClass) })}
       <span data-testid="noise-tier">(${t(`tier.${noise.qualityTier}`)}; ${t("dossier.sourceValue", { source: noise.source })})</span>
     </p>
     <div class="table-wrap narrow">
       <table data-testid="noise-table">
-        <caption class="sr-only">${t("dossier.noiseCaption", { buurt: noise.buurtCode, year: noise.year })}</caption>
+        <caption class="sr-only">
+          ${t("dossier.noiseCaption", { buurt: noise.buurtCode, year: noise.year })}
+        </caption>
         <thead>
           <tr>
             <th scope="col">${t("dossier.noiseClass")}</th>
@@ -48,10 +53,13 @@ export function renderNoise(noise: NoiseAtLocation | null, noiseLimits: readonly
         </thead>
         <tbody>
           ${noise.classes.map(
-            (c) => html`<tr data-typical=${c.class === noise.typicalClass ? "true" : "false"}>
-              <th scope="row">${noiseClassLabel(c.class)}${c.class === noise.typicalClass ? html` <strong>(${t("dossier.noiseTypical")})</strong>` : null}</th>
-              <td class="num">${formatPercent(c.share, language)}</td>
-            </tr>`,
+            (c) =>
+              html`<tr data-typical=${c.class === noise.typicalClass ? "true" : "false"}>
+                <th scope="row">
+                  ${noiseClassLabel(c.class)}${c.class === noise.typicalClass ? html` <strong>(${t("dossier.noiseTypical")})</strong>` : null}
+                </th>
+                <td class="num">${formatPercent(c.share, language)}</td>
+              </tr>`,
           )}
         </tbody>
       </table>

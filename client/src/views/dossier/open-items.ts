@@ -8,15 +8,18 @@ export function renderOpenItems(items: readonly OpenItem[]): TemplateResult {
   const language = lang();
   return html`<section class="open-items" aria-labelledby="open-items-title" data-testid="open-items" data-count=${items.length}>
     <h2 id="open-items-title">${items.length === 0 ? t("dossier.openNone") : t("dossier.openTitle", { count: items.length })}</h2>
-    ${items.length === 0
-      ? null
-      : html`<ul>
-          ${items.map(
-            (item) => html`<li data-testid="open-item" data-kind=${item.kind}>
-              <strong><span aria-hidden="true">! </span>${t(`dossier.openKind.${item.kind}`)}</strong>
-              (${item.subject}, ${formatDate(item.date, language)}): ${pick(item.message, language)}
-            </li>`,
-          )}
-        </ul>`}
+    ${
+      items.length === 0
+        ? null
+        : html`<ul>
+            ${items.map(
+              (item) =>
+                html`<li data-testid="open-item" data-kind=${item.kind}>
+                  <strong><span aria-hidden="true">! </span>${t(`dossier.openKind.${item.kind}`)}</strong>
+                  (${item.subject}, ${formatDate(item.date, language)}): ${pick(item.message, language)}
+                </li>`,
+            )}
+          </ul>`
+    }
   </section>`;
 }

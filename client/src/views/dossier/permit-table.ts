@@ -11,7 +11,9 @@ export function renderPermits(permits: readonly Permit[]): TemplateResult {
   if (permits.length === 0) return html`<p data-testid="permits-empty">${t("dossier.permitsEmpty")}</p>`;
   return html`<div class="table-wrap">
     <table data-testid="permit-table">
-      <caption class="sr-only">${t("dossier.permitsTitle")}</caption>
+      <caption class="sr-only">
+        ${t("dossier.permitsTitle")}
+      </caption>
       <thead>
         <tr>
           <th scope="col">${t("dossier.permit")}</th>
@@ -26,16 +28,17 @@ export function renderPermits(permits: readonly Permit[]): TemplateResult {
       </thead>
       <tbody>
         ${permits.map(
-          (permit) => html`<tr data-testid="permit-row" data-status=${permit.status}>
-            <th scope="row">${permit.id}</th>
-            <td>${t(`dossier.permitType.${permit.type}`)}</td>
-            <td>${t(`dossier.permitStatus.${permit.status}`)}</td>
-            <td>${date(permit.appliedOn)}</td>
-            <td>${date(permit.decidedOn)}</td>
-            <td>${permit.validUntil === null ? t("dossier.indefinite") : date(permit.validUntil)}</td>
-            <td class="num">${permit.noiseLimitDba === null ? "–" : `${formatNumber(permit.noiseLimitDba, language)} dB(A)`}</td>
-            <td class="num">${permit.dustLimitMgM3 === null ? "–" : `${formatNumber(permit.dustLimitMgM3, language)} mg/m³`}</td>
-          </tr>`,
+          (permit) =>
+            html`<tr data-testid="permit-row" data-status=${permit.status}>
+              <th scope="row">${permit.id}</th>
+              <td>${t(`dossier.permitType.${permit.type}`)}</td>
+              <td>${t(`dossier.permitStatus.${permit.status}`)}</td>
+              <td>${date(permit.appliedOn)}</td>
+              <td>${date(permit.decidedOn)}</td>
+              <td>${permit.validUntil === null ? t("dossier.indefinite") : date(permit.validUntil)}</td>
+              <td class="num">${permit.noiseLimitDba === null ? "–" : `${formatNumber(permit.noiseLimitDba, language)} dB(A)`}</td>
+              <td class="num">${permit.dustLimitMgM3 === null ? "–" : `${formatNumber(permit.dustLimitMgM3, language)} mg/m³`}</td>
+            </tr>`,
         )}
       </tbody>
     </table>

@@ -156,11 +156,27 @@ export class SearchForm extends LitElement {
         </label>
         <label
           >${t("search.lon")}
-          <input name="lon" type="number" step="any" min="-180" max="180" .value=${state.near ? formatCoordinate(state.near.lon) : ""} data-testid="search-lon" />
+          <input
+            name="lon"
+            type="number"
+            step="any"
+            min="-180"
+            max="180"
+            .value=${state.near ? formatCoordinate(state.near.lon) : ""}
+            data-testid="search-lon"
+          />
         </label>
         <label
           >${t("search.radius")}
-          <input name="radius" type="number" step="1" min="1" max="50000" .value=${number(state.radius ?? (state.near ? undefined : DEFAULT_RADIUS_M))} data-testid="search-radius" />
+          <input
+            name="radius"
+            type="number"
+            step="1"
+            min="1"
+            max="50000"
+            .value=${number(state.radius ?? (state.near ? undefined : DEFAULT_RADIUS_M))}
+            data-testid="search-radius"
+          />
         </label>
         <button type="button" class="secondary" aria-pressed=${this.picking ? "true" : "false"} data-testid="pick-toggle" @click=${this.#togglePick}>
           ${this.picking ? t("search.pickActive") : t("search.pick")}

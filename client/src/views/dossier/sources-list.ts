@@ -6,9 +6,8 @@ import { t } from "../../i18n.ts";
 export function renderSources(sources: EstablishmentDossier["sources"]): TemplateResult {
   return html`<ul data-testid="sources">
     ${sources.map(
-      (source) => html`<li>
-        ${source.source} — ${t("dossier.sourceLine", { licence: source.licence, pipeline: source.pipeline, run: source.runId ?? "–" })}
-      </li>`,
+      (source) =>
+        html`<li>${source.source} — ${t("dossier.sourceLine", { licence: source.licence, pipeline: source.pipeline, run: source.runId ?? "–" })}</li>`,
     )}
   </ul>`;
 }

@@ -22,7 +22,9 @@ export function renderTimeline(dossier: EstablishmentDossier): TemplateResult {
       <summary>${t("dossier.showTable")}</summary>
       <div class="table-wrap">
         <table data-testid="timeline-table">
-          <caption>${t("dossier.timelineTitle")}</caption>
+          <caption>
+            ${t("dossier.timelineTitle")}
+          </caption>
           <thead>
             <tr>
               <th scope="col">${t("dossier.date")}</th>
@@ -33,12 +35,13 @@ export function renderTimeline(dossier: EstablishmentDossier): TemplateResult {
           </thead>
           <tbody>
             ${events.map(
-              (event) => html`<tr data-lane=${event.lane}>
-                <th scope="row">${formatDate(event.date, language)}</th>
-                <td>${t(`dossier.lane.${event.lane}`)}</td>
-                <td>${event.subject}</td>
-                <td>${event.description}</td>
-              </tr>`,
+              (event) =>
+                html`<tr data-lane=${event.lane}>
+                  <th scope="row">${formatDate(event.date, language)}</th>
+                  <td>${t(`dossier.lane.${event.lane}`)}</td>
+                  <td>${event.subject}</td>
+                  <td>${event.description}</td>
+                </tr>`,
             )}
           </tbody>
         </table>

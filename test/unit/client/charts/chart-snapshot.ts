@@ -67,7 +67,9 @@ function serialize(node: Element, depth = 0): string {
   // Text between elements (a legend swatch's name) gets a line of its own; whitespace alone is layout.
   const inner = children
     .filter((child) => child.nodeType === child.ELEMENT_NODE || (child.textContent ?? "").trim() !== "")
-    .map((child) => (child.nodeType === child.ELEMENT_NODE ? serialize(child as Element, depth + 1) : `${indent}  ${escapeText((child.textContent ?? "").trim())}`));
+    .map((child) =>
+      child.nodeType === child.ELEMENT_NODE ? serialize(child as Element, depth + 1) : `${indent}  ${escapeText((child.textContent ?? "").trim())}`,
+    );
   return [`${indent}<${tag}${attributes}>`, ...inner, `${indent}</${tag}>`].join("\n");
 }
 

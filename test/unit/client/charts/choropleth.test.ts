@@ -13,9 +13,24 @@ type Point = [number, number];
 
 /** Corners of six wijken of the demo municipality, a 3 × 2 block with shared, slightly crooked edges. */
 const corners: Point[][] = [
-  [[5.06, 52.05], [5.104, 52.051], [5.149, 52.049], [5.19, 52.05]],
-  [[5.06, 52.091], [5.101, 52.093], [5.152, 52.088], [5.19, 52.09]],
-  [[5.06, 52.13], [5.106, 52.13], [5.147, 52.131], [5.19, 52.13]],
+  [
+    [5.06, 52.05],
+    [5.104, 52.051],
+    [5.149, 52.049],
+    [5.19, 52.05],
+  ],
+  [
+    [5.06, 52.091],
+    [5.101, 52.093],
+    [5.152, 52.088],
+    [5.19, 52.09],
+  ],
+  [
+    [5.06, 52.13],
+    [5.106, 52.13],
+    [5.147, 52.131],
+    [5.19, 52.13],
+  ],
 ];
 
 const names = ["Zuidrand", "Centrum-Zuid", "Molenwijk", "Binnenstad", "Stationskwartier", "Noorderpark"];
@@ -94,7 +109,8 @@ describe("choropleth", () => {
   });
 
   it("outlines the selected wijk, or every wijk of a selected municipality", () => {
-    const outlines = (selected: string | null) => choropleth(boundaries, solarShare, { ...options, selected }).querySelectorAll("[pointer-events='none'] path").length;
+    const outlines = (selected: string | null) =>
+      choropleth(boundaries, solarShare, { ...options, selected }).querySelectorAll("[pointer-events='none'] path").length;
     expect(outlines("WK999905")).toBe(1);
     expect(outlines("GM9999")).toBe(6);
     expect(outlines(null)).toBe(0);

@@ -31,8 +31,26 @@ const dossier: EstablishmentDossier = {
   },
   asOf: "2025-06-30",
   permits: [
-    { id: "P-1", type: "environmental_permit", status: "granted", appliedOn: "2019-02-11", decidedOn: "2019-06-03", validUntil: null, noiseLimitDba: 45, dustLimitMgM3: null },
-    { id: "P-2", type: "notification", status: "requested", appliedOn: "2025-05-20", decidedOn: null, validUntil: null, noiseLimitDba: null, dustLimitMgM3: null },
+    {
+      id: "P-1",
+      type: "environmental_permit",
+      status: "granted",
+      appliedOn: "2019-02-11",
+      decidedOn: "2019-06-03",
+      validUntil: null,
+      noiseLimitDba: 45,
+      dustLimitMgM3: null,
+    },
+    {
+      id: "P-2",
+      type: "notification",
+      status: "requested",
+      appliedOn: "2025-05-20",
+      decidedOn: null,
+      validUntil: null,
+      noiseLimitDba: null,
+      dustLimitMgM3: null,
+    },
   ],
   inspections: [
     { id: "I-1", inspectedOn: "2023-09-14", result: "compliant", violations: 0, followUpOn: null },

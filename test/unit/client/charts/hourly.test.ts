@@ -55,7 +55,9 @@ describe("hourlySummary", () => {
   });
 
   it("writes PM2.5 the way people read it, and nothing for no rows", () => {
-    expect(hourlySummary([{ time: "2025-03-03T12:00:00Z", formula: "PM25", value: 8.25 }], "nl")).toEqual(["PM2,5: 1 uurwaarden, gemiddeld 8,3, hoogste 8,3 µg/m³ op 3 mrt 2025, 13:00."]);
+    expect(hourlySummary([{ time: "2025-03-03T12:00:00Z", formula: "PM25", value: 8.25 }], "nl")).toEqual([
+      "PM2,5: 1 uurwaarden, gemiddeld 8,3, hoogste 8,3 µg/m³ op 3 mrt 2025, 13:00.",
+    ]);
     expect(hourlySummary([], "nl")).toEqual([]);
   });
 });
@@ -80,7 +82,11 @@ describe("dailyMeans", () => {
 
   it("counts the hours of the day that changes to summer time (23 of them) as one day", () => {
     // 30 March 2025: 00:00 CET is 23:00 UTC the day before, 23:00 CEST is 21:00 UTC.
-    const rows: HourlyRow[] = Array.from({ length: 23 }, (_, i) => ({ time: new Date(Date.UTC(2025, 2, 29, 23) + i * hourMs).toISOString(), formula: "PM10", value: i }));
+    const rows: HourlyRow[] = Array.from({ length: 23 }, (_, i) => ({
+      time: new Date(Date.UTC(2025, 2, 29, 23) + i * hourMs).toISOString(),
+      formula: "PM10",
+      value: i,
+    }));
     const { days } = dailyMeans(rows, "en");
     expect(days.map((day) => [day.key, day.label, day.means.get("PM10")])).toEqual([["2025-03-30", "Sun 30 Mar", 11]]);
   });

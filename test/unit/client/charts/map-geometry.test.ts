@@ -65,7 +65,27 @@ describe("geoBounds", () => {
         {
           type: "Feature",
           properties: {},
-          geometry: { type: "MultiPolygon", coordinates: [[[[5.06, 52.05], [5.19, 52.05], [5.19, 52.13], [5.06, 52.05]]], [[[4.9, 52.2], [4.95, 52.2], [4.9, 52.25], [4.9, 52.2]]]] },
+          geometry: {
+            type: "MultiPolygon",
+            coordinates: [
+              [
+                [
+                  [5.06, 52.05],
+                  [5.19, 52.05],
+                  [5.19, 52.13],
+                  [5.06, 52.05],
+                ],
+              ],
+              [
+                [
+                  [4.9, 52.2],
+                  [4.95, 52.2],
+                  [4.9, 52.25],
+                  [4.9, 52.2],
+                ],
+              ],
+            ],
+          },
         },
       ],
     };
@@ -82,7 +102,18 @@ describe("geoBounds", () => {
 });
 
 describe("projectionInverter", () => {
-  const area = { type: "Polygon", coordinates: [[[5.06, 52.05], [5.06, 52.13], [5.19, 52.13], [5.19, 52.05], [5.06, 52.05]]] };
+  const area = {
+    type: "Polygon",
+    coordinates: [
+      [
+        [5.06, 52.05],
+        [5.06, 52.13],
+        [5.19, 52.13],
+        [5.19, 52.05],
+        [5.06, 52.05],
+      ],
+    ],
+  };
   const bounds = { west: 5.06, south: 52.05, east: 5.19, north: 52.13 };
 
   /** The projection Plot fits to `area` at 480 px wide, as a render function receives it. */

@@ -33,13 +33,29 @@ const measurement = (id: string, name: string, distanceM: number, values: Recent
 
 const nearby: NearbyMeasurement[] = [
   measurement("SM-77", "Sensor Molenstraat", 180, [
-    recent("PM25", "24h", 14.2, [["eu-2030-24h", 25], ["who-2021-24h", 15]]),
-    recent("PM10", "24h", 51.3, [["eu-2008-24h", 50], ["eu-2030-24h", 45]]),
+    recent("PM25", "24h", 14.2, [
+      ["eu-2030-24h", 25],
+      ["who-2021-24h", 15],
+    ]),
+    recent("PM10", "24h", 51.3, [
+      ["eu-2008-24h", 50],
+      ["eu-2030-24h", 45],
+    ]),
   ]),
   measurement("NL49017", "Stationsweg", 950, [
-    recent("NO2", "24h", 38.5, [["eu-2030-24h", 50], ["who-2021-24h", 25]]),
-    recent("NO2", "365d", 24.1, [["eu-2008", 40], ["eu-2030", 20], ["who-2021", 10]]),
-    recent("PM10", "24h", 22.0, [["eu-2008-24h", 50], ["eu-2030-24h", 45]]),
+    recent("NO2", "24h", 38.5, [
+      ["eu-2030-24h", 50],
+      ["who-2021-24h", 25],
+    ]),
+    recent("NO2", "365d", 24.1, [
+      ["eu-2008", 40],
+      ["eu-2030", 20],
+      ["who-2021", 10],
+    ]),
+    recent("PM10", "24h", 22.0, [
+      ["eu-2008-24h", 50],
+      ["eu-2030-24h", 45],
+    ]),
   ]),
   // No mean in the last 24 hours: the sensor has been silent.
   measurement("SM-81", "Sensor Kerkplein", 420, [recent("PM25", "24h", null, [["eu-2030-24h", 25]])]),
@@ -58,8 +74,22 @@ describe("normFamily", () => {
 
 describe("exceedsAny", () => {
   it("is true when any norm is exceeded", () => {
-    expect(exceedsAny(recent("NO2", "24h", 38.5, [["eu-2030-24h", 50], ["who-2021-24h", 25]]))).toBe(true);
-    expect(exceedsAny(recent("NO2", "24h", 12, [["eu-2030-24h", 50], ["who-2021-24h", 25]]))).toBe(false);
+    expect(
+      exceedsAny(
+        recent("NO2", "24h", 38.5, [
+          ["eu-2030-24h", 50],
+          ["who-2021-24h", 25],
+        ]),
+      ),
+    ).toBe(true);
+    expect(
+      exceedsAny(
+        recent("NO2", "24h", 12, [
+          ["eu-2030-24h", 50],
+          ["who-2021-24h", 25],
+        ]),
+      ),
+    ).toBe(false);
     expect(exceedsAny(recent("NO2", "24h", 12, []))).toBe(false);
   });
 });

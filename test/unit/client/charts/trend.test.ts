@@ -54,7 +54,9 @@ describe("trendSummary", () => {
 
   it("says from where to where the first area went, with Dutch decimal commas, skipping years without a value", () => {
     expect(trendSummary(no2, options)).toBe("NO2 jaargemiddelde daalde van 31,4 (2015) naar 22,4 µg/m³ (2025)");
-    expect(trendSummary([point("2015", null), ...no2.slice(2)], { ...options, name: "NO2", lang: "en" })).toBe("NO2 fell from 29.9 (2017) to 22.4 µg/m³ (2025)");
+    expect(trendSummary([point("2015", null), ...no2.slice(2)], { ...options, name: "NO2", lang: "en" })).toBe(
+      "NO2 fell from 29.9 (2017) to 22.4 µg/m³ (2025)",
+    );
   });
 
   it("sorts the points by period, so the order the API sends them in doesn't matter", () => {
@@ -84,7 +86,15 @@ describe("trendChart", () => {
 
   it("labels every year when they fit, and covers the target's deadline and the forecast", () => {
     const recent = no2.slice(4);
-    expect(yearLabels(trendChart(recent, { width: 640, unit: "µg/m³", target: null, norms: [], lang: "nl" }))).toEqual(["2019", "2020", "2021", "2022", "2023", "2024", "2025"]);
+    expect(yearLabels(trendChart(recent, { width: 640, unit: "µg/m³", target: null, norms: [], lang: "nl" }))).toEqual([
+      "2019",
+      "2020",
+      "2021",
+      "2022",
+      "2023",
+      "2024",
+      "2025",
+    ]);
     // 2015–2030 is 16 years: too many for one label each, so Plot's round steps, up to the deadline.
     const labels = yearLabels(trendChart(no2, { width: 640, unit: "µg/m³", target, norms, forecast, lang: "nl" }));
     expect(labels).toEqual(["2016", "2018", "2020", "2022", "2024", "2026", "2028", "2030"]);
