@@ -6,7 +6,8 @@ const locales: Record<Lang, string> = { nl: "nl-NL", en: "en-GB" };
 
 /** "350 m" below a kilometre, "1,2 km" above. */
 export function formatDistance(metres: number, language: Lang): string {
-  return metres < 1000 ? `${formatNumber(metres, language, { digits: 0 })} m` : `${formatNumber(metres / 1000, language)} km`;
+  // Decided on the rounded metres: 999.6 m is "1 km", not "1.000 m".
+  return Math.round(metres) < 1000 ? `${formatNumber(metres, language, { digits: 0 })} m` : `${formatNumber(metres / 1000, language)} km`;
 }
 
 /**

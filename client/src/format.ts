@@ -15,20 +15,23 @@ export function formatNumber(value: number, language: Lang, { digits = 1, signed
   if (!format) {
     format = new Intl.NumberFormat(locales[language], {
       maximumFractionDigits: digits,
-      signDisplay: signed ? "exceptZero" : "auto",
+      // "negative": a value that rounds to zero is "0", never "-0".
+      signDisplay: signed ? "exceptZero" : "negative",
     });
     numberFormats.set(cacheKey, format);
   }
   return format.format(value);
 }
 
-/** Date and time to the minute, e.g. "3 mrt 2025, 14:00". */
+/** Date and time to the minute, e.g. "3 mrt 2025, 14:00"; "–" for a time that cannot be read. */
 export function formatDateTime(time: string | Date, language: Lang): string {
+  const date = typeof time === "string" ? new Date(time) : time;
+  if (Number.isNaN(date.getTime())) return "–";
   return new Intl.DateTimeFormat(locales[language], {
     dateStyle: "medium",
     timeStyle: "short",
     timeZone,
-  }).format(typeof time === "string" ? new Date(time) : time);
+  }).format(date);
 }
 
 /** Short day label for axes and tables, e.g. "ma 3 mrt". */

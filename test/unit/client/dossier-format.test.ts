@@ -18,6 +18,11 @@ describe("formatDistance", () => {
     expect(formatDistance(1250, "en")).toBe("1.3 km");
     expect(formatDistance(12_345, "nl")).toBe("12,3 km");
   });
+
+  it("decides between metres and kilometres on the rounded metres", () => {
+    expect(formatDistance(999.4, "nl")).toBe("999 m");
+    expect(formatDistance(999.6, "nl")).toBe("1 km");
+  });
 });
 
 describe("formatDate", () => {

@@ -50,6 +50,12 @@ describe("formatNumber", () => {
     expect(formatNumber(-1234.5, "en")).toBe("-1,234.5");
   });
 
+  it("never writes a minus zero for a small negative value or -0", () => {
+    expect(formatNumber(-0.04, "nl")).toBe("0");
+    expect(formatNumber(-0, "en")).toBe("0");
+    expect(formatNumber(-0.4, "nl", { digits: 0 })).toBe("0");
+  });
+
   it("signs a change when asked, but not a zero change", () => {
     expect(formatNumber(1.26, "nl", { signed: true })).toBe("+1,3");
     expect(formatNumber(-1.26, "nl", { signed: true })).toBe("-1,3");
@@ -73,6 +79,11 @@ describe("formatNumber", () => {
 });
 
 describe("formatDateTime", () => {
+  it("answers a dash for a time it cannot read, instead of throwing", () => {
+    expect(formatDateTime("not a time", "nl")).toBe("–");
+    expect(formatDateTime(new Date(Number.NaN), "en")).toBe("–");
+  });
+
   it("writes the instant in Dutch time, winter (UTC+1) and summer (UTC+2)", () => {
     expect(formatDateTime("2025-03-03T12:00:00Z", "nl")).toBe("3 mrt 2025, 13:00");
     expect(formatDateTime("2025-07-01T12:00:00Z", "en")).toBe("1 Jul 2025, 14:00");
