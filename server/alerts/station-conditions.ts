@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Database } from "../db/database.ts";
-import { pipelinesReadBy } from "../db/pipelines-read-by.ts";
+import { pipelinesReadBy } from "../pipelines/pipelines-read-by.ts";
 import { versionOf, type PublishedRuns } from "../db/published-runs.ts";
 import { decimal, localize } from "../i18n/localize.ts";
 import { msg } from "../i18n/message.ts";

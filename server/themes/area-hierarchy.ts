@@ -5,7 +5,7 @@
  */
 import type { AreaLevel } from "../api/contract.ts";
 import type { Database, QueryOptions } from "../db/database.ts";
-import { pipelinesReadBy } from "../db/pipelines-read-by.ts";
+import { pipelinesReadBy } from "../pipelines/pipelines-read-by.ts";
 import type { PublishedRuns } from "../db/published-runs.ts";
 import { areaKm2, type PolygonGeometry } from "../../pipelines/framework/geometry.ts";
 

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { findPipeline, pipelines, type PipelineName } from "../../../pipelines/index.ts";
 import { versionOf, type PublishedRuns } from "../../../server/db/published-runs.ts";
+import { LEGACY_TABLES } from "../../../server/db/rename-legacy-tables.ts";
 import { defineTheme, municipalOnly, type IndicatorDefinition } from "../../../server/themes/define-theme.ts";
 import { releases } from "../../../server/themes/release.ts";
 
@@ -43,5 +44,15 @@ describe("pipeline names", () => {
     // @ts-expect-error asking whether a pipeline published takes a registered name
     const has = published.has("noise");
     expect([misspelt, theme.indicators[0]!.pipelines, version, has]).toEqual(["air-quality-measurement", ["waste", "air_quality_measurements"], null, false]);
+  });
+});
+
+describe("the tables renamed from their names before issue 17", () => {
+  it("are each renamed to a registered pipeline's table, and no old name is one", () => {
+    const tables = new Set<string>(pipelines.map((p) => p.table));
+    for (const [from, to] of Object.entries(LEGACY_TABLES)) {
+      expect(tables.has(to), to).toBe(true);
+      expect(tables.has(from), from).toBe(false);
+    }
   });
 });

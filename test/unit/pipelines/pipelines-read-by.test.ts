@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { pipelines } from "../../../pipelines/index.ts";
-import { pipelinesReadBy } from "../../../server/db/pipelines-read-by.ts";
+import { pipelinesReadBy } from "../../../server/pipelines/pipelines-read-by.ts";
 import { HIERARCHY_PIPELINES } from "../../../server/themes/area-hierarchy.ts";
 import { themes } from "../../../server/themes/index.ts";
 
