@@ -45,7 +45,7 @@ describe("a failing upstream, through the run API", () => {
   beforeAll(async () => {
     // A short idle timeout, so a stalled body fails within seconds; it also governs the start-up runs,
     // so it leaves room for a loopback answer on a busy machine.
-    monitor = await startTestMonitor(inject("demoDir"), { intercept, config: { MM_UPSTREAM_IDLE_SECONDS: 2 } });
+    monitor = await startTestMonitor(inject("demoDir"), { intercept, config: { MM_UPSTREAM_IDLE_SECONDS: 5 } });
     analyst = await login(monitor.url, "analyst");
   });
   afterAll(() => monitor?.close());
@@ -103,8 +103,8 @@ describe("a failing upstream, through the run API", () => {
   it("says for how long no data came, after how many bytes, when the body stalls", async () => {
     const detail = await failedRun(brokenBody("stall", '{"pagination": {', 4096));
     expect(detail.error).toEqual({
-      en: `${stationList()}: no data for 2 s, after 16 bytes (gave up after 3 attempts)`,
-      nl: `${stationList()}: 2 s lang geen gegevens, na 16 bytes (opgegeven na 3 pogingen)`,
+      en: `${stationList()}: no data for 5 s, after 16 bytes (gave up after 3 attempts)`,
+      nl: `${stationList()}: 5 s lang geen gegevens, na 16 bytes (opgegeven na 3 pogingen)`,
     });
   });
 });
