@@ -24,7 +24,7 @@ WORKDIR /app
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 MM_DB=/data/milieumonitor.duckdb MM_DEMO_DIR=/data/demo MALLOC_ARENA_MAX=2
 COPY --from=deps /app/node_modules ./node_modules
 # The sources (server, pipelines, config, demo generator; .dockerignore keeps out data, builds and tests).
-# client/ comes too: at start the server compares the built client with its sources (server/client-build.ts).
+# client/ comes too: at start the server compares the built client with its sources (src/app/client-build.ts).
 COPY . .
 COPY --from=build /app/dist ./dist
 # Built after every source it was built from, whatever times COPY kept, so the start-up check never rebuilds.
@@ -38,4 +38,4 @@ USER node
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # node itself is PID 1, so SIGTERM from `docker stop` reaches the monitor's graceful shutdown (no npx/tsx wrapper in between).
-CMD ["node", "--import", "tsx", "server/main.ts"]
+CMD ["node", "--import", "tsx", "src/app/main.ts"]

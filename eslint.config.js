@@ -15,8 +15,8 @@ export default tseslint.config(
   },
   {
     // Request-time SQL: values always bound. (The pipeline framework builds DDL from identifiers, which
-    // cannot be bound; it interpolates only through ident() and literal() in pipelines/framework/sql-text.ts.)
-    files: ["server/**/*.ts"],
+    // cannot be bound; it interpolates only through ident() and literal() in src/ground/sql-text.ts.)
+    files: ["src/{ground,store,engine,web,app}/**/*.ts"],
     rules: {
       "no-restricted-syntax": [
         "error",

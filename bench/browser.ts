@@ -29,12 +29,12 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser } from "../test/support/chromium.ts";
-import type { AreaValues, IndicatorSummary, ThemeList } from "../server/api/contract.ts";
-import { ensureClientBuilt } from "../server/client-build.ts";
-import { lineLogger } from "../server/operations/logger.ts";
-import { loadConfig } from "../server/config.ts";
+import type { AreaValues, IndicatorSummary, ThemeList } from "../src/ground/contract/contract.ts";
+import { ensureClientBuilt } from "../src/app/client-build.ts";
+import { lineLogger } from "../src/ground/logger.ts";
+import { loadConfig } from "../src/app/config.ts";
 import { benchDatabase, demoAtScale } from "./api.ts";
-import { startMonitor } from "../server/start-monitor.ts";
+import { startMonitor } from "../src/app/start-monitor.ts";
 
 const RUNS = 7;
 const TIMEOUT_MS = 30_000;

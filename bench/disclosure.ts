@@ -17,17 +17,17 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { findPipeline, pipelines } from "../pipelines/index.ts";
-import { loadConfig } from "../server/config.ts";
-import { openPipelineContext } from "../server/start-monitor.ts";
-import { buildHierarchy, loadHierarchy, type AreaHierarchy, type AreaNode } from "../server/themes/area-hierarchy.ts";
-import type { IndicatorDefinition } from "../server/themes/define-theme.ts";
-import { auditPattern, controlDisclosure, suppressByGroups, type DisclosureReport } from "../server/themes/disclosure.ts";
-import { loadSolver } from "../server/themes/disclosure-audit.ts";
-import { themes } from "../server/themes/index.ts";
-import { HIERARCHY_PIPELINES } from "../server/themes/indicator-service.ts";
-import { indicatorCells, indicatorRows } from "../server/themes/indicator-series.ts";
-import type { SourceRow } from "../server/themes/rollup.ts";
+import { findPipeline, pipelines } from "../src/pipelines/index.ts";
+import { loadConfig } from "../src/app/config.ts";
+import { openPipelineContext } from "../src/app/start-monitor.ts";
+import { buildHierarchy, loadHierarchy, type AreaHierarchy, type AreaNode } from "../src/engine/themes/area-hierarchy.ts";
+import type { IndicatorDefinition } from "../src/engine/themes/define-theme.ts";
+import { auditPattern, controlDisclosure, suppressByGroups, type DisclosureReport } from "../src/engine/themes/disclosure.ts";
+import { loadSolver } from "../src/engine/themes/disclosure-audit.ts";
+import { themes } from "../src/engine/themes/index.ts";
+import { HIERARCHY_PIPELINES } from "../src/engine/themes/indicator-service.ts";
+import { indicatorCells, indicatorRows } from "../src/engine/themes/indicator-series.ts";
+import type { SourceRow } from "../src/engine/themes/rollup.ts";
 import { demoAtScale } from "./api.ts";
 
 const SCALES = (process.env.MM_DISCLOSURE_SCALES ?? "1,10").split(",").map(Number);

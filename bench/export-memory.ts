@@ -3,7 +3,7 @@
  * (server and client share it) while a station's whole hourly history is streamed to a slow client,
  * against the same rows materialised by one query (the baseline), in MiB.
  */
-import type { Monitor } from "../server/start-monitor.ts";
+import type { Monitor } from "../src/app/start-monitor.ts";
 
 async function rssPeakMiB(work: () => Promise<unknown>): Promise<number> {
   global.gc?.();

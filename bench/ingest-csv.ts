@@ -9,12 +9,12 @@ import os from "node:os";
 import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { z } from "zod";
-import { definePipeline } from "../pipelines/framework/define-pipeline.ts";
-import { createFetchJson } from "../pipelines/framework/fetch-json.ts";
-import { createRunner } from "../pipelines/framework/run-pipeline.ts";
-import { csvFile } from "../pipelines/sources/files.ts";
-import { openDatabase } from "../server/db/database.ts";
-import { silentLogger } from "../server/operations/logger.ts";
+import { definePipeline } from "../src/pipelines/framework/define-pipeline.ts";
+import { createFetchJson } from "../src/pipelines/framework/fetch-json.ts";
+import { createRunner } from "../src/pipelines/framework/run-pipeline.ts";
+import { csvFile } from "../src/pipelines/sources/files.ts";
+import { openDatabase } from "../src/store/database.ts";
+import { silentLogger } from "../src/ground/logger.ts";
 
 /** Every 200th row has a value that is not a number, every 200th (offset) one out of range: 1 % bad. */
 export async function writeCsv(file: string, rows: number): Promise<void> {

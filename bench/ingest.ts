@@ -8,10 +8,10 @@ import os from "node:os";
 import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { readDemoManifest } from "../data/demo/generate-demo.ts";
-import { loadConfig } from "../server/config.ts";
-import { openPipelineContext } from "../server/start-monitor.ts";
-import airQualityMeasurements from "../pipelines/air-quality-measurements.ts";
-import airQualityStations from "../pipelines/air-quality-stations.ts";
+import { loadConfig } from "../src/app/config.ts";
+import { openPipelineContext } from "../src/app/start-monitor.ts";
+import airQualityMeasurements from "../src/pipelines/air-quality-measurements.ts";
+import airQualityStations from "../src/pipelines/air-quality-stations.ts";
 
 export async function benchIngest(demoDir: string) {
   const manifest = readDemoManifest(demoDir);

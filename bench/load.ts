@@ -12,10 +12,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { recordedPath, type Intercept } from "../pipelines/framework/recorded-server.ts";
-import airQualityMeasurements from "../pipelines/air-quality-measurements.ts";
-import { loadConfig } from "../server/config.ts";
-import { startMonitor, type Monitor } from "../server/start-monitor.ts";
+import { recordedPath, type Intercept } from "../src/pipelines/framework/recorded-server.ts";
+import airQualityMeasurements from "../src/pipelines/air-quality-measurements.ts";
+import { loadConfig } from "../src/app/config.ts";
+import { startMonitor, type Monitor } from "../src/app/start-monitor.ts";
 import { runAutocannon, summary } from "./autocannon-run.ts";
 import { exportMemory } from "./export-memory.ts";
 

@@ -1,5 +1,5 @@
 /**
- * The monitor as its own process (`server/main.ts --demo`), as it runs in production: so a benchmark
+ * The monitor as its own process (`src/app/main.ts --demo`), as it runs in production: so a benchmark
  * can read the server's own memory (VmRSS) and the load generator's work is not counted in it.
  */
 import { spawn } from "node:child_process";
@@ -33,7 +33,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts", "--demo"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/app/main.ts", "--demo"], {
     cwd: path.resolve(import.meta.dirname, ".."),
     // As npm start and the image run it (see docs/operations.md#memory).
     env: { MALLOC_ARENA_MAX: "2", ...process.env, ...env, PORT: String(port) },

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import type { PipelineName } from "../pipelines/index.ts";
+import type { PipelineName } from "../src/pipelines/index.ts";
 import { login, rssMiB, startServerProcess } from "./server-process.ts";
 
 const MINUTES = Number(process.env.MM_SOAK_MINUTES ?? 30);

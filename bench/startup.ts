@@ -7,7 +7,7 @@
  * The install itself is not measured and needs no network: the clone gets a symlink to this
  * repository's node_modules ("after install"). Phases come from the server's log lines, timed on
  * arrival here from the moment `npm start` was spawned; `serverReadyInS` is the server's own
- * "ready in X s" (counted from when server/main.ts began, so without npm's and tsx's start-up).
+ * "ready in X s" (counted from when src/app/main.ts began, so without npm's and tsx's start-up).
  */
 import { spawn, execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, symlinkSync } from "node:fs";

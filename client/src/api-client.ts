@@ -1,5 +1,5 @@
 /**
- * The API by route key, typed from the contract (server/api/contract-routes.ts): the key names the
+ * The API by route key, typed from the contract (src/ground/contract/contract-routes.ts): the key names the
  * route as the server's access table does, and decides the path parameters, query, body and answer.
  * No view writes an API path or casts an answer; a route the server does not have is a type error.
  *
@@ -7,8 +7,8 @@
  * const series = await api.get("GET /api/v1/indicators/:id/series", { path: { id }, query: { area }, signal });
  * html`<a href=${api.url("GET /api/v1/session/oidc")}>…</a>`;
  */
-import type { RouteKey } from "../../server/api/access.ts";
-import type { JsonRouteKey, RouteAnswer, RouteBody, RoutePath, RouteQuery } from "../../server/api/contract-routes.ts";
+import type { RouteKey } from "../../src/ground/contract/access.ts";
+import type { JsonRouteKey, RouteAnswer, RouteBody, RoutePath, RouteQuery } from "../../src/ground/contract/contract-routes.ts";
 import { requestJson, type Method } from "./api.ts";
 
 type GetKey = Extract<RouteKey, `GET ${string}`>;

@@ -3,7 +3,7 @@
  * Fires `mm-logout` once the server has ended the session.
  */
 import { LitElement, css, html } from "lit";
-import type { SessionInfo } from "../../server/api/contract.ts";
+import type { SessionInfo } from "../../src/ground/contract/contract.ts";
 import { ApiError } from "./api.ts";
 import { api } from "./api-client.ts";
 import { LangController, lang, setLang, t, type Lang } from "./i18n.ts";

@@ -3,7 +3,7 @@
  * (app name, demo badge, navigation, user, language, logout).
  */
 import { LitElement, html, type PropertyValues } from "lit";
-import type { SessionInfo } from "../../server/api/contract.ts";
+import type { SessionInfo } from "../../src/ground/contract/contract.ts";
 import { ApiError, sessionExpiredEvent, setCsrfToken } from "./api.ts";
 import { api } from "./api-client.ts";
 import "./app-header.ts";

@@ -2,7 +2,7 @@
  * Wijk and buurt boundaries from `GET /api/v1/areas`, fetched once per level and session: they are the
  * same for every indicator, period and role, and a level switch shouldn't wait for them twice.
  */
-import type { AreaLevel } from "../../server/api/contract.ts";
+import type { AreaLevel } from "../../src/ground/contract/contract.ts";
 import { api } from "./api-client.ts";
 
 export interface AreaFeature {

@@ -3,7 +3,7 @@
  * audit log's page. Each is a permalink, so a parameter that doesn't fit is dropped rather than
  * failing the page, and the same state always gives the same URL (fixed parameter order).
  */
-import type { EstablishmentSearch } from "../../server/api/contract-dossier.ts";
+import type { EstablishmentSearch } from "../../src/ground/contract/contract-dossier.ts";
 import { encodeQuery, type ApiQuery } from "./api-client.ts";
 
 export type EstablishmentSort = EstablishmentSearch["sort"];

@@ -3,7 +3,7 @@
  * `LangController`, so switching the language re-renders them without reloading data.
  */
 import type { ReactiveController, ReactiveControllerHost } from "lit";
-import type { Localized } from "../../server/api/contract.ts";
+import type { Localized } from "../../src/ground/contract/contract.ts";
 import { messages, type MessageKey } from "./messages.ts";
 
 export type Lang = "nl" | "en";

@@ -1,5 +1,5 @@
 /** The hash routes of the client, parsed into a tagged union so views get typed parameters. */
-import type { AreaLevel, Role } from "../../server/api/contract.ts";
+import type { AreaLevel, Role } from "../../src/ground/contract/contract.ts";
 import { locationQuery, parseAuditPage, parseLocationState, parseSearchState, searchQuery, type LocationState, type SearchState } from "./dossier-routes.ts";
 
 /** What an indicator page shows besides the indicator itself; each is optional, so a bare link works. */

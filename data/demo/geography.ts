@@ -3,7 +3,7 @@
  * Buurten are the cells of a jittered grid; neighbouring cells share their corner points, so the
  * tiling has no gaps or overlaps by construction. Wijken are rectangular blocks of buurten.
  */
-import { pointInRing, type Ring } from "../../pipelines/framework/geometry.ts";
+import { pointInRing, type Ring } from "../../src/ground/geometry.ts";
 import type { Random } from "./random.ts";
 import { demoMunicipality } from "./stations.ts";
 

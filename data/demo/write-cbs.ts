@@ -5,8 +5,8 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { recordedPath } from "../../pipelines/framework/recorded-server.ts";
-import { CBS_UPSTREAM_BASE, cbsMeasures, measureNames, type MeasureName } from "../../pipelines/sources/cbs-odata.ts";
+import { recordedPath } from "../../src/pipelines/framework/recorded-server.ts";
+import { CBS_UPSTREAM_BASE, cbsMeasures, measureNames, type MeasureName } from "../../src/pipelines/sources/cbs-odata.ts";
 import type { DemoArea, DemoGeography } from "./geography.ts";
 import type { Random } from "./random.ts";
 

@@ -4,9 +4,9 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { recordedPath } from "../../pipelines/framework/recorded-server.ts";
-import { isoSeconds } from "../../pipelines/framework/iso-seconds.ts";
-import { measurementWindows } from "../../pipelines/sources/luchtmeetnet.ts";
+import { recordedPath } from "../../src/pipelines/framework/recorded-server.ts";
+import { isoSeconds } from "../../src/pipelines/framework/iso-seconds.ts";
+import { measurementWindows } from "../../src/pipelines/sources/luchtmeetnet.ts";
 import type { Measurement } from "./air-quality.ts";
 import { demoMunicipality, type DemoStation } from "./stations.ts";
 

@@ -1,8 +1,8 @@
 /** Writes the demo geography as PDOK's WFS would answer the areas pipeline's requests. */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { recordedPath } from "../../pipelines/framework/recorded-server.ts";
-import { PDOK_PAGE_SIZE, pdokLevels, pdokQuery } from "../../pipelines/sources/pdok-wfs.ts";
+import { recordedPath } from "../../src/pipelines/framework/recorded-server.ts";
+import { PDOK_PAGE_SIZE, pdokLevels, pdokQuery } from "../../src/pipelines/sources/pdok-wfs.ts";
 import type { DemoArea, DemoGeography } from "./geography.ts";
 
 export function writePdok(dir: string, geography: DemoGeography): void {

@@ -6,8 +6,8 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { recordedPath } from "../../pipelines/framework/recorded-server.ts";
-import { observationsPath, SENSORTHINGS_UPSTREAM_BASE, thingsPath } from "../../pipelines/sources/sensorthings.ts";
+import { recordedPath } from "../../src/pipelines/framework/recorded-server.ts";
+import { observationsPath, SENSORTHINGS_UPSTREAM_BASE, thingsPath } from "../../src/pipelines/sources/sensorthings.ts";
 import { randomPointIn, type DemoGeography } from "./geography.ts";
 import type { Random } from "./random.ts";
 

@@ -6,7 +6,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { z } from "zod";
-import { definePipeline } from "../../pipelines/framework/define-pipeline.ts";
+import { definePipeline } from "../../src/pipelines/framework/define-pipeline.ts";
 import { browserSuite, loginViaForm } from "../support/browser.ts";
 import { TEST_DEMO } from "../support/global-setup.ts";
 import { startTestMonitor } from "../support/test-server.ts";

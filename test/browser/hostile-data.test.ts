@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { recordedPath, type Intercept } from "../../pipelines/framework/recorded-server.ts";
+import { recordedPath, type Intercept } from "../../src/pipelines/framework/recorded-server.ts";
 import { describe, expect, inject, it } from "vitest";
 import { browserSuite, loginViaForm } from "../support/browser.ts";
 import { startTestMonitor } from "../support/test-server.ts";

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import type { EstablishmentDossier } from "../../server/api/contract-dossier.ts";
+import type { EstablishmentDossier } from "../../src/ground/contract/contract-dossier.ts";
 import { browserSuite, drawnLines, loginViaForm } from "../support/browser.ts";
 import { TEST_DEMO } from "../support/global-setup.ts";
 import { startTestMonitor } from "../support/test-server.ts";

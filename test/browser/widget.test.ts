@@ -11,7 +11,7 @@ import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import type { Browser, BrowserContext, Page, Request } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { PublicIndicator } from "../../server/api/contract-public.ts";
+import { PublicIndicator } from "../../src/ground/contract/contract-public.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { login, startTestMonitor, type TestMonitor } from "../support/test-server.ts";
 

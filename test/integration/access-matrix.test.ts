@@ -4,9 +4,9 @@
  * exactly the routes the table lists (a route added without an entry fails here).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { routeAccess, isAllowed, type RouteKey } from "../../server/api/access.ts";
-import { roles, type Role } from "../../server/api/contract.ts";
-import { addAccount } from "../../server/auth/users.ts";
+import { routeAccess, isAllowed, type RouteKey } from "../../src/ground/contract/access.ts";
+import { roles, type Role } from "../../src/ground/contract/contract.ts";
+import { addAccount } from "../../src/engine/auth/users.ts";
 import { login, startTestMonitor, type Login, type TestMonitor } from "../support/test-server.ts";
 
 let monitor: TestMonitor;

@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { authenticate, disableDemoAccounts, ensureDemoUsers } from "../../server/auth/users.ts";
-import { openDatabase } from "../../server/db/database.ts";
+import { authenticate, disableDemoAccounts, ensureDemoUsers } from "../../src/engine/auth/users.ts";
+import { openDatabase } from "../../src/store/database.ts";
 import { login, startTestMonitor, type Login, type TestMonitor } from "../support/test-server.ts";
 
 let monitor: TestMonitor;
@@ -85,7 +85,7 @@ describe("outside demo mode", () => {
 /** `npm run users -- …` on a database file of its own, the password on stdin. */
 function usersCli(db: string, args: string[], stdin = ""): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "server/cli/users.ts", ...args], {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/app/cli/users.ts", ...args], {
       cwd: path.resolve(import.meta.dirname, "../.."),
       env: { ...process.env, MM_DB: db },
     });

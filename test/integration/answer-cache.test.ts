@@ -8,7 +8,7 @@
 import { gunzipSync } from "node:zlib";
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { findPipeline } from "../../pipelines/index.ts";
+import { findPipeline } from "../../src/pipelines/index.ts";
 import { login, startTestMonitor, type Login, type TestMonitor } from "../support/test-server.ts";
 
 let monitor: TestMonitor;

@@ -1,7 +1,7 @@
 import { tableFromIPC } from "apache-arrow";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { z } from "zod";
-import { Health, IndicatorSummary, Series, SessionInfo, StationDetail, StationList, ThemeList } from "../../server/api/contract.ts";
+import { Health, IndicatorSummary, Series, SessionInfo, StationDetail, StationList, ThemeList } from "../../src/ground/contract/contract.ts";
 import { login, startTestMonitor, type Login, type TestMonitor } from "../support/test-server.ts";
 
 const Problem = z.object({ type: z.string(), title: z.string(), status: z.number(), detail: z.string().optional() });

@@ -4,8 +4,8 @@ import path from "node:path";
 import type { DemoArea } from "../../data/demo/geography.ts";
 import { writePdok } from "../../data/demo/write-pdok.ts";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import areas from "../../pipelines/areas.ts";
-import { startRecordedServer, type RecordedServer } from "../../pipelines/framework/recorded-server.ts";
+import areas from "../../src/pipelines/areas.ts";
+import { startRecordedServer, type RecordedServer } from "../../src/pipelines/framework/recorded-server.ts";
 import { fixturesDir, openHarness } from "../support/pipeline-harness.ts";
 import { startTestMonitor, type TestMonitor } from "../support/test-server.ts";
 

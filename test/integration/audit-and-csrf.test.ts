@@ -3,8 +3,8 @@
  * personal value and control characters escaped; old entries go after the retention period.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { AuditList } from "../../server/api/contract-dossier.ts";
-import { createAuditLog } from "../../server/auth/audit-log.ts";
+import { AuditList } from "../../src/ground/contract/contract-dossier.ts";
+import { createAuditLog } from "../../src/engine/auth/audit-log.ts";
 import { login, startTestMonitor, type Login, type TestMonitor } from "../support/test-server.ts";
 
 let monitor: TestMonitor;

@@ -7,11 +7,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import airQualityStations from "../../pipelines/air-quality-stations.ts";
-import type { Intercept } from "../../pipelines/framework/recorded-server.ts";
-import { loadConfig, type Config } from "../../server/config.ts";
-import { openDatabase, type Database } from "../../server/db/database.ts";
-import { startMonitor, type Monitor } from "../../server/start-monitor.ts";
+import airQualityStations from "../../src/pipelines/air-quality-stations.ts";
+import type { Intercept } from "../../src/pipelines/framework/recorded-server.ts";
+import { loadConfig, type Config } from "../../src/app/config.ts";
+import { openDatabase, type Database } from "../../src/store/database.ts";
+import { startMonitor, type Monitor } from "../../src/app/start-monitor.ts";
 import { fingerprintAll } from "../support/pipeline-harness.ts";
 import { runScript } from "../support/run-script.ts";
 import { clock } from "../support/test-server.ts";
@@ -44,7 +44,7 @@ afterAll(async () => {
 
 /** `npm run <script>` as a real process: its exit code and output. */
 async function cli(script: "backup" | "restore", args: string[], env: Record<string, string> = {}) {
-  const { code, stdout, stderr } = await runScript(`server/cli/${script}.ts`, args, {
+  const { code, stdout, stderr } = await runScript(`src/app/cli/${script}.ts`, args, {
     MM_DB: config.MM_DB,
     MM_BACKUP_DIR: config.MM_BACKUP_DIR!,
     MM_DB_RESERVE_MB: "0",

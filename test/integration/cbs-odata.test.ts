@@ -5,9 +5,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { generateGeography } from "../../data/demo/geography.ts";
 import { createRandom } from "../../data/demo/random.ts";
 import { writeCbsKeyFigures } from "../../data/demo/write-cbs.ts";
-import areaKeyFigures from "../../pipelines/area-key-figures.ts";
-import { startRecordedServer, type Intercept, type RecordedServer } from "../../pipelines/framework/recorded-server.ts";
-import { measureNames, toRecord } from "../../pipelines/sources/cbs-odata.ts";
+import areaKeyFigures from "../../src/pipelines/area-key-figures.ts";
+import { startRecordedServer, type Intercept, type RecordedServer } from "../../src/pipelines/framework/recorded-server.ts";
+import { measureNames, toRecord } from "../../src/pipelines/sources/cbs-odata.ts";
 import { fingerprint, fixturesDir, openHarness, type Harness } from "../support/pipeline-harness.ts";
 
 const TABLE = "85618NED";
@@ -187,7 +187,7 @@ describe("an observation as a record", () => {
 
 describe("the live CBS request", () => {
   it("asks only for the configured municipality's areas", async () => {
-    const { observationsUrl } = await import("../../pipelines/sources/cbs-odata.ts");
+    const { observationsUrl } = await import("../../src/pipelines/sources/cbs-odata.ts");
     const url = new URL(observationsUrl("https://datasets.cbs.nl/odata/v1/CBS", "85618NED", "GM0518"));
     expect(url.pathname).toBe("/odata/v1/CBS/85618NED/Observations");
     expect(url.searchParams.get("$filter")).toBe(

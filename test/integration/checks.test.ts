@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { acceptedValues, notNull, range, references, rowCountChange, unique, type Check } from "../../pipelines/framework/checks.ts";
-import { definePipeline } from "../../pipelines/framework/define-pipeline.ts";
-import { PipelineBusyError } from "../../pipelines/framework/run-pipeline.ts";
-import type { RecordSource } from "../../pipelines/framework/source.ts";
+import { acceptedValues, notNull, range, references, rowCountChange, unique, type Check } from "../../src/pipelines/framework/checks.ts";
+import { definePipeline } from "../../src/pipelines/framework/define-pipeline.ts";
+import { PipelineBusyError } from "../../src/pipelines/framework/run-pipeline.ts";
+import type { RecordSource } from "../../src/pipelines/framework/source.ts";
 import { z } from "zod";
 import { fingerprint, openHarness, type Harness } from "../support/pipeline-harness.ts";
 

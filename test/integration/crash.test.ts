@@ -14,9 +14,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createRandom } from "../../data/demo/random.ts";
-import airQualityMeasurements from "../../pipelines/air-quality-measurements.ts";
-import { faultPoints } from "../../pipelines/framework/run-pipeline.ts";
-import { pipelines } from "../../pipelines/index.ts";
+import airQualityMeasurements from "../../src/pipelines/air-quality-measurements.ts";
+import { faultPoints } from "../../src/pipelines/framework/run-pipeline.ts";
+import { pipelines } from "../../src/pipelines/index.ts";
 import { describeKill, killDuringRuns, openMonitorDatabase, type Kill, type NamedPoint } from "../support/crash-runs.ts";
 import { fingerprintAll } from "../support/pipeline-harness.ts";
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { definePipeline } from "../../pipelines/framework/define-pipeline.ts";
-import type { CsvDialect } from "../../pipelines/framework/source.ts";
-import { csvFile } from "../../pipelines/sources/files.ts";
+import { definePipeline } from "../../src/pipelines/framework/define-pipeline.ts";
+import type { CsvDialect } from "../../src/pipelines/framework/source.ts";
+import { csvFile } from "../../src/pipelines/sources/files.ts";
 import { fingerprint, measurementSchema, openHarness, type Harness } from "../support/pipeline-harness.ts";
 
 let harness: Harness;

@@ -9,10 +9,10 @@ import os from "node:os";
 import path from "node:path";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { openDatabase, type Database } from "../../server/db/database.ts";
-import { QueryTimeout, Unavailable } from "../../server/domain-errors.ts";
-import { problemOf } from "../../server/http/problem.ts";
-import { requestSignal } from "../../server/http/request-signal.ts";
+import { openDatabase, type Database } from "../../src/store/database.ts";
+import { QueryTimeout, Unavailable } from "../../src/ground/domain-errors.ts";
+import { problemOf } from "../../src/web/http/problem.ts";
+import { requestSignal } from "../../src/web/http/request-signal.ts";
 import { login, startTestMonitor, type TestMonitor } from "../support/test-server.ts";
 
 /** Minutes of work for two cores: only an interrupt ends it within a test's time. */

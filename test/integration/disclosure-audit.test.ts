@@ -10,10 +10,10 @@ import { tableFromIPC } from "apache-arrow";
 import highsLoader from "highs";
 import { parquetReadObjects } from "hyparquet";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { AreaValues, Series, ThemeList, type IndicatorSummary } from "../../server/api/contract.ts";
-import { loadHierarchy } from "../../server/themes/area-hierarchy.ts";
-import { findIndicator } from "../../server/themes/index.ts";
-import { indicatorCells, indicatorRows } from "../../server/themes/indicator-series.ts";
+import { AreaValues, Series, ThemeList, type IndicatorSummary } from "../../src/ground/contract/contract.ts";
+import { loadHierarchy } from "../../src/engine/themes/area-hierarchy.ts";
+import { findIndicator } from "../../src/engine/themes/index.ts";
+import { indicatorCells, indicatorRows } from "../../src/engine/themes/indicator-series.ts";
 import { login, startTestMonitor, type Login, type TestMonitor } from "../support/test-server.ts";
 
 let monitor: TestMonitor;

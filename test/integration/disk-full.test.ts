@@ -8,9 +8,9 @@ import { cpSync, createWriteStream, existsSync, mkdtempSync, rmSync } from "node
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import trees from "../../pipelines/trees.ts";
-import { loadConfig, type Config } from "../../server/config.ts";
-import { startMonitor, type Monitor } from "../../server/start-monitor.ts";
+import trees from "../../src/pipelines/trees.ts";
+import { loadConfig, type Config } from "../../src/app/config.ts";
+import { startMonitor, type Monitor } from "../../src/app/start-monitor.ts";
 import { fingerprintAll } from "../support/pipeline-harness.ts";
 import { freeBytes, mountSmallDisk } from "../support/small-disk.ts";
 import { clock, login } from "../support/test-server.ts";

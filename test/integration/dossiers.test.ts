@@ -4,7 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { z } from "zod";
-import { AuditList, EstablishmentDossier, EstablishmentSearch, LocationDossier, type EstablishmentSummary } from "../../server/api/contract-dossier.ts";
+import {
+  AuditList,
+  EstablishmentDossier,
+  EstablishmentSearch,
+  LocationDossier,
+  type EstablishmentSummary,
+} from "../../src/ground/contract/contract-dossier.ts";
 import { login, startTestMonitor, type Login, type TestMonitor } from "../support/test-server.ts";
 
 let monitor: TestMonitor;

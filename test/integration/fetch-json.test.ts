@@ -1,8 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createFetchJson, UpstreamError, withWaitBudget } from "../../pipelines/framework/fetch-json.ts";
-import { localize } from "../../server/i18n/localize.ts";
+import { createFetchJson, UpstreamError, withWaitBudget } from "../../src/pipelines/framework/fetch-json.ts";
+import { localize } from "../../src/ground/i18n/localize.ts";
 
 type Reply = (res: http.ServerResponse) => void;
 const replies = new Map<string, Reply[]>();

@@ -8,8 +8,8 @@ import { existsSync, readdirSync } from "node:fs";
 import os from "node:os";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { routeAccess } from "../../server/api/access.ts";
-import { quoted } from "../../server/i18n/quoted.ts";
+import { routeAccess } from "../../src/ground/contract/access.ts";
+import { quoted } from "../../src/ground/i18n/quoted.ts";
 import { login, startTestMonitor, type Login, type TestMonitor } from "../support/test-server.ts";
 
 let monitor: TestMonitor;

@@ -8,11 +8,11 @@ import os from "node:os";
 import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import airQualityMeasurements from "../../pipelines/air-quality-measurements.ts";
-import airQualityStations from "../../pipelines/air-quality-stations.ts";
-import { loadConfig } from "../../server/config.ts";
-import { openDatabase } from "../../server/db/database.ts";
-import { startMonitor, type Monitor } from "../../server/start-monitor.ts";
+import airQualityMeasurements from "../../src/pipelines/air-quality-measurements.ts";
+import airQualityStations from "../../src/pipelines/air-quality-stations.ts";
+import { loadConfig } from "../../src/app/config.ts";
+import { openDatabase } from "../../src/store/database.ts";
+import { startMonitor, type Monitor } from "../../src/app/start-monitor.ts";
 import { fingerprintAll } from "../support/pipeline-harness.ts";
 import { clock, login } from "../support/test-server.ts";
 

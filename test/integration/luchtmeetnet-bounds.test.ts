@@ -7,9 +7,9 @@
  */
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import airQualityMeasurements from "../../pipelines/air-quality-measurements.ts";
-import airQualityStations from "../../pipelines/air-quality-stations.ts";
-import { startRecordedServer, type RecordedServer } from "../../pipelines/framework/recorded-server.ts";
+import airQualityMeasurements from "../../src/pipelines/air-quality-measurements.ts";
+import airQualityStations from "../../src/pipelines/air-quality-stations.ts";
+import { startRecordedServer, type RecordedServer } from "../../src/pipelines/framework/recorded-server.ts";
 import { fingerprint, fixturesDir, openHarness } from "../support/pipeline-harness.ts";
 
 const HOUR_MS = 3_600_000;

@@ -1,9 +1,9 @@
 /** The Luchtmeetnet connector against recorded responses in the API's real shape, over loopback. */
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import airQualityMeasurements from "../../pipelines/air-quality-measurements.ts";
-import airQualityStations from "../../pipelines/air-quality-stations.ts";
-import { startRecordedServer, type RecordedServer } from "../../pipelines/framework/recorded-server.ts";
+import airQualityMeasurements from "../../src/pipelines/air-quality-measurements.ts";
+import airQualityStations from "../../src/pipelines/air-quality-stations.ts";
+import { startRecordedServer, type RecordedServer } from "../../src/pipelines/framework/recorded-server.ts";
 import { fixturesDir, openHarness } from "../support/pipeline-harness.ts";
 
 let server: RecordedServer;

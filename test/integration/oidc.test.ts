@@ -3,8 +3,8 @@
  * authorisation code flow with PKCE, driven hop by hop with fetch and a cookie jar. No mocks.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { SessionInfo, SessionOptions } from "../../server/api/contract.ts";
-import { resolveSsoUser } from "../../server/auth/oidc-users.ts";
+import { SessionInfo, SessionOptions } from "../../src/ground/contract/contract.ts";
+import { resolveSsoUser } from "../../src/engine/auth/oidc-users.ts";
 import { CookieBrowser } from "../support/cookie-browser.ts";
 import type { TestProvider } from "../support/oidc-provider.ts";
 import { startSsoMonitor } from "../support/sso-monitor.ts";

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { routeAccess } from "../../server/api/access.ts";
+import { routeAccess } from "../../src/ground/contract/access.ts";
 import { login, startTestMonitor, type Login, type TestMonitor } from "../support/test-server.ts";
 import { missingRequired } from "../support/missing-required.ts";
 

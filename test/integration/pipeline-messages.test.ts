@@ -9,11 +9,11 @@ import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { z } from "zod";
-import { range } from "../../pipelines/framework/checks.ts";
-import { definePipeline } from "../../pipelines/framework/define-pipeline.ts";
-import { abandonInterruptedRuns } from "../../pipelines/framework/run-lock.ts";
-import trees from "../../pipelines/trees.ts";
-import { RunDetail, RunList } from "../../server/api/contract.ts";
+import { range } from "../../src/pipelines/framework/checks.ts";
+import { definePipeline } from "../../src/pipelines/framework/define-pipeline.ts";
+import { abandonInterruptedRuns } from "../../src/pipelines/framework/run-lock.ts";
+import trees from "../../src/pipelines/trees.ts";
+import { RunDetail, RunList } from "../../src/ground/contract/contract.ts";
 import { login, startTestMonitor, type Login, type TestMonitor } from "../support/test-server.ts";
 
 const LEGACY_RUN = 1000;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { abandonInterruptedRuns } from "../../pipelines/framework/run-lock.ts";
-import { PipelineBusyError, type FaultPoint } from "../../pipelines/framework/run-pipeline.ts";
-import airQualityMeasurements from "../../pipelines/air-quality-measurements.ts";
-import airQualityStations from "../../pipelines/air-quality-stations.ts";
+import { abandonInterruptedRuns } from "../../src/pipelines/framework/run-lock.ts";
+import { PipelineBusyError, type FaultPoint } from "../../src/pipelines/framework/run-pipeline.ts";
+import airQualityMeasurements from "../../src/pipelines/air-quality-measurements.ts";
+import airQualityStations from "../../src/pipelines/air-quality-stations.ts";
 import { startTestMonitor, FIXED_NOW, type TestMonitor } from "../support/test-server.ts";
 import { editPages, failWith, switchable } from "../support/upstream-faults.ts";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { pipelines as registry } from "../../pipelines/index.ts";
-import { PipelineList, RunDetail, RunList, RunStarted } from "../../server/api/contract.ts";
+import { pipelines as registry } from "../../src/pipelines/index.ts";
+import { PipelineList, RunDetail, RunList, RunStarted } from "../../src/ground/contract/contract.ts";
 import { login, startTestMonitor, type Login, type TestMonitor } from "../support/test-server.ts";
 
 let monitor: TestMonitor;

@@ -12,7 +12,7 @@ beforeAll(() => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const cli = (args: string[], db = path.join(tmp, "cli.duckdb")) =>
-  runScript("pipelines/cli/main.ts", args, { MM_DB: db, MM_DEMO: "true", MM_DEMO_DIR: inject("demoDir") });
+  runScript("src/app/cli/pipelines.ts", args, { MM_DB: db, MM_DEMO: "true", MM_DEMO_DIR: inject("demoDir") });
 
 describe("npm run pipelines", () => {
   it("runs a pipeline, lists pipelines, shows runs and rejects as tables", async () => {

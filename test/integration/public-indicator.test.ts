@@ -11,8 +11,8 @@ import { request } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { IndicatorSummary } from "../../server/api/contract.ts";
-import { PublicIndicator } from "../../server/api/contract-public.ts";
+import { IndicatorSummary } from "../../src/ground/contract/contract.ts";
+import { PublicIndicator } from "../../src/ground/contract/contract-public.ts";
 import { FIXED_NOW, login, startTestMonitor, type Login, type TestMonitor } from "../support/test-server.ts";
 
 const ALLOWED = "https://www.gemeente.example";

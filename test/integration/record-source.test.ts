@@ -1,11 +1,11 @@
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { definePipeline } from "../../pipelines/framework/define-pipeline.ts";
-import { pagesByNextLink } from "../../pipelines/framework/paging.ts";
-import { startRecordedServer, type RecordedServer } from "../../pipelines/framework/recorded-server.ts";
-import type { RecordSource } from "../../pipelines/framework/source.ts";
-import { geojsonFile, jsonFile } from "../../pipelines/sources/files.ts";
+import { definePipeline } from "../../src/pipelines/framework/define-pipeline.ts";
+import { pagesByNextLink } from "../../src/pipelines/framework/paging.ts";
+import { startRecordedServer, type RecordedServer } from "../../src/pipelines/framework/recorded-server.ts";
+import type { RecordSource } from "../../src/pipelines/framework/source.ts";
+import { geojsonFile, jsonFile } from "../../src/pipelines/sources/files.ts";
 import { fixturesDir, fingerprint, measurementSchema, openHarness, type Harness } from "../support/pipeline-harness.ts";
 
 let harness: Harness;

@@ -14,11 +14,11 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createRandom } from "../../data/demo/random.ts";
-import airQualityMeasurements from "../../pipelines/air-quality-measurements.ts";
-import { pipelines } from "../../pipelines/index.ts";
-import { Health } from "../../server/api/contract.ts";
-import { loadConfig } from "../../server/config.ts";
-import { startMonitor, type Monitor } from "../../server/start-monitor.ts";
+import airQualityMeasurements from "../../src/pipelines/air-quality-measurements.ts";
+import { pipelines } from "../../src/pipelines/index.ts";
+import { Health } from "../../src/ground/contract/contract.ts";
+import { loadConfig } from "../../src/app/config.ts";
+import { startMonitor, type Monitor } from "../../src/app/start-monitor.ts";
 import { killDuringRuns, openMonitorDatabase } from "../support/crash-runs.ts";
 import { runScript } from "../support/run-script.ts";
 import { startServerProcess } from "../support/server-process.ts";
@@ -185,7 +185,7 @@ describe("starting on the WAL of a killed run", () => {
   });
 });
 
-const rebuild = (db: string) => runScript("server/cli/rebuild.ts", [], { MM_DB: db, MM_DEMO: "true", MM_DEMO_DIR: inject("demoDir") });
+const rebuild = (db: string) => runScript("src/app/cli/rebuild.ts", [], { MM_DB: db, MM_DEMO: "true", MM_DEMO_DIR: inject("demoDir") });
 
 describe("after a loss", () => {
   it("npm run rebuild runs every pipeline in order from the sources, and health is ok again", async () => {

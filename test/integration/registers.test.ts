@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "nod
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import establishments from "../../pipelines/establishments.ts";
+import establishments from "../../src/pipelines/establishments.ts";
 import { openHarness } from "../support/pipeline-harness.ts";
 import { startTestMonitor, type TestMonitor } from "../support/test-server.ts";
 

@@ -6,11 +6,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { definePipeline } from "../../pipelines/framework/define-pipeline.ts";
-import { RAW_MAX_CHARS, REJECT_SAMPLE_SIZE, SAMPLED_RUNS_KEPT } from "../../pipelines/framework/reject-store.ts";
-import type { RecordSource } from "../../pipelines/framework/source.ts";
-import { RunDetail } from "../../server/api/contract.ts";
-import { createPipelineService } from "../../server/pipelines/pipeline-service.ts";
+import { definePipeline } from "../../src/pipelines/framework/define-pipeline.ts";
+import { RAW_MAX_CHARS, REJECT_SAMPLE_SIZE, SAMPLED_RUNS_KEPT } from "../../src/pipelines/framework/reject-store.ts";
+import type { RecordSource } from "../../src/pipelines/framework/source.ts";
+import { RunDetail } from "../../src/ground/contract/contract.ts";
+import { createPipelineService } from "../../src/engine/pipelines/pipeline-service.ts";
 import { openHarness, type Harness } from "../support/pipeline-harness.ts";
 
 const BAD_STATIONS = 5000;

@@ -3,12 +3,12 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { definePipeline } from "../../pipelines/framework/define-pipeline.ts";
-import { createFetchJson } from "../../pipelines/framework/fetch-json.ts";
-import { createRunner } from "../../pipelines/framework/run-pipeline.ts";
-import { schedulePipelines } from "../../pipelines/framework/scheduler.ts";
-import { openDatabase, type Database } from "../../server/db/database.ts";
-import { silentLogger } from "../../server/operations/logger.ts";
+import { definePipeline } from "../../src/pipelines/framework/define-pipeline.ts";
+import { createFetchJson } from "../../src/pipelines/framework/fetch-json.ts";
+import { createRunner } from "../../src/pipelines/framework/run-pipeline.ts";
+import { schedulePipelines } from "../../src/pipelines/framework/scheduler.ts";
+import { openDatabase, type Database } from "../../src/store/database.ts";
+import { silentLogger } from "../../src/ground/logger.ts";
 
 let db: Database;
 let tmp: string;

@@ -7,11 +7,11 @@ import { generateGeography } from "../../data/demo/geography.ts";
 import { createRandom } from "../../data/demo/random.ts";
 import { writePdok } from "../../data/demo/write-pdok.ts";
 import { writeSensorThings, type DemoSensor } from "../../data/demo/write-sensorthings.ts";
-import airQualitySensorObservations from "../../pipelines/air-quality-sensor-observations.ts";
-import airQualitySensors from "../../pipelines/air-quality-sensors.ts";
-import areas from "../../pipelines/areas.ts";
-import { startRecordedServer, type RecordedServer } from "../../pipelines/framework/recorded-server.ts";
-import { measuresPm25 } from "../../pipelines/sources/sensorthings.ts";
+import airQualitySensorObservations from "../../src/pipelines/air-quality-sensor-observations.ts";
+import airQualitySensors from "../../src/pipelines/air-quality-sensors.ts";
+import areas from "../../src/pipelines/areas.ts";
+import { startRecordedServer, type RecordedServer } from "../../src/pipelines/framework/recorded-server.ts";
+import { measuresPm25 } from "../../src/pipelines/sources/sensorthings.ts";
 import { fixturesDir, openHarness } from "../support/pipeline-harness.ts";
 
 const checkOf = (result: { checks: { name: string; passed: boolean }[] }, name: string) => result.checks.find((c) => c.name === name);

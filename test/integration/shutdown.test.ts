@@ -9,8 +9,8 @@ import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { Readiness } from "../../server/api/contract.ts";
-import { openDatabase } from "../../server/db/database.ts";
+import { Readiness } from "../../src/ground/contract/contract.ts";
+import { openDatabase } from "../../src/store/database.ts";
 import { startServerProcess, type ServerProcess } from "../support/server-process.ts";
 import { login } from "../support/test-server.ts";
 

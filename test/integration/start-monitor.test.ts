@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import areas from "../../pipelines/areas.ts";
-import { loadConfig } from "../../server/config.ts";
-import { startMonitor } from "../../server/start-monitor.ts";
+import areas from "../../src/pipelines/areas.ts";
+import { loadConfig } from "../../src/app/config.ts";
+import { startMonitor } from "../../src/app/start-monitor.ts";
 import { runScript } from "../support/run-script.ts";
 import { fingerprintAll } from "../support/pipeline-harness.ts";
 import { clock } from "../support/test-server.ts";
@@ -42,7 +42,7 @@ describe("a second server started on the same database file", () => {
       expect((await first.runner.run(areas, "manual")).status).toBe("succeeded");
       const before = await fingerprintAll(first.db);
       const started = performance.now();
-      const second = await runScript("server/main.ts", ["--demo"], { PORT: "0", MM_DB: config.MM_DB, MM_DEMO_DIR: inject("demoDir") });
+      const second = await runScript("src/app/main.ts", ["--demo"], { PORT: "0", MM_DB: config.MM_DB, MM_DEMO_DIR: inject("demoDir") });
       expect(second.code).toBe(1);
       expect(performance.now() - started).toBeLessThan(30_000);
       expect(second.stderr).toMatch(

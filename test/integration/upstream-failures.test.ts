@@ -10,8 +10,8 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Intercept } from "../../pipelines/framework/recorded-server.ts";
-import { RunDetail, RunStarted } from "../../server/api/contract.ts";
+import type { Intercept } from "../../src/pipelines/framework/recorded-server.ts";
+import { RunDetail, RunStarted } from "../../src/ground/contract/contract.ts";
 import { runScript } from "../support/run-script.ts";
 import { login, startTestMonitor, type Login, type TestMonitor } from "../support/test-server.ts";
 import { switchable } from "../support/upstream-faults.ts";
@@ -131,7 +131,7 @@ describe("a failing live upstream, through npm run pipelines", () => {
 
   // Live sources pointed at the loopback server; the MM_UPSTREAM_* settings as an operator sets them.
   const run = (env: Record<string, string>) =>
-    runScript("pipelines/cli/main.ts", ["run", "air-quality-stations"], {
+    runScript("src/app/cli/pipelines.ts", ["run", "air-quality-stations"], {
       MM_DB: path.join(tmp, `${mode}.duckdb`),
       MM_SOURCES: "live",
       MM_LUCHTMEETNET_URL: base,

@@ -7,9 +7,9 @@
  * Usage: node --import tsx test/support/crash-child.ts <db> <demoDir> --raise N [--kill-at point:pipeline] [--checkpoint-at point:pipeline]
  */
 import { parseArgs } from "node:util";
-import { loadConfig } from "../../server/config.ts";
-import { openPipelineContext } from "../../server/start-monitor.ts";
-import { pipelines } from "../../pipelines/index.ts";
+import { loadConfig } from "../../src/app/config.ts";
+import { openPipelineContext } from "../../src/app/start-monitor.ts";
+import { pipelines } from "../../src/pipelines/index.ts";
 import { raisedMeasurements } from "./crash-runs.ts";
 
 const { positionals, values } = parseArgs({

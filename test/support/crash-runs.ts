@@ -5,10 +5,10 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
-import type { FaultPoint } from "../../pipelines/framework/run-pipeline.ts";
-import type { Intercept } from "../../pipelines/framework/recorded-server.ts";
-import { loadConfig } from "../../server/config.ts";
-import { openPipelineContext } from "../../server/start-monitor.ts";
+import type { FaultPoint } from "../../src/pipelines/framework/run-pipeline.ts";
+import type { Intercept } from "../../src/pipelines/framework/recorded-server.ts";
+import { loadConfig } from "../../src/app/config.ts";
+import { openPipelineContext } from "../../src/app/start-monitor.ts";
 import { clock } from "./test-server.ts";
 import { editPages } from "./upstream-faults.ts";
 

@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
-import { createFetchJson } from "../../pipelines/framework/fetch-json.ts";
-import { createRunner, type Runner, type RunnerDeps } from "../../pipelines/framework/run-pipeline.ts";
-import type { SourceSettings } from "../../pipelines/framework/source.ts";
-import { openDatabase, type Database } from "../../server/db/database.ts";
-import { silentLogger } from "../../server/operations/logger.ts";
+import { createFetchJson } from "../../src/pipelines/framework/fetch-json.ts";
+import { createRunner, type Runner, type RunnerDeps } from "../../src/pipelines/framework/run-pipeline.ts";
+import type { SourceSettings } from "../../src/pipelines/framework/source.ts";
+import { openDatabase, type Database } from "../../src/store/database.ts";
+import { silentLogger } from "../../src/ground/logger.ts";
 import { clock } from "./test-server.ts";
 
 export const fixturesDir = path.resolve(import.meta.dirname, "../fixtures");

@@ -1,5 +1,5 @@
 /**
- * The real server as a child process (`node --import tsx server/main.ts --demo`) on a free port, for
+ * The real server as a child process (`node --import tsx src/app/main.ts --demo`) on a free port, for
  * tests of what only a whole process shows: signals, exit codes, the files left behind.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -27,7 +27,7 @@ export async function freePort(): Promise<number> {
 /** Starts the server and resolves once GET /readyz answers 200 (the first start ingests the demo first). */
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts", "--demo"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/app/main.ts", "--demo"], {
     cwd: root,
     env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), ...env },
   });

@@ -3,7 +3,7 @@
  * through the config schema as the environment would configure it.
  */
 import { createServer, type AddressInfo } from "node:net";
-import { loadConfig } from "../../server/config.ts";
+import { loadConfig } from "../../src/app/config.ts";
 import { startTestProvider, type TestProvider } from "./oidc-provider.ts";
 import { startTestMonitor, type TestMonitor, type TestMonitorOptions } from "./test-server.ts";
 

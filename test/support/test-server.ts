@@ -5,11 +5,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Intercept, RecordedServer } from "../../pipelines/framework/recorded-server.ts";
-import type { RunnerDeps } from "../../pipelines/framework/run-pipeline.ts";
-import { loadConfig, type Config } from "../../server/config.ts";
-import { createLogger, type LogLevel } from "../../server/operations/logger.ts";
-import { startMonitor, type Monitor } from "../../server/start-monitor.ts";
+import type { Intercept, RecordedServer } from "../../src/pipelines/framework/recorded-server.ts";
+import type { RunnerDeps } from "../../src/pipelines/framework/run-pipeline.ts";
+import { loadConfig, type Config } from "../../src/app/config.ts";
+import { createLogger, type LogLevel } from "../../src/ground/logger.ts";
+import { startMonitor, type Monitor } from "../../src/app/start-monitor.ts";
 
 export const FIXED_NOW = new Date("2026-03-02T09:00:00Z");
 export const clock = () => FIXED_NOW;

@@ -1,7 +1,7 @@
 /** Intercepts for the recorded upstream: each turns some requests into a failure or altered data. */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { recordedPath, type Intercept } from "../../pipelines/framework/recorded-server.ts";
+import { recordedPath, type Intercept } from "../../src/pipelines/framework/recorded-server.ts";
 
 /** Answers matching requests with this status. */
 export const failWith = (status: number, matches: (url: string, count: number) => boolean): Intercept => {

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadAlertRules, parseAlertRules } from "../../server/alerts/alert-rules.ts";
-import { loadConfig } from "../../server/config.ts";
+import { loadAlertRules, parseAlertRules } from "../../src/engine/alerts/alert-rules.ts";
+import { loadConfig } from "../../src/app/config.ts";
 
 const parse = (rules: unknown[]) => () => parseAlertRules({ rules }, "rules.json");
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../../server/config.ts";
+import { loadConfig } from "../../src/app/config.ts";
 
 describe("loadConfig", () => {
   it("defaults PORT to 3000 and MM_DB to a file under data/", () => {

@@ -3,10 +3,10 @@
  * realm it imports (deploy/keycloak/milieumonitor-realm.json), read as the monitor reads its settings.
  */
 import { describe, expect, it } from "vitest";
-import { roles } from "../../server/api/contract.ts";
-import { roleForGroups } from "../../server/auth/oidc-roles.ts";
-import { resolveOidcSettings } from "../../server/auth/oidc-settings.ts";
-import { loadConfig } from "../../server/config.ts";
+import { roles } from "../../src/ground/contract/contract.ts";
+import { roleForGroups } from "../../src/engine/auth/oidc-roles.ts";
+import { resolveOidcSettings } from "../../src/engine/auth/oidc-settings.ts";
+import { loadConfig } from "../../src/app/config.ts";
 import { parseEnvFile, readRepoFile } from "../support/docker-files.ts";
 
 interface RealmClient {

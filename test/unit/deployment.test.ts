@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { ConfigSchema, loadConfig } from "../../server/config.ts";
+import { ConfigSchema, loadConfig } from "../../src/app/config.ts";
 import { args, interpolate, isDockerIgnored, parseDockerfile, parseEnvFile, readRepoFile } from "../support/docker-files.ts";
 
 interface ComposeService {
@@ -103,7 +103,7 @@ describe("Dockerfile", () => {
     expect(user).toBeDefined();
     expect(["root", "0"]).not.toContain(user!.split(":")[0]);
     const command = JSON.parse(args(final, "CMD").at(-1)!) as string[];
-    expect(command).toEqual(["node", "--import", "tsx", "server/main.ts"]);
+    expect(command).toEqual(["node", "--import", "tsx", "src/app/main.ts"]);
     expect(args(final, "HEALTHCHECK").join(" ")).toMatch(/CMD \["node".*\/healthz/);
     expect(args(final, "ENV").join(" ")).toMatch(/\bMALLOC_ARENA_MAX=2\b/);
   });
@@ -135,9 +135,9 @@ describe(".dockerignore", () => {
       "vite.config.ts",
       "vite.widget.config.ts",
       "docs/widget-example.html",
-      "server/main.ts",
+      "src/app/main.ts",
       "client/index.html",
-      "pipelines/index.ts",
+      "src/pipelines/index.ts",
       "config/alerts.json",
       "data/policy-plan.json",
       "data/demo/generate.ts",

@@ -4,7 +4,7 @@
  * pale grey, and the chosen area is outlined. Pure apart from the click callback it wires.
  */
 import * as Plot from "@observablehq/plot";
-import type { AreaValue } from "../../../server/api/contract.ts";
+import type { AreaValue } from "../../../src/ground/contract/contract.ts";
 import type { AreaFeature, AreaFeatureCollection } from "../area-boundaries.ts";
 import { formatNumber } from "../format.ts";
 import { translate, type Lang } from "../i18n.ts";

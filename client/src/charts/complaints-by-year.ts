@@ -3,7 +3,7 @@
  * in, a Plot element out; the dossier shows the same counts as a table beside it.
  */
 import * as Plot from "@observablehq/plot";
-import type { EstablishmentDossier } from "../../../server/api/contract-dossier.ts";
+import type { EstablishmentDossier } from "../../../src/ground/contract/contract-dossier.ts";
 import { translate, type Lang } from "../i18n.ts";
 
 export type ComplaintsByYear = EstablishmentDossier["complaintsByYear"];

@@ -4,7 +4,7 @@
  * well as its own colour. Pure: events in, a Plot element out; `timelineEvents` also feeds the table.
  */
 import * as Plot from "@observablehq/plot";
-import type { EstablishmentDossier } from "../../../server/api/contract-dossier.ts";
+import type { EstablishmentDossier } from "../../../src/ground/contract/contract-dossier.ts";
 import { dateOf, formatDate } from "../dossier-format.ts";
 import { translate, type Lang } from "../i18n.ts";
 

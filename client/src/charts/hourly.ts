@@ -3,7 +3,7 @@
  * rules. Pure: rows and options in, a Plot element out; plus the text and table alternatives.
  */
 import * as Plot from "@observablehq/plot";
-import type { Norm, StationDetail } from "../../../server/api/contract.ts";
+import type { Norm, StationDetail } from "../../../src/ground/contract/contract.ts";
 import { dutchDayKey, formatDateTime, formatDay, formatFormula, formatNumber } from "../format.ts";
 import { pick, translate, type Lang } from "../i18n.ts";
 

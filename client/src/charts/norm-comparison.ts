@@ -5,7 +5,7 @@
  * Plot element out; the dossier gives the same values as tables.
  */
 import * as Plot from "@observablehq/plot";
-import type { NearbyMeasurement, RecentValue } from "../../../server/api/contract-dossier.ts";
+import type { NearbyMeasurement, RecentValue } from "../../../src/ground/contract/contract-dossier.ts";
 import { orderFormulas } from "./hourly.ts";
 import { formatFormula, formatNumber } from "../format.ts";
 import type { Lang } from "../i18n.ts";

@@ -4,7 +4,7 @@
  * so the overview's report and the indicator page draw the target the same way.
  */
 import * as Plot from "@observablehq/plot";
-import type { ForecastPoint, Target } from "../../../server/api/contract.ts";
+import type { ForecastPoint, Target } from "../../../src/ground/contract/contract.ts";
 import { translate, type Lang } from "../i18n.ts";
 
 export const chartColours = {

@@ -4,7 +4,7 @@
  * in, a Plot element out.
  */
 import * as Plot from "@observablehq/plot";
-import type { ForecastPoint, Norm, SeriesPoint, Target } from "../../../server/api/contract.ts";
+import type { ForecastPoint, Norm, SeriesPoint, Target } from "../../../src/ground/contract/contract.ts";
 import { formatNumber, periodYear } from "../format.ts";
 import { pick, translate, type Lang } from "../i18n.ts";
 import { chartColours, forecastMarks, targetMarks, yearsToShow } from "./target-marks.ts";

@@ -4,8 +4,8 @@
  */
 import { Task } from "@lit/task";
 import { LitElement, css, html } from "lit";
-import type { Alert } from "../../../server/api/contract-alerts.ts";
-import type { Role } from "../../../server/api/contract.ts";
+import type { Alert } from "../../../src/ground/contract/contract-alerts.ts";
+import type { Role } from "../../../src/ground/contract/contract.ts";
 import { api } from "../api-client.ts";
 import { formatDateTime } from "../format.ts";
 import { LangController, lang, pick, t } from "../i18n.ts";

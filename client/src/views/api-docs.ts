@@ -4,7 +4,7 @@
  */
 import { Task } from "@lit/task";
 import { LitElement, css, html } from "lit";
-import type { Role } from "../../../server/api/contract.ts";
+import type { Role } from "../../../src/ground/contract/contract.ts";
 import { api } from "../api-client.ts";
 import { LangController, lang, t } from "../i18n.ts";
 import { baseStyles } from "../styles.ts";

@@ -5,7 +5,7 @@
  * toggle button that draws its series in the chart, so the map is not the only way to choose.
  */
 import { html, type TemplateResult } from "lit";
-import type { AreaValue, AreaValues } from "../../../server/api/contract.ts";
+import type { AreaValue, AreaValues } from "../../../src/ground/contract/contract.ts";
 import { formatNumber } from "../format.ts";
 import { lang, t } from "../i18n.ts";
 import { renderTableWrap } from "./table-wrap.ts";

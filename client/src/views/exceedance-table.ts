@@ -1,6 +1,6 @@
 /** The days per year above an EU 24-hour value, against the number of days the EU allows. */
 import { html, type TemplateResult } from "lit";
-import type { StationDetail } from "../../../server/api/contract.ts";
+import type { StationDetail } from "../../../src/ground/contract/contract.ts";
 import { formatFormula, formatNumber } from "../format.ts";
 import { lang, pick, t } from "../i18n.ts";
 

@@ -1,6 +1,6 @@
 /** How every view reports a failed load: the 403 refusal, a 404, or anything else. */
 import { html, type TemplateResult } from "lit";
-import type { Role } from "../../../server/api/contract.ts";
+import type { Role } from "../../../src/ground/contract/contract.ts";
 import { ApiError } from "../api.ts";
 import { t } from "../i18n.ts";
 

@@ -1,6 +1,6 @@
 /** How current a number is against its source's release schedule; "overdue" is said in words, not only shown. */
 import { html, type TemplateResult } from "lit";
-import type { DataFreshness } from "../../../server/api/contract.ts";
+import type { DataFreshness } from "../../../src/ground/contract/contract.ts";
 import { pick, t } from "../i18n.ts";
 
 export function renderFreshness(freshness: DataFreshness): TemplateResult {

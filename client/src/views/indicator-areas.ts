@@ -5,7 +5,7 @@
  */
 import { Task } from "@lit/task";
 import { LitElement, css, html, unsafeCSS } from "lit";
-import type { AreaLevel, AreaValues, IndicatorSummary, Role } from "../../../server/api/contract.ts";
+import type { AreaLevel, AreaValues, IndicatorSummary, Role } from "../../../src/ground/contract/contract.ts";
 import { api } from "../api-client.ts";
 import { loadBoundaries, type AreaFeatureCollection } from "../area-boundaries.ts";
 import "../chart-frame.ts";

@@ -3,7 +3,7 @@
  * forecast and pace, and where the number comes from.
  */
 import { LitElement, css, html } from "lit";
-import type { IndicatorSummary } from "../../../server/api/contract.ts";
+import type { IndicatorSummary } from "../../../src/ground/contract/contract.ts";
 import { formatNumber } from "../format.ts";
 import { LangController, lang, pick, t } from "../i18n.ts";
 import { hrefFor } from "../routes.ts";

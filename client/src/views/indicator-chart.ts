@@ -5,7 +5,7 @@
  */
 import { Task } from "@lit/task";
 import { LitElement, css, html } from "lit";
-import type { IndicatorSummary, Role, Series, SeriesPoint, Target } from "../../../server/api/contract.ts";
+import type { IndicatorSummary, Role, Series, SeriesPoint, Target } from "../../../src/ground/contract/contract.ts";
 import { ApiError } from "../api.ts";
 import { api } from "../api-client.ts";
 import "../chart-frame.ts";

@@ -4,7 +4,7 @@
  */
 import { Task } from "@lit/task";
 import { LitElement, css, html } from "lit";
-import type { IndicatorSummary, Role } from "../../../server/api/contract.ts";
+import type { IndicatorSummary, Role } from "../../../src/ground/contract/contract.ts";
 import { api } from "../api-client.ts";
 import "../chart-frame.ts";
 import { trendChart, trendSummary } from "../charts/trend.ts";

@@ -5,7 +5,7 @@
  */
 import { Task } from "@lit/task";
 import { LitElement, css, html } from "lit";
-import type { AreaLevel, IndicatorSummary, Role } from "../../../server/api/contract.ts";
+import type { AreaLevel, IndicatorSummary, Role } from "../../../src/ground/contract/contract.ts";
 import { api } from "../api-client.ts";
 import { formatDateTime, formatNumber } from "../format.ts";
 import { LangController, lang, pick, t } from "../i18n.ts";

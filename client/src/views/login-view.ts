@@ -4,7 +4,7 @@
  * login that was refused comes back here as `#/login?sso=<reason>`.
  */
 import { LitElement, css, html } from "lit";
-import type { SessionInfo, SsoRefusal } from "../../../server/api/contract.ts";
+import type { SessionInfo, SsoRefusal } from "../../../src/ground/contract/contract.ts";
 import { ApiError } from "../api.ts";
 import { api } from "../api-client.ts";
 import { LangController, t, type MessageKey } from "../i18n.ts";

@@ -4,7 +4,7 @@
  */
 import { Task } from "@lit/task";
 import { LitElement, css, html, nothing } from "lit";
-import type { PipelineSummary, Role, RunSummary } from "../../../server/api/contract.ts";
+import type { PipelineSummary, Role, RunSummary } from "../../../src/ground/contract/contract.ts";
 import { ApiError } from "../api.ts";
 import { api } from "../api-client.ts";
 import { cronHint } from "../cron-hint.ts";

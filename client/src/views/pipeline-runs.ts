@@ -4,7 +4,7 @@
  */
 import { Task } from "@lit/task";
 import { LitElement, css, html, nothing } from "lit";
-import type { Role, RunSummary } from "../../../server/api/contract.ts";
+import type { Role, RunSummary } from "../../../src/ground/contract/contract.ts";
 import { api } from "../api-client.ts";
 import { formatCount, formatDateTime, formatDuration } from "../format.ts";
 import { LangController, lang, pick, t } from "../i18n.ts";

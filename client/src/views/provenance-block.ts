@@ -3,7 +3,7 @@
  * shows, period, quality tier and freshness — everything needed to cite the figure.
  */
 import { html, type TemplateResult } from "lit";
-import type { Provenance } from "../../../server/api/contract.ts";
+import type { Provenance } from "../../../src/ground/contract/contract.ts";
 import { formatDateTime } from "../format.ts";
 import { lang, t } from "../i18n.ts";
 import { renderFreshness } from "./freshness-label.ts";

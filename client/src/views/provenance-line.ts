@@ -1,6 +1,6 @@
 /** The provenance line under every number: where it comes from, which period, how reliable, when run, how fresh. */
 import { html, type TemplateResult } from "lit";
-import type { Provenance } from "../../../server/api/contract.ts";
+import type { Provenance } from "../../../src/ground/contract/contract.ts";
 import { formatDateTime } from "../format.ts";
 import { lang, t } from "../i18n.ts";
 import { renderFreshness } from "./freshness-label.ts";

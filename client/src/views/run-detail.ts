@@ -5,7 +5,7 @@
  */
 import { Task } from "@lit/task";
 import { LitElement, css, html, nothing } from "lit";
-import type { CheckResult, RejectCount, Role, RunDetail } from "../../../server/api/contract.ts";
+import type { CheckResult, RejectCount, Role, RunDetail } from "../../../src/ground/contract/contract.ts";
 import { api } from "../api-client.ts";
 import { formatCount, formatDateTime, formatDuration, formatNumber } from "../format.ts";
 import { LangController, lang, pick, t } from "../i18n.ts";

@@ -3,7 +3,7 @@
  * colour only repeats what the word and shape say. `data-status` / `data-freshness` carry the code.
  */
 import { css, html, type TemplateResult } from "lit";
-import type { Freshness, RunSummary } from "../../../server/api/contract.ts";
+import type { Freshness, RunSummary } from "../../../src/ground/contract/contract.ts";
 import { formatDateTime } from "../format.ts";
 import { lang, t } from "../i18n.ts";
 

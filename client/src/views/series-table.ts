@@ -1,6 +1,6 @@
 /** The table alternative of a trend chart: one row per period, one column per area; a withheld value says so. */
 import { html, type TemplateResult } from "lit";
-import type { SeriesPoint } from "../../../server/api/contract.ts";
+import type { SeriesPoint } from "../../../src/ground/contract/contract.ts";
 import { formatNumber } from "../format.ts";
 import { lang, t } from "../i18n.ts";
 import { renderTableWrap } from "./table-wrap.ts";

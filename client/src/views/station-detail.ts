@@ -4,7 +4,7 @@
  */
 import { Task } from "@lit/task";
 import { LitElement, css, html } from "lit";
-import type { Role, StationDetail } from "../../../server/api/contract.ts";
+import type { Role, StationDetail } from "../../../src/ground/contract/contract.ts";
 import { api } from "../api-client.ts";
 import "../chart-frame.ts";
 import { dailyMeans, hourlyChart, hourlySummary, type FormulaNorm } from "../charts/hourly.ts";

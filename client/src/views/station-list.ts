@@ -1,7 +1,7 @@
 /** `<mm-station-list>`: the air-quality monitoring stations, each linking to its detail page. */
 import { Task } from "@lit/task";
 import { LitElement, html } from "lit";
-import type { Role, Station } from "../../../server/api/contract.ts";
+import type { Role, Station } from "../../../src/ground/contract/contract.ts";
 import { api } from "../api-client.ts";
 import { formatFormula, formatStationType } from "../format.ts";
 import { LangController, lang, t } from "../i18n.ts";

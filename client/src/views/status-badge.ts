@@ -3,7 +3,7 @@
  * (WCAG 1.4.1); the colour only repeats what the word and shape already say.
  */
 import { LitElement, css, html } from "lit";
-import type { StatusCode } from "../../../server/api/contract.ts";
+import type { StatusCode } from "../../../src/ground/contract/contract.ts";
 import { LangController, t } from "../i18n.ts";
 import { statusColours } from "../status-colours.ts";
 

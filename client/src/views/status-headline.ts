@@ -1,5 +1,5 @@
 /** The one line that says how a set of indicators is doing, counted per status. */
-import type { IndicatorSummary, StatusCode } from "../../../server/api/contract.ts";
+import type { IndicatorSummary, StatusCode } from "../../../src/ground/contract/contract.ts";
 import { t } from "../i18n.ts";
 
 /** Worst first, so the headline starts with what needs attention. */

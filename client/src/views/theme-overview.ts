@@ -5,7 +5,7 @@
  */
 import { Task } from "@lit/task";
 import { LitElement, css, html } from "lit";
-import type { IndicatorSummary, Role, Theme } from "../../../server/api/contract.ts";
+import type { IndicatorSummary, Role, Theme } from "../../../src/ground/contract/contract.ts";
 import { api } from "../api-client.ts";
 import { sparkline } from "../charts/sparkline.ts";
 import { formatNumber } from "../format.ts";

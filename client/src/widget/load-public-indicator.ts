@@ -3,7 +3,7 @@
  * (`credentials: "omit"`), so the answer is the same for every visitor and no session leaks across
  * sites.
  */
-import type { PublicIndicator } from "../../../server/api/contract-public.ts";
+import type { PublicIndicator } from "../../../src/ground/contract/contract-public.ts";
 
 /** Thrown for an unknown or non-public indicator, and for any answer that is not one. */
 export class IndicatorUnavailable extends Error {}

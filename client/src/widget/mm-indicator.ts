@@ -9,8 +9,8 @@
  */
 import { Task } from "@lit/task";
 import { LitElement, html, nothing } from "lit";
-import type { PublicIndicator } from "../../../server/api/contract-public.ts";
-import type { StatusCode } from "../../../server/api/contract.ts";
+import type { PublicIndicator } from "../../../src/ground/contract/contract-public.ts";
+import type { StatusCode } from "../../../src/ground/contract/contract.ts";
 import { sparkline } from "../charts/sparkline.ts";
 import { IndicatorUnavailable, loadPublicIndicator, monitorBase } from "./load-public-indicator.ts";
 import { widgetText, type WidgetLang, type WidgetMessageKey } from "./widget-messages.ts";

@@ -1,13 +1,13 @@
 /**
- * The typed routes (server/api/contract-routes.ts) cover the access table exactly, and each route's
+ * The typed routes (src/ground/contract/contract-routes.ts) cover the access table exactly, and each route's
  * answer is the one the OpenAPI operations table documents, so the client's types and the document
  * cannot tell different stories.
  */
 import { describe, expect, it } from "vitest";
-import { routeAccess, type RouteKey } from "../../../server/api/access.ts";
-import { routeAnswers, type PathParamName, type RoutePath } from "../../../server/api/contract-routes.ts";
-import type { Reply } from "../../../server/api/openapi/operation.ts";
-import { operations } from "../../../server/api/openapi/operations.ts";
+import { routeAccess, type RouteKey } from "../../../src/ground/contract/access.ts";
+import { routeAnswers, type PathParamName, type RoutePath } from "../../../src/ground/contract/contract-routes.ts";
+import type { Reply } from "../../../src/ground/contract/openapi/operation.ts";
+import { operations } from "../../../src/ground/contract/openapi/operations.ts";
 
 /** Route keys whose path-parameter schema names other parameters than the path's `:name`s. */
 type PathKeys<K extends RouteKey> = [RoutePath<K>] extends [never] ? never : keyof RoutePath<K>;

@@ -1,16 +1,16 @@
 /**
- * The one edge from domain errors to problem+json (server/http/problem.ts, ADR 0016): each domain
+ * The one edge from domain errors to problem+json (src/web/http/problem.ts, ADR 0016): each domain
  * error answers exactly as the HttpError it replaced — status, title, detail, invalidParams, headers,
  * in both languages — and keeps its English message for the logs.
  */
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BadParameter, Conflict, DataChanged, NotFound, QueryTimeout, Unavailable } from "../../../server/domain-errors.ts";
-import { HttpError } from "../../../server/http/http-error.ts";
-import { problemHandler } from "../../../server/http/problem.ts";
-import { msg } from "../../../server/i18n/message.ts";
-import { quoted } from "../../../server/i18n/quoted.ts";
+import { BadParameter, Conflict, DataChanged, NotFound, QueryTimeout, Unavailable } from "../../../src/ground/domain-errors.ts";
+import { HttpError } from "../../../src/web/http/http-error.ts";
+import { problemHandler } from "../../../src/web/http/problem.ts";
+import { msg } from "../../../src/ground/i18n/message.ts";
+import { quoted } from "../../../src/ground/i18n/quoted.ts";
 
 /** Each domain error beside the HttpError the engine threw for it before. */
 const cases: { name: string; error: Error; before: HttpError }[] = [

@@ -6,14 +6,15 @@
 import { tableFromIPC } from "apache-arrow";
 import { parquetMetadata, parquetReadObjects } from "hyparquet";
 import { describe, expect, it } from "vitest";
-import type { Provenance } from "../../../server/api/contract.ts";
-import { csvDocument } from "../../../server/api/csv.ts";
-import { exportLangs, provenanceComment } from "../../../server/api/export-labels.ts";
-import { catalogueParts } from "../../../server/i18n/catalogue.ts";
-import { seriesExport } from "../../../server/api/series-format.ts";
-import { tableToArrow } from "../../../server/api/table-arrow.ts";
-import { tableToCsv } from "../../../server/api/table-csv.ts";
-import { tableToParquet } from "../../../server/api/table-parquet.ts";
+import type { Provenance } from "../../../src/ground/contract/contract.ts";
+import { csvDocument } from "../../../src/web/api/csv.ts";
+import { exportLangs } from "../../../src/ground/contract/params.ts";
+import { provenanceComment } from "../../../src/web/api/export-labels.ts";
+import { catalogueParts } from "../../../src/ground/i18n/catalogue.ts";
+import { seriesExport } from "../../../src/web/api/series-format.ts";
+import { tableToArrow } from "../../../src/web/api/table-arrow.ts";
+import { tableToCsv } from "../../../src/web/api/table-csv.ts";
+import { tableToParquet } from "../../../src/web/api/table-parquet.ts";
 
 const provenance: Provenance = {
   source: "CBS; Kerncijfers",

@@ -1,9 +1,9 @@
 /** The SSO settings fail at boot when half configured, and groups map to the most privileged role. */
 import { describe, expect, it } from "vitest";
-import { readGroups, roleForGroups } from "../../../server/auth/oidc-roles.ts";
-import { parseRoleMap } from "../../../server/auth/oidc-settings.ts";
-import { usernameBase } from "../../../server/auth/oidc-users.ts";
-import { loadConfig } from "../../../server/config.ts";
+import { readGroups, roleForGroups } from "../../../src/engine/auth/oidc-roles.ts";
+import { parseRoleMap } from "../../../src/engine/auth/oidc-settings.ts";
+import { usernameBase } from "../../../src/engine/auth/oidc-users.ts";
+import { loadConfig } from "../../../src/app/config.ts";
 
 const complete = {
   MM_OIDC_ISSUER: "https://login.example.nl/realms/gemeente",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSessionStore } from "../../../server/auth/session-store.ts";
+import { createSessionStore } from "../../../src/engine/auth/session-store.ts";
 
 const MINUTE = 60_000;
 

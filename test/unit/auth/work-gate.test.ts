@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createWorkGate } from "../../../server/auth/work-gate.ts";
+import { createWorkGate } from "../../../src/engine/auth/work-gate.ts";
 
 /** Work that ends when the test says so. */
 function held() {

@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from "vitest";
 // i18n.ts (loaded through the API client) sets the page's language when it loads: a page for it to set.
 vi.hoisted(() => vi.stubGlobal("document", { documentElement: { lang: "" } }));
 
-import { roles } from "../../../server/api/contract.ts";
+import { roles } from "../../../src/ground/contract/contract.ts";
 import {
   hrefFor,
   landingFor,

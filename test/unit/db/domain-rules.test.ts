@@ -1,5 +1,5 @@
 /**
- * The rules on hours and days live once, as macros in server/db/domain-rules.sql: they hold at the
+ * The rules on hours and days live once, as macros in src/store/domain-rules.sql: they hold at the
  * edges (17 or 18 hours, the hour stamped midnight), they are there after the lockdown, and no other
  * SQL writes them out again.
  */
@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "../../../server/db/database.ts";
+import { openDatabase, type Database } from "../../../src/store/database.ts";
+import { themes } from "../../../src/engine/themes/index.ts";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 let db: Database;
@@ -51,14 +52,14 @@ describe("meta.is_valid_day: a daily mean counts with at least 18 of its 24 hour
       UNION ALL SELECT 'NL99001', 'PM10', 30, TIMESTAMP '2025-01-02 00:00' + to_hours(h) FROM range(1, 18) t(h)`);
     // Dated by their end instead, 1 January would have 17 hours and 2 January 18 (mean 28.9).
     expect(await db.query("SELECT count(*) AS n FROM main.air_quality_measurements")).toEqual([{ n: 35 }]);
-    const dailyMeans = readFileSync(path.join(root, "server/stations/sql/daily-means.sql"), "utf8");
+    const dailyMeans = readFileSync(path.join(root, "src/engine/stations/sql/daily-means.sql"), "utf8");
     expect(await db.query(dailyMeans, { station: "NL99001" })).toEqual([{ formula: "PM10", year: 2025, mean: 10 }]);
     await db.query("DROP TABLE main.air_quality_measurements");
   });
 });
 
-/** Every .sql file under server/, with its path. */
-function sqlFiles(dir = path.join(root, "server")): string[] {
+/** Every .sql file under src/, with its path. */
+function sqlFiles(dir = path.join(root, "src")): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const file = path.join(dir, entry.name);
     return entry.isDirectory() ? sqlFiles(file) : entry.name.endsWith(".sql") ? [file] : [];
@@ -66,28 +67,37 @@ function sqlFiles(dir = path.join(root, "server")): string[] {
 }
 
 describe("the rules are written out once", () => {
-  const rulesFile = path.join(root, "server/db/domain-rules.sql");
-  const others = sqlFiles().filter((f) => f !== rulesFile);
-  const code = (file: string) => readFileSync(file, "utf8").replace(/--.*$/gm, "");
+  const rulesFile = path.join(root, "src/store/domain-rules.sql");
+  const code = (sql: string) => sql.replace(/--.*$/gm, "");
+  /** Every SQL text but the rules: the .sql files, and each indicator's SQL (written in its file). */
+  const others = [
+    ...sqlFiles()
+      .filter((f) => f !== rulesFile)
+      .map((f) => ({ name: path.relative(root, f), sql: code(readFileSync(f, "utf8")) })),
+    ...themes.flatMap((t) => t.indicators).map((i) => ({ name: `indicator ${i.id}`, sql: code(i.sql) })),
+  ];
+  const sqlOf = (name: string) => others.find((o) => o.name === name)!.sql;
 
-  it("finds the SQL files", () => {
-    expect(others.map((f) => path.relative(root, f))).toEqual(
-      expect.arrayContaining(["server/stations/sql/daily-means.sql", "server/alerts/sql/latest-daily-means.sql", "server/themes/sql/station-annual-mean.sql"]),
+  it("finds the SQL", () => {
+    expect(others.map((o) => o.name)).toEqual(
+      expect.arrayContaining(["src/engine/stations/sql/daily-means.sql", "src/engine/alerts/sql/latest-daily-means.sql", "indicator no2-annual-mean"]),
     );
   });
 
   it("has no other SQL count 18 hours or take an hour off a timestamp", () => {
-    for (const file of others) {
-      expect(code(file), path.relative(root, file)).not.toMatch(/>=\s*18\b/);
-      expect(code(file), path.relative(root, file)).not.toMatch(/INTERVAL\s*'?1'?\s*HOURS?\b/i);
+    for (const { name, sql } of others) {
+      expect(sql, name).not.toMatch(/>=\s*18\b/);
+      expect(sql, name).not.toMatch(/INTERVAL\s*'?1'?\s*HOURS?\b/i);
     }
   });
 
   it("has every daily or annual mean of hourly values use the macros", () => {
-    for (const file of ["server/stations/sql/daily-means.sql", "server/alerts/sql/latest-daily-means.sql"]) {
-      expect(code(path.join(root, file)), file).toMatch(/meta\.is_valid_day\(count\(\*\)\)/);
-      expect(code(path.join(root, file)), file).toMatch(/meta\.hour_start\(timestamp_measured\)/);
+    for (const name of ["src/engine/stations/sql/daily-means.sql", "src/engine/alerts/sql/latest-daily-means.sql"]) {
+      expect(sqlOf(name), name).toMatch(/meta\.is_valid_day\(count\(\*\)\)/);
+      expect(sqlOf(name), name).toMatch(/meta\.hour_start\(timestamp_measured\)/);
     }
-    expect(code(path.join(root, "server/themes/sql/station-annual-mean.sql"))).toMatch(/year\(meta\.hour_start\(timestamp_measured\)\)/);
+    for (const id of ["no2-annual-mean", "pm25-annual-mean", "pm10-annual-mean"]) {
+      expect(sqlOf(`indicator ${id}`)).toMatch(/year\(meta\.hour_start\(timestamp_measured\)\)/);
+    }
   });
 });

@@ -3,7 +3,7 @@
  * readers made to wait while a COMMIT is under way (so none reads the old runs over new data).
  */
 import { describe, expect, it } from "vitest";
-import { createPublishedState } from "../../../server/db/published-runs.ts";
+import { createPublishedState } from "../../../src/store/published-runs.ts";
 
 /** A stand-in for meta.published whose rows the test changes, counting the reads. */
 function fakeTable() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createVersionedCache } from "../../../server/db/versioned-cache.ts";
+import { createVersionedCache } from "../../../src/store/versioned-cache.ts";
 
 describe("createVersionedCache", () => {
   it("computes once per key and version, sharing concurrent calls", async () => {

@@ -7,9 +7,9 @@ import { generateGeography } from "../../../data/demo/geography.ts";
 import { createRandom } from "../../../data/demo/random.ts";
 import { checkScale, sensorCountFor, stationCountFor } from "../../../data/demo/scale.ts";
 import { demoStations } from "../../../data/demo/stations.ts";
-import { pointInRing } from "../../../pipelines/framework/geometry.ts";
-import { recordedPath } from "../../../pipelines/framework/recorded-server.ts";
-import { SENSORTHINGS_UPSTREAM_BASE, thingsPath } from "../../../pipelines/sources/sensorthings.ts";
+import { pointInRing } from "../../../src/ground/geometry.ts";
+import { recordedPath } from "../../../src/pipelines/framework/recorded-server.ts";
+import { SENSORTHINGS_UPSTREAM_BASE, thingsPath } from "../../../src/pipelines/sources/sensorthings.ts";
 
 const seed = 11;
 // One week of stations keeps this fast (the sensors keep their eight weeks).

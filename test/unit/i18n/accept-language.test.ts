@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { negotiateLang } from "../../../server/i18n/accept-language.ts";
+import { negotiateLang } from "../../../src/ground/i18n/accept-language.ts";
 
 describe("negotiateLang", () => {
   it.each([

@@ -1,6 +1,6 @@
 /** Numbers in running text: a decimal comma in Dutch, a point in English, rounded only when asked. */
 import { describe, expect, it } from "vitest";
-import { decimal, decimalText } from "../../../server/i18n/localize.ts";
+import { decimal, decimalText } from "../../../src/ground/i18n/localize.ts";
 
 describe("decimalText", () => {
   it("writes the number as it is without digits, with the language's decimal mark", () => {

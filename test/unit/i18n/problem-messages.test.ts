@@ -1,10 +1,10 @@
 /** A 400 from parseInput carries messages, rendered in either language, also for checks zod words itself. */
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { HttpError } from "../../../server/http/http-error.ts";
-import { parseInput } from "../../../server/http/validate.ts";
-import { msg, reason, renderMessage } from "../../../server/i18n/message.ts";
-import { ECHO_MAX, quoted } from "../../../server/i18n/quoted.ts";
+import { HttpError } from "../../../src/web/http/http-error.ts";
+import { parseInput } from "../../../src/web/http/validate.ts";
+import { msg, reason, renderMessage } from "../../../src/ground/i18n/message.ts";
+import { ECHO_MAX, quoted } from "../../../src/ground/i18n/quoted.ts";
 
 const Query = z.object({ year: z.coerce.number({ error: reason("param.year") }), name: z.string().max(3) }).strict();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { columnsDdl, compileSchema, firstViolationSql } from "../../../pipelines/framework/compile-schema.ts";
+import { columnsDdl, compileSchema, firstViolationSql } from "../../../src/pipelines/framework/compile-schema.ts";
 
 describe("compileSchema", () => {
   it("derives typed columns from the record schema", () => {

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { definePipeline } from "../../../pipelines/framework/define-pipeline.ts";
-import { pipelines } from "../../../pipelines/index.ts";
-import { luchtmeetnetStations } from "../../../pipelines/sources/luchtmeetnet.ts";
+import { definePipeline } from "../../../src/pipelines/framework/define-pipeline.ts";
+import { pipelines } from "../../../src/pipelines/index.ts";
+import { luchtmeetnetStations } from "../../../src/pipelines/sources/luchtmeetnet.ts";
 
 const valid = {
   name: "example-dataset",
@@ -42,8 +42,8 @@ describe("definePipeline", () => {
 });
 
 describe("the pipeline registry", () => {
-  it("lists every pipeline file in pipelines/, once, under unique names and tables", () => {
-    const dir = path.resolve(import.meta.dirname, "../../../pipelines");
+  it("lists every pipeline file in src/pipelines/, once, under unique names and tables", () => {
+    const dir = path.resolve(import.meta.dirname, "../../../src/pipelines");
     const files = readdirSync(dir).filter((f) => f.endsWith(".ts") && f !== "index.ts");
     expect(pipelines.map((p) => `${p.name}.ts`).sort()).toEqual(files.sort());
     expect(new Set(pipelines.map((p) => p.table)).size).toBe(pipelines.length);
@@ -66,7 +66,7 @@ describe("docs/adding-a-pipeline.md", () => {
     const guide = readFileSync(path.resolve(import.meta.dirname, "../../../docs/adding-a-pipeline.md"), "utf8");
     const section = guide.split("## Pipelines in this repository")[1] ?? "";
     const listed = [...section.matchAll(/^- `([a-z0-9-]+\.ts)`/gm)].map((m) => m[1]);
-    const files = readdirSync(path.resolve(import.meta.dirname, "../../../pipelines")).filter((f) => f.endsWith(".ts") && f !== "index.ts");
+    const files = readdirSync(path.resolve(import.meta.dirname, "../../../src/pipelines")).filter((f) => f.endsWith(".ts") && f !== "index.ts");
     expect(listed.sort()).toEqual(files.sort());
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { generateGeography, randomPointIn } from "../../../data/demo/geography.ts";
 import { createRandom } from "../../../data/demo/random.ts";
-import { pointInGeometry, pointInRing, type Ring } from "../../../pipelines/framework/geometry.ts";
+import { pointInGeometry, pointInRing, type Ring } from "../../../src/ground/geometry.ts";
 
 const square = (x: number, y: number, size: number): Ring => [
   [x, y],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { recordedPath } from "../../../pipelines/framework/recorded-server.ts";
-import { measurementWindows } from "../../../pipelines/sources/luchtmeetnet.ts";
+import { recordedPath } from "../../../src/pipelines/framework/recorded-server.ts";
+import { measurementWindows } from "../../../src/pipelines/sources/luchtmeetnet.ts";
 
 describe("measurementWindows", () => {
   it("covers the range in Monday-aligned weeks, clipped at both ends", () => {

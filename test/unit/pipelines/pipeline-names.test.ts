@@ -4,11 +4,11 @@
  * the test (`npm run typecheck` fails when a misspelt name compiles); the assertions keep vitest honest.
  */
 import { describe, expect, it } from "vitest";
-import { findPipeline, pipelines, type PipelineName } from "../../../pipelines/index.ts";
-import { versionOf, type PublishedRuns } from "../../../server/db/published-runs.ts";
-import { LEGACY_TABLES } from "../../../server/db/rename-legacy-tables.ts";
-import { defineTheme, municipalOnly, type IndicatorDefinition } from "../../../server/themes/define-theme.ts";
-import { releases } from "../../../server/themes/release.ts";
+import { findPipeline, pipelines, type PipelineName } from "../../../src/pipelines/index.ts";
+import { versionOf, type PublishedRuns } from "../../../src/store/published-runs.ts";
+import { LEGACY_TABLES } from "../../../src/store/rename-legacy-tables.ts";
+import { defineTheme, municipalOnly, type IndicatorDefinition } from "../../../src/engine/themes/define-theme.ts";
+import { releases } from "../../../src/engine/themes/release.ts";
 
 const indicator = (pipelines: IndicatorDefinition["pipelines"]): IndicatorDefinition => ({
   id: "waste-test",
@@ -16,7 +16,7 @@ const indicator = (pipelines: IndicatorDefinition["pipelines"]): IndicatorDefini
   description: { nl: "Test", en: "Test" },
   unit: "kg",
   direction: "lower",
-  seriesSql: "waste.sql",
+  sql: "SELECT 1",
   params: {},
   ...municipalOnly,
   pipelines,

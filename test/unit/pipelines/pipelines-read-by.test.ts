@@ -5,10 +5,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { pipelines } from "../../../pipelines/index.ts";
-import { pipelinesReadBy } from "../../../server/pipelines/pipelines-read-by.ts";
-import { HIERARCHY_PIPELINES } from "../../../server/themes/area-hierarchy.ts";
-import { themes } from "../../../server/themes/index.ts";
+import { pipelines } from "../../../src/pipelines/index.ts";
+import { pipelinesReadBy } from "../../../src/engine/pipelines/pipelines-read-by.ts";
+import { HIERARCHY_PIPELINES } from "../../../src/engine/themes/area-hierarchy.ts";
+import { themes } from "../../../src/engine/themes/index.ts";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const read = (file: string) => readFileSync(path.join(root, file), "utf8");
@@ -34,20 +34,23 @@ describe("pipelinesReadBy", () => {
 
   it("gives the lists that were kept by hand before", () => {
     expect(HIERARCHY_PIPELINES).toEqual(["areas", "area-key-figures"]);
-    expect(pipelinesReadBy(read("server/alerts/sql/latest-daily-means.sql"))).toEqual(["air-quality-stations", "air-quality-measurements"]);
+    expect(pipelinesReadBy(read("src/engine/alerts/sql/latest-daily-means.sql"))).toEqual(["air-quality-stations", "air-quality-measurements"]);
   });
 });
 
 describe("the server's SQL", () => {
-  it("reads only tables that pipelines publish, in every .sql file", () => {
-    const files = filesUnder("server", ".sql").filter((f) => !f.startsWith(path.join("server", "db")));
-    expect(files.length).toBeGreaterThan(10);
+  it("reads only tables that pipelines publish, in every .sql file and every indicator's SQL", () => {
+    const files = filesUnder("src", ".sql").filter((f) => !f.startsWith(path.join("src", "store")));
+    expect(files.length).toBeGreaterThan(4);
     for (const file of files) expect(() => pipelinesReadBy(read(file)), file).not.toThrow();
+    const indicators = themes.flatMap((t) => t.indicators);
+    expect(indicators.length).toBeGreaterThan(10);
+    for (const indicator of indicators) expect(() => pipelinesReadBy(indicator.sql), indicator.id).not.toThrow();
   });
 
   it("names only pipelines' tables after main. in the TypeScript, too", () => {
     const tables = new Set<string>(pipelines.map((p) => p.table));
-    for (const file of filesUnder("server", ".ts")) {
+    for (const file of filesUnder("src", ".ts")) {
       const named = [...read(file).matchAll(/(?<![\w/.])main\."?([a-z0-9_]+)/g)].map((m) => m[1]!).filter((t) => t !== "ts");
       for (const table of named) expect(tables, `${file}: main.${table}`).toContain(table);
     }
@@ -55,7 +58,7 @@ describe("the server's SQL", () => {
 
   it("has each indicator list every pipeline whose table its SQL reads", () => {
     for (const indicator of themes.flatMap((t) => t.indicators)) {
-      const readBySql = pipelinesReadBy(read(path.join("server/themes/sql", indicator.seriesSql)));
+      const readBySql = pipelinesReadBy(indicator.sql);
       expect(readBySql.length, indicator.id).toBeGreaterThan(0);
       expect(indicator.pipelines, indicator.id).toEqual(expect.arrayContaining(readBySql));
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { compareAreas } from "../../../server/themes/area-comparison.ts";
-import { buildHierarchy } from "../../../server/themes/area-hierarchy.ts";
-import type { Cell } from "../../../server/themes/rollup.ts";
+import { compareAreas } from "../../../src/engine/themes/area-comparison.ts";
+import { buildHierarchy } from "../../../src/engine/themes/area-hierarchy.ts";
+import type { Cell } from "../../../src/engine/themes/rollup.ts";
 
 const areas = buildHierarchy({ code: "GM0001", name: "Testdorp" }, [
   { code: "WK1", name: "A", level: "wijk", parent: "GM0001", surfaceKm2: 1, homes: 3000, urbanity: 1 },

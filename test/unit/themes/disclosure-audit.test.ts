@@ -4,11 +4,11 @@
  * at least three possible values. Expected intervals are worked out by hand in the comments.
  */
 import { describe, expect, it } from "vitest";
-import { buildHierarchy, type AreaNode } from "../../../server/themes/area-hierarchy.ts";
-import { auditTable, loadSolver, openTableAudit, type Unknown } from "../../../server/themes/disclosure-audit.ts";
-import { tablesOf } from "../../../server/themes/disclosure-tables.ts";
-import { auditPattern, controlDisclosure, MIN_FEASIBLE_VALUES, suppressByGroups, suppressSmallCells } from "../../../server/themes/disclosure.ts";
-import { rollUp, type Cell } from "../../../server/themes/rollup.ts";
+import { buildHierarchy, type AreaNode } from "../../../src/engine/themes/area-hierarchy.ts";
+import { auditTable, loadSolver, openTableAudit, type Unknown } from "../../../src/engine/themes/disclosure-audit.ts";
+import { tablesOf } from "../../../src/engine/themes/disclosure-tables.ts";
+import { auditPattern, controlDisclosure, MIN_FEASIBLE_VALUES, suppressByGroups, suppressSmallCells } from "../../../src/engine/themes/disclosure.ts";
+import { rollUp, type Cell } from "../../../src/engine/themes/rollup.ts";
 import { counts, hierarchy } from "./fixtures.ts";
 
 const complaints = { grain: "buurt", rollup: "sum", lowestLevel: "buurt", disclosure: "complaints" } as const;

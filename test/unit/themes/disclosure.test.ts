@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { auditPattern, MIN_FEASIBLE_VALUES, suppressSmallCells } from "../../../server/themes/disclosure.ts";
-import { rollUp, type Cell } from "../../../server/themes/rollup.ts";
+import { auditPattern, MIN_FEASIBLE_VALUES, suppressSmallCells } from "../../../src/engine/themes/disclosure.ts";
+import { rollUp, type Cell } from "../../../src/engine/themes/rollup.ts";
 import { counts, hierarchy } from "./fixtures.ts";
 
 const complaints = { grain: "buurt", rollup: "sum", lowestLevel: "buurt", disclosure: "complaints" } as const;

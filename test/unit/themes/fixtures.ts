@@ -1,5 +1,5 @@
 /** A small area tree for the engine's unit tests: GM0001 → WK000101 (3 buurten), WK000102 (2 buurten). */
-import { buildHierarchy, type AreaNode } from "../../../server/themes/area-hierarchy.ts";
+import { buildHierarchy, type AreaNode } from "../../../src/engine/themes/area-hierarchy.ts";
 
 const node = (code: string, level: AreaNode["level"], parent: string | null, homes: number | null = null, surfaceKm2: number | null = 1): AreaNode => ({
   code,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assessFreshness, releases } from "../../../server/themes/release.ts";
+import { assessFreshness, releases } from "../../../src/engine/themes/release.ts";
 
 describe("assessFreshness", () => {
   it("expects the next year's CBS figures in the third quarter after it", () => {

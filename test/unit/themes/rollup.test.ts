@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rollUp } from "../../../server/themes/rollup.ts";
+import { rollUp } from "../../../src/engine/themes/rollup.ts";
 import { counts, hierarchy } from "./fixtures.ts";
 
 const complaints = { grain: "buurt", rollup: "sum", lowestLevel: "buurt", disclosure: "complaints" } as const;

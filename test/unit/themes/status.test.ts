@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Target } from "../../../server/api/contract.ts";
-import { assessStatus, fitTrend, STATUS_RULE } from "../../../server/themes/status.ts";
+import type { Target } from "../../../src/ground/contract/contract.ts";
+import { assessStatus, fitTrend, STATUS_RULE } from "../../../src/engine/themes/status.ts";
 
 const target: Target = { value: 20, deadline: 2030, baselineYear: 2020, baselineValue: 30, label: { nl: "", en: "" } };
 const series = (...values: number[]) => values.map((value, i) => ({ year: 2020 + i, value }));
@@ -87,9 +87,9 @@ describe("the theme registry and the policy plan", () => {
   it("lists every theme file, and the plan has a target for every indicator", async () => {
     const { readdirSync, readFileSync } = await import("node:fs");
     const path = await import("node:path");
-    const { themes } = await import("../../../server/themes/index.ts");
-    const { loadPolicyPlan } = await import("../../../server/themes/policy-plan.ts");
-    const dir = path.resolve(import.meta.dirname, "../../../server/themes");
+    const { themes } = await import("../../../src/engine/themes/index.ts");
+    const { loadPolicyPlan } = await import("../../../src/engine/themes/policy-plan.ts");
+    const dir = path.resolve(import.meta.dirname, "../../../src/engine/themes");
     const themeFiles = readdirSync(dir).filter((f) => f.endsWith(".ts") && readFileSync(path.join(dir, f), "utf8").includes("export default defineTheme("));
     expect(themeFiles).toHaveLength(themes.length);
     const plan = loadPolicyPlan(path.resolve(import.meta.dirname, "../../../data/policy-plan.json"));

@@ -1,8 +1,8 @@
 /**
- * The parts of the OpenAPI document (server/api/openapi/) the API page reads, and how it reads them.
+ * The parts of the OpenAPI document (src/web/api/openapi/) the API page reads, and how it reads them.
  * Typed here rather than imported: the page shows whatever document the server sends.
  */
-import type { Role } from "../../../../server/api/contract.ts";
+import type { Role } from "../../../../src/ground/contract/contract.ts";
 
 export type JsonSchema = Record<string, unknown>;
 

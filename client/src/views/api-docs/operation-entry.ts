@@ -3,7 +3,7 @@
  * user may, in words and a symbol, not by colour alone), parameters, body and answers.
  */
 import { html, nothing } from "lit";
-import type { Role } from "../../../../server/api/contract.ts";
+import type { Role } from "../../../../src/ground/contract/contract.ts";
 import { lang, t } from "../../i18n.ts";
 import { describeSchema, rolesOf, type JsonSchema, type ListedOperation, type ParameterObject } from "./openapi-document.ts";
 

@@ -6,7 +6,7 @@
  */
 import { Task } from "@lit/task";
 import { LitElement, css, html } from "lit";
-import type { Role } from "../../../../server/api/contract.ts";
+import type { Role } from "../../../../src/ground/contract/contract.ts";
 import { loadBoundaries, type AreaFeature } from "../../area-boundaries.ts";
 import "../../chart-frame.ts";
 import { areaMap, type MapPoint } from "../../charts/area-map.ts";

@@ -4,8 +4,8 @@
  */
 import { Task, TaskStatus } from "@lit/task";
 import { LitElement, css, html } from "lit";
-import type { Role } from "../../../../server/api/contract.ts";
-import type { AuditEntry, AuditList } from "../../../../server/api/contract-dossier.ts";
+import type { Role } from "../../../../src/ground/contract/contract.ts";
+import type { AuditEntry, AuditList } from "../../../../src/ground/contract/contract-dossier.ts";
 import { api } from "../../api-client.ts";
 import { AUDIT_PAGE_SIZE, parseNear } from "../../dossier-routes.ts";
 import { formatDateTime, formatNumber } from "../../format.ts";

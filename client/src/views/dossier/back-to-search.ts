@@ -1,6 +1,6 @@
 /** The way back from a dossier to the search, for the roles that may search. */
 import { html } from "lit";
-import type { Role } from "../../../../server/api/contract.ts";
+import type { Role } from "../../../../src/ground/contract/contract.ts";
 import { t } from "../../i18n.ts";
 import { hrefFor, mayViewEstablishments } from "../../routes.ts";
 

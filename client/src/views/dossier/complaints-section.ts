@@ -3,7 +3,7 @@
  * with its date, kind and status.
  */
 import { html, type TemplateResult } from "lit";
-import type { Complaint, EstablishmentDossier } from "../../../../server/api/contract-dossier.ts";
+import type { Complaint, EstablishmentDossier } from "../../../../src/ground/contract/contract-dossier.ts";
 import "../../chart-frame.ts";
 import { complaintKinds, complaintsChart, complaintYears } from "../../charts/complaints-by-year.ts";
 import { formatDate } from "../../dossier-format.ts";

@@ -6,8 +6,8 @@
  */
 import { Task } from "@lit/task";
 import { LitElement, html } from "lit";
-import type { Role } from "../../../../server/api/contract.ts";
-import type { EstablishmentDossier } from "../../../../server/api/contract-dossier.ts";
+import type { Role } from "../../../../src/ground/contract/contract.ts";
+import type { EstablishmentDossier } from "../../../../src/ground/contract/contract-dossier.ts";
 import { api } from "../../api-client.ts";
 import { DEFAULT_RADIUS_M } from "../../dossier-routes.ts";
 import { formatDate } from "../../dossier-format.ts";

@@ -5,8 +5,8 @@
  */
 import { Task, TaskStatus } from "@lit/task";
 import { LitElement, css, html } from "lit";
-import type { Role } from "../../../../server/api/contract.ts";
-import type { EstablishmentSearch } from "../../../../server/api/contract-dossier.ts";
+import type { Role } from "../../../../src/ground/contract/contract.ts";
+import type { EstablishmentSearch } from "../../../../src/ground/contract/contract-dossier.ts";
 import { api } from "../../api-client.ts";
 import type { MapPoint } from "../../charts/area-map.ts";
 import { DEFAULT_RADIUS_M, formatCoordinate, searchApiQuery, type EstablishmentSort, type SearchState } from "../../dossier-routes.ts";

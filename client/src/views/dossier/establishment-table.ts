@@ -4,7 +4,7 @@
  * page and the location dossier.
  */
 import { html, type TemplateResult } from "lit";
-import type { EstablishmentSummary } from "../../../../server/api/contract-dossier.ts";
+import type { EstablishmentSummary } from "../../../../src/ground/contract/contract-dossier.ts";
 import { formatDistance } from "../../dossier-format.ts";
 import { lang, t } from "../../i18n.ts";
 import { hrefFor } from "../../routes.ts";

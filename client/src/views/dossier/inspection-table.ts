@@ -3,7 +3,7 @@
  * a violation whether and when it was re-inspected.
  */
 import { html, type TemplateResult } from "lit";
-import type { Inspection } from "../../../../server/api/contract-dossier.ts";
+import type { Inspection } from "../../../../src/ground/contract/contract-dossier.ts";
 import { formatDate } from "../../dossier-format.ts";
 import { lang, t } from "../../i18n.ts";
 

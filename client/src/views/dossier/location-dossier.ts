@@ -6,8 +6,8 @@
  */
 import { Task } from "@lit/task";
 import { LitElement, css, html } from "lit";
-import type { Role } from "../../../../server/api/contract.ts";
-import type { LocationDossier } from "../../../../server/api/contract-dossier.ts";
+import type { Role } from "../../../../src/ground/contract/contract.ts";
+import type { LocationDossier } from "../../../../src/ground/contract/contract-dossier.ts";
 import { api } from "../../api-client.ts";
 import { DEFAULT_RADIUS_M, formatCoordinate, locationApiQuery, type LocationState } from "../../dossier-routes.ts";
 import { formatPercent } from "../../dossier-format.ts";

@@ -5,7 +5,7 @@
  * Charts for the overview, a table per station or sensor for the exact values.
  */
 import { LitElement, css, html } from "lit";
-import type { NearbyMeasurement, RecentValue } from "../../../../server/api/contract-dossier.ts";
+import type { NearbyMeasurement, RecentValue } from "../../../../src/ground/contract/contract-dossier.ts";
 import "../../chart-frame.ts";
 import { exceedsAny, normChart, normFamily, normRows, normStyles, type NormFamily } from "../../charts/norm-comparison.ts";
 import { orderFormulas } from "../../charts/hourly.ts";

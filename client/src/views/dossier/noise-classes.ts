@@ -4,7 +4,7 @@
  * a different measure from a buurt's Lden, so the two are shown next to each other, never compared.
  */
 import { html, type TemplateResult } from "lit";
-import type { NoiseAtLocation, Permit } from "../../../../server/api/contract-dossier.ts";
+import type { NoiseAtLocation, Permit } from "../../../../src/ground/contract/contract-dossier.ts";
 import { formatPercent } from "../../dossier-format.ts";
 import { formatNumber } from "../../format.ts";
 import { lang, t } from "../../i18n.ts";

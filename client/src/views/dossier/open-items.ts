@@ -1,6 +1,6 @@
 /** What in a dossier needs action, shown first and as a list, each item with its kind in words. */
 import { html, type TemplateResult } from "lit";
-import type { OpenItem } from "../../../../server/api/contract-dossier.ts";
+import type { OpenItem } from "../../../../src/ground/contract/contract-dossier.ts";
 import { formatDate } from "../../dossier-format.ts";
 import { lang, pick, t } from "../../i18n.ts";
 

@@ -1,6 +1,6 @@
 /** An establishment's permits and notifications with status, dates and conditions. */
 import { html, type TemplateResult } from "lit";
-import type { Permit } from "../../../../server/api/contract-dossier.ts";
+import type { Permit } from "../../../../src/ground/contract/contract-dossier.ts";
 import { formatDate } from "../../dossier-format.ts";
 import { formatNumber } from "../../format.ts";
 import { lang, t } from "../../i18n.ts";

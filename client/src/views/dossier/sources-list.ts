@@ -1,6 +1,6 @@
 /** Where a dossier's data comes from: each source with its licence and the pipeline run shown. */
 import { html, type TemplateResult } from "lit";
-import type { EstablishmentDossier } from "../../../../server/api/contract-dossier.ts";
+import type { EstablishmentDossier } from "../../../../src/ground/contract/contract-dossier.ts";
 import { t } from "../../i18n.ts";
 
 export function renderSources(sources: EstablishmentDossier["sources"]): TemplateResult {

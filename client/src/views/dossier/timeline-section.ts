@@ -1,6 +1,6 @@
 /** An establishment's permits, inspections and complaints on one time axis, with the same events as a table. */
 import { html, type TemplateResult } from "lit";
-import type { EstablishmentDossier } from "../../../../server/api/contract-dossier.ts";
+import type { EstablishmentDossier } from "../../../../src/ground/contract/contract-dossier.ts";
 import "../../chart-frame.ts";
 import { timelineChart, timelineEvents } from "../../charts/dossier-timeline.ts";
 import { formatDate } from "../../dossier-format.ts";

@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from "vitest";
 // i18n.ts sets the page's language when it loads: a page for it to set.
 vi.hoisted(() => vi.stubGlobal("document", { documentElement: { lang: "" } }));
 
-import type { EstablishmentDossier } from "../../../../server/api/contract-dossier.ts";
+import type { EstablishmentDossier } from "../../../../src/ground/contract/contract-dossier.ts";
 import { timelineEvents } from "../../../../client/src/charts/dossier-timeline.ts";
 
 const dossier: EstablishmentDossier = {

@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from "vitest";
 // i18n.ts sets the page's language when it loads: a page for it to set.
 vi.hoisted(() => vi.stubGlobal("document", { documentElement: { lang: "" } }));
 
-import type { NearbyMeasurement, RecentValue } from "../../../../server/api/contract-dossier.ts";
+import type { NearbyMeasurement, RecentValue } from "../../../../src/ground/contract/contract-dossier.ts";
 import { exceedsAny, normFamily, normRows } from "../../../../client/src/charts/norm-comparison.ts";
 
 const label = { nl: "norm", en: "norm" };

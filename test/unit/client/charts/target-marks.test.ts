@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from "vitest";
 // i18n.ts sets the page's language when it loads: a page for it to set.
 vi.hoisted(() => vi.stubGlobal("document", { documentElement: { lang: "" } }));
 
-import type { ForecastPoint, Target } from "../../../../server/api/contract.ts";
+import type { ForecastPoint, Target } from "../../../../src/ground/contract/contract.ts";
 import { forecastMarks, yearsToShow } from "../../../../client/src/charts/target-marks.ts";
 
 const target: Target = { value: 20, deadline: 2030, baselineYear: 2019, baselineValue: 28.3, label: { nl: "Schone Lucht Akkoord", en: "Clean Air Agreement" } };

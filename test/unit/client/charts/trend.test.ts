@@ -4,7 +4,7 @@
  * against a snapshot in test/snapshots/charts/ (see chart-snapshot.ts).
  */
 import { describe, expect, it } from "vitest";
-import type { ForecastPoint, Norm, SeriesPoint, Target } from "../../../../server/api/contract.ts";
+import type { ForecastPoint, Norm, SeriesPoint, Target } from "../../../../src/ground/contract/contract.ts";
 import { trendChart, trendSummary } from "../../../../client/src/charts/trend.ts";
 import { expectChartSnapshot } from "./chart-snapshot.ts";
 

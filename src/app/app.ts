@@ -1,0 +1,169 @@
+/**
+ * createApp wires the HTTP layer from its dependencies and never listens (src/app/main.ts does), so
+ * tests run the real app on an ephemeral port with their own database, clock and upstream.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import express, { type Express } from "express";
+import helmet from "helmet";
+import { metricsRoutes } from "../web/api/metrics-routes.ts";
+import { createMetrics } from "../engine/operations/metrics.ts";
+import { areaRoutes } from "../web/api/area-routes.ts";
+import { backupRoutes } from "../web/api/backup-routes.ts";
+import { openapiRoutes } from "../web/api/openapi-routes.ts";
+import { apiVersion } from "../web/api/openapi/api-version.ts";
+import { readyRoutes } from "../web/api/ready-routes.ts";
+import { createReadiness, type Readiness } from "../engine/operations/readiness.ts";
+import { healthRoutes } from "../web/api/health-routes.ts";
+import { publicRoutes } from "../web/api/public-routes.ts";
+import { allowCrossOrigin } from "../web/http/cors.ts";
+import { oidcRoutes } from "../web/api/oidc-routes.ts";
+import { pipelineRoutes } from "../web/api/pipeline-routes.ts";
+import { sessionRoutes } from "../web/api/session-routes.ts";
+import { stationRoutes } from "../web/api/station-routes.ts";
+import { themeRoutes } from "../web/api/theme-routes.ts";
+import { createLoginThrottle } from "../engine/auth/login-throttle.ts";
+import { createSessionStore } from "../engine/auth/session-store.ts";
+import type { Runner } from "../pipelines/framework/run-pipeline.ts";
+import { backupDir, type Config } from "./config.ts";
+import type { Database } from "../store/database.ts";
+import { shedLoad } from "../web/http/load-shedding.ts";
+import { notFound, problemHandler } from "../web/http/problem.ts";
+import { logRequests, requestIdOf } from "../web/http/request-log.ts";
+import type { Logger } from "../ground/logger.ts";
+import { createRouteRegistrar, loadSession } from "../web/http/routes.ts";
+import { createSessionCookie } from "../web/http/session-cookie.ts";
+import { createPipelineService, type PipelineService } from "../engine/pipelines/pipeline-service.ts";
+import { createStationService } from "../engine/stations/station-service.ts";
+import { dossierRoutes } from "../web/api/dossier-routes.ts";
+import { userRoutes } from "../web/api/user-routes.ts";
+import { createAuditLog } from "../engine/auth/audit-log.ts";
+import { createIndicatorService, type IndicatorService, type Municipality } from "../engine/themes/indicator-service.ts";
+import { alertRoutes } from "../web/api/alert-routes.ts";
+import type { PolicyPlan } from "../engine/themes/policy-plan.ts";
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  plan: PolicyPlan;
+  municipality: Municipality;
+  clock: () => Date;
+  /** The JSON logger (src/ground/logger.ts); requests get an id and an access-log line. */
+  logger: Logger;
+  runner: Runner;
+  /** "Now" for data freshness (the demo is a snapshot with its own date). */
+  dataClock: () => Date;
+  /** Turns false at shutdown (GET /readyz); default: ready while the database answers. */
+  readiness?: Readiness;
+  /** Shared with the alerts (start-monitor.ts); default: the app's own. */
+  indicators?: IndicatorService;
+  /** Shared with the alerts (start-monitor.ts); default: the app's own. */
+  pipelines?: PipelineService;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const { config } = deps;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", config.MM_TRUST_PROXY ? config.MM_TRUST_PROXY.split(",").map((s) => s.trim()) : false);
+  app.set("strict routing", true);
+  app.set("query parser", "simple");
+  const pipelines = deps.pipelines ?? createPipelineService(deps.db, deps.runner, deps.dataClock);
+  const metrics = createMetrics(deps.db, pipelines);
+  // First, so that every answer, even one refused by a later middleware, has its request id. It also
+  // times each request for the metrics, so a request is measured once.
+  app.use(logRequests(deps.logger, metrics.observeRequest));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          "default-src": ["'self'"],
+          "script-src": ["'self'"],
+          // Plot writes a <style> element and style attributes into its SVG.
+          "style-src": ["'self'", "'unsafe-inline'"],
+          "img-src": ["'self'", "data:"],
+          "connect-src": ["'self'"],
+          "object-src": ["'none'"],
+          "base-uri": ["'none'"],
+          "form-action": ["'self'"],
+          "frame-ancestors": ["'none'"],
+        },
+      },
+      strictTransportSecurity: config.MM_SECURE_COOKIES,
+    }),
+  );
+  // Other sites load the widget script and read public indicators (MM_WIDGET_ORIGINS).
+  app.use(["/api/v1/public", "/widget/mm-indicator.js"], allowCrossOrigin(config.MM_WIDGET_ORIGINS));
+  app.use("/api", shedLoad(config.MM_MAX_INFLIGHT));
+  app.use("/api", (_req, res, next) => {
+    // Answers differ per role (disclosure control), so no cache may store them or mix them up.
+    res.set("cache-control", "no-store");
+    res.vary("Cookie");
+    // The Dutch API Design Rules (API-57): every answer says which version of the API gave it.
+    res.set("API-Version", apiVersion);
+    next();
+  });
+  app.use(express.json({ limit: "16kb" }));
+
+  const sessions = createSessionStore({
+    idleMs: config.MM_SESSION_IDLE_MINUTES * 60_000,
+    absoluteMs: config.MM_SESSION_MAX_HOURS * 3_600_000,
+    clock: deps.clock,
+  });
+  const sessionCookie = createSessionCookie({ sessions, secure: config.MM_SECURE_COOKIES, maxAgeMs: config.MM_SESSION_MAX_HOURS * 3_600_000 });
+  // Skips the public API and the widget (SESSION_FREE_PREFIXES in http/routes.ts, ADR 0010).
+  app.use(loadSession(sessions, sessionCookie.name));
+
+  const audit = createAuditLog(deps.db, deps.clock, config.MM_AUDIT_RETENTION_DAYS);
+  const route = createRouteRegistrar(
+    app,
+    (session, key) =>
+      audit
+        .record(session, "denied", key)
+        .catch((error: unknown) => deps.logger.error({ err: error }, `audit log write failed: ${error instanceof Error ? error.message : String(error)}`)),
+    { "POST /api/v1/backups": config.MM_BACKUP_TOKEN },
+  );
+  sessionRoutes(route, {
+    db: deps.db,
+    logger: deps.logger,
+    config,
+    sessions,
+    throttle: createLoginThrottle({ clock: deps.clock }),
+    cookie: sessionCookie,
+    audit,
+  });
+  oidcRoutes(route, { db: deps.db, logger: deps.logger, clock: deps.clock, config, sessions, cookie: sessionCookie, audit });
+  const indicators = deps.indicators ?? createIndicatorService(deps.db, deps.plan, deps.municipality, deps.dataClock);
+  themeRoutes(route, { db: deps.db, dataClock: deps.dataClock, config, indicators });
+  publicRoutes(route, { db: deps.db, plan: deps.plan, municipality: deps.municipality, indicators });
+  areaRoutes(route, { db: deps.db });
+  stationRoutes(route, { stations: createStationService(deps.db), db: deps.db });
+  dossierRoutes(route, { db: deps.db, audit, dataClock: deps.dataClock });
+  pipelineRoutes(route, { pipelines });
+  userRoutes(route, { db: deps.db, sessions, clock: deps.clock });
+  healthRoutes(route, { db: deps.db });
+  readyRoutes(route, { db: deps.db, readiness: deps.readiness ?? createReadiness(), pipelines });
+  metricsRoutes(route, { metrics, config });
+  backupRoutes(route, { db: deps.db, dir: backupDir(config), clock: deps.clock, logger: deps.logger });
+  openapiRoutes(route);
+  alertRoutes(route, { db: deps.db, baseUrl: config.MM_URL });
+  app.use("/api", notFound);
+
+  if (existsSync(path.join(config.MM_CLIENT_DIR, "index.html"))) {
+    app.use(
+      express.static(config.MM_CLIENT_DIR, {
+        index: "index.html",
+        // Vite puts a content hash in every file name under assets/; everything else is revalidated.
+        setHeaders: (res, file) => res.set("cache-control", file.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache"),
+      }),
+    );
+  }
+  app.use(notFound);
+  app.use(
+    problemHandler((error, res) =>
+      deps.logger.error({ err: error, requestId: requestIdOf(res) }, `unhandled error: ${error instanceof Error ? error.message : String(error)}`),
+    ),
+  );
+  return app;
+}

@@ -1,0 +1,180 @@
+/** Configuration from environment variables, validated once at start so a typo fails at boot. */
+import path from "node:path";
+import { z } from "zod";
+import { checkOidcSettings, oidcSettings } from "../engine/auth/oidc-settings.ts";
+import { LOG_LEVELS } from "../ground/logger.ts";
+
+const repoRoot = path.resolve(import.meta.dirname, "../..");
+
+const flag = z
+  .enum(["true", "false", "1", "0", ""])
+  .transform((v) => v === "true" || v === "1")
+  .describe('use "true" or "false"');
+
+export const ConfigSchema = z
+  .object({
+    PORT: z.coerce.number({ error: 'PORT must be a port number like "3000"' }).int().min(0).max(65535).default(3000),
+    HOST: z.string().default("127.0.0.1"),
+    MM_DB: z
+      .string()
+      .min(1)
+      .default(path.join(repoRoot, "data", "milieumonitor.duckdb")),
+    /** Demo mode: generated demo data, demo accounts, demo label on every screen. */
+    MM_DEMO: flag.default(false),
+    MM_DEMO_DIR: z.string().default(path.join(repoRoot, "data", "demo", "out")),
+    /** Where pipelines read: the generated demo files, or the live sources. Defaults to demo in demo mode. */
+    MM_SOURCES: z.enum(["demo", "live"], { error: 'MM_SOURCES must be "demo" or "live"' }).optional(),
+    /** Luchtmeetnet station numbers of the municipality, comma-separated (live sources). */
+    MM_LUCHTMEETNET_STATIONS: z
+      .string()
+      .regex(/^([A-Z]{2}\d{5})(,[A-Z]{2}\d{5})*$/, { error: 'MM_LUCHTMEETNET_STATIONS must be station numbers like "NL10404,NL10445"' })
+      .optional(),
+    MM_LUCHTMEETNET_URL: z
+      .url({ error: "MM_LUCHTMEETNET_URL must be a URL like https://api.luchtmeetnet.nl/open_api" })
+      .default("https://api.luchtmeetnet.nl/open_api"),
+    MM_POLICY_PLAN: z.string().default(path.join(repoRoot, "data", "policy-plan.json")),
+    /** The municipality this monitor covers (CBS code and name); the demo sets its own. */
+    MM_MUNICIPALITY_CODE: z
+      .string()
+      .regex(/^GM\d{4}$/, { error: 'MM_MUNICIPALITY_CODE must be a CBS code like "GM0518"' })
+      .default("GM0518"),
+    MM_MUNICIPALITY_NAME: z.string().min(1).default("'s-Gravenhage"),
+    MM_PDOK_URL: z
+      .url({ error: "MM_PDOK_URL must be a URL like https://service.pdok.nl/cbs/gebiedsindelingen/2024/wfs/v1_0" })
+      .default("https://service.pdok.nl/cbs/gebiedsindelingen/2024/wfs/v1_0"),
+    MM_CBS_URL: z.url({ error: "MM_CBS_URL must be a URL like https://datasets.cbs.nl/odata/v1/CBS" }).default("https://datasets.cbs.nl/odata/v1/CBS"),
+    /** The CBS StatLine table with the key figures per wijk and buurt, and its measure codes mapped in pipelines/sources/cbs-odata.ts. */
+    MM_CBS_TABLE: z
+      .string()
+      .regex(/^\d{5}[A-Z]{3}$/, { error: 'MM_CBS_TABLE must be a CBS table id like "85618NED"' })
+      .default("85618NED"),
+    MM_SENSORTHINGS_URL: z
+      .url({ error: "MM_SENSORTHINGS_URL must be a URL like https://api-samenmeten.rivm.nl/v1.0" })
+      .default("https://api-samenmeten.rivm.nl/v1.0"),
+    /** The municipality's bounding box west,south,east,north (WGS84): which citizen sensors to read. */
+    MM_SENSORTHINGS_BBOX: z
+      .string()
+      .transform((s) => s.split(",").map(Number))
+      .refine((b) => b.length === 4 && b.every(Number.isFinite), {
+        error: 'MM_SENSORTHINGS_BBOX must be "west,south,east,north", e.g. "4.19,52.01,4.42,52.13"',
+      })
+      .optional(),
+    /**
+     * How long one pipeline run may wait in all between retries of its upstream requests (backoff and
+     * Retry-After); a server asking for a longer wait than is left fails the run at once, naming the URL.
+     */
+    MM_UPSTREAM_MAX_WAIT_MINUTES: z.coerce
+      .number({ error: 'MM_UPSTREAM_MAX_WAIT_MINUTES must be a number of minutes like "5"' })
+      .min(0, { error: "MM_UPSTREAM_MAX_WAIT_MINUTES must be 0 (never wait) or more" })
+      .max(360, { error: "MM_UPSTREAM_MAX_WAIT_MINUTES must be at most 360 (a run may take 6 hours in all)" })
+      .default(5),
+    /** An upstream request fails when no answer, or no byte of its body, came for this long (it is retried). */
+    MM_UPSTREAM_IDLE_SECONDS: z.coerce
+      .number({ error: 'MM_UPSTREAM_IDLE_SECONDS must be a number of seconds like "30"' })
+      .positive({ error: "MM_UPSTREAM_IDLE_SECONDS must be more than 0 seconds" })
+      .max(3600, { error: "MM_UPSTREAM_IDLE_SECONDS must be at most 3600" })
+      .default(30),
+    /** One upstream request, from asking to the body's last byte, fails after this long even while data trickles in. */
+    MM_UPSTREAM_TIMEOUT_SECONDS: z.coerce
+      .number({ error: 'MM_UPSTREAM_TIMEOUT_SECONDS must be a number of seconds like "120"' })
+      .positive({ error: "MM_UPSTREAM_TIMEOUT_SECONDS must be more than 0 seconds" })
+      .max(3600, { error: "MM_UPSTREAM_TIMEOUT_SECONDS must be at most 3600" })
+      .default(120),
+    /** Folder holding the municipality's own exports (exports/establishments.csv, …) for live sources. */
+    MM_FILES_DIR: z.string().default(path.join(repoRoot, "data", "files")),
+    MM_CLIENT_DIR: z.string().default(path.join(repoRoot, "dist", "client")),
+    MM_SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
+    MM_SESSION_MAX_HOURS: z.coerce.number().positive().default(10),
+    MM_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    /** API requests in progress beyond which new ones get 503 at once (health probes excepted). */
+    MM_MAX_INFLIGHT: z.coerce.number().int().min(1).default(256),
+    /** Days the audit log keeps an entry (logins, refusals, dossier views and exports). */
+    MM_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
+    /** Days a run's rejected rows (its sample of the first 1,000 and the counts per column and reason) are kept. */
+    MM_REJECTS_RETENTION_DAYS: z.coerce
+      .number({ error: 'MM_REJECTS_RETENTION_DAYS must be a number of days like "90"' })
+      .int({ error: 'MM_REJECTS_RETENTION_DAYS must be a whole number of days like "90"' })
+      .min(1, { error: "MM_REJECTS_RETENTION_DAYS must be at least 1 day" })
+      .default(90),
+    /** DuckDB's memory limit (e.g. "1GB"); beyond it, work spills to a capped temp directory. */
+    MM_DB_MEMORY_LIMIT: z
+      .string()
+      .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i, { error: 'MM_DB_MEMORY_LIMIT must be a size like "1GB" or "512MiB"' })
+      .default("1GB"),
+    /** Where backups are written (`npm run backup`, POST /api/v1/backups); default: `backups` beside MM_DB. */
+    MM_BACKUP_DIR: z.string().min(1).optional(),
+    /** Where `npm run backup` finds the running server; default http://HOST:PORT. */
+    MM_URL: z.url({ error: "MM_URL must be the server's URL, like http://127.0.0.1:3000" }).optional(),
+    /** Lets `npm run backup` ask the running server for a backup (Authorization: Bearer); unset: only admins can. */
+    MM_BACKUP_TOKEN: z.string().min(32, { error: "MM_BACKUP_TOKEN must be at least 32 characters, e.g. from `openssl rand -hex 32`" }).optional(),
+    /** Lets Prometheus scrape GET /metrics with `Authorization: Bearer <token>` from any address. */
+    MM_METRICS_TOKEN: z.string().min(32, { error: "MM_METRICS_TOKEN must be at least 32 characters, e.g. from `openssl rand -hex 32`" }).optional(),
+    /** Addresses that may scrape GET /metrics without a token (comma-separated; as seen through MM_TRUST_PROXY). */
+    MM_METRICS_ALLOW: z.string().default("127.0.0.1,::1"),
+    /**
+     * Which sites may embed the <mm-indicator> widget (read GET /api/v1/public/… from their pages):
+     * comma-separated origins like "https://www.gemeente.nl", or "*" for any (the data is public).
+     */
+    MM_WIDGET_ORIGINS: z
+      .string()
+      .regex(/^(\*|https?:\/\/[^/,\s]+(,\s*https?:\/\/[^/,\s]+)*)$/, {
+        error: 'MM_WIDGET_ORIGINS must be "*" or origins like "https://www.gemeente.nl,https://intranet.gemeente.nl"',
+      })
+      .default("*"),
+    /** The alert rules (docs/alerts.md), checked at start. */
+    MM_ALERTS: z
+      .string()
+      .min(1)
+      .default(path.join(repoRoot, "config", "alerts.json")),
+    /** Where alert events are POSTed; unset: alerts are only listed in the app. */
+    MM_ALERT_WEBHOOK_URL: z.url({ error: "MM_ALERT_WEBHOOK_URL must be a URL like https://hooks.example.org/milieumonitor" }).optional(),
+    /** Signs each event: X-Milieumonitor-Signature: sha256=<hex HMAC-SHA256 of the body>. */
+    MM_ALERT_WEBHOOK_SECRET: z
+      .string()
+      .min(16, { error: "MM_ALERT_WEBHOOK_SECRET must be at least 16 characters, e.g. from `openssl rand -hex 32`" })
+      .optional(),
+    /** How often the alert rules are evaluated besides after every pipeline run (staleness grows with time alone). */
+    MM_ALERT_INTERVAL_MINUTES: z.coerce
+      .number({ error: 'MM_ALERT_INTERVAL_MINUTES must be a number of minutes like "15"' })
+      .positive({ error: "MM_ALERT_INTERVAL_MINUTES must be more than 0 minutes" })
+      // A timer longer than 2^31 ms (about 24.8 days) fires at once and then every millisecond.
+      .max(1440, { error: "MM_ALERT_INTERVAL_MINUTES must be at most 1440 (one day); the rules are also evaluated after every pipeline run" })
+      .default(15),
+    /** On SIGTERM, how long /readyz answers 503 while requests are still served, so a load balancer can stop sending. */
+    MM_SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(15_000).default(5_000),
+    /** Space kept free beside the database (a reserve file), released when the disk fills so failures can still be recorded. */
+    MM_DB_RESERVE_MB: z.coerce.number().int().min(0).default(32),
+    /** Set when served over HTTPS (behind a TLS-terminating proxy): adds Secure and the __Host- prefix. */
+    MM_SECURE_COOKIES: flag.default(false),
+    /** How much the JSON log says: fatal, error, warn, info (default), debug (also health probes and scrapes), trace or silent. */
+    MM_LOG_LEVEL: z.enum(LOG_LEVELS, { error: `MM_LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+    /** Run every pipeline once at start, to catch up. */
+    MM_RUN_AT_START: flag.default(true),
+    /** Run the pipelines on their cron schedules. Off for a read-only replica, or a benchmark. */
+    MM_SCHEDULE: flag.default(true),
+    /**
+     * Which proxies may tell the client's address (X-Forwarded-For), as Express's "trust proxy": unset
+     * trusts none, so the login throttle counts per socket address; e.g. "loopback" or "10.0.0.0/8".
+     */
+    MM_TRUST_PROXY: z
+      .string()
+      .regex(/^[\w.:/, -]+$/, { error: 'MM_TRUST_PROXY must be "loopback", an address, a subnet, or a comma-separated list of them' })
+      .optional(),
+    /** Single sign-on with OpenID Connect (MM_OIDC_*): off unless MM_OIDC_ISSUER is set. */
+    ...oidcSettings,
+  })
+  .superRefine(checkOidcSettings);
+export type Config = z.infer<typeof ConfigSchema>;
+
+export const backupDir = (config: Pick<Config, "MM_BACKUP_DIR" | "MM_DB">): string =>
+  config.MM_BACKUP_DIR ?? path.join(path.dirname(path.resolve(config.MM_DB)), "backups");
+
+/** Parses the environment; throws one readable message listing every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>, overrides: Partial<Config> = {}): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`invalid configuration:\n${lines.join("\n")}`);
+  }
+  return { ...result.data, ...overrides };
+}

@@ -1,0 +1,214 @@
+/**
+ * Wires one monitor: the database, demo upstream and accounts (demo mode only), the pipeline runner
+ * and scheduler, and the HTTP server. main.ts calls it with real dependencies; tests with a fixed
+ * clock, fast retries and fault hooks.
+ */
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Express } from "express";
+import { createFetchJson, type FetchJson, type FetchJsonOptions } from "../pipelines/framework/fetch-json.ts";
+import type { Intercept } from "../pipelines/framework/recorded-server.ts";
+import { abandonInterruptedRuns } from "../pipelines/framework/run-lock.ts";
+import { createRunner, type RunResult, type Runner, type RunnerDeps } from "../pipelines/framework/run-pipeline.ts";
+import { schedulePipelines, type Scheduler } from "../pipelines/framework/scheduler.ts";
+import { dataNow, type SourceSettings } from "../pipelines/framework/source.ts";
+import { pipelines } from "../pipelines/index.ts";
+import { createApp } from "./app.ts";
+import { createAlertMonitor, type AlertMonitor } from "../engine/alerts/alert-monitor.ts";
+import { loadAlertRules } from "../engine/alerts/alert-rules.ts";
+import { watchRuns } from "../engine/alerts/watch-runs.ts";
+import type { WebhookSettings } from "../engine/alerts/webhook.ts";
+import { disableDemoAccounts, ensureDemoUsers, listAccounts } from "../engine/auth/users.ts";
+import { backupDir, type Config } from "./config.ts";
+import { openDatabase, type Database } from "../store/database.ts";
+import { recordWalRecovery } from "../store/wal-recovery.ts";
+import { startDemoUpstream, type DemoUpstream } from "./demo.ts";
+import { handleStorageErrors, prepareDiskReserve } from "../store/disk-reserve.ts";
+import { closeGracefully, type CloseOptions } from "./graceful-close.ts";
+import { lineLogger, type Logger } from "../ground/logger.ts";
+import { createReadiness } from "../engine/operations/readiness.ts";
+import { createPipelineService } from "../engine/pipelines/pipeline-service.ts";
+import { createIndicatorService, type IndicatorService, type Municipality } from "../engine/themes/indicator-service.ts";
+import { loadPolicyPlan } from "../engine/themes/policy-plan.ts";
+
+export interface MonitorDeps {
+  config: Config;
+  clock: () => Date;
+  /** The JSON logger (src/app/main.ts); without one, messages go to `log` as plain lines. */
+  logger?: Logger;
+  /** Plain message lines from info up, for tests and command-line tools; dropped when neither is given. */
+  log?: (line: string) => void;
+  /** How pipelines read upstream APIs; default: from the MM_UPSTREAM_* settings, with `upstream` over them. */
+  fetchJson?: FetchJson;
+  /** Test overrides of the upstream client's settings (e.g. a short backoff); the rest comes from config. */
+  upstream?: FetchJsonOptions;
+  fault?: RunnerDeps["fault"];
+  /** Demo mode only: passed to the demo upstream. */
+  intercept?: Intercept;
+  onProgress?: RunnerDeps["onProgress"];
+  /** Run the pipelines at start (default true) and on their cron schedules (default true). */
+  runAtStart?: boolean;
+  schedule?: boolean;
+  /** Called when DuckDB has invalidated the database (a failed checkpoint): main.ts restarts the process. */
+  onFatal?: (reason: string) => void;
+  /** How alert webhooks are sent (tests: a short retry backoff); the URL and secret come from config. */
+  alertWebhook?: Pick<WebhookSettings, "fetch" | "retryDelaysMs">;
+}
+
+export interface Monitor {
+  url: string;
+  app: Express;
+  db: Database;
+  runner: Runner;
+  /** Alert evaluation (src/engine/alerts): after every run and on a timer. */
+  alerts: AlertMonitor;
+  /** The indicators, computed once per publish for the API and the alerts. */
+  indicators: IndicatorService;
+  settings: SourceSettings;
+  municipality: Municipality;
+  demo: DemoUpstream | null;
+  /** The start-up runs; awaited before serving when nothing was published yet. */
+  startupRuns: Promise<RunResult[]>;
+  /** Graceful: see closeGracefully (no drain by default). */
+  close(options?: CloseOptions): Promise<void>;
+}
+
+/** Every live source's base URL comes from configuration, so air-gapped installs and tests can redirect it. */
+function liveSettings(config: Config): SourceSettings {
+  return {
+    luchtmeetnet: { baseUrl: config.MM_LUCHTMEETNET_URL, stations: config.MM_LUCHTMEETNET_STATIONS?.split(",") },
+    pdok: { baseUrl: config.MM_PDOK_URL, municipalityCode: config.MM_MUNICIPALITY_CODE },
+    cbs: { baseUrl: config.MM_CBS_URL, table: config.MM_CBS_TABLE, municipalityCode: config.MM_MUNICIPALITY_CODE },
+    sensorthings: { baseUrl: config.MM_SENSORTHINGS_URL, bbox: config.MM_SENSORTHINGS_BBOX as [number, number, number, number] | undefined },
+    filesDir: config.MM_FILES_DIR,
+  };
+}
+
+/** The upstream client's limits from configuration: timeouts, and how long one run may wait between retries. */
+export function upstreamOptions(config: Config, clock: () => Date): FetchJsonOptions {
+  return {
+    timeoutMs: config.MM_UPSTREAM_TIMEOUT_SECONDS * 1000,
+    idleTimeoutMs: config.MM_UPSTREAM_IDLE_SECONDS * 1000,
+    maxWaitMs: config.MM_UPSTREAM_MAX_WAIT_MINUTES * 60_000,
+    clock,
+  };
+}
+
+const loggerOf = (deps: MonitorDeps): Logger => deps.logger ?? lineLogger(deps.log ?? (() => {}));
+
+/** The database, sources and runner, without HTTP: shared by the server and the pipelines CLI. */
+export async function openPipelineContext(deps: MonitorDeps) {
+  const { config, clock } = deps;
+  const logger = loggerOf(deps);
+  const sources = config.MM_SOURCES ?? (config.MM_DEMO ? "demo" : "live");
+  const demo = sources === "demo" ? await startDemoUpstream(config.MM_DEMO_DIR, logger, deps.intercept) : null;
+  const settings: SourceSettings = demo?.settings ?? liveSettings(config);
+  const municipality: Municipality = demo?.municipality ?? { code: config.MM_MUNICIPALITY_CODE, name: config.MM_MUNICIPALITY_NAME };
+  logger.info(`sources: ${sources === "demo" ? `demo files in ${config.MM_DEMO_DIR}` : `live (${municipality.code} ${municipality.name})`}`);
+  const reserve = prepareDiskReserve(config.MM_DB, config.MM_DB_RESERVE_MB, logger);
+  let db: Database;
+  try {
+    db = await openDatabase(config.MM_DB, {
+      defaultTimeoutMs: config.MM_QUERY_TIMEOUT_MS,
+      // The only files SQL may read are the sources' own (CSV, JSON and GeoJSON exports); it writes only backups.
+      lockdown: { allowedDirectories: [settings.filesDir ?? config.MM_FILES_DIR, backupDir(config)], memoryLimit: config.MM_DB_MEMORY_LIMIT },
+    });
+  } catch (error) {
+    await demo?.server.close();
+    throw error;
+  }
+  for (const { from, to } of db.renamedTables) logger.info(`table ${from} renamed to ${to}, after the pipeline that publishes it`);
+  if (db.walSetAside) for (const line of await recordWalRecovery(db, db.walSetAside, clock())) logger.warn(line);
+  const abandoned = await abandonInterruptedRuns(db, clock());
+  if (abandoned) logger.warn(`${abandoned} pipeline run(s) were cut off by the last shutdown and are marked abandoned`);
+  if (config.MM_DEMO) await ensureDemoUsers(db, clock());
+  else {
+    const disabled = await disableDemoAccounts(db);
+    if (disabled.length) logger.warn(`WARNING: demo accounts still had the demo password outside demo mode and are now disabled: ${disabled.join(", ")}`);
+    if (!config.MM_OIDC_ISSUER && (await listAccounts(db)).every((account) => account.disabled))
+      logger.warn("no active accounts: add one with `npm run users -- add <name> --role admin` (password on stdin)");
+  }
+  const runner = createRunner({
+    db,
+    settings,
+    fetchJson: deps.fetchJson ?? createFetchJson({ ...upstreamOptions(config, clock), ...deps.upstream }),
+    clock,
+    logger,
+    fault: deps.fault,
+    onProgress: deps.onProgress,
+    onStorageError: handleStorageErrors(reserve, logger, deps.onFatal),
+    rejectsRetentionDays: config.MM_REJECTS_RETENTION_DAYS,
+  });
+  return {
+    db,
+    runner,
+    settings,
+    municipality,
+    demo,
+    async close() {
+      await demo?.server.close();
+      await db.close();
+    },
+  };
+}
+
+export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
+  const { config, clock } = deps;
+  const logger = loggerOf(deps);
+  const plan = loadPolicyPlan(config.MM_POLICY_PLAN);
+  const alertRules = loadAlertRules(config.MM_ALERTS);
+  const context = await openPipelineContext({ ...deps, logger });
+  const { db, settings, municipality, demo } = context;
+  const dataClock = () => dataNow(settings, clock);
+  // One indicator service for the API and the alerts, so a publish computes the indicators once.
+  const indicators = createIndicatorService(db, plan, municipality, dataClock);
+  const webhook = config.MM_ALERT_WEBHOOK_URL ? { url: config.MM_ALERT_WEBHOOK_URL, secret: config.MM_ALERT_WEBHOOK_SECRET, ...deps.alertWebhook } : null;
+  // Every run that ends (a publish or a failure) asks for an evaluation; the run never waits for it.
+  // (No run starts before `alerts` exists: the start-up runs and the scheduler come below.)
+  const runner = watchRuns(context.runner, () => alerts.request());
+  // One pipeline service for the API, /readyz, /metrics and the alerts: one freshness judgement, one cache.
+  const pipelineService = createPipelineService(db, runner, dataClock);
+  const alerts = createAlertMonitor({ db, rules: alertRules, indicators, pipelines: pipelineService, clock, logger, webhook, baseUrl: config.MM_URL });
+
+  const runAll = async () => {
+    const results = [];
+    for (const pipeline of pipelines) results.push(await runner.run(pipeline, "startup"));
+    return results;
+  };
+  let startupRuns: Promise<RunResult[]> = Promise.resolve([]);
+  if (deps.runAtStart ?? true) {
+    const nothingPublished = (await db.published.settled()).size === 0;
+    startupRuns = runAll();
+    // First start: load before serving, so the first screen has data. Later starts catch up in the background.
+    if (nothingPublished) await startupRuns;
+    else startupRuns.catch((error) => logger.error({ err: error }, `start-up runs failed: ${error.message}`));
+  }
+
+  const readiness = createReadiness();
+  const app = createApp({ config, db, plan, municipality, clock, logger, runner, dataClock, readiness, indicators, pipelines: pipelineService });
+  const server: Server = await new Promise((resolve, reject) => {
+    // Express 5 calls back with the error when listening fails.
+    const listening = app.listen(config.PORT, config.HOST, (error?: NodeJS.ErrnoException) => {
+      if (!error) resolve(listening);
+      else reject(error.code === "EADDRINUSE" ? new Error(`port ${config.PORT} is in use; stop the other server or set PORT`) : error);
+    });
+  });
+  const scheduler: Scheduler | null = (deps.schedule ?? true) ? schedulePipelines(pipelines, runner, logger) : null;
+  alerts.request();
+  alerts.startTimer(config.MM_ALERT_INTERVAL_MINUTES * 60_000);
+
+  return {
+    url: `http://${config.HOST}:${(server.address() as AddressInfo).port}`,
+    app,
+    db,
+    runner,
+    alerts,
+    indicators,
+    settings,
+    municipality,
+    demo,
+    startupRuns,
+    close: (options) =>
+      closeGracefully({ server, readiness, scheduler, background: alerts, runner, pending: startupRuns, db, closeRest: context.close, logger }, options),
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * Accounts live in meta.users; demo accounts are created in demo mode only, and disabled when the
+ * same database is served outside demo mode. Managed with `npm run users` or the admin API.
+ */
+import { roles, type Role } from "../../ground/contract/contract.ts";
+import type { Database } from "../../store/database.ts";
+import { msg, renderMessage, type Message } from "../../ground/i18n/message.ts";
+import { quoted } from "../../ground/i18n/quoted.ts";
+import { hashPassword, verifyAgainstDummy, verifyPassword } from "./passwords.ts";
+
+export interface User {
+  username: string;
+  role: Role;
+}
+
+export const DEMO_PASSWORD = "demo";
+export const demoUsers: User[] = [
+  { username: "policy", role: "policy" },
+  { username: "permit", role: "permit" },
+  { username: "analyst", role: "analyst" },
+  { username: "admin", role: "admin" },
+];
+
+export async function ensureDemoUsers(db: Database, now: Date): Promise<void> {
+  for (const user of demoUsers) {
+    const existing = await db.query("SELECT 1 FROM meta.users WHERE username = $1", [user.username]);
+    if (existing.length) continue;
+    await db.query("INSERT INTO meta.users (username, password_hash, role, created_at) VALUES ($1, $2, $3, $4::TIMESTAMP)", [
+      user.username,
+      await hashPassword(DEMO_PASSWORD),
+      user.role,
+      now.toISOString(),
+    ]);
+  }
+}
+
+export async function accountExists(db: Database, username: string): Promise<boolean> {
+  return (await db.query("SELECT 1 FROM meta.users WHERE username = $1", [username])).length > 0;
+}
+
+/** The account as it is now, or null when it is disabled or gone. */
+export async function currentUser(db: Database, username: string): Promise<User | null> {
+  const rows = await db.query("SELECT username, role FROM meta.users WHERE username = $1 AND NOT disabled", [username]);
+  return rows[0] ? { username: String(rows[0].username), role: rows[0].role as Role } : null;
+}
+
+/** The user for these credentials, or null; disabled accounts cannot log in. */
+export async function authenticate(db: Database, username: string, password: string): Promise<User | null> {
+  const rows = await db.query("SELECT username, role, password_hash FROM meta.users WHERE username = $1 AND NOT disabled", [username]);
+  const row = rows[0];
+  if (!row) return verifyAgainstDummy(password).then(() => null);
+  return (await verifyPassword(password, String(row.password_hash))) ? { username: String(row.username), role: row.role as Role } : null;
+}
+
+/** Long enough to resist guessing at the login throttle's pace; no composition rules (NIST 800-63B). */
+export const MIN_PASSWORD_LENGTH = 12;
+export const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
+
+export interface Account extends User {
+  disabled: boolean;
+  createdAt: string;
+}
+
+/** An account rule broken: `field` names the input to fix; null when the account does not exist. */
+export class AccountError extends Error {
+  constructor(
+    readonly field: string | null,
+    readonly reason: Message,
+  ) {
+    super(field ? `${field}: ${renderMessage("en", reason)}` : renderMessage("en", reason));
+  }
+}
+
+function checkNew(username: string, password: string, role: string): asserts role is Role {
+  if (!USERNAME.test(username)) throw new AccountError("username", msg("account.username"));
+  if ([...password].length < MIN_PASSWORD_LENGTH) throw new AccountError("password", msg("account.passwordLength", { min: MIN_PASSWORD_LENGTH }));
+  if (!roles.includes(role as Role)) throw new AccountError("role", msg("account.role", { roles: roles.join(", ") }));
+}
+
+export async function listAccounts(db: Database): Promise<Account[]> {
+  const rows = await db.query("SELECT username, role, disabled, strftime(created_at, '%Y-%m-%dT%H:%M:%SZ') AS created_at FROM meta.users ORDER BY username");
+  return rows.map((r) => ({ username: String(r.username), role: r.role as Role, disabled: Boolean(r.disabled), createdAt: String(r.created_at) }));
+}
+
+export async function addAccount(db: Database, username: string, password: string, role: string, now: Date): Promise<Account> {
+  checkNew(username, password, role);
+  if ((await db.query("SELECT 1 FROM meta.users WHERE username = $1", [username])).length)
+    throw new AccountError("username", msg("account.exists", { username: quoted(username) }));
+  await db.query("INSERT INTO meta.users (username, password_hash, role, created_at) VALUES ($1, $2, $3, $4::TIMESTAMP)", [
+    username,
+    await hashPassword(password),
+    role,
+    now.toISOString().replace("Z", ""),
+  ]);
+  return { username, role, disabled: false, createdAt: now.toISOString().slice(0, 19) + "Z" };
+}
+
+/** Changes role, disabled flag or password; the caller ends the account's sessions. */
+export async function updateAccount(db: Database, username: string, change: { role?: string; disabled?: boolean; password?: string }): Promise<Account> {
+  if (change.role !== undefined && !roles.includes(change.role as Role)) throw new AccountError("role", msg("account.role", { roles: roles.join(", ") }));
+  if (change.password !== undefined && [...change.password].length < MIN_PASSWORD_LENGTH)
+    throw new AccountError("password", msg("account.passwordLength", { min: MIN_PASSWORD_LENGTH }));
+  if (change.password !== undefined && username.startsWith("sso:")) throw new AccountError("password", msg("account.ssoPassword"));
+  const existing = (await listAccounts(db)).find((a) => a.username === username);
+  if (!existing) throw new AccountError(null, msg("unknown.user", { username: quoted(username) }));
+  await db.query("UPDATE meta.users SET role = $2, disabled = $3, password_hash = coalesce($4, password_hash) WHERE username = $1", [
+    username,
+    change.role ?? existing.role,
+    change.disabled ?? existing.disabled,
+    change.password === undefined ? null : await hashPassword(change.password),
+  ]);
+  return { ...existing, role: (change.role as Role | undefined) ?? existing.role, disabled: change.disabled ?? existing.disabled };
+}
+
+/** Outside demo mode, demo accounts that still have the demo password are disabled; returns their names. */
+export async function disableDemoAccounts(db: Database): Promise<string[]> {
+  const disabled = [];
+  for (const { username } of demoUsers) {
+    const rows = await db.query("SELECT password_hash FROM meta.users WHERE username = $1 AND NOT disabled", [username]);
+    if (rows[0] && (await verifyPassword(DEMO_PASSWORD, String(rows[0].password_hash)))) {
+      await db.query("UPDATE meta.users SET disabled = true WHERE username = $1", [username]);
+      disabled.push(username);
+    }
+  }
+  return disabled;
+}

@@ -1,0 +1,258 @@
+/**
+ * Every route of the access table, documented: a route added there without an entry here is a type
+ * error, and test/integration/openapi.test.ts fails on a route the server has but the document lacks.
+ * Request schemas are the ones the routes validate with (src/ground/contract/requests/); response schemas are
+ * the contract's.
+ */
+import { z } from "zod";
+import type { RouteKey } from "../access.ts";
+import { AlertsQuery } from "../contract-alerts.ts";
+import { BoundariesQuery } from "../requests/areas.ts";
+import { NewBackup } from "../requests/backups.ts";
+import { AuditQuery, DossierQuery, EstablishmentsQuery, LocationQuery } from "../requests/dossiers.ts";
+import { RunPath, RunsQuery } from "../requests/pipelines.ts";
+import { Credentials } from "../requests/session.ts";
+import { DetailQuery, ExportQuery, StationPath } from "../requests/stations.ts";
+import { AreasQuery, SeriesQuery } from "../requests/themes.ts";
+import { Change, NewAccount } from "../requests/users.ts";
+import { json, problem, redirect, table, tooMany, type Operation } from "./operation.ts";
+
+// Path parameters these routes check in the handler (an unknown id is a 404), not with a schema.
+const ThemePath = z.object({ themeId: z.string() });
+const IndicatorPath = z.object({ id: z.string() });
+const EstablishmentPath = z.object({ id: z.string().regex(/^IN-\d{6}$/) });
+const PipelinePath = z.object({ name: z.string() });
+const UserPath = z.object({ username: z.string() });
+
+const ssoRedirect = redirect("To the provider, or back to /#/login?sso=<reason> when single sign-on is refused");
+
+export const operations = {
+  "POST /api/v1/session": {
+    summary: "Log in with username and password; sets the session cookie",
+    summaryNl: "Inloggen met gebruikersnaam en wachtwoord; zet de sessiecookie",
+    tag: "session",
+    body: Credentials,
+    responses: {
+      200: json("SessionInfo", "Logged in"),
+      401: problem("Unknown username or wrong password"),
+      409: problem("The account was changed while its password was checked; log in again"),
+      429: tooMany("Too many logins for this account or address, or too many passwords being checked at once"),
+    },
+  },
+  "GET /api/v1/session": {
+    summary: "The current session: user, role and CSRF token",
+    summaryNl: "De huidige sessie: gebruiker, rol en CSRF-token",
+    tag: "session",
+    responses: { 200: json("SessionInfo", "The session") },
+  },
+  "DELETE /api/v1/session": { summary: "Log out", summaryNl: "Uitloggen", tag: "session", responses: { 204: { description: "Logged out" } } },
+  "GET /api/v1/session/options": {
+    summary: "What the login page may offer (single sign-on)",
+    summaryNl: "Wat de inlogpagina kan aanbieden (single sign-on)",
+    tag: "session",
+    responses: { 200: json("SessionOptions", "The options") },
+  },
+  "GET /api/v1/session/oidc": {
+    summary: "Start single sign-on (a browser navigation)",
+    summaryNl: "Single sign-on starten (een navigatie van de browser)",
+    tag: "session",
+    responses: { 303: ssoRedirect },
+  },
+  "GET /api/v1/session/oidc/callback": {
+    summary: "Where the identity provider sends the browser back (code and state in the query)",
+    summaryNl: "Waar de identiteitsprovider de browser terugstuurt (code en state in de query)",
+    tag: "session",
+    responses: { 303: redirect("Into the app with a session, or to /#/login?sso=<reason>") },
+  },
+  "GET /api/v1/themes": {
+    summary: "Every theme with its indicators, targets and status",
+    summaryNl: "Alle thema's met hun indicatoren, doelen en status",
+    tag: "themes",
+    responses: { 200: json("ThemeList", "The themes") },
+  },
+  "GET /api/v1/themes/:themeId": {
+    summary: "One theme with its indicators",
+    summaryNl: "Eén thema met zijn indicatoren",
+    tag: "themes",
+    path: ThemePath,
+    responses: { 200: json("Theme", "The theme") },
+  },
+  "GET /api/v1/indicators/:id": {
+    summary: "One indicator: value, target, status, provenance",
+    summaryNl: "Eén indicator: waarde, doel, status, herkomst",
+    tag: "themes",
+    path: IndicatorPath,
+    responses: { 200: json("IndicatorSummary", "The indicator") },
+  },
+  "GET /api/v1/indicators/:id/series": {
+    summary: "An indicator's series for one area or its breakdown",
+    summaryNl: "De reeks van een indicator voor één gebied of per onderdeel",
+    tag: "themes",
+    path: IndicatorPath,
+    query: SeriesQuery,
+    responses: { 200: table("Series", "The series; small cells suppressed for the policy role") },
+  },
+  "GET /api/v1/indicators/:id/areas": {
+    summary: "An indicator's values per wijk or buurt, ranked and compared",
+    summaryNl: "De waarden van een indicator per wijk of buurt, gerangschikt en vergeleken",
+    tag: "themes",
+    path: IndicatorPath,
+    query: AreasQuery,
+    responses: { 200: table("AreaValues", "The values per area; small cells suppressed for the policy role") },
+  },
+  "GET /api/v1/areas": {
+    summary: "Area boundaries as GeoJSON (WGS84)",
+    summaryNl: "Gebiedsgrenzen als GeoJSON (WGS84)",
+    tag: "areas",
+    query: BoundariesQuery,
+    responses: { 200: { description: "The boundaries", content: { "application/geo+json": "AreaFeatureCollection" } } },
+  },
+  "GET /api/v1/establishments": {
+    summary: "Search establishments",
+    summaryNl: "Inrichtingen zoeken",
+    tag: "dossiers",
+    query: EstablishmentsQuery,
+    responses: { 200: json("EstablishmentSearch", "One page of results") },
+  },
+  "GET /api/v1/establishments/:id": {
+    summary: "An establishment's dossier (audited)",
+    summaryNl: "Het dossier van een inrichting (gelogd)",
+    tag: "dossiers",
+    path: EstablishmentPath,
+    query: DossierQuery,
+    responses: { 200: { description: "The dossier", content: { "application/json": "EstablishmentDossier", "text/csv": { type: "string" } } } },
+  },
+  "GET /api/v1/locations/dossier": {
+    summary: "Everything known around a point (audited)",
+    summaryNl: "Alles wat bekend is rond een punt (gelogd)",
+    tag: "dossiers",
+    query: LocationQuery,
+    responses: { 200: json("LocationDossier", "The location dossier") },
+  },
+  "GET /api/v1/audit": {
+    summary: "The audit log, newest first",
+    summaryNl: "De auditlog, nieuwste eerst",
+    tag: "dossiers",
+    query: AuditQuery,
+    responses: { 200: json("AuditList", "Audit entries") },
+  },
+  "GET /api/v1/users": { summary: "Every account", summaryNl: "Alle accounts", tag: "accounts", responses: { 200: json("AccountList", "The accounts") } },
+  "POST /api/v1/users": {
+    summary: "Add an account",
+    summaryNl: "Een account toevoegen",
+    tag: "accounts",
+    body: NewAccount,
+    responses: { 201: json("Account", "The account"), 429: tooMany("Too many passwords being hashed at once") },
+  },
+  "PATCH /api/v1/users/:username": {
+    summary: "Change an account's role, password or disabled state; ends its sessions",
+    summaryNl: "Rol, wachtwoord of blokkering van een account wijzigen; beëindigt zijn sessies",
+    tag: "accounts",
+    path: UserPath,
+    body: Change,
+    responses: { 200: json("AccountChanged", "The changed account"), 429: tooMany("Too many passwords being hashed at once") },
+  },
+  "GET /api/v1/stations": {
+    summary: "The air-quality monitoring stations",
+    summaryNl: "De meetstations voor luchtkwaliteit",
+    tag: "stations",
+    responses: { 200: json("StationList", "The stations") },
+  },
+  "GET /api/v1/stations/:number": {
+    summary: "A station's recent hourly values and exceedances",
+    summaryNl: "Recente uurwaarden en overschrijdingen van een meetstation",
+    tag: "stations",
+    path: StationPath,
+    query: DetailQuery,
+    responses: { 200: json("StationDetail", "The station") },
+  },
+  "GET /api/v1/stations/:number/measurements": {
+    summary: "A station's hourly measurements as CSV",
+    summaryNl: "De uurmetingen van een meetstation als CSV",
+    tag: "stations",
+    path: StationPath,
+    query: ExportQuery,
+    responses: { 200: { description: "The measurements", content: { "text/csv": { type: "string" } } } },
+  },
+  "GET /api/v1/pipelines": {
+    summary: "Every pipeline with its last run and freshness",
+    summaryNl: "Alle pijplijnen met hun laatste run en actualiteit",
+    tag: "pipelines",
+    responses: { 200: json("PipelineList", "The pipelines") },
+  },
+  "GET /api/v1/pipelines/:name/runs": {
+    summary: "A pipeline's runs, newest first",
+    summaryNl: "De runs van een pijplijn, nieuwste eerst",
+    tag: "pipelines",
+    path: PipelinePath,
+    query: RunsQuery,
+    responses: { 200: json("RunList", "The runs") },
+  },
+  "POST /api/v1/pipelines/:name/runs": {
+    summary: "Start a run of a pipeline",
+    summaryNl: "Een run van een pijplijn starten",
+    tag: "pipelines",
+    path: PipelinePath,
+    responses: { 202: json("RunStarted", "Started; Location names the run"), 409: problem("The pipeline is running already") },
+  },
+  "GET /api/v1/pipelines/:name/runs/:runId": {
+    summary: "One run with its checks and rejected rows",
+    summaryNl: "Eén run met zijn controles en afgekeurde rijen",
+    tag: "pipelines",
+    path: RunPath,
+    responses: { 200: json("RunDetail", "The run") },
+  },
+  "GET /api/v1/alerts": {
+    summary: "Open alerts, and with state=all the recently resolved ones, of the kinds the role may see",
+    summaryNl: "Open meldingen, en met state=all de recent opgeloste, van de soorten die de rol mag zien",
+    tag: "operations",
+    query: AlertsQuery,
+    responses: { 200: json("AlertList", "The alerts") },
+  },
+  "POST /api/v1/backups": {
+    summary: "Write a backup of the database into MM_BACKUP_DIR",
+    summaryNl: "Een back-up van de database schrijven in MM_BACKUP_DIR",
+    tag: "accounts",
+    body: NewBackup,
+    bearer: true,
+    responses: { 201: json("BackupCreated", "The backup"), 409: problem("A file of that name exists, or the backup failed") },
+  },
+  "GET /healthz": {
+    summary: "Liveness",
+    summaryNl: "Leeft de server",
+    tag: "operations",
+    responses: { 200: json("Health", "Alive (ok or degraded)"), 503: json("Health", "The database does not answer") },
+  },
+  "GET /readyz": {
+    summary: "Readiness",
+    summaryNl: "Gereed voor verkeer",
+    tag: "operations",
+    responses: {
+      200: json("Readiness", "Ready"),
+      503: json("Readiness", "Shutting down, the database is not open, or a pipeline's data is stale beyond its error threshold"),
+    },
+  },
+  "GET /metrics": {
+    summary: "Prometheus metrics (from MM_METRICS_ALLOW addresses, or with the token)",
+    summaryNl: "Prometheus-metrieken (vanaf adressen in MM_METRICS_ALLOW, of met het token)",
+    tag: "operations",
+    bearer: true,
+    responses: {
+      200: { description: "Prometheus text format", content: { "text/plain": { type: "string" } } },
+      403: problem("Not an allowed address and no valid token"),
+    },
+  },
+  "GET /api/v1/public/indicators/:id": {
+    summary: "A public indicator for the <mm-indicator> widget: municipal aggregates, no login, CORS (MM_WIDGET_ORIGINS)",
+    summaryNl: "Een openbare indicator voor de <mm-indicator>-widget: gemeentelijke totalen, zonder inloggen, CORS (MM_WIDGET_ORIGINS)",
+    tag: "themes",
+    path: IndicatorPath,
+    responses: { 200: json("PublicIndicator", "The indicator"), 404: problem("Unknown, or not marked public in the policy plan (the same answer for both)") },
+  },
+  "GET /api/v1/openapi.json": {
+    summary: "This document (OpenAPI 3.1)",
+    summaryNl: "Dit document (OpenAPI 3.1)",
+    tag: "operations",
+    responses: { 200: json({ type: "object" }, "The OpenAPI document") },
+  },
+} satisfies Record<RouteKey, Operation>;

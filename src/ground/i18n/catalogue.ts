@@ -1,0 +1,33 @@
+/**
+ * Every text the server sends to people, in Dutch and English, one part per kind (src/ground/i18n/messages/).
+ * A new part adds one line to each language below; test/unit/i18n.test.ts reads `catalogueParts`.
+ */
+import { alertMessages as alerts } from "./messages/alerts.ts";
+import { exportMessages as exports } from "./messages/exports.ts";
+import { paramMessages as params } from "./messages/params.ts";
+import { pipelineMessages as pipelines } from "./messages/pipelines.ts";
+import { publicApiMessages as publicApi } from "./messages/public-api.ts";
+import { requestMessages as requests } from "./messages/requests.ts";
+import { resourceMessages as resources } from "./messages/resources.ts";
+import { titleMessages as titles } from "./messages/titles.ts";
+
+export const catalogueParts = { titles, requests, resources, params, publicApi, pipelines, alerts, exports };
+
+const nl = { ...titles.nl, ...requests.nl, ...resources.nl, ...params.nl, ...publicApi.nl, ...pipelines.nl, ...alerts.nl, ...exports.nl };
+
+export type ServerMessageKey = keyof typeof nl;
+/** The Dutch text of a key, as a literal type: its `{placeholders}` type the parameters of `msg()`. */
+export type DutchText<K extends ServerMessageKey> = (typeof nl)[K];
+
+const en: Record<ServerMessageKey, string> = {
+  ...titles.en,
+  ...requests.en,
+  ...resources.en,
+  ...params.en,
+  ...publicApi.en,
+  ...pipelines.en,
+  ...alerts.en,
+  ...exports.en,
+};
+
+export const serverMessages: Record<"nl" | "en", Record<ServerMessageKey, string>> = { nl, en };

@@ -1,0 +1,327 @@
+/**
+ * One run of one pipeline: extract → stage (typed, set-wise) → quarantine rows that break the schema
+ * or repeat a key with other values, drop identical copies → fail on breaking drift or too many
+ * rejects → publish and run the checks in one transaction with the run record. A run that fails at
+ * any point before COMMIT leaves the published table as it was. Stopping the runner (shutdown)
+ * interrupts running runs: each rolls back and is recorded `interrupted`, unless it had already
+ * reached COMMIT, which is then left to finish.
+ */
+import type { DuckDBConnection } from "@duckdb/node-api";
+import type { CheckResult } from "../../ground/contract/contract.ts";
+import type { Database } from "../../store/database.ts";
+import { isDiskFull } from "../../store/disk-reserve.ts";
+import { decimal, localize, type LocalizedText } from "../../ground/i18n/localize.ts";
+import { msg } from "../../ground/i18n/message.ts";
+import type { Logger } from "../../ground/logger.ts";
+import { assignBuurt } from "./assign-buurt.ts";
+import { freshness, unique, type Check } from "./checks.ts";
+import type { PipelineDefinition } from "./define-pipeline.ts";
+import { assertNoBreakingDrift, describeDrift, type Drift } from "./drift.ts";
+import { withWaitBudget, type FetchJson } from "./fetch-json.ts";
+import { PipelineError } from "./pipeline-error.ts";
+import { publishStaging } from "./publish.ts";
+import { tableExists } from "../../store/table-exists.ts";
+import { createRejectPruner, DEFAULT_REJECTS_RETENTION_DAYS, type RejectSink } from "./reject-store.ts";
+import { beginRun, PipelineBusyError, releaseLock } from "./run-lock.ts";
+import { dropCsvScratch, stageCsv } from "./stage-csv.ts";
+import { recordLocator, stageRecords } from "./stage-records.ts";
+import { dataNow, type SourceSettings } from "./source.ts";
+import { quote } from "../../ground/sql-text.ts";
+import { dropMetaColumns, quarantineViolations } from "./validate-staging.ts";
+
+export { PipelineBusyError };
+
+/** Named points of every run, in order: staged; in the publish transaction before the run record and before COMMIT; committed. */
+export const faultPoints = ["after-staging", "before-run-record", "before-commit", "after-commit"] as const;
+export type FaultPoint = (typeof faultPoints)[number];
+
+export interface RunnerDeps {
+  db: Database;
+  settings: SourceSettings;
+  fetchJson: FetchJson;
+  clock: () => Date;
+  logger: Logger;
+  /** Called as rows are read, for progress lines. */
+  onProgress?: (pipeline: string, rowsRead: number) => void;
+  /** Test seam for crash and failure tests: called at named points of every run. */
+  fault?: (point: FaultPoint, pipeline: string) => void | Promise<void>;
+  /** Called with a storage error (disk full, database invalidated) before the failure is recorded. */
+  onStorageError?: (error: unknown) => void;
+  /** Rejects (sample and counts) of runs older than this many days are deleted at the start of a run (at most hourly); default 90. */
+  rejectsRetentionDays?: number;
+}
+
+export class RunnerStoppedError extends Error {
+  constructor() {
+    super("the monitor is shutting down; start the run again after the restart");
+  }
+}
+
+export interface RunResult {
+  runId: number;
+  status: "succeeded" | "failed" | "interrupted";
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  /** Identical copies of a record that arrived more than once, kept once: read = loaded + rejected + duplicate. */
+  rowsDuplicate: number;
+  warnings: number;
+  checks: CheckResult[];
+  /** In English, for the CLI and logs; the run record has it in Dutch too. */
+  error: string | null;
+}
+
+export type Trigger = "schedule" | "manual" | "startup" | "cli";
+
+const RUN_TIMEOUT_MS = 6 * 60 * 60 * 1000;
+
+export interface Runner {
+  /** Runs to the end; throws PipelineBusyError when the pipeline is already running. */
+  run(pipeline: PipelineDefinition, trigger: Trigger): Promise<RunResult>;
+  /** Starts a run and returns once it is recorded, with the run id and the run's completion. */
+  start(pipeline: PipelineDefinition, trigger: Trigger): Promise<{ runId: number; done: Promise<RunResult> }>;
+  isRunning(name: string): boolean;
+  /** Refuses new runs (RunnerStoppedError), interrupts the running ones and resolves when they have ended. */
+  stop(): Promise<void>;
+}
+
+export function createRunner(deps: RunnerDeps): Runner {
+  const running = new Map<string, { abort: AbortController; done?: Promise<RunResult> }>();
+  let stopped = false;
+  const pruneRejects = createRejectPruner(deps.clock, deps.rejectsRetentionDays ?? DEFAULT_REJECTS_RETENTION_DAYS);
+  const start: Runner["start"] = async (pipeline, trigger) => {
+    if (stopped) throw new RunnerStoppedError();
+    if (running.has(pipeline.name)) throw new PipelineBusyError(pipeline.name);
+    const entry: { abort: AbortController; done?: Promise<RunResult> } = { abort: new AbortController() };
+    running.set(pipeline.name, entry);
+    try {
+      const runId = await deps.db.withConnection((c) => beginRun(c, pipeline.name, trigger, deps.clock()));
+      entry.done = deps.db
+        .withConnection((connection) => execute(connection, pipeline, runId, { ...deps, pruneRejects }, entry.abort.signal), { timeoutMs: RUN_TIMEOUT_MS })
+        .finally(() => running.delete(pipeline.name));
+      return { runId, done: entry.done };
+    } catch (error) {
+      running.delete(pipeline.name);
+      throw error;
+    }
+  };
+  return {
+    start,
+    isRunning: (name) => running.has(name),
+    run: async (pipeline, trigger) => (await start(pipeline, trigger)).done,
+    async stop() {
+      stopped = true;
+      const entries = [...running.values()];
+      for (const entry of entries) entry.abort.abort();
+      await Promise.allSettled(entries.map((entry) => entry.done));
+    },
+  };
+}
+
+async function execute(
+  connection: DuckDBConnection,
+  pipeline: PipelineDefinition,
+  runId: number,
+  deps: RunnerDeps & { pruneRejects: (connection: DuckDBConnection) => Promise<void> },
+  signal: AbortSignal,
+): Promise<RunResult> {
+  const stagingTable = `__staging_${pipeline.table}_${runId}`;
+  const counts = { rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsDuplicate: 0 };
+  const checks: CheckResult[] = [];
+  const reject: RejectSink = { runId, pipeline: pipeline.name, sampled: 0 };
+  const started = performance.now();
+  /** One structured line per run, so runs can be counted and timed from the log alone. */
+  const outcome = (status: RunResult["status"], warnings: number) => ({
+    pipeline: pipeline.name,
+    runId,
+    status,
+    ...counts,
+    warnings,
+    durationMs: Math.round(performance.now() - started),
+  });
+  let inTransaction = false;
+  // Once COMMIT, or the record of a failure, has started it is left to finish: a run is never cut off half-recorded.
+  let finishing = false;
+  const interrupt = () => {
+    if (!finishing) connection.interrupt();
+  };
+  signal.addEventListener("abort", interrupt, { once: true });
+  try {
+    await deps.pruneRejects(connection);
+    const { columns } = pipeline;
+    let drift: Drift;
+    let locator;
+    if (pipeline.source.kind === "csv") {
+      const csv = await stageCsv(connection, pipeline.source, deps.settings, columns, stagingTable, reject);
+      ({ drift, locator } = csv);
+      counts.rowsRead = csv.rowsRead;
+      counts.rowsRejected = csv.rejectedLines;
+      deps.onProgress?.(pipeline.name, counts.rowsRead);
+    } else {
+      const context = {
+        settings: deps.settings,
+        // One wait budget per run: all of its requests together wait at most MM_UPSTREAM_MAX_WAIT_MINUTES.
+        fetchJson: withWaitBudget(deps.fetchJson),
+        now: deps.clock(),
+        table: pipeline.table,
+        signal,
+        query: (sql: string, params: unknown[] = []) => deps.db.query(sql, params as never),
+      };
+      const onRead = (n: number) => {
+        counts.rowsRead = n;
+        deps.onProgress?.(pipeline.name, n);
+      };
+      ({ drift } = await stageRecords(connection, pipeline.source, context, columns, stagingTable, onRead));
+      locator = recordLocator;
+    }
+    assertNoBreakingDrift(drift);
+    if (drift.added.length) {
+      checks.push({
+        name: "schema_drift",
+        level: "warn",
+        passed: false,
+        count: drift.added.length,
+        sample: drift.added.slice(0, 5),
+        message: localize(msg("check.schemaDrift", { drift: describeDrift(drift) })),
+      });
+    }
+    await deps.fault?.("after-staging", pipeline.name);
+
+    const validated = await quarantineViolations(connection, columns, pipeline.key, stagingTable, locator, reject);
+    counts.rowsRejected += validated.rejected;
+    counts.rowsDuplicate = validated.duplicates;
+    await dropMetaColumns(connection, stagingTable, columns);
+    if (pipeline.assignBuurt) checks.push(await assignBuurt(connection, stagingTable, pipeline.assignBuurt));
+    counts.rowsLoaded = counts.rowsRead - counts.rowsRejected - counts.rowsDuplicate;
+    const share = counts.rowsRead ? counts.rowsRejected / counts.rowsRead : 0;
+    if (share > pipeline.maxRejectShare) {
+      const limit = pipeline.maxRejectShare * 100;
+      throw new PipelineError(
+        msg("run.tooManyRejects", { rejected: counts.rowsRejected, read: counts.rowsRead, share: decimal(share * 100, 1), limit: decimal(limit), runId }),
+      );
+    }
+    const stagingContext = { connection, table: `main.${quote(stagingTable)}`, key: pipeline.key, previousRows: null, now: deps.clock() };
+    if (pipeline.key.length) await runChecks([unique(pipeline.key)], stagingContext, checks);
+
+    signal.throwIfAborted();
+    await connection.run("BEGIN TRANSACTION");
+    inTransaction = true;
+    const previousRows = (await tableExists(connection, pipeline.table))
+      ? Number((await connection.runAndReadAll(`SELECT count(*)::BIGINT FROM main.${quote(pipeline.table)}`)).getRows()[0]![0])
+      : null;
+    await publishStaging(connection, pipeline, pipeline.publishedColumns, stagingTable);
+    const declared = [...pipeline.checks, ...(pipeline.freshness ? freshness(pipeline.freshness) : [])];
+    await runChecks(
+      declared,
+      { connection, table: `main.${quote(pipeline.table)}`, key: pipeline.key, previousRows, now: dataNow(deps.settings, deps.clock) },
+      checks,
+    );
+    await connection.run(`INSERT OR REPLACE INTO meta.published (pipeline, table_name, run_id, published_at) VALUES ($1, $2, $3, $4::TIMESTAMP)`, [
+      pipeline.name,
+      pipeline.table,
+      runId,
+      deps.clock().toISOString(),
+    ]);
+    const warnings = countWarnings(checks);
+    await deps.fault?.("before-run-record", pipeline.name);
+    await finishRun(connection, runId, "succeeded", counts, warnings, null, deps.clock());
+    await recordChecks(connection, reject, checks);
+    await deps.fault?.("before-commit", pipeline.name);
+    signal.throwIfAborted();
+    finishing = true;
+    // Readers wait for the COMMIT and then see the new runs (see src/store/published-runs.ts).
+    deps.db.published.begin();
+    try {
+      await connection.run("COMMIT");
+    } finally {
+      await deps.db.published.end();
+    }
+    inTransaction = false;
+    await deps.fault?.("after-commit", pipeline.name);
+    const message = `pipeline ${pipeline.name} run ${runId}: ${counts.rowsLoaded} rows published, ${counts.rowsRejected} rejected${counts.rowsDuplicate ? `, ${counts.rowsDuplicate} duplicates dropped` : ""}${warnings ? `, ${warnings} warnings` : ""}`;
+    deps.logger[warnings ? "warn" : "info"](outcome("succeeded", warnings), message);
+    return { runId, status: "succeeded", ...counts, warnings, checks, error: null };
+  } catch (error) {
+    finishing = true;
+    const { status, message } = describeFailure(error, signal);
+    // Before the ROLLBACK: an invalidated database fails that too, and a full disk needs room for the record.
+    deps.onStorageError?.(error);
+    if (inTransaction) await connection.run("ROLLBACK");
+    const warnings = countWarnings(checks);
+    await finishRun(connection, runId, status, counts, warnings, message, deps.clock());
+    await recordChecks(connection, reject, checks);
+    // A shutdown interrupting a run is expected (warn); a failure needs someone to look (error).
+    deps.logger[status === "failed" ? "error" : "warn"](
+      { ...outcome(status, warnings), error: message.en },
+      `pipeline ${pipeline.name} run ${runId} ${status}, previous data kept: ${message.en}`,
+    );
+    return { runId, status, ...counts, warnings, checks, error: message.en };
+  } finally {
+    signal.removeEventListener("abort", interrupt);
+    for (const table of [stagingTable, `${stagingTable}__raw`]) await connection.run(`DROP TABLE IF EXISTS main.${quote(table)}`);
+    if (pipeline.source.kind === "csv") await dropCsvScratch(connection, stagingTable);
+    await releaseLock(connection, runId);
+  }
+}
+
+/** Why the run ended without publishing, in both languages; errors from sources and DuckDB keep their own (English) text. */
+function describeFailure(error: unknown, signal: AbortSignal): { status: "failed" | "interrupted"; message: LocalizedText } {
+  const detail = error instanceof Error ? error.message : String(error);
+  if (signal.aborted) return { status: "interrupted", message: localize(msg("run.interrupted")) };
+  if (isDiskFull(error)) return { status: "failed", message: localize(msg("run.diskFull", { detail })) };
+  if (error instanceof PipelineError) return { status: "failed", message: localize(error.text) };
+  return { status: "failed", message: localize(msg("run.failed", { detail })) };
+}
+
+/** Failed warn-level checks: the run publishes, flagged with this many warnings. */
+const countWarnings = (checks: CheckResult[]) => checks.filter((c) => !c.passed && c.level === "warn").length;
+
+/** Runs checks in order, appending their results; the first failed error-level check throws. */
+async function runChecks(checks: Check[], context: Parameters<Check["run"]>[0], results: CheckResult[]): Promise<void> {
+  for (const check of checks) {
+    const outcome = await check.run(context);
+    results.push({ name: check.name, level: check.level, ...outcome, message: localize(outcome.message) });
+    if (!outcome.passed && check.level === "error") {
+      const { name } = check;
+      const { message, sample } = outcome;
+      throw new PipelineError(
+        sample.length ? msg("run.checkFailedSample", { name, message, sample: sample.join("; ") }) : msg("run.checkFailed", { name, message }),
+      );
+    }
+  }
+}
+
+async function recordChecks(connection: DuckDBConnection, reject: { runId: number; pipeline: string }, checks: CheckResult[]) {
+  for (const c of checks) {
+    await connection.run(
+      "INSERT INTO meta.check_results (run_id, pipeline, name, level, passed, count, sample, message, message_nl) VALUES ($1, $2, $3, $4, $5, $6, CAST($7::JSON AS VARCHAR[]), $8, $9)",
+      [reject.runId, reject.pipeline, c.name, c.level, c.passed, c.count, JSON.stringify(c.sample), c.message.en, c.message.nl],
+    );
+  }
+}
+
+async function finishRun(
+  connection: DuckDBConnection,
+  runId: number,
+  status: RunResult["status"],
+  counts: { rowsRead: number; rowsLoaded: number; rowsRejected: number; rowsDuplicate: number },
+  warnings: number,
+  error: LocalizedText | null,
+  finishedAt: Date,
+) {
+  await connection.run(
+    `UPDATE meta.pipeline_runs SET status = $2, finished_at = $3::TIMESTAMP, rows_read = $4, rows_loaded = $5, rows_rejected = $6, warnings = $7, error = $8, error_nl = $9, rows_duplicate = $10 WHERE run_id = $1`,
+    [
+      runId,
+      status,
+      finishedAt.toISOString(),
+      counts.rowsRead,
+      counts.rowsLoaded,
+      counts.rowsRejected,
+      warnings,
+      error?.en ?? null,
+      error?.nl ?? null,
+      counts.rowsDuplicate,
+    ],
+  );
+}

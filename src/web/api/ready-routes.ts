@@ -1,0 +1,52 @@
+import type { Readiness as ReadinessBody } from "../../ground/contract/contract.ts";
+import type { Database } from "../../store/database.ts";
+import type { Route } from "../http/routes.ts";
+import type { Readiness } from "../../engine/operations/readiness.ts";
+import type { PipelineService } from "../../engine/pipelines/pipeline-service.ts";
+
+const PROBE = { timeoutMs: 1_000 };
+
+/**
+ * The pipelines whose published data is older than their error threshold (errorAfterHours), as
+ * "name (newest …, limit … h)". A pipeline that never loaded ("unknown") is not stale: a fresh
+ * install, whose first runs have not finished, must still become ready.
+ */
+async function stalePipelines(pipelines: Pick<PipelineService, "freshness">): Promise<string[]> {
+  const all = await pipelines.freshness(PROBE);
+  return all.filter((p) => p.freshness.status === "stale").map((p) => `${p.name} (newest ${p.freshness.latest}, limit ${p.freshness.errorAfterHours} h)`);
+}
+
+/**
+ * Readiness for a load balancer or orchestrator: 503 while shutting down (so traffic moves away
+ * before the listener closes), while the database does not answer, or while a pipeline's data is
+ * stale beyond its error threshold (the monitor would show outdated figures as current);
+ * /healthz stays liveness.
+ */
+export function readyRoutes(
+  route: Route,
+  { db, readiness, pipelines }: { db: Database; readiness: Readiness; pipelines: Pick<PipelineService, "freshness"> },
+): void {
+  route("GET /readyz", async (_req, res) => {
+    let reason = readiness.reason;
+    if (!reason) {
+      try {
+        await db.query("SELECT 1", [], PROBE);
+      } catch (error) {
+        reason = `database not open: ${error instanceof Error ? error.message : String(error)}`;
+      }
+    }
+    if (!reason) {
+      try {
+        const stale = await stalePipelines(pipelines);
+        if (stale.length) reason = `data stale beyond the error threshold: ${stale.join(", ")}`;
+      } catch (error) {
+        reason = `freshness could not be checked: ${error instanceof Error ? error.message : String(error)}`;
+      }
+    }
+    const body: ReadinessBody = reason ? { ready: false, reason } : { ready: true };
+    res
+      .status(reason ? 503 : 200)
+      .set("cache-control", "no-store")
+      .json(body);
+  });
+}

@@ -1,0 +1,46 @@
+/**
+ * Accounts for the admin, while the server runs (`npm run users` needs the database file to itself).
+ * Disabling a user, changing their role or password ends their sessions at once.
+ */
+import { AccountList, Account } from "../../ground/contract/contract-dossier.ts";
+import { AccountError, addAccount, listAccounts, updateAccount } from "../../engine/auth/users.ts";
+import { PasswordCheckBusy } from "../../engine/auth/passwords.ts";
+import type { SessionStore } from "../../engine/auth/session-store.ts";
+import type { Database } from "../../store/database.ts";
+import { BadParameter, NotFound } from "../../ground/domain-errors.ts";
+import { HttpError } from "../http/http-error.ts";
+import type { Route } from "../http/routes.ts";
+import { parseInput } from "../http/validate.ts";
+import { msg } from "../../ground/i18n/message.ts";
+import { Change, NewAccount } from "../../ground/contract/requests/users.ts";
+
+/** Account rules broken (name taken, password too short) are the caller's to fix: 400 naming the field. */
+function asProblem(error: unknown): never {
+  if (error instanceof PasswordCheckBusy) throw new HttpError(429, msg("session.busy"), { retryAfter: 1 });
+  if (!(error instanceof AccountError)) throw error;
+  if (error.field === null) throw new NotFound(error.reason);
+  throw new BadParameter(error.field, error.reason, "body");
+}
+
+export function userRoutes(route: Route, { db, sessions, clock }: { db: Database; sessions: SessionStore; clock: () => Date }): void {
+  route("GET /api/v1/users", async (_req, res) => {
+    res.json(AccountList.parse({ accounts: await listAccounts(db) }));
+  });
+
+  route("POST /api/v1/users", async (req, res) => {
+    const body = parseInput(NewAccount, req.body, "body");
+    const account = await addAccount(db, body.username, body.password, body.role, clock()).catch(asProblem);
+    res
+      .status(201)
+      .location(`/api/v1/users/${encodeURIComponent(account.username)}`)
+      .json(Account.parse(account));
+  });
+
+  route("PATCH /api/v1/users/:username", async (req, res) => {
+    const change = parseInput(Change, req.body, "body");
+    const username = String(req.params.username);
+    const account = await updateAccount(db, username, change).catch(asProblem);
+    const endedSessions = sessions.endSessionsOf(username);
+    res.json({ ...Account.parse(account), endedSessions });
+  });
+}
