@@ -84,15 +84,23 @@ describe("fitTrend", () => {
 });
 
 describe("the theme registry and the policy plan", () => {
-  it("lists every theme file, and the plan has a target for every indicator", async () => {
-    const { readdirSync, readFileSync } = await import("node:fs");
+  it("lists every indicator of every file in ./indicators once, and the plan has a target for each", async () => {
+    const { readdirSync } = await import("node:fs");
     const path = await import("node:path");
     const { themes } = await import("../../../src/engine/themes/index.ts");
     const { loadPolicyPlan } = await import("../../../src/engine/themes/policy-plan.ts");
-    const dir = path.resolve(import.meta.dirname, "../../../src/engine/themes");
-    const themeFiles = readdirSync(dir).filter((f) => f.endsWith(".ts") && readFileSync(path.join(dir, f), "utf8").includes("export default defineTheme("));
-    expect(themeFiles).toHaveLength(themes.length);
+    const dir = path.resolve(import.meta.dirname, "../../../src/engine/themes/indicators");
+    const defined = [];
+    for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
+      const exported = Object.values(await import(path.join(dir, file))) as { id?: unknown; sql?: unknown }[];
+      const indicators = exported.filter((value) => typeof value?.id === "string" && typeof value.sql === "string");
+      expect(indicators.length, file).toBeGreaterThan(0);
+      defined.push(...indicators);
+    }
+    const registered = themes.flatMap((t) => t.indicators);
+    expect(registered.map((i) => i.id).sort()).toEqual(defined.map((i) => i.id).sort());
+    expect(new Set(registered.map((i) => i.id)).size).toBe(registered.length);
     const plan = loadPolicyPlan(path.resolve(import.meta.dirname, "../../../data/policy-plan.json"));
-    for (const indicator of themes.flatMap((t) => t.indicators)) expect(plan.targetFor(indicator.id), indicator.id).not.toBeNull();
+    for (const indicator of registered) expect(plan.targetFor(indicator.id), indicator.id).not.toBeNull();
   });
 });
