@@ -6,6 +6,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Express } from "express";
+import { findNoDemoData } from "../pipelines/framework/demo-data.ts";
 import { createFetchJson, type FetchJson, type FetchJsonOptions } from "../pipelines/framework/fetch-json.ts";
 import type { Intercept } from "../pipelines/framework/recorded-server.ts";
 import { abandonInterruptedRuns } from "../pipelines/framework/run-lock.ts";
@@ -105,6 +106,8 @@ export async function openPipelineContext(deps: MonitorDeps) {
   const settings: SourceSettings = demo?.settings ?? liveSettings(config);
   const municipality: Municipality = demo?.municipality ?? { code: config.MM_MUNICIPALITY_CODE, name: config.MM_MUNICIPALITY_NAME };
   logger.info(`sources: ${sources === "demo" ? `demo files in ${config.MM_DEMO_DIR}` : `live (${municipality.code} ${municipality.name})`}`);
+  const noDemoData = findNoDemoData(pipelines, settings, sources);
+  for (const [name, missing] of noDemoData) logger.info(`pipeline ${name}: no demo data (${missing} is missing); not run at start or on its schedule`);
   const reserve = prepareDiskReserve(config.MM_DB, config.MM_DB_RESERVE_MB, logger);
   let db: Database;
   try {
@@ -145,6 +148,7 @@ export async function openPipelineContext(deps: MonitorDeps) {
     settings,
     municipality,
     demo,
+    noDemoData,
     async close() {
       await demo?.server.close();
       await db.close();
@@ -158,7 +162,7 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
   const plan = loadPolicyPlan(config.MM_POLICY_PLAN);
   const alertRules = loadAlertRules(config.MM_ALERTS);
   const context = await openPipelineContext({ ...deps, logger });
-  const { db, settings, municipality, demo } = context;
+  const { db, settings, municipality, demo, noDemoData } = context;
   const dataClock = () => dataNow(settings, clock);
   // One indicator service for the API and the alerts, so a publish computes the indicators once.
   const indicators = createIndicatorService(db, plan, municipality, dataClock);
@@ -167,12 +171,14 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
   // (No run starts before `alerts` exists: the start-up runs and the scheduler come below.)
   const runner = watchRuns(context.runner, () => alerts.request());
   // One pipeline service for the API, /readyz, /metrics and the alerts: one freshness judgement, one cache.
-  const pipelineService = createPipelineService(db, runner, dataClock);
+  const pipelineService = createPipelineService(db, runner, dataClock, noDemoData);
+  // What runs by itself, at start and on the schedule; a pipeline without demo data only runs when asked.
+  const automatic = pipelines.filter((pipeline) => !noDemoData.has(pipeline.name));
   const alerts = createAlertMonitor({ db, rules: alertRules, indicators, pipelines: pipelineService, clock, logger, webhook, baseUrl: config.MM_URL });
 
   const runAll = async () => {
     const results = [];
-    for (const pipeline of pipelines) results.push(await runner.run(pipeline, "startup"));
+    for (const pipeline of automatic) results.push(await runner.run(pipeline, "startup"));
     return results;
   };
   let startupRuns: Promise<RunResult[]> = Promise.resolve([]);
@@ -193,7 +199,7 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
       else reject(error.code === "EADDRINUSE" ? new Error(`port ${config.PORT} is in use; stop the other server or set PORT`) : error);
     });
   });
-  const scheduler: Scheduler | null = (deps.schedule ?? true) ? schedulePipelines(pipelines, runner, logger) : null;
+  const scheduler: Scheduler | null = (deps.schedule ?? true) ? schedulePipelines(automatic, runner, logger) : null;
   alerts.request();
   alerts.startTimer(config.MM_ALERT_INTERVAL_MINUTES * 60_000);
 

@@ -31,6 +31,8 @@ export interface TestMonitorOptions {
   logLevel?: LogLevel;
   /** The monitor's clock (session expiry, audit, run times); default the fixed FIXED_NOW. */
   clock?: () => Date;
+  /** Schedule the pipelines on their cron (default false: tests start the runs they need themselves). */
+  schedule?: boolean;
 }
 
 /** Starts a demo-mode monitor on `demoDir` and waits until its start-up runs have all succeeded. */
@@ -53,7 +55,7 @@ export async function startTestMonitor(demoDir: string, options: TestMonitorOpti
     upstream: { baseDelayMs: 5, retries: 2 },
     fault: options.fault,
     intercept: options.intercept,
-    schedule: false,
+    schedule: options.schedule ?? false,
   });
   for (const result of await monitor.startupRuns) {
     if (result.status !== "succeeded") throw new Error(`test ingest failed: ${result.error}`);

@@ -1,6 +1,7 @@
 /**
  * `<mm-pipeline-list>`: the analyst's overview — every pipeline with its schedule, last run, rows and
- * data freshness, and a button to run it now. While any pipeline runs, the list refreshes itself.
+ * data freshness (or that the demo has no data for it), and a button to run it now. While any
+ * pipeline runs, the list refreshes itself.
  */
 import { Task } from "@lit/task";
 import { LitElement, css, html, nothing } from "lit";
@@ -14,7 +15,7 @@ import { Poller } from "../poller.ts";
 import { hrefFor } from "../routes.ts";
 import { baseStyles } from "../styles.ts";
 import { renderFailure, renderLoading } from "./failure-message.ts";
-import { renderFreshness, renderRunStatus, runStatusStyles } from "./run-status.ts";
+import { renderFreshness, renderNoDemoData, renderRunStatus, runStatusStyles } from "./run-status.ts";
 
 /** What the "run now" button of one pipeline last did; kept as state, so a language switch re-words it. */
 type StartState = { kind: "pending" } | { kind: "started"; runId: number } | { kind: "busy" } | { kind: "failed"; message: string };
@@ -132,7 +133,7 @@ export class PipelineListView extends LitElement {
       </td>
       <td>${last?.finishedAt ? formatDateTime(last.finishedAt, language) : last ? t("runs.stillRunning") : "–"}</td>
       <td class="num" data-testid="rows">${last ? `${formatCount(last.rowsLoaded, language)} / ${formatCount(last.rowsRejected, language)}` : "–"}</td>
-      <td>${renderFreshness(pipeline.freshness)}</td>
+      <td>${pipeline.noDemoData ? renderNoDemoData() : renderFreshness(pipeline.freshness)}</td>
       <td>${this.#renderStart(pipeline, title)}</td>
     </tr>`;
   }

@@ -41,6 +41,15 @@ export function renderFreshness(freshness: Freshness): TemplateResult {
     <span class="muted small">${latest}</span>`;
 }
 
+/**
+ * In place of the freshness judgement of a pipeline the demo has no data for (`noDemoData`): it is
+ * not run by itself, so "unknown" or a failure would point at a fault that is not there.
+ */
+export function renderNoDemoData(): TemplateResult {
+  return html`<span class="tag no-demo-data" data-testid="no-demo-data"><span class="shape" aria-hidden="true">∅</span>${t("pipelines.noDemoData")}</span>
+    <span class="muted small">${t("pipelines.noDemoDataNote")}</span>`;
+}
+
 export const runStatusStyles = css`
   .tag {
     display: inline-flex;
@@ -80,7 +89,8 @@ export const runStatusStyles = css`
   .tag[data-status="interrupted"],
   .tag[data-status="abandoned"],
   .tag[data-status="none"],
-  .tag[data-freshness="unknown"] {
+  .tag[data-freshness="unknown"],
+  .tag.no-demo-data {
     color: #4d5b60;
     background: #eef1f1;
   }

@@ -13,7 +13,7 @@ import { formatTable } from "../../ground/format-table.ts";
 import { formatRunResult } from "./format-run.ts";
 
 const usage = `usage: npm run pipelines -- <command> [--demo]
-  list                                   pipelines with schedule, last run and freshness
+  list                                   pipelines with schedule, last run and freshness (or "no demo data")
   run <name>                             run a pipeline now
   runs <name> [--limit N]                run history, newest first
   rejects <name> [--run ID] [--limit N]  rejected rows of the last (or given) run`;
@@ -49,7 +49,7 @@ try {
     if (line.startsWith("WARNING")) console.error(line);
   };
   const context = await openPipelineContext({ config, clock: () => new Date(), log, onProgress: progress });
-  const service = createPipelineService(context.db, context.runner, () => dataNow(context.settings, () => new Date()));
+  const service = createPipelineService(context.db, context.runner, () => dataNow(context.settings, () => new Date()), context.noDemoData);
   try {
     if (command === "list") {
       const rows = (await service.list({})).map((p) => ({
@@ -60,7 +60,8 @@ try {
         finished: p.lastRun?.finishedAt ?? "",
         loaded: p.lastRun?.rowsLoaded ?? "",
         rejected: p.lastRun?.rowsRejected ?? "",
-        freshness: `${p.freshness.status}${p.freshness.latest ? ` (${p.freshness.latest})` : ""}`,
+        // Instead of a freshness judgement: such a pipeline is left out of the demo's runs on purpose.
+        freshness: p.noDemoData ? "no demo data" : `${p.freshness.status}${p.freshness.latest ? ` (${p.freshness.latest})` : ""}`,
       }));
       console.info(formatTable(rows, ["name", "schedule", "mode", "last run", "finished", "loaded", "rejected", "freshness"]));
     } else if (command === "run") {

@@ -7,6 +7,7 @@ import { quoted } from "../../ground/i18n/quoted.ts";
 import { storedText } from "../../ground/i18n/localize.ts";
 import { msg } from "../../ground/i18n/message.ts";
 import type { PipelineDefinition } from "../../pipelines/framework/define-pipeline.ts";
+import type { NoDemoData } from "../../pipelines/framework/demo-data.ts";
 import { judgeFreshness, latestIsoSql } from "../../pipelines/framework/checks.ts";
 import { REJECT_SAMPLE_SIZE } from "../../pipelines/framework/reject-store.ts";
 import { PipelineBusyError, RunnerStoppedError, type Runner } from "../../pipelines/framework/run-pipeline.ts";
@@ -41,7 +42,8 @@ const toRun = (r: Row): RunSummary => ({
   error: r.error === null || r.error === undefined ? null : storedText(String(r.error), r.error_nl as string | null),
 });
 
-export function createPipelineService(db: Database, runner: Runner, now: () => Date) {
+/** `noDemoData`: the pipelines the demo has no data for (findNoDemoData), listed as such; none by default. */
+export function createPipelineService(db: Database, runner: Runner, now: () => Date, noDemoData: NoDemoData = new Map()) {
   function resolve(name: string): PipelineDefinition {
     const pipeline = findPipeline(name);
     if (!pipeline) throw new NotFound(msg("unknown.pipeline", { name: quoted(name) }));
@@ -91,6 +93,7 @@ export function createPipelineService(db: Database, runner: Runner, now: () => D
           lastRun: lastRun ? toRun(lastRun) : null,
           publishedRunId: publishedRun?.runId ?? null,
           freshness: (await freshnessOf(pipeline, publishedRun, options)).freshness,
+          noDemoData: noDemoData.has(pipeline.name),
         });
       }
       return summaries;

@@ -38,7 +38,7 @@ export const routeAccess = {
   "GET /api/v1/pipelines/:name/runs": dataRoles,
   "POST /api/v1/pipelines/:name/runs": dataRoles,
   "GET /api/v1/pipelines/:name/runs/:runId": dataRoles,
-  // Every role; which alerts each role gets is decided in server/alerts/alert-visibility.ts.
+  // Every role; which alerts each role gets is decided in src/engine/alerts/alert-visibility.ts.
   "GET /api/v1/alerts": everyRole,
   // Also with MM_BACKUP_TOKEN as a bearer token (npm run backup while the server runs).
   "POST /api/v1/backups": ["admin"],

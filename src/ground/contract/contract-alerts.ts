@@ -1,6 +1,6 @@
 /**
  * GET /api/v1/alerts: the request and response shapes (zod), beside contract.ts. Which alerts a role
- * gets is decided in server/alerts/alert-visibility.ts.
+ * gets is decided in src/engine/alerts/alert-visibility.ts.
  */
 import { z } from "zod";
 import { Localized } from "./contract.ts";

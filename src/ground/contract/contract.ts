@@ -329,6 +329,12 @@ export const PipelineSummary = z.object({
   /** The run whose data is published now. */
   publishedRunId: z.number().nullable(),
   freshness: Freshness,
+  /**
+   * Demo mode only: the demo has no data for this pipeline's source (e.g. the demo generator writes
+   * no file for it), so it is not run at start or on its schedule; a manual run is tried and fails.
+   * Always false with live sources, where a missing file fails the run.
+   */
+  noDemoData: z.boolean(),
 });
 export type PipelineSummary = z.infer<typeof PipelineSummary>;
 

@@ -148,6 +148,9 @@ async function execute(
   signal.addEventListener("abort", interrupt, { once: true });
   try {
     await deps.pruneRejects(connection);
+    // A file that is not there: say where it was looked for and which setting names the folder.
+    const missing = pipeline.source.missingData?.(deps.settings);
+    if (missing) throw new PipelineError(msg("run.missingFile", { file: missing }));
     const { columns } = pipeline;
     let drift: Drift;
     let locator;

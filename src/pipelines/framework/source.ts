@@ -43,10 +43,19 @@ export interface ExtractContext {
   signal: AbortSignal;
 }
 
-export interface RecordSource {
-  kind: "records";
+interface SourceBase {
   /** Human description for the analyst view, e.g. "Luchtmeetnet API /measurements". */
   describe: string;
+  /**
+   * Where this source's data should be but is not (a file source: its resolved path), or null when
+   * it is there. A source that cannot tell without a run (an HTTP API) leaves it out: available.
+   * Only demo mode asks (demo-data.ts); live, a missing file fails the run, which says so.
+   */
+  missingData?(settings: SourceSettings): string | null;
+}
+
+export interface RecordSource extends SourceBase {
+  kind: "records";
   extract(context: ExtractContext): AsyncIterable<SourcePage>;
 }
 
@@ -59,9 +68,8 @@ export interface CsvDialect {
   timestampFormat?: string;
 }
 
-export interface CsvSource {
+export interface CsvSource extends SourceBase {
   kind: "csv";
-  describe: string;
   /** Absolute path of the file to read, from the settings. */
   file(settings: SourceSettings): string;
   dialect: CsvDialect;

@@ -3,6 +3,7 @@
  * collections (parsed whole; a truncated file fails the run before anything is written). Relative
  * paths resolve against `settings.filesDir`.
  */
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
@@ -14,10 +15,22 @@ export function resolveFile(settings: SourceSettings, file: string): string {
   return path.join(settings.filesDir, file);
 }
 
+/** A file source's `missingData`: the resolved path while no file is there. */
+const missingFile = (file: string) => (settings: SourceSettings) => {
+  const resolved = resolveFile(settings, file);
+  return existsSync(resolved) ? null : resolved;
+};
+
 const defaultDialect: CsvDialect = { delimiter: ",", quote: '"', escape: '"', header: true };
 
 export function csvFile(file: string, dialect: Partial<CsvDialect> = {}): CsvSource {
-  return { kind: "csv", describe: `CSV file ${file}`, file: (settings) => resolveFile(settings, file), dialect: { ...defaultDialect, ...dialect } };
+  return {
+    kind: "csv",
+    describe: `CSV file ${file}`,
+    file: (settings) => resolveFile(settings, file),
+    missingData: missingFile(file),
+    dialect: { ...defaultDialect, ...dialect },
+  };
 }
 
 async function readJson(file: string): Promise<unknown> {
@@ -35,6 +48,7 @@ export function jsonFile(file: string, { items }: { items?: string } = {}): Reco
   return {
     kind: "records",
     describe: `JSON file ${file}`,
+    missingData: missingFile(file),
     async *extract({ settings }) {
       const resolved = resolveFile(settings, file);
       const parsed = Shape.safeParse(await readJson(resolved));
@@ -54,6 +68,7 @@ export function geojsonFile(file: string): RecordSource {
   return {
     kind: "records",
     describe: `GeoJSON file ${file}`,
+    missingData: missingFile(file),
     async *extract({ settings }) {
       const resolved = resolveFile(settings, file);
       const parsed = FeatureCollection.safeParse(await readJson(resolved));
