@@ -23,7 +23,7 @@ WORKDIR /app
 # capped, it stays flat (docs/operations.md#memory).
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 MM_DB=/data/milieumonitor.duckdb MM_DEMO_DIR=/data/demo MALLOC_ARENA_MAX=2
 COPY --from=deps /app/node_modules ./node_modules
-# The sources (server, pipelines, config, demo generator; .dockerignore keeps out data, builds and tests).
+# The sources (src, config, the demo generator; .dockerignore keeps out data, builds and tests).
 # client/ comes too: at start the server compares the built client with its sources (src/app/client-build.ts).
 COPY . .
 COPY --from=build /app/dist ./dist
