@@ -1,4 +1,4 @@
-/** Writes the demo geography as PDOK's WFS would answer the areas pipeline's requests. */
+/** Writes the demo geography as PDOK's WFS would answer the areas pipeline's requests, filtered to the demo municipality. */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { recordedPath } from "../../src/pipelines/framework/recorded-server.ts";
@@ -22,7 +22,7 @@ export function writePdok(dir: string, geography: DemoGeography): void {
           geometry: { type: "MultiPolygon", coordinates: [[area.ring]] },
         })),
       };
-      const file = path.join(dir, recordedPath(new URL(`/?${pdokQuery(level, start)}`, "http://recorded")));
+      const file = path.join(dir, recordedPath(new URL(`/?${pdokQuery(level, start, geography.gemeente.code)}`, "http://recorded")));
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, JSON.stringify(body));
     }

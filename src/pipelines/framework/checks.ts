@@ -184,3 +184,21 @@ export function freshness(rule: FreshnessRule): Check[] {
   });
   return [check("warn", rule.warnAfterHours), check("error", rule.errorAfterHours)];
 }
+
+/**
+ * Says in the run which boundary year was loaded (a `year` column): passes with one year, warns with
+ * several (a mixed vintage) or none named, so the analyst sees which CBS boundaries the maps use.
+ */
+export function boundaryYear(column = "year"): Check {
+  return {
+    name: `boundary_year(${column})`,
+    level: "warn",
+    async run({ connection, table }) {
+      const years = (await connection.runAndReadAll(`SELECT DISTINCT ${quote(column)} FROM ${table} WHERE ${quote(column)} IS NOT NULL ORDER BY 1`))
+        .getRows()
+        .map((r) => String(r[0]));
+      if (years.length === 0) return { passed: false, count: 0, sample: [], message: msg("check.boundaryYearUnknown") };
+      return { passed: years.length === 1, count: years.length, sample: years, message: msg("check.boundaryYear", { years: years.join(", ") }) };
+    },
+  };
+}

@@ -1,13 +1,18 @@
 /**
  * Serves recorded upstream responses over real HTTP on loopback. The demo runs its pipelines against
  * it, and tests use it as the upstream, so no code path differs from the live API but the base URL.
- * A request maps to a file by path and sorted query: GET /stations?page=2 → stations/page=2.json.
+ * A request maps to a file by path and sorted query: GET /stations?page=2 → stations/page=2.json
+ * (a query longer than 200 characters is cut and ends in its hash).
  */
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { createHash } from "node:crypto";
+
+/** Longer file names (a WFS filter in the query) are cut and end in a hash: file systems take 255 bytes. */
+const MAX_NAME = 200;
 
 export function recordedPath(url: URL): string {
   const params = [...url.searchParams].sort(([a], [b]) => a.localeCompare(b));
@@ -15,7 +20,9 @@ export function recordedPath(url: URL): string {
   const segments = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
   if (segments.some((s) => s === ".." || s.includes(path.sep))) throw new Error(`unsafe path: ${url.pathname}`);
   const base = path.join(...segments);
-  return query ? path.join(base, `${query}.json`) : `${base}.json`;
+  if (!query) return `${base}.json`;
+  const name = query.length <= MAX_NAME ? query : `${query.slice(0, 100)}~${createHash("sha256").update(query).digest("hex").slice(0, 32)}`;
+  return path.join(base, `${name}.json`);
 }
 
 export interface RecordedServer {
