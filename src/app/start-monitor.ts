@@ -108,6 +108,8 @@ export async function openPipelineContext(deps: MonitorDeps) {
   logger.info(`sources: ${sources === "demo" ? `demo files in ${config.MM_DEMO_DIR}` : `live (${municipality.code} ${municipality.name})`}`);
   const noDemoData = findNoDemoData(pipelines, settings, sources);
   for (const [name, missing] of noDemoData) logger.info(`pipeline ${name}: no demo data (${missing} is missing); not run at start or on its schedule`);
+  // What runs by itself (at start, on the schedule, in a rebuild); a pipeline without demo data only runs when asked.
+  const automatic = pipelines.filter((pipeline) => !noDemoData.has(pipeline.name));
   const reserve = prepareDiskReserve(config.MM_DB, config.MM_DB_RESERVE_MB, logger);
   let db: Database;
   try {
@@ -149,6 +151,7 @@ export async function openPipelineContext(deps: MonitorDeps) {
     municipality,
     demo,
     noDemoData,
+    automatic,
     async close() {
       await demo?.server.close();
       await db.close();
@@ -162,7 +165,7 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
   const plan = loadPolicyPlan(config.MM_POLICY_PLAN);
   const alertRules = loadAlertRules(config.MM_ALERTS);
   const context = await openPipelineContext({ ...deps, logger });
-  const { db, settings, municipality, demo, noDemoData } = context;
+  const { db, settings, municipality, demo, noDemoData, automatic } = context;
   const dataClock = () => dataNow(settings, clock);
   // One indicator service for the API and the alerts, so a publish computes the indicators once.
   const indicators = createIndicatorService(db, plan, municipality, dataClock);
@@ -172,8 +175,6 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
   const runner = watchRuns(context.runner, () => alerts.request());
   // One pipeline service for the API, /readyz, /metrics and the alerts: one freshness judgement, one cache.
   const pipelineService = createPipelineService(db, runner, dataClock, noDemoData);
-  // What runs by itself, at start and on the schedule; a pipeline without demo data only runs when asked.
-  const automatic = pipelines.filter((pipeline) => !noDemoData.has(pipeline.name));
   const alerts = createAlertMonitor({ db, rules: alertRules, indicators, pipelines: pipelineService, clock, logger, webhook, baseUrl: config.MM_URL });
 
   const runAll = async () => {

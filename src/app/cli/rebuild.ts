@@ -12,7 +12,6 @@ import { loadConfig } from "../config.ts";
 import { markRebuilt } from "../../store/wal-recovery.ts";
 import { openPipelineContext } from "../start-monitor.ts";
 import { formatRunResult } from "./format-run.ts";
-import { pipelines } from "../../pipelines/index.ts";
 
 const { values } = parseArgs({ options: { demo: { type: "boolean", default: false } } });
 
@@ -24,7 +23,7 @@ try {
   try {
     const failed: string[] = [];
     // As at the demo's start: a pipeline the demo has no data for is skipped, not failed.
-    const runnable = pipelines.filter((pipeline) => !context.noDemoData.has(pipeline.name));
+    const runnable = context.automatic;
     for (const name of context.noDemoData.keys()) console.info(`${name}: skipped, no demo data`);
     for (const pipeline of runnable) {
       const result = await context.runner.run(pipeline, "cli");
