@@ -73,17 +73,17 @@ export const pdokAreas: RecordSource = {
     const pdok = context.settings.pdok;
     if (!pdok) throw new Error("the areas pipeline needs settings.pdok (base URL and municipality code)");
     for (const level of pdokLevels) {
-      let filtered = true;
-      for (let startIndex = 0; ; startIndex += PDOK_PAGE_SIZE) {
-        const url = `${pdok.baseUrl}?${pdokQuery(level, startIndex, filtered ? pdok.municipalityCode : undefined)}`;
+      let filter: string | undefined = pdok.municipalityCode;
+      let startIndex = 0;
+      for (;;) {
+        const url = `${pdok.baseUrl}?${pdokQuery(level, startIndex, filter)}`;
         let body: unknown;
         try {
           body = await context.fetchJson(url, { signal: context.signal });
         } catch (error) {
           // A service that refuses the filter answers its first request with a lasting error: ask again without it.
-          if (!(filtered && startIndex === 0 && error instanceof UpstreamError && error.permanent)) throw error;
-          filtered = false;
-          startIndex -= PDOK_PAGE_SIZE;
+          if (!(filter && startIndex === 0 && error instanceof UpstreamError && error.permanent)) throw error;
+          filter = undefined;
           continue;
         }
         const parsed = FeatureCollection.safeParse(body);
@@ -100,6 +100,7 @@ export const pdokAreas: RecordSource = {
           .map((r) => ({ ...r, parent: parentOf(r.code) }));
         yield { origin: url, records };
         if (parsed.data.features.length < PDOK_PAGE_SIZE) break;
+        startIndex += PDOK_PAGE_SIZE;
       }
     }
   },
