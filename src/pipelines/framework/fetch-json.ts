@@ -20,8 +20,21 @@ export interface WaitBudget {
   waitedMs: number;
 }
 
-/** Without a `budget`, each call has one of its own. */
-export type FetchJson = (url: string, options?: { signal?: AbortSignal; budget?: WaitBudget }) => Promise<unknown>;
+export interface FetchOptions {
+  signal?: AbortSignal | undefined;
+  /** Without a `budget`, each call has one of its own. */
+  budget?: WaitBudget;
+  /** Request headers besides Accept, e.g. an API key (`apikey`); never logged. */
+  headers?: Record<string, string>;
+  /**
+   * "json" (default): the body parsed, an answer that is not JSON fails. "bytes": the body as a
+   * Buffer whatever its type (CSV files, latin-1 text), under the same timeouts, size cap and retries.
+   */
+  body?: "json" | "bytes";
+}
+
+/** GETs a document: parsed JSON, or a Buffer with `body: "bytes"`. */
+export type FetchJson = (url: string, options?: FetchOptions) => Promise<unknown>;
 
 export interface FetchJsonOptions {
   fetch?: typeof globalThis.fetch;
@@ -52,10 +65,10 @@ export function createFetchJson({
   clock = () => new Date(),
 }: FetchJsonOptions = {}): FetchJson {
   const limits = { timeoutMs, idleTimeoutMs, maxBytes };
-  return async (url, { signal, budget = { waitedMs: 0 } } = {}) => {
+  return async (url, { signal, budget = { waitedMs: 0 }, headers = {}, body = "json" } = {}) => {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await fetchOnce(url, { signal, fetch, limits, now: clock });
+        return await fetchOnce(url, { signal, fetch, limits, now: clock, headers, body });
       } catch (error) {
         if (!(error instanceof UpstreamError) || signal?.aborted) throw error;
         if (error.permanent || attempt > retries) throw afterAttempts(error, attempt);
@@ -80,7 +93,17 @@ export function createFetchJson({
 
 /** The last attempt's error, saying how many were made when there was more than one. */
 function afterAttempts(error: UpstreamError, attempts: number): UpstreamError {
-  return attempts > 1 ? new UpstreamError(msg("upstream.gaveUp", { reason: error.text, attempts }), error.permanent) : error;
+  return attempts > 1 ? new UpstreamError(msg("upstream.gaveUp", { reason: error.text, attempts }), error.permanent, error.status) : error;
+}
+
+/** A GET that may find nothing: null on 404 (or 410), the body otherwise; other failures throw. */
+export async function fetchIfPresent(fetchJson: FetchJson, url: string, options?: FetchOptions): Promise<unknown> {
+  try {
+    return await fetchJson(url, options);
+  } catch (error) {
+    if (error instanceof UpstreamError && (error.status === 404 || error.status === 410)) return null;
+    throw error;
+  }
 }
 
 /**

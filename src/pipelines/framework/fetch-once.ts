@@ -20,10 +20,10 @@ export interface AttemptLimits {
 export class RetryAfterError extends UpstreamError {
   constructor(
     text: ConstructorParameters<typeof UpstreamError>[0],
-    readonly status: number,
+    override readonly status: number,
     readonly delayMs: number | null,
   ) {
-    super(text, false);
+    super(text, false, status);
   }
 }
 
@@ -75,14 +75,28 @@ function watchTransfer(url: string, limits: AttemptLimits, runSignal: AbortSigna
 
 export async function fetchOnce(
   url: string,
-  { signal, fetch, limits, now }: { signal: AbortSignal | undefined; fetch: typeof globalThis.fetch; limits: AttemptLimits; now: () => Date },
+  {
+    signal,
+    fetch,
+    limits,
+    now,
+    headers = {},
+    body = "json",
+  }: {
+    signal: AbortSignal | undefined;
+    fetch: typeof globalThis.fetch;
+    limits: AttemptLimits;
+    now: () => Date;
+    headers?: Record<string, string>;
+    body?: "json" | "bytes";
+  },
 ): Promise<unknown> {
   const safe = redactUrl(url);
   const watch = watchTransfer(url, limits, signal);
   try {
     let response: Response;
     try {
-      response = await fetch(url, { signal: watch.signal, headers: { accept: "application/json" } });
+      response = await fetch(url, { signal: watch.signal, headers: { accept: body === "json" ? "application/json" : "*/*", ...headers } });
     } catch (error) {
       if (signal?.aborted) throw error;
       throw watch.timedOut(null) ?? requestFailure(error, url);
@@ -102,14 +116,16 @@ export async function fetchOnce(
     }
     if (!response.ok) {
       await response.body?.cancel();
-      throw new UpstreamError(msg("upstream.status", { url: safe, status: response.status }), response.status >= 400 && response.status < 500);
+      const { status } = response;
+      throw new UpstreamError(msg("upstream.status", { url: safe, status }), status >= 400 && status < 500, status);
     }
+    if (body === "bytes") return await readBytes(response, url, limits.maxBytes, watch);
     const type = response.headers.get("content-type") ?? "";
     if (!/json/i.test(type)) {
       await response.body?.cancel();
       throw new UpstreamError(msg("upstream.notJson", { url: safe, type }), true);
     }
-    const text = await readText(response, url, limits.maxBytes, watch);
+    const text = new TextDecoder().decode(await readBytes(response, url, limits.maxBytes, watch));
     try {
       return JSON.parse(text);
     } catch (error) {
@@ -120,7 +136,7 @@ export async function fetchOnce(
   }
 }
 
-async function readText(response: Response, url: string, maxBytes: number, watch: ReturnType<typeof watchTransfer>): Promise<string> {
+async function readBytes(response: Response, url: string, maxBytes: number, watch: ReturnType<typeof watchTransfer>): Promise<Buffer> {
   const safe = redactUrl(url);
   const tooLarge = () => new UpstreamError(msg("upstream.tooLarge", { url: safe, max: maxBytes }), true);
   const header = response.headers.get("content-length");
@@ -164,5 +180,5 @@ async function readText(response: Response, url: string, maxBytes: number, watch
   }
   // The server closed the body cleanly but short of what it announced.
   if (comparable && received < announced!) throw new UpstreamError(msg("upstream.truncated", { url: safe, received, announced: announced! }), false);
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }

@@ -2,7 +2,8 @@
  * Serves recorded upstream responses over real HTTP on loopback. The demo runs its pipelines against
  * it, and tests use it as the upstream, so no code path differs from the live API but the base URL.
  * A request maps to a file by path and sorted query: GET /stations?page=2 → stations/page=2.json
- * (a query longer than 200 characters is cut and ends in its hash).
+ * (a query longer than 200 characters is cut and ends in its hash). A file asked for by its own name
+ * (GET /2020/2020_NO2.csv) is that file, served with the type its extension says.
  */
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
@@ -20,10 +21,14 @@ export function recordedPath(url: URL): string {
   const segments = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
   if (segments.some((s) => s === ".." || s.includes(path.sep))) throw new Error(`unsafe path: ${url.pathname}`);
   const base = path.join(...segments);
-  if (!query) return `${base}.json`;
+  if (!query) return servedAsIs(base) ? base : `${base}.json`;
   const name = query.length <= MAX_NAME ? query : `${query.slice(0, 100)}~${createHash("sha256").update(query).digest("hex").slice(0, 32)}`;
   return path.join(base, `${name}.json`);
 }
+
+/** Extensions of files recorded byte for byte (bulk downloads), and the type each is served with. */
+const fileTypes: Record<string, string> = { ".csv": "text/csv", ".txt": "text/plain", ".zip": "application/zip" };
+const servedAsIs = (file: string) => path.extname(file).toLowerCase() in fileTypes;
 
 export interface RecordedServer {
   url: string;
@@ -43,7 +48,8 @@ export async function startRecordedServer(dir: string, intercept?: Intercept): P
     try {
       const file = path.join(dir, recordedPath(new URL(req.url ?? "/", "http://recorded")));
       const info = await stat(file);
-      res.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": info.size });
+      const type = fileTypes[path.extname(file).toLowerCase()] ?? "application/json; charset=utf-8";
+      res.writeHead(200, { "content-type": type, "content-length": info.size });
       createReadStream(file).pipe(res);
     } catch {
       res.writeHead(404, { "content-type": "application/json" });

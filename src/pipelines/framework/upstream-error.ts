@@ -11,6 +11,8 @@ export class UpstreamError extends PipelineError {
   constructor(
     text: Message,
     readonly permanent: boolean,
+    /** The HTTP status the server answered, when it answered. */
+    readonly status?: number,
   ) {
     super(text);
   }
