@@ -7,6 +7,7 @@ import { alertsMessages as alerts } from "./messages/alerts.ts";
 import { commonMessages as common } from "./messages/common.ts";
 import { dossierMessages as dossier } from "./messages/dossier.ts";
 import { exportsMessages as exports } from "./messages/exports.ts";
+import { goLiveMessages as goLive } from "./messages/go-live.ts";
 import { pipelinesMessages as pipelines } from "./messages/pipelines.ts";
 import { searchMessages as search } from "./messages/search.ts";
 import { stationsMessages as stations } from "./messages/stations.ts";
@@ -22,6 +23,7 @@ const nl = {
   ...search.nl,
   ...apiDocs.nl,
   ...exports.nl,
+  ...goLive.nl,
 };
 
 export type MessageKey = keyof typeof nl;
@@ -36,6 +38,7 @@ const en: Record<MessageKey, string> = {
   ...search.en,
   ...apiDocs.en,
   ...exports.en,
+  ...goLive.en,
 };
 
 export const messages: Record<"nl" | "en", Record<MessageKey, string>> = { nl, en };

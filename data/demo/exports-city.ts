@@ -1,8 +1,9 @@
 /**
- * Municipality-wide yearly series: CO2 emissions by sector, renewable energy by source, household
- * waste. Levels are those of a Dutch city of about 100,000 inhabitants; the trends are the ones real
+ * Municipality-wide yearly series: CO2 emissions by sector, renewable energy by source, energy use
+ * by sector and carrier, household waste. Levels are those of a Dutch city of about 100,000 inhabitants; the trends are the ones real
  * cities report (emissions falling ~2.5 %/yr, far short of the 2030 goals; solar growing fastest).
  */
+import type { energyCarriers, energySectors } from "../../src/pipelines/energy-use.ts";
 import type { Random } from "./random.ts";
 
 export const FIRST_YEAR = 2015;
@@ -53,6 +54,40 @@ export function renewableRows(random: Random): Row[] {
     };
     // Yearly weather: sunshine and wind vary a few percent.
     return renewableSources.map((source) => [year, source, round(tj[source] * (1 + random.normal() * 0.04), 1)]);
+  });
+}
+
+/**
+ * Energy use in TJ in 2015 per sector and carrier, and the yearly relative change: homes leave gas for
+ * heat networks and heat pumps, electric driving grows fast from a small base, industry barely moves.
+ */
+const ENERGY: { sector: (typeof energySectors)[number]; carrier: (typeof energyCarriers)[number]; base: number; trend: number }[] = [
+  { sector: "built_environment_homes", carrier: "electricity", base: 460, trend: 0.004 },
+  { sector: "built_environment_homes", carrier: "natural_gas", base: 1650, trend: -0.035 },
+  { sector: "built_environment_homes", carrier: "heat", base: 140, trend: 0.04 },
+  { sector: "built_environment_services", carrier: "electricity", base: 720, trend: -0.005 },
+  { sector: "built_environment_services", carrier: "natural_gas", base: 690, trend: -0.03 },
+  { sector: "built_environment_services", carrier: "heat", base: 90, trend: 0.03 },
+  { sector: "traffic", carrier: "electricity", base: 12, trend: 0.3 },
+  { sector: "traffic", carrier: "motor_fuels", base: 2150, trend: -0.012 },
+  { sector: "industry", carrier: "electricity", base: 510, trend: 0 },
+  { sector: "industry", carrier: "natural_gas", base: 820, trend: -0.02 },
+  { sector: "industry", carrier: "other", base: 110, trend: -0.01 },
+  { sector: "agriculture", carrier: "electricity", base: 22, trend: 0.01 },
+  { sector: "agriculture", carrier: "natural_gas", base: 85, trend: -0.02 },
+];
+
+export function energyUseRows(random: Random): Row[] {
+  return YEARS.flatMap((year) => {
+    const t = year - FIRST_YEAR;
+    // The lockdown dip in traffic, as in co2Rows; a cold or mild winter moves gas and heat by a few percent.
+    const covid = year === 2020 ? 0.85 : year === 2021 ? 0.92 : 1;
+    const winter = 1 + random.normal() * 0.04;
+    return ENERGY.map(({ sector, carrier, base, trend }) => {
+      const weather = carrier === "natural_gas" || carrier === "heat" ? winter : 1;
+      const dip = sector === "traffic" ? covid : 1;
+      return [year, sector, carrier, round(base * (1 + trend) ** t * weather * dip * (1 + random.normal() * 0.015), 1)];
+    });
   });
 }
 

@@ -11,6 +11,7 @@ import { createRandom } from "./random.ts";
 import { checkScale, extraStations, sensorCountFor, stationCountFor } from "./scale.ts";
 import { demoMunicipality, demoStations } from "./stations.ts";
 import { writeMeasurements, writeStations } from "./write-luchtmeetnet.ts";
+import { rivmHistory } from "./write-rivm.ts";
 import { writeCbsKeyFigures } from "./write-cbs.ts";
 import { writeThemeExports } from "./write-exports.ts";
 import { writePdok } from "./write-pdok.ts";
@@ -21,7 +22,7 @@ import { writeSensorThings } from "./write-sensorthings.ts";
 export const DEMO_CBS_TABLE = "85618NED";
 
 /** Bump when the generated output changes, so existing demo folders are regenerated. */
-export const DEMO_VERSION = 4;
+export const DEMO_VERSION = 5;
 
 export const DemoManifest = z.object({
   version: z.number(),
@@ -29,7 +30,10 @@ export const DemoManifest = z.object({
   /** See scale.ts; absent (scale 1) in the demo's own folder, which predates scales. */
   scale: z.number().default(1),
   municipality: z.object({ code: z.string(), name: z.string() }),
+  /** The open API's recent hours: from the start of the last month, which RIVM has not published yet. */
   luchtmeetnet: z.object({ dir: z.string(), from: z.string(), to: z.string() }),
+  /** RIVM's bulk files: the history from `from`, validated years and provisional months. */
+  rivm: z.object({ dir: z.string(), from: z.string() }),
   sensorthings: z.object({ from: z.string(), to: z.string() }),
 });
 export type DemoManifest = z.infer<typeof DemoManifest>;
@@ -82,16 +86,22 @@ export function generateDemo(outDir: string, options: DemoOptions = {}): DemoMan
   writeStations(luchtmeetnetDir, chosen);
   const random = createRandom(seed);
   const extraRandom = createRandom(seed + 7);
+  // The history as RIVM's bulk files, the last month from the open API (as a municipality gets them).
+  const split = historySplit(new Date(from), new Date(to));
+  const history = rivmHistory(path.join(outDir, "rivm"), chosen, split);
   let measurements = 0;
   for (const [i, station] of chosen.entries()) {
     // One station's series at a time: memory stays bounded at any scale.
     const series = generateStationSeries(station, new Date(from), new Date(to), i < demoStations.length ? random : extraRandom);
-    writeMeasurements(luchtmeetnetDir, station, series, new Date(from), new Date(to));
+    history.add(station, series);
+    const recent = series.filter((m) => Date.parse(m.timestamp_measured) > split.apiFrom.getTime());
+    writeMeasurements(luchtmeetnetDir, station, recent, split.apiFrom, new Date(to));
     measurements += series.length;
     if ((i + 1) % 25 === 0 && i + 1 < chosen.length) log(`${i + 1}/${chosen.length} stations, ${measurements.toLocaleString("en")} measurements`);
   }
+  const inFiles = history.write();
   log(
-    `${chosen.length} stations, ${measurements.toLocaleString("en")} measurements; ${(measurements + observations).toLocaleString("en")} hourly values in all`,
+    `${chosen.length} stations, ${measurements.toLocaleString("en")} measurements (${inFiles.toLocaleString("en")} in RIVM bulk files); ${(measurements + observations).toLocaleString("en")} hourly values in all`,
   );
   const manifest: z.input<typeof DemoManifest> = {
     version: DEMO_VERSION,
@@ -99,12 +109,30 @@ export function generateDemo(outDir: string, options: DemoOptions = {}): DemoMan
     // Recorded from scale 2 up; a manifest without it is scale 1 (so the demo's own folder is unchanged).
     ...(scale === 1 ? {} : { scale }),
     municipality: demoMunicipality,
-    luchtmeetnet: { dir: "luchtmeetnet", from, to },
+    luchtmeetnet: { dir: "luchtmeetnet", from: split.apiFrom.toISOString().replace(".000Z", "Z"), to },
+    rivm: { dir: "rivm", from },
     sensorthings: { from: sensorsFrom, to },
   };
   // Written last: a folder without a manifest is an interrupted generation and is redone.
   writeFileSync(path.join(outDir, "manifest.json"), JSON.stringify(manifest, null, 2));
   return DemoManifest.parse(manifest);
+}
+
+/**
+ * Where the demo's history splits, as RIVM's publication does: the open API serves the last month
+ * (from its first day), provisional monthly files the months before it that year (or all of the
+ * year before, when the API month is January), validated yearly files the years before those.
+ */
+export function historySplit(from: Date, to: Date) {
+  const last = new Date(to.getTime() - 1);
+  const monthStart = Date.UTC(last.getUTCFullYear(), last.getUTCMonth(), 1);
+  // The files' months are in UTC+1: the API takes over from the hour ending at the month's first
+  // midnight there (23:00 UTC the day before), so no hour falls between the two.
+  const apiFrom = new Date(Math.max(from.getTime(), monthStart - 3_600_000));
+  const fileMonth = new Date(monthStart);
+  const january = fileMonth.getUTCMonth() === 0;
+  const provisionalYear = january ? fileMonth.getUTCFullYear() - 1 : fileMonth.getUTCFullYear();
+  return { apiFrom, fromYear: from.getUTCFullYear(), lastValidated: provisionalYear - 1, provisionalYear, lastMonth: january ? 12 : fileMonth.getUTCMonth() };
 }
 
 /**

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buurtProfiles } from "./buurt-profile.ts";
 import { greenHeatRows, noiseRows } from "./exports-buurt.ts";
-import { co2Rows, renewableRows, wasteRows, type Row } from "./exports-city.ts";
+import { co2Rows, energyUseRows, renewableRows, wasteRows, type Row } from "./exports-city.ts";
 import { treeRows } from "./exports-trees.ts";
 import type { DemoGeography } from "./geography.ts";
 import { createRandom, type Random } from "./random.ts";
@@ -26,11 +26,12 @@ function writeCsv(dir: string, name: string, header: string[], rows: Row[]): voi
 export function writeThemeExports(dir: string, geography: DemoGeography, random: Random): void {
   mkdirSync(dir, { recursive: true });
   // One stream per file, seeded from the given one in a fixed order, so changing one dataset's
-  // generator never shifts another's values.
-  const [profiles, co2, renewable, noise, trees, green, waste] = Array.from({ length: 7 }, () => createRandom(Math.floor(random.next() * 2 ** 32)));
+  // generator never shifts another's values; a new file takes a new stream at the end.
+  const [profiles, co2, renewable, noise, trees, green, waste, energy] = Array.from({ length: 8 }, () => createRandom(Math.floor(random.next() * 2 ** 32)));
   const buurten = buurtProfiles(geography, profiles!);
   writeCsv(dir, "co2-emissions.csv", ["year", "sector", "kton_co2"], co2Rows(co2!));
   writeCsv(dir, "renewable-energy.csv", ["year", "source", "tj"], renewableRows(renewable!));
+  writeCsv(dir, "energy-use.csv", ["year", "sector", "carrier", "tj"], energyUseRows(energy!));
   writeCsv(dir, "noise-lden.csv", ["buurt_code", "year", "class", "share"], noiseRows(buurten, noise!));
   writeCsv(dir, "trees.csv", ["tree_id", "species", "planting_year", "lon", "lat"], treeRows(buurten, trees!));
   writeCsv(dir, "green-heat.csv", ["buurt_code", "year", "green_share", "heat_stress_class"], greenHeatRows(buurten, green!));

@@ -19,6 +19,8 @@ import { publicRoutes } from "../web/api/public-routes.ts";
 import { allowCrossOrigin } from "../web/http/cors.ts";
 import { oidcRoutes } from "../web/api/oidc-routes.ts";
 import { pipelineRoutes } from "../web/api/pipeline-routes.ts";
+import { goLiveRoutes } from "../web/api/go-live-routes.ts";
+import type { GoLiveChecks } from "../engine/pipelines/go-live-checks.ts";
 import { sessionRoutes } from "../web/api/session-routes.ts";
 import { stationRoutes } from "../web/api/station-routes.ts";
 import { themeRoutes } from "../web/api/theme-routes.ts";
@@ -59,6 +61,8 @@ export interface AppDeps {
   indicators?: IndicatorService;
   /** Shared with the alerts (start-monitor.ts); default: the app's own. */
   pipelines?: PipelineService;
+  /** The go-live check (start-monitor.ts); without it, its routes answer 503. */
+  checks?: GoLiveChecks;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -141,6 +145,7 @@ export function createApp(deps: AppDeps): Express {
   stationRoutes(route, { stations: createStationService(deps.db), db: deps.db });
   dossierRoutes(route, { db: deps.db, audit, dataClock: deps.dataClock });
   pipelineRoutes(route, { pipelines });
+  goLiveRoutes(route, { checks: deps.checks ?? null });
   userRoutes(route, { db: deps.db, sessions, clock: deps.clock });
   healthRoutes(route, { db: deps.db });
   readyRoutes(route, { db: deps.db, readiness: deps.readiness ?? createReadiness(), pipelines });

@@ -3,6 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 import { checkOidcSettings, oidcSettings } from "../engine/auth/oidc-settings.ts";
 import { LOG_LEVELS } from "../ground/logger.ts";
+import { CBS_TABLES_EXAMPLE, parseCbsTables } from "../pipelines/sources/cbs-key-figure-tables.ts";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 
@@ -32,6 +33,18 @@ export const ConfigSchema = z
     MM_LUCHTMEETNET_URL: z
       .url({ error: "MM_LUCHTMEETNET_URL must be a URL like https://api.luchtmeetnet.nl/open_api" })
       .default("https://api.luchtmeetnet.nl/open_api"),
+    /** RIVM's air-quality bulk files (validated years, provisional months): the history's source. */
+    MM_RIVM_URL: z.url({ error: "MM_RIVM_URL must be a URL like https://data.rivm.nl/data/luchtmeetnet" }).default("https://data.rivm.nl/data/luchtmeetnet"),
+    /** The first day of air-quality history to load from the bulk files (live sources). */
+    MM_HISTORY_FROM: z.iso
+      .date({ error: 'MM_HISTORY_FROM must be a date like "2015-01-01"' })
+      .refine((d) => d >= "1990-01-01", { error: "MM_HISTORY_FROM must be 1990-01-01 or later" })
+      .default("2015-01-01"),
+    /** The UTC offset of the bulk files' zone-less times (RIVM's users read them as UTC+1 without summer time). */
+    MM_RIVM_TIME_OFFSET: z
+      .string()
+      .regex(/^(Z|UTC|[+-]\d{2}:\d{2})$/, { error: 'MM_RIVM_TIME_OFFSET must be a UTC offset like "+01:00", or "UTC"' })
+      .default("+01:00"),
     MM_POLICY_PLAN: z.string().default(path.join(repoRoot, "data", "policy-plan.json")),
     /** The municipality this monitor covers (CBS code and name); the demo sets its own. */
     MM_MUNICIPALITY_CODE: z
@@ -48,6 +61,27 @@ export const ConfigSchema = z
       .string()
       .regex(/^\d{5}[A-Z]{3}$/, { error: 'MM_CBS_TABLE must be a CBS table id like "85618NED"' })
       .default("85618NED"),
+    /**
+     * The key-figure table of every year to load, "year:table:kind" comma-separated (kind v4, v3 or
+     * csv[@file-or-URL]; docs/sources/cbs.md). When set, MM_CBS_TABLE is not read.
+     */
+    MM_CBS_TABLES: z
+      .string()
+      .optional()
+      .transform((text, ctx) => {
+        if (!text?.trim()) return undefined;
+        try {
+          return parseCbsTables(text);
+        } catch (error) {
+          const example = `"${CBS_TABLES_EXAMPLE}" (kind v4, v3, or csv with an optional @file under MM_FILES_DIR or @URL)`;
+          ctx.addIssue({ code: "custom", message: `MM_CBS_TABLES must list year:table:kind like ${example}: ${(error as Error).message}` });
+          return z.NEVER;
+        }
+      }),
+    /** CBS StatLine's classic OData v3 API, for the tables of kind v3 in MM_CBS_TABLES. */
+    MM_CBS_V3_URL: z
+      .url({ error: "MM_CBS_V3_URL must be a URL like https://opendata.cbs.nl/ODataApi/odata" })
+      .default("https://opendata.cbs.nl/ODataApi/odata"),
     MM_SENSORTHINGS_URL: z
       .url({ error: "MM_SENSORTHINGS_URL must be a URL like https://api-samenmeten.rivm.nl/v1.0" })
       .default("https://api-samenmeten.rivm.nl/v1.0"),
@@ -59,6 +93,27 @@ export const ConfigSchema = z
         error: 'MM_SENSORTHINGS_BBOX must be "west,south,east,north", e.g. "4.19,52.01,4.42,52.13"',
       })
       .optional(),
+    /**
+     * The personal key of the Klimaatmonitor Open Data Service (sent as the `apikey` header). Set, CO2
+     * emissions, renewable energy and energy use are imported from it; unset or empty, from their CSV
+     * exports. A secret: never logged, and no message shows it.
+     */
+    MM_KLIMAATMONITOR_KEY: z
+      .string()
+      .transform((key) => key.trim())
+      .refine((key) => /^[\x21-\x7e]*$/.test(key), {
+        error: "MM_KLIMAATMONITOR_KEY must be the key as the Klimaatmonitor sent it: printable characters, no spaces (the value is not shown here)",
+      })
+      .transform((key) => key || undefined)
+      .optional(),
+    MM_KLIMAATMONITOR_URL: z
+      .url({ error: "MM_KLIMAATMONITOR_URL must be a URL like https://klimaatmonitor.databank.nl/jiveservices/odata" })
+      .default("https://klimaatmonitor.databank.nl/jiveservices/odata"),
+    /** Which Klimaatmonitor variables feed which dataset and category (docs/sources/klimaatmonitor.md). */
+    MM_KLIMAATMONITOR_VARIABLES: z
+      .string()
+      .min(1)
+      .default(path.join(repoRoot, "config", "klimaatmonitor-variables.json")),
     /**
      * How long one pipeline run may wait in all between retries of its upstream requests (backoff and
      * Retry-After); a server asking for a longer wait than is left fails the run at once, naming the URL.
@@ -82,6 +137,11 @@ export const ConfigSchema = z
       .default(120),
     /** Folder holding the municipality's own exports (exports/establishments.csv, …) for live sources. */
     MM_FILES_DIR: z.string().default(path.join(repoRoot, "data", "files")),
+    /**
+     * Folder of column mappings for register exports in a VTH system's own columns (`<pipeline>.json`,
+     * docs/registers.md), checked at start; unset: the exports are in the monitor's columns.
+     */
+    MM_REGISTER_MAPPINGS: z.string().min(1, { error: "MM_REGISTER_MAPPINGS must be a folder like config/registers/gm0518, or unset" }).optional(),
     MM_CLIENT_DIR: z.string().default(path.join(repoRoot, "dist", "client")),
     MM_SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
     MM_SESSION_MAX_HOURS: z.coerce.number().positive().default(10),

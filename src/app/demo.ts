@@ -26,6 +26,8 @@ export async function startDemoUpstream(demoDir: string, logger: Logger, interce
   return {
     settings: {
       luchtmeetnet: { baseUrl: `${server.url}/${manifest.luchtmeetnet.dir}`, from: manifest.luchtmeetnet.from, to: manifest.luchtmeetnet.to },
+      // The files' times are UTC+1, as RIVM's own.
+      rivm: { baseUrl: `${server.url}/${manifest.rivm.dir}`, historyFrom: manifest.rivm.from, timeOffset: "+01:00" },
       pdok: { baseUrl: `${server.url}/pdok`, municipalityCode: manifest.municipality.code },
       cbs: { baseUrl: `${server.url}/cbs`, table: DEMO_CBS_TABLE },
       sensorthings: { baseUrl: `${server.url}/sensorthings`, from: manifest.sensorthings.from, to: manifest.sensorthings.to },

@@ -14,6 +14,7 @@ import { createRunner, type RunResult, type Runner, type RunnerDeps } from "../p
 import { schedulePipelines, type Scheduler } from "../pipelines/framework/scheduler.ts";
 import { dataNow, type SourceSettings } from "../pipelines/framework/source.ts";
 import { pipelines } from "../pipelines/index.ts";
+import { checkColumnMappings } from "../pipelines/framework/column-mapping.ts";
 import { createApp } from "./app.ts";
 import { createAlertMonitor, type AlertMonitor } from "../engine/alerts/alert-monitor.ts";
 import { loadAlertRules } from "../engine/alerts/alert-rules.ts";
@@ -29,6 +30,11 @@ import { closeGracefully, type CloseOptions } from "./graceful-close.ts";
 import { lineLogger, type Logger } from "../ground/logger.ts";
 import { createReadiness } from "../engine/operations/readiness.ts";
 import { createPipelineService } from "../engine/pipelines/pipeline-service.ts";
+import type { GoLiveCheckDeps } from "../engine/pipelines/go-live-check.ts";
+import { createGoLiveChecks } from "../engine/pipelines/go-live-checks.ts";
+import type { SettingNames } from "../engine/pipelines/settings-to-change.ts";
+import type { Lockdown } from "../store/database.ts";
+import type { PipelineDefinition } from "../pipelines/framework/define-pipeline.ts";
 import { createIndicatorService, type IndicatorService, type Municipality } from "../engine/themes/indicator-service.ts";
 import { loadPolicyPlan } from "../engine/themes/policy-plan.ts";
 
@@ -78,12 +84,54 @@ export interface Monitor {
 function liveSettings(config: Config): SourceSettings {
   return {
     luchtmeetnet: { baseUrl: config.MM_LUCHTMEETNET_URL, stations: config.MM_LUCHTMEETNET_STATIONS?.split(",") },
+    rivm: { baseUrl: config.MM_RIVM_URL, historyFrom: config.MM_HISTORY_FROM, timeOffset: config.MM_RIVM_TIME_OFFSET },
     pdok: { baseUrl: config.MM_PDOK_URL, municipalityCode: config.MM_MUNICIPALITY_CODE },
-    cbs: { baseUrl: config.MM_CBS_URL, table: config.MM_CBS_TABLE, municipalityCode: config.MM_MUNICIPALITY_CODE },
+    cbs: {
+      baseUrl: config.MM_CBS_URL,
+      table: config.MM_CBS_TABLE,
+      municipalityCode: config.MM_MUNICIPALITY_CODE,
+      v3BaseUrl: config.MM_CBS_V3_URL,
+      tables: config.MM_CBS_TABLES,
+    },
     sensorthings: { baseUrl: config.MM_SENSORTHINGS_URL, bbox: config.MM_SENSORTHINGS_BBOX as [number, number, number, number] | undefined },
+    // Only with a key: without one, the Klimaatmonitor's datasets read their CSV exports.
+    ...(config.MM_KLIMAATMONITOR_KEY
+      ? {
+          klimaatmonitor: {
+            baseUrl: config.MM_KLIMAATMONITOR_URL,
+            apiKey: config.MM_KLIMAATMONITOR_KEY,
+            municipalityCode: config.MM_MUNICIPALITY_CODE,
+            variablesFile: config.MM_KLIMAATMONITOR_VARIABLES,
+          },
+        }
+      : {}),
     filesDir: config.MM_FILES_DIR,
+    // Register exports in a VTH system's own columns: every mapping is checked here, so a broken one fails at boot.
+    ...(config.MM_REGISTER_MAPPINGS ? { registerMappings: checkColumnMappings(config.MM_REGISTER_MAPPINGS, pipelines) } : {}),
   };
 }
+
+/**
+ * The environment variable behind each live source setting, by its path in SourceSettings (as
+ * liveSettings above fills it): the go-live check names the one to change when a source fails.
+ */
+export const liveSettingNames: SettingNames = {
+  "luchtmeetnet.baseUrl": "MM_LUCHTMEETNET_URL",
+  "luchtmeetnet.stations": "MM_LUCHTMEETNET_STATIONS",
+  "rivm.baseUrl": "MM_RIVM_URL",
+  "pdok.baseUrl": "MM_PDOK_URL",
+  "pdok.municipalityCode": "MM_MUNICIPALITY_CODE",
+  "cbs.baseUrl": "MM_CBS_URL",
+  "cbs.table": "MM_CBS_TABLE",
+  "cbs.v3BaseUrl": "MM_CBS_V3_URL",
+  "cbs.municipalityCode": "MM_MUNICIPALITY_CODE",
+  "sensorthings.baseUrl": "MM_SENSORTHINGS_URL",
+  "klimaatmonitor.baseUrl": "MM_KLIMAATMONITOR_URL",
+  filesDir: "MM_FILES_DIR",
+};
+
+/** In demo mode every source is a folder of MM_DEMO_DIR. */
+const demoSettingNames = (names: SettingNames): SettingNames => Object.fromEntries(Object.keys(names).map((path) => [path, "MM_DEMO_DIR"]));
 
 /** The upstream client's limits from configuration: timeouts, and how long one run may wait between retries. */
 export function upstreamOptions(config: Config, clock: () => Date): FetchJsonOptions {
@@ -97,8 +145,11 @@ export function upstreamOptions(config: Config, clock: () => Date): FetchJsonOpt
 
 const loggerOf = (deps: MonitorDeps): Logger => deps.logger ?? lineLogger(deps.log ?? (() => {}));
 
-/** The database, sources and runner, without HTTP: shared by the server and the pipelines CLI. */
-export async function openPipelineContext(deps: MonitorDeps) {
+/**
+ * Where the pipelines read (the demo files over loopback, or the live sources) and the upstream
+ * client, without the database: the go-live check needs no more (`npm run pipelines -- check`).
+ */
+export async function openSources(deps: MonitorDeps) {
   const { config, clock } = deps;
   const logger = loggerOf(deps);
   const sources = config.MM_SOURCES ?? (config.MM_DEMO ? "demo" : "live");
@@ -108,16 +159,44 @@ export async function openPipelineContext(deps: MonitorDeps) {
   logger.info(`sources: ${sources === "demo" ? `demo files in ${config.MM_DEMO_DIR}` : `live (${municipality.code} ${municipality.name})`}`);
   const noDemoData = findNoDemoData(pipelines, settings, sources);
   for (const [name, missing] of noDemoData) logger.info(`pipeline ${name}: no demo data (${missing} is missing); not run at start or on its schedule`);
+  return {
+    demo,
+    settings,
+    municipality,
+    noDemoData,
+    fetchJson: deps.fetchJson ?? createFetchJson({ ...upstreamOptions(config, clock), ...deps.upstream }),
+    settingNames: demo ? demoSettingNames(liveSettingNames) : liveSettingNames,
+    // The only files SQL may read are the sources' own (CSV, JSON and GeoJSON exports); it writes only backups.
+    lockdown: { allowedDirectories: [settings.filesDir ?? config.MM_FILES_DIR, backupDir(config)], memoryLimit: config.MM_DB_MEMORY_LIMIT } satisfies Lockdown,
+    async close() {
+      await demo?.server.close();
+    },
+  };
+}
+export type Sources = Awaited<ReturnType<typeof openSources>>;
+
+/** The go-live check of `selection` (default every pipeline) on these sources. */
+export function goLiveCheckDeps(
+  sources: Sources,
+  { clock, logger }: { clock: () => Date; logger: Logger },
+  selection: readonly PipelineDefinition[] = pipelines,
+): GoLiveCheckDeps {
+  const { settings, fetchJson, settingNames, lockdown, noDemoData } = sources;
+  return { pipelines: selection, settings, fetchJson, settingNames, lockdown, noDemoData, clock, logger };
+}
+
+/** The database, sources and runner, without HTTP: shared by the server and the pipelines CLI. */
+export async function openPipelineContext(deps: MonitorDeps) {
+  const { config, clock } = deps;
+  const logger = loggerOf(deps);
+  const sources = await openSources({ ...deps, logger });
+  const { demo, settings, municipality, noDemoData } = sources;
   // What runs by itself (at start, on the schedule, in a rebuild); a pipeline without demo data only runs when asked.
   const automatic = pipelines.filter((pipeline) => !noDemoData.has(pipeline.name));
   const reserve = prepareDiskReserve(config.MM_DB, config.MM_DB_RESERVE_MB, logger);
   let db: Database;
   try {
-    db = await openDatabase(config.MM_DB, {
-      defaultTimeoutMs: config.MM_QUERY_TIMEOUT_MS,
-      // The only files SQL may read are the sources' own (CSV, JSON and GeoJSON exports); it writes only backups.
-      lockdown: { allowedDirectories: [settings.filesDir ?? config.MM_FILES_DIR, backupDir(config)], memoryLimit: config.MM_DB_MEMORY_LIMIT },
-    });
+    db = await openDatabase(config.MM_DB, { defaultTimeoutMs: config.MM_QUERY_TIMEOUT_MS, lockdown: sources.lockdown });
   } catch (error) {
     await demo?.server.close();
     throw error;
@@ -136,7 +215,7 @@ export async function openPipelineContext(deps: MonitorDeps) {
   const runner = createRunner({
     db,
     settings,
-    fetchJson: deps.fetchJson ?? createFetchJson({ ...upstreamOptions(config, clock), ...deps.upstream }),
+    fetchJson: sources.fetchJson,
     clock,
     logger,
     fault: deps.fault,
@@ -152,6 +231,7 @@ export async function openPipelineContext(deps: MonitorDeps) {
     demo,
     noDemoData,
     automatic,
+    sources,
     async close() {
       await demo?.server.close();
       await db.close();
@@ -177,22 +257,36 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
   const pipelineService = createPipelineService(db, runner, dataClock, noDemoData);
   const alerts = createAlertMonitor({ db, rules: alertRules, indicators, pipelines: pipelineService, clock, logger, webhook, baseUrl: config.MM_URL });
 
+  // A backfill (a sliced source: years of history) may take hours: it runs after the others, and a
+  // first start serves once those are in, while the backfill publishes slice by slice.
+  const backfills = automatic.filter((pipeline) => pipeline.source.kind === "sliced");
+  const others = automatic.filter((pipeline) => pipeline.source.kind !== "sliced");
+  let othersDone: Promise<unknown> = Promise.resolve();
   const runAll = async () => {
     const results = [];
-    for (const pipeline of automatic) results.push(await runner.run(pipeline, "startup"));
+    let release = () => {};
+    othersDone = new Promise<void>((resolve) => (release = resolve));
+    try {
+      for (const pipeline of others) results.push(await runner.run(pipeline, "startup"));
+    } finally {
+      release();
+    }
+    for (const pipeline of backfills) results.push(await runner.run(pipeline, "startup"));
     return results;
   };
   let startupRuns: Promise<RunResult[]> = Promise.resolve([]);
   if (deps.runAtStart ?? true) {
     const nothingPublished = (await db.published.settled()).size === 0;
     startupRuns = runAll();
-    // First start: load before serving, so the first screen has data. Later starts catch up in the background.
-    if (nothingPublished) await startupRuns;
-    else startupRuns.catch((error) => logger.error({ err: error }, `start-up runs failed: ${error.message}`));
+    startupRuns.catch((error) => logger.error({ err: error }, `start-up runs failed: ${error.message}`));
+    // First start: load before serving, so the first screen has data (a backfill goes on behind). Later starts catch up in the background.
+    if (nothingPublished) await Promise.race([othersDone, startupRuns]);
   }
 
   const readiness = createReadiness();
-  const app = createApp({ config, db, plan, municipality, clock, logger, runner, dataClock, readiness, indicators, pipelines: pipelineService });
+  // The go-live check runs beside the monitor, in a scratch database of its own (POST /api/v1/pipelines/checks).
+  const checks = createGoLiveChecks(goLiveCheckDeps(context.sources, { clock, logger }));
+  const app = createApp({ config, db, plan, municipality, clock, logger, runner, dataClock, readiness, indicators, pipelines: pipelineService, checks });
   const server: Server = await new Promise((resolve, reject) => {
     // Express 5 calls back with the error when listening fails.
     const listening = app.listen(config.PORT, config.HOST, (error?: NodeJS.ErrnoException) => {
@@ -216,6 +310,22 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
     demo,
     startupRuns,
     close: (options) =>
-      closeGracefully({ server, readiness, scheduler, background: alerts, runner, pending: startupRuns, db, closeRest: context.close, logger }, options),
+      closeGracefully(
+        {
+          server,
+          readiness,
+          scheduler,
+          background: alerts,
+          runner,
+          pending: startupRuns,
+          db,
+          closeRest: async () => {
+            await checks.stop();
+            await context.close();
+          },
+          logger,
+        },
+        options,
+      ),
   };
 }

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { reason } from "../ground/i18n/message.ts";
 import { range, references, rowCountChange } from "./framework/checks.ts";
 import { definePipeline } from "./framework/define-pipeline.ts";
-import { cbsKeyFigures, measureNames } from "./sources/cbs-odata.ts";
+import { cbsKeyFigures } from "./sources/cbs-key-figure-tables.ts";
+import { keyFigureMeasures } from "./sources/cbs-odata.ts";
 
 export default definePipeline({
   name: "area-key-figures",
@@ -13,8 +14,10 @@ export default definePipeline({
   schema: z.object({
     area_code: z.string().regex(/^(GM|WK|BU)\d{4,8}$/, { error: reason("reject.cbsCode", { column: "area_code", examples: "GM0518, WK051801, BU05180101" }) }),
     period: z.number().int().min(1990).max(2100),
-    measure: z.enum(measureNames),
-    // Null when CBS withholds the value; value_attribute says why (Impossible, Confidential, Missing).
+    // Counts, averages and land_area_ha: the denominators that make districts comparable.
+    measure: z.enum(keyFigureMeasures),
+    // Null when CBS withholds the value; value_attribute says why (v4: Impossible, Confidential, Missing;
+    // classic tables and CSV exports only show "." for all of these: ConfidentialOrMissing).
     value: z.number().nullable(),
     value_attribute: z.string(),
   }),

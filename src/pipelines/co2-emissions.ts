@@ -1,17 +1,20 @@
 import { z } from "zod";
 import { rowCountChange } from "./framework/checks.ts";
 import { definePipeline } from "./framework/define-pipeline.ts";
-import { csvFile } from "./sources/files.ts";
+import { klimaatmonitorOrCsv } from "./sources/klimaatmonitor.ts";
+
+export const co2Sectors = ["built_environment_homes", "built_environment_services", "traffic", "industry", "agriculture", "waste_water"] as const;
 
 export default definePipeline({
   name: "co2-emissions",
   title: { nl: "CO2-uitstoot per sector", en: "CO2 emissions by sector" },
-  // The Klimaatmonitor is updated a few times a year; a weekly look is plenty.
+  // The Klimaatmonitor is updated a few times a year, and asks for periodic import: a weekly look is plenty.
   schedule: "15 4 * * 2",
-  source: csvFile("exports/co2-emissions.csv"),
+  // With MM_KLIMAATMONITOR_KEY its Open Data Service (variables in config/klimaatmonitor-variables.json), else the CSV export.
+  source: klimaatmonitorOrCsv({ dataset: "co2-emissions", categories: { sector: co2Sectors }, valueColumn: "kton_co2" }, "exports/co2-emissions.csv"),
   schema: z.object({
     year: z.number().int().min(1990).max(2100),
-    sector: z.enum(["built_environment_homes", "built_environment_services", "traffic", "industry", "agriculture", "waste_water"]),
+    sector: z.enum(co2Sectors),
     kton_co2: z.number().min(0).max(100_000),
   }),
   mode: "replace",

@@ -7,7 +7,7 @@ export default definePipeline({
   name: "complaints",
   title: { nl: "Klachten en meldingen", en: "Complaints" },
   schedule: "30 2 * * *",
-  source: csvFile("exports/complaints.csv"),
+  source: csvFile("exports/complaints.csv", { mapping: "complaints" }),
   schema: z.object({
     complaint_id: z.string().regex(/^KL-\d{6}$/),
     /** The establishment the complaint is about, when the officer could link one. */

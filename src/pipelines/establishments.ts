@@ -8,7 +8,7 @@ export default definePipeline({
   name: "establishments",
   title: { nl: "Inrichtingen (milieubelastende activiteiten)", en: "Establishments (environmentally harmful activities)" },
   schedule: "0 2 * * *",
-  source: csvFile("exports/establishments.csv"),
+  source: csvFile("exports/establishments.csv", { mapping: "establishments" }),
   schema: z.object({
     establishment_id: z.string().regex(/^IN-\d{6}$/),
     name: z.string().min(1),

@@ -11,6 +11,7 @@ import areaKeyFigures from "./area-key-figures.ts";
 import areas from "./areas.ts";
 import co2Emissions from "./co2-emissions.ts";
 import complaints from "./complaints.ts";
+import energyUse from "./energy-use.ts";
 import establishments from "./establishments.ts";
 import type { PipelineDefinition } from "./framework/define-pipeline.ts";
 import greenHeat from "./green-heat.ts";
@@ -37,6 +38,7 @@ export const pipelines = [
   trees,
   co2Emissions,
   renewableEnergy,
+  energyUse,
   waste,
 ] as const satisfies readonly PipelineDefinition[];
 

@@ -7,7 +7,7 @@ export default definePipeline({
   name: "inspections",
   title: { nl: "Controles en overtredingen", en: "Inspections and violations" },
   schedule: "20 2 * * *",
-  source: csvFile("exports/inspections.csv"),
+  source: csvFile("exports/inspections.csv", { mapping: "inspections" }),
   schema: z.object({
     inspection_id: z.string().regex(/^CT-\d{6}$/),
     establishment_id: z.string().regex(/^IN-\d{6}$/),

@@ -7,7 +7,7 @@ export default definePipeline({
   name: "permits",
   title: { nl: "Vergunningen en meldingen", en: "Permits and notifications" },
   schedule: "10 2 * * *",
-  source: csvFile("exports/permits.csv"),
+  source: csvFile("exports/permits.csv", { mapping: "permits" }),
   schema: z.object({
     permit_id: z.string().regex(/^VG-\d{6}$/),
     establishment_id: z.string().regex(/^IN-\d{6}$/),

@@ -1,17 +1,20 @@
 import { z } from "zod";
 import { rowCountChange } from "./framework/checks.ts";
 import { definePipeline } from "./framework/define-pipeline.ts";
-import { csvFile } from "./sources/files.ts";
+import { klimaatmonitorOrCsv } from "./sources/klimaatmonitor.ts";
+
+export const renewableSources = ["solar_pv", "wind", "heat_pumps", "biomass"] as const;
 
 export default definePipeline({
   name: "renewable-energy",
   title: { nl: "Hernieuwbare energie per bron", en: "Renewable energy by source" },
-  // Updated a few times a year upstream; weekly is plenty.
+  // Updated a few times a year upstream, which asks for periodic import; weekly is plenty.
   schedule: "20 4 * * 2",
-  source: csvFile("exports/renewable-energy.csv"),
+  // With MM_KLIMAATMONITOR_KEY its Open Data Service (variables in config/klimaatmonitor-variables.json), else the CSV export.
+  source: klimaatmonitorOrCsv({ dataset: "renewable-energy", categories: { source: renewableSources }, valueColumn: "tj" }, "exports/renewable-energy.csv"),
   schema: z.object({
     year: z.number().int().min(1990).max(2100),
-    source: z.enum(["solar_pv", "wind", "heat_pumps", "biomass"]),
+    source: z.enum(renewableSources),
     tj: z.number().min(0).max(1_000_000),
   }),
   mode: "replace",

@@ -12,6 +12,11 @@ import type { RegisteredPipelineName as PipelineName } from "./pipeline-names.ts
 export interface PublishedRun {
   runId: number;
   finishedAt: string | null;
+  /**
+   * What caches and ETags are versioned by: the run, and which of its publishes (a backfill publishes
+   * slice after slice in one run). Changes with every publish.
+   */
+  version: string;
 }
 
 /**
@@ -34,13 +39,18 @@ export interface PublishedState {
   subscribe(listener: (runs: PublishedRuns) => void): void;
 }
 
-const PUBLISHED_SQL = `SELECT p.pipeline, p.run_id, strftime(r.finished_at, '%Y-%m-%dT%H:%M:%SZ') AS finished_at
+const PUBLISHED_SQL = `SELECT p.pipeline, p.run_id, p.seq, strftime(r.finished_at, '%Y-%m-%dT%H:%M:%SZ') AS finished_at
   FROM meta.published p JOIN meta.pipeline_runs r ON r.run_id = p.run_id`;
 
 /** `read` runs the given query and returns its rows. */
 export async function createPublishedState(read: (sql: string) => Promise<Record<string, unknown>[]>): Promise<PublishedState> {
   const load = async (): Promise<PublishedRuns> =>
-    new Map((await read(PUBLISHED_SQL)).map((r) => [String(r.pipeline), { runId: Number(r.run_id), finishedAt: r.finished_at as string | null }]));
+    new Map(
+      (await read(PUBLISHED_SQL)).map((r) => [
+        String(r.pipeline),
+        { runId: Number(r.run_id), finishedAt: r.finished_at as string | null, version: r.seq === null ? String(r.run_id) : `${r.run_id}.${r.seq}` },
+      ]),
+    );
   let current = await load();
   // Set when reading them again after a publish failed: the next reader reads them.
   let stale = false;
@@ -84,6 +94,6 @@ export async function createPublishedState(read: (sql: string) => Promise<Record
 
 /** The run ids of these pipelines joined as a cache version, or null while any is unpublished. */
 export function versionOf(published: PublishedRuns, pipelines: readonly PipelineName[]): string | null {
-  const runs = pipelines.map((name) => published.get(name)?.runId);
+  const runs = pipelines.map((name) => published.get(name)?.version);
   return runs.every((id) => id !== undefined) ? runs.join(",") : null;
 }

@@ -108,6 +108,30 @@ CREATE TABLE IF NOT EXISTS meta.reject_counts (
 -- sharing a bound): kept once, so read = loaded + rejected + duplicate. NULL for runs before this column.
 ALTER TABLE meta.pipeline_runs ADD COLUMN IF NOT EXISTS rows_duplicate BIGINT;
 
+-- Every publish takes the next number: a backfill publishes slice after slice within one run, and
+-- whatever is computed from published data (caches, ETags) is versioned by it (published-runs.ts).
+CREATE SEQUENCE IF NOT EXISTS meta.publish_seq START 1;
+ALTER TABLE meta.published ADD COLUMN IF NOT EXISTS seq BIGINT;
+
+-- Published rows a run replaced by the same key in a better tier (a validated hour where a provisional
+-- one was): NULL for runs before this column.
+ALTER TABLE meta.pipeline_runs ADD COLUMN IF NOT EXISTS rows_replaced BIGINT;
+
+-- The slices of a backfill (src/pipelines/framework/slices.ts): the source's plan, in order, and
+-- which run loaded each (set in the slice's own publish transaction). A restart skips the loaded ones.
+CREATE TABLE IF NOT EXISTS meta.pipeline_slices (
+  pipeline      VARCHAR NOT NULL,
+  slice_id      VARCHAR NOT NULL,            -- e.g. validated:2019, provisional:2025-03
+  label         VARCHAR NOT NULL,            -- for people: "2019, vastgesteld"
+  position      INTEGER NOT NULL,
+  run_id        BIGINT,                      -- NULL while still to load
+  rows_loaded   BIGINT,
+  rows_replaced BIGINT,
+  seconds       DOUBLE,
+  loaded_at     TIMESTAMP,
+  PRIMARY KEY (pipeline, slice_id)
+);
+
 -- Each start that found the write-ahead log damaged and moved it aside (src/store/open-instance.ts):
 -- the data went back to the last checkpoint. Health stays degraded until `npm run rebuild` succeeds.
 CREATE TABLE IF NOT EXISTS meta.recoveries (

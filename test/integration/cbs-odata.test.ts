@@ -183,6 +183,14 @@ describe("an observation as a record", () => {
     });
     expect(toRecord({ Measure: "M999999", ValueAttribute: "None", Value: 1, WijkenEnBuurten: "GM0518", Perioden: "2023JJ00" })).toBeNull();
   });
+
+  it("dates an observation without Perioden by its table's configured year, and one with Perioden by its own", () => {
+    const observation = { Measure: "M000352", ValueAttribute: "None", Value: 1, WijkenEnBuurten: "GM0518      " };
+    expect(toRecord(observation, 2024)).toEqual({ area_code: "GM0518", period: 2024, measure: "inhabitants", value: 1, value_attribute: "None" });
+    expect(toRecord({ ...observation, Perioden: "2023JJ00" }, 2024)).toMatchObject({ period: 2023 });
+    // MM_CBS_TABLE names no year: without Perioden the period is missing, and the runner quarantines the row.
+    expect(toRecord(observation)).toMatchObject({ period: undefined });
+  });
 });
 
 describe("the live CBS request", () => {

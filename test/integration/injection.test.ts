@@ -57,6 +57,7 @@ const parameters: Record<string, string[]> = {
   "GET /api/v1/stations/:number": [":number", "days"],
   "GET /api/v1/stations/:number/measurements": [":number", "from", "to", "format", "sep", "lang"],
   "GET /api/v1/pipelines": ["name"],
+  "GET /api/v1/pipelines/checks/latest": [],
   "GET /api/v1/pipelines/:name/runs": [":name", "limit"],
   "GET /api/v1/pipelines/:name/runs/:runId": [":name", ":runId"],
   "GET /api/v1/alerts": ["state"],

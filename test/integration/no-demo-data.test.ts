@@ -22,6 +22,10 @@ vi.mock("../../src/pipelines/framework/scheduler.ts", () => ({
 }));
 
 const others = registry.map((p) => p.name).filter((name) => name !== "waste");
+// At start, a backfill (a sliced source) runs after the others: it may take hours and the server serves meanwhile.
+const startOrder = [...registry.filter((p) => p.source.kind !== "sliced"), ...registry.filter((p) => p.source.kind === "sliced")]
+  .map((p) => p.name)
+  .filter((name) => name !== "waste");
 
 let demo: DemoWithout;
 let wasteFile: string;
@@ -52,7 +56,7 @@ async function readyz() {
 describe("a demo without one pipeline's file", () => {
   it("starts: every other pipeline ran at start and published; waste neither ran nor was scheduled", async () => {
     const runs = await monitor.db.query("SELECT pipeline, trigger, status FROM meta.pipeline_runs ORDER BY run_id");
-    expect(runs.map((r) => r.pipeline)).toEqual(others);
+    expect(runs.map((r) => r.pipeline)).toEqual(startOrder);
     expect(runs.every((r) => r.trigger === "startup" && r.status === "succeeded")).toBe(true);
     expect([...(await monitor.db.published.settled()).keys()].sort()).toEqual([...others].sort());
     expect(scheduled.names).toEqual(others);

@@ -12,6 +12,7 @@ import { writeThemeExports } from "../../data/demo/write-exports.ts";
 import { writePdok } from "../../data/demo/write-pdok.ts";
 import areas from "../../src/pipelines/areas.ts";
 import co2Emissions from "../../src/pipelines/co2-emissions.ts";
+import energyUse from "../../src/pipelines/energy-use.ts";
 import type { PipelineDefinition } from "../../src/pipelines/framework/define-pipeline.ts";
 import { startRecordedServer, type RecordedServer } from "../../src/pipelines/framework/recorded-server.ts";
 import type { RunResult } from "../../src/pipelines/framework/run-pipeline.ts";
@@ -24,7 +25,7 @@ import { openHarness, type Harness } from "../support/pipeline-harness.ts";
 
 const SEED = 42;
 const geography = generateGeography(createRandom(7));
-const themePipelines = [co2Emissions, renewableEnergy, noiseExposure, trees, greenHeat, waste];
+const themePipelines = [co2Emissions, renewableEnergy, energyUse, noiseExposure, trees, greenHeat, waste];
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -65,7 +66,7 @@ describe("the theme exports of the demo municipality", () => {
     const again = path.join(exportsWith(SEED), "exports");
     const other = path.join(exportsWith(SEED + 1), "exports");
     const files = readdirSync(path.join(demoDir, "exports")).sort();
-    expect(files).toEqual(["co2-emissions.csv", "green-heat.csv", "noise-lden.csv", "renewable-energy.csv", "trees.csv", "waste.csv"]);
+    expect(files).toEqual(["co2-emissions.csv", "energy-use.csv", "green-heat.csv", "noise-lden.csv", "renewable-energy.csv", "trees.csv", "waste.csv"]);
     for (const file of files) {
       const original = readFileSync(path.join(demoDir, "exports", file));
       expect(readFileSync(path.join(again, file)).equals(original), file).toBe(true);
@@ -80,6 +81,7 @@ describe("the theme exports of the demo municipality", () => {
     }
     expect(results.get("co2-emissions")!.rowsLoaded).toBe(11 * 6);
     expect(results.get("renewable-energy")!.rowsLoaded).toBe(11 * 4);
+    expect(results.get("energy-use")!.rowsLoaded).toBe(11 * 13);
     expect(results.get("noise-exposure")!.rowsLoaded).toBe(50 * 2 * 5);
     expect(results.get("green-heat")!.rowsLoaded).toBe(50 * 7);
     expect(results.get("waste")!.rowsLoaded).toBe(11);
@@ -110,6 +112,19 @@ describe("the theme exports of the demo municipality", () => {
     );
     expect(growth[0]).toMatchObject({ source: "solar_pv" });
     expect(growth[0]!.ratio).toBeGreaterThan(3);
+  });
+
+  it("use energy at a 100k city's level, homes leaving gas and traffic going electric", async () => {
+    const [total] = await query("SELECT sum(tj) FILTER (year = 2015) AS first, sum(tj) FILTER (year = 2025) AS last FROM main.energy_use");
+    expect(total!.first).toBeGreaterThan(7000);
+    expect(total!.first).toBeLessThan(9000);
+    expect(total!.last).toBeLessThan(total!.first as number);
+    const change = await query(
+      `SELECT sector || '/' || carrier AS use, max(tj) FILTER (year = 2025) / max(tj) FILTER (year = 2015) AS ratio FROM main.energy_use GROUP BY ALL`,
+    );
+    const ratio = Object.fromEntries(change.map((r) => [r.use, r.ratio as number]));
+    expect(ratio["built_environment_homes/natural_gas"]).toBeLessThan(0.8);
+    expect(ratio["traffic/electricity"]).toBeGreaterThan(5);
   });
 
   it("produce less residual waste and separate more of it", async () => {
@@ -148,6 +163,7 @@ describe("the theme exports of the demo municipality", () => {
 const badRows: { pipeline: PipelineDefinition; file: string; line: string; column: string; reason: RegExp }[] = [
   { pipeline: co2Emissions, file: "co2-emissions.csv", line: "2024,shipping,12.0", column: "sector", reason: /^must be one of / },
   { pipeline: renewableEnergy, file: "renewable-energy.csv", line: "2026,solar_pv,-5", column: "tj", reason: /^must be at least 0$/ },
+  { pipeline: energyUse, file: "energy-use.csv", line: "2026,households,electricity,400", column: "sector", reason: /^must be one of / },
   { pipeline: noiseExposure, file: "noise-lden.csv", line: "BU9999010,2022,le55,0.5", column: "buurt_code", reason: /^buurt_code must be a CBS code/ },
   { pipeline: trees, file: "trees.csv", line: "B999999,Tilia x europaea,1990,52.09,5.12", column: "lon", reason: /^must be at most 7.5$/ },
   { pipeline: greenHeat, file: "green-heat.csv", line: "BU99990101,2026,n/a,3", column: "green_share", reason: /^CAST: / },

@@ -39,14 +39,18 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
   );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
+  let last = "no answer";
   while (Date.now() < deadline && child.exitCode === null) {
     const ready = await fetch(`${url}/readyz`).then(
-      (r) => r.status === 200,
+      async (r) => {
+        last = `${r.status} ${await r.text()}`;
+        return r.status === 200;
+      },
       () => false,
     );
     if (ready) return { url, child, output: () => output, exited };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   child.kill("SIGKILL");
-  throw new Error(`the server did not become ready within ${timeoutMs} ms:\n${output}`);
+  throw new Error(`the server did not become ready within ${timeoutMs} ms (GET /readyz: ${last}):\n${output}`);
 }

@@ -1,7 +1,7 @@
 /**
  * `<mm-pipeline-list>`: the analyst's overview — every pipeline with its schedule, last run, rows and
  * data freshness (or that the demo has no data for it), and a button to run it now. While any
- * pipeline runs, the list refreshes itself.
+ * pipeline runs, the list refreshes itself. Below it, the go-live check of every source (go-live-check.ts).
  */
 import { Task } from "@lit/task";
 import { LitElement, css, html, nothing } from "lit";
@@ -16,6 +16,7 @@ import { hrefFor } from "../routes.ts";
 import { baseStyles } from "../styles.ts";
 import { renderFailure, renderLoading } from "./failure-message.ts";
 import { renderFreshness, renderNoDemoData, renderRunStatus, runStatusStyles } from "./run-status.ts";
+import "./go-live-check.ts";
 
 /** What the "run now" button of one pipeline last did; kept as state, so a language switch re-words it. */
 type StartState = { kind: "pending" } | { kind: "started"; runId: number } | { kind: "busy" } | { kind: "failed"; message: string };
@@ -82,7 +83,11 @@ export class PipelineListView extends LitElement {
         pending: () => (this.#pipelines.value ? this.#renderTable(this.#pipelines.value.pipelines) : renderLoading()),
         error: (error) => renderFailure(error, this.userRole, () => void this.#pipelines.run()),
         complete: ({ pipelines }) => this.#renderTable(pipelines),
-      })}`;
+      })}
+      ${
+        // Only beside a list that loaded: a role refused the list is refused the check too, and told once.
+        this.#pipelines.value ? html`<mm-go-live-check .userRole=${this.userRole}></mm-go-live-check>` : nothing
+      }`;
   }
 
   #renderTable(pipelines: readonly PipelineSummary[]) {

@@ -1,7 +1,8 @@
 /**
- * `npm run pipelines -- <command>`: list | run <name> | runs <name> [--limit N] | rejects <name> [--run ID] [--limit N].
- * Opens the database itself, so it fails with a clear message while the server holds the file.
- * Exit status: 0 on success, 1 when a run or command failed, 2 on wrong usage.
+ * `npm run pipelines -- <command>`: list | run <name> | runs <name> [--limit N] | rejects <name> [--run ID] [--limit N]
+ * | check [name…]. Opens the database itself, so it fails with a clear message while the server holds
+ * the file; `check` (the go-live check) never opens it, and runs beside the server too.
+ * Exit status: 0 on success, 1 when a run, a checked pipeline or the command failed, 2 on wrong usage.
  */
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.ts";
@@ -10,13 +11,16 @@ import { openPipelineContext } from "../start-monitor.ts";
 import { dataNow } from "../../pipelines/framework/source.ts";
 import { findPipeline } from "../../pipelines/index.ts";
 import { formatTable } from "../../ground/format-table.ts";
-import { formatRunResult } from "./format-run.ts";
+import { formatBackfill, formatRunResult } from "./format-run.ts";
+import { checkCommand } from "./check-command.ts";
 
 const usage = `usage: npm run pipelines -- <command> [--demo]
   list                                   pipelines with schedule, last run and freshness (or "no demo data")
   run <name>                             run a pipeline now
   runs <name> [--limit N]                run history, newest first
-  rejects <name> [--run ID] [--limit N]  rejected rows of the last (or given) run`;
+  rejects <name> [--run ID] [--limit N]  rejected rows of the last (or given) run
+  check [name…]                          go-live check: read and validate every (or each named) pipeline's source into a
+                                         scratch database, publishing nothing; exit 1 when one fails`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -24,13 +28,16 @@ const { positionals, values } = parseArgs({
 });
 const [command, name] = positionals;
 const limit = Number(values.limit);
-if (!command || !["list", "run", "runs", "rejects"].includes(command) || (command !== "list" && !name) || !Number.isInteger(limit) || limit < 1) {
+const needsName = command !== "list" && command !== "check";
+if (!command || !["list", "run", "runs", "rejects", "check"].includes(command) || (needsName && !name) || !Number.isInteger(limit) || limit < 1) {
   console.error(usage);
   process.exit(2);
 }
-if (name && !findPipeline(name)) {
-  console.error(`unknown pipeline: ${name}; see npm run pipelines -- list`);
-  process.exit(2);
+for (const given of command === "check" ? positionals.slice(1) : [name]) {
+  if (given && !findPipeline(given)) {
+    console.error(`unknown pipeline: ${given}; see npm run pipelines -- list`);
+    process.exit(2);
+  }
 }
 
 let exitCode = 0;
@@ -48,6 +55,7 @@ try {
   const log = (line: string) => {
     if (line.startsWith("WARNING")) console.error(line);
   };
+  if (command === "check") process.exit(await checkCommand(config, positionals.slice(1), log));
   const context = await openPipelineContext({ config, clock: () => new Date(), log, onProgress: progress });
   const service = createPipelineService(context.db, context.runner, () => dataNow(context.settings, () => new Date()), context.noDemoData);
   try {
@@ -62,8 +70,9 @@ try {
         rejected: p.lastRun?.rowsRejected ?? "",
         // Instead of a freshness judgement: such a pipeline is left out of the demo's runs on purpose.
         freshness: p.noDemoData ? "no demo data" : `${p.freshness.status}${p.freshness.latest ? ` (${p.freshness.latest})` : ""}`,
+        backfill: p.backfill ? formatBackfill(p.backfill) : "",
       }));
-      console.info(formatTable(rows, ["name", "schedule", "mode", "last run", "finished", "loaded", "rejected", "freshness"]));
+      console.info(formatTable(rows, ["name", "schedule", "mode", "last run", "finished", "loaded", "rejected", "freshness", "backfill"]));
     } else if (command === "run") {
       const result = await context.runner.run(findPipeline(name!)!, "cli");
       if (process.stderr.isTTY && lastProgress) process.stderr.write("\n");

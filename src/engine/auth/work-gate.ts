@@ -31,7 +31,10 @@ export function createWorkGate({ running, waiting, restRatio = 0 }: { running: n
         return await work();
       } finally {
         const rest = (performance.now() - started) * restRatio;
-        if (rest > 0) setTimeout(release, rest).unref();
+        // Not unref'd: a caller waiting in line is waiting on this timer, and with nothing else
+        // pending (a live start hashing the demo passwords, no server listening yet) an unref'd
+        // timer let the process exit with its start unfinished (exit code 13).
+        if (rest > 0) setTimeout(release, rest);
         else release();
       }
     },

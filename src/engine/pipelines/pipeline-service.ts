@@ -10,6 +10,7 @@ import type { PipelineDefinition } from "../../pipelines/framework/define-pipeli
 import type { NoDemoData } from "../../pipelines/framework/demo-data.ts";
 import { judgeFreshness, latestIsoSql } from "../../pipelines/framework/checks.ts";
 import { REJECT_SAMPLE_SIZE } from "../../pipelines/framework/reject-store.ts";
+import { backfillProgress } from "../../pipelines/framework/slices.ts";
 import { PipelineBusyError, RunnerStoppedError, type Runner } from "../../pipelines/framework/run-pipeline.ts";
 import { quote } from "../../ground/sql-text.ts";
 import { findPipeline, pipelines } from "../../pipelines/index.ts";
@@ -22,7 +23,7 @@ export interface JudgedFreshness {
 
 const iso = (column: string) => `strftime(${column}, '%Y-%m-%dT%H:%M:%SZ')`;
 const RUN_COLUMNS = `run_id, pipeline, trigger, status, ${iso("started_at")} AS started_at, ${iso("finished_at")} AS finished_at,
-  rows_read, rows_loaded, rows_rejected, rows_duplicate, coalesce(warnings, 0) AS warnings, error, error_nl`;
+  rows_read, rows_loaded, rows_rejected, rows_duplicate, rows_replaced, coalesce(warnings, 0) AS warnings, error, error_nl`;
 const LATEST_RUNS_SQL = `SELECT ${RUN_COLUMNS} FROM meta.pipeline_runs QUALIFY row_number() OVER (PARTITION BY pipeline ORDER BY run_id DESC) = 1`;
 const RUNS_SQL = `SELECT ${RUN_COLUMNS} FROM meta.pipeline_runs WHERE pipeline = $1 ORDER BY run_id DESC LIMIT $2`;
 const RUN_SQL = `SELECT ${RUN_COLUMNS} FROM meta.pipeline_runs WHERE pipeline = $1 AND run_id = $2`;
@@ -38,6 +39,7 @@ const toRun = (r: Row): RunSummary => ({
   rowsLoaded: (r.rows_loaded as number | null) ?? null,
   rowsRejected: (r.rows_rejected as number | null) ?? null,
   rowsDuplicate: (r.rows_duplicate as number | null) ?? null,
+  rowsReplaced: (r.rows_replaced as number | null) ?? null,
   warnings: Number(r.warnings),
   error: r.error === null || r.error === undefined ? null : storedText(String(r.error), r.error_nl as string | null),
 });
@@ -78,6 +80,7 @@ export function createPipelineService(db: Database, runner: Runner, now: () => D
       const last = await db.query(LATEST_RUNS_SQL, [], options);
       const published = await db.published.settled();
       const locks = await db.query("SELECT pipeline FROM meta.pipeline_locks", [], options);
+      const backfills = await backfillProgress(db, options);
       const summaries = [];
       for (const pipeline of pipelines) {
         const lastRun = last.find((r) => r.pipeline === pipeline.name);
@@ -94,6 +97,7 @@ export function createPipelineService(db: Database, runner: Runner, now: () => D
           publishedRunId: publishedRun?.runId ?? null,
           freshness: (await freshnessOf(pipeline, publishedRun, options)).freshness,
           noDemoData: noDemoData.has(pipeline.name),
+          backfill: backfills.get(pipeline.name) ?? null,
         });
       }
       return summaries;
@@ -103,10 +107,15 @@ export function createPipelineService(db: Database, runner: Runner, now: () => D
      * Each pipeline's freshness, judged as in list(), with the age in hours (null when unknown):
      * for GET /readyz, the metrics and the pipeline-stale alerts, without the run history.
      */
-    async freshness(options: QueryOptions): Promise<({ name: string } & JudgedFreshness)[]> {
+    async freshness(options: QueryOptions): Promise<({ name: string; backfilling: boolean } & JudgedFreshness)[]> {
       const published = await db.published.settled();
+      const backfills = await backfillProgress(db, options);
       const result = [];
-      for (const pipeline of pipelines) result.push({ name: pipeline.name, ...(await freshnessOf(pipeline, published.get(pipeline.name), options)) });
+      for (const pipeline of pipelines) {
+        const backfill = backfills.get(pipeline.name);
+        const backfilling = backfill !== undefined && backfill.slicesDone < backfill.slicesTotal;
+        result.push({ name: pipeline.name, backfilling, ...(await freshnessOf(pipeline, published.get(pipeline.name), options)) });
+      }
       return result;
     },
 

@@ -2,6 +2,7 @@
  * Runs an indicator's SQL and turns its rows into cells at every published level: rolled up, and for
  * the policy role with small cells suppressed.
  */
+import { dataTiers, type DataTier } from "../../ground/contract/contract.ts";
 import type { Database, QueryOptions } from "../../store/database.ts";
 import type { AreaHierarchy } from "./area-hierarchy.ts";
 import type { IndicatorDefinition } from "./define-theme.ts";
@@ -9,7 +10,7 @@ import { rollUp, type Cell, type SourceRow } from "./rollup.ts";
 
 const numberOr = <T>(value: unknown, fallback: T) => (value === null || value === undefined ? fallback : Number(value));
 
-/** The rows of an indicator's SQL; columns it leaves out take their defaults (weight 1, coverage 1). */
+/** The rows of an indicator's SQL; columns it leaves out take their defaults (weight 1, coverage 1, no tier). */
 export async function indicatorRows(db: Database, indicator: IndicatorDefinition, municipalityCode: string, options: QueryOptions): Promise<SourceRow[]> {
   const sql = indicator.sql;
   // DuckDB refuses a named parameter the statement does not use, so $gm is bound only where used.
@@ -23,6 +24,7 @@ export async function indicatorRows(db: Database, indicator: IndicatorDefinition
     weight: numberOr(r.weight, 1),
     units: indicator.disclosure ? numberOr(r.units, 0) : null,
     coverage: numberOr(r.coverage, 1),
+    tier: dataTiers.includes(r.tier as DataTier) ? (r.tier as DataTier) : null,
   }));
 }
 

@@ -21,7 +21,7 @@ import { indicatorCells, indicatorRows } from "./indicator-series.ts";
 import type { PolicyPlan } from "./policy-plan.ts";
 import { assessFreshness } from "./release.ts";
 import { isServedLevel, type Cell } from "./rollup.ts";
-import { assessStatus } from "./status.ts";
+import { assessStatus, withProvisional } from "./status.ts";
 
 export interface Municipality {
   code: string;
@@ -97,6 +97,9 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
   db.published.subscribe((published) => void warm(published));
   void db.published.settled().then(warm);
 
+  /** The municipality's periods with a value that rests partly on provisional or unvalidated data. */
+  const provisionalPeriods = (city: Cell[]) => city.filter((c) => c.value !== null && c.tier && c.tier !== "validated").map((c) => c.period);
+
   const cityCells = (cells: Cell[]) => cells.filter((c) => c.level === "gemeente" && c.areaCode === municipality.code);
 
   function provenance(indicator: IndicatorDefinition, published: PublishedRuns, city: Cell[]): Provenance {
@@ -106,14 +109,18 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
     });
     const cited = inputs[0]!;
     const pipeline = findPipeline(cited.pipeline);
-    const periods = city.filter((c) => c.value !== null).map((c) => c.period);
+    const valued = city.filter((c) => c.value !== null);
+    const periods = valued.map((c) => c.period);
+    const latestTier = valued.at(-1)?.tier ?? null;
     return {
       source: pipeline?.attribution.source ?? cited.pipeline,
       licence: pipeline?.attribution.licence ?? "unknown",
       ...cited,
       inputs,
       period: periods.length ? `${periods[0]}–${periods.at(-1)}` : null,
-      qualityTier: indicator.qualityTier,
+      // Measured data is as validated as its latest period; other indicators keep their declared tier.
+      qualityTier: latestTier === null ? indicator.qualityTier : latestTier === "validated" ? "validated" : "provisional",
+      provisionalPeriods: provisionalPeriods(city),
       freshness: assessFreshness(periods.at(-1) ?? null, indicator.release, now()),
     };
   }
@@ -133,7 +140,7 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
       latest: latest ? { period: String(latest.year), value: latest.value } : null,
       recent: city.slice(-RECENT_PERIODS).map((c) => ({ period: c.period, value: c.value, suppressed: c.suppressed })),
       target,
-      status: assessStatus({ points, direction: indicator.direction, target }),
+      status: withProvisional(assessStatus({ points, direction: indicator.direction, target }), provisionalPeriods(city)),
       norms: indicator.norms,
       lowestLevel: indicator.lowestLevel,
       breakdown: indicator.grain === "station" ? "stations" : indicator.lowestLevel === "gemeente" ? null : indicator.lowestLevel,
@@ -179,6 +186,7 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
     value: c.value,
     suppressed: c.suppressed,
     coverage: c.coverage,
+    tier: c.tier ?? null,
   });
 
   return {

@@ -3,7 +3,7 @@
  * indicator is published at: buurten add up to their wijk and to the municipality, stations average
  * to the municipality. Pure, so it is tested without a database.
  */
-import type { AreaLevel } from "../../ground/contract/contract.ts";
+import { dataTiers, type AreaLevel, type DataTier } from "../../ground/contract/contract.ts";
 import type { AreaHierarchy } from "./area-hierarchy.ts";
 import type { IndicatorDefinition } from "./define-theme.ts";
 
@@ -16,6 +16,8 @@ export interface SourceRow {
   weight: number;
   units: number | null;
   coverage: number;
+  /** Measured data: how far the source has checked the values (the SQL's `tier` column); absent or null otherwise. */
+  tier?: DataTier | null;
 }
 
 export type CellLevel = AreaLevel | "station";
@@ -31,6 +33,8 @@ export interface Cell {
   /** What disclosure control counts (establishments, complaints, persons), or null when it does not apply. */
   units: number | null;
   coverage: number;
+  /** The least checked tier of the rows behind the cell; absent or null where tiers do not apply. */
+  tier?: DataTier | null;
   suppressed: boolean;
 }
 
@@ -40,7 +44,13 @@ export const isServedLevel = (level: AreaLevel, lowest: AreaLevel) => LEVEL_DEPT
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** Adds rows up the way the indicator says: a sum, or a mean weighted by `weight` over valid values. */
-function combine({ rollup, disclosure }: Rules, rows: SourceRow[]): Pick<Cell, "value" | "weight" | "units" | "coverage"> {
+/** The least checked of the rows' tiers (a mean of validated and provisional values is provisional). */
+export function weakestTier(tiers: (DataTier | null | undefined)[]): DataTier | null {
+  const ranks = tiers.filter((t) => t !== null && t !== undefined).map((t) => dataTiers.indexOf(t));
+  return ranks.length ? dataTiers[Math.min(...ranks)]! : null;
+}
+
+function combine({ rollup, disclosure }: Rules, rows: SourceRow[]): Pick<Cell, "value" | "weight" | "units" | "coverage" | "tier"> {
   const valid = rows.filter((r) => r.value !== null);
   const weight = valid.reduce((s, r) => s + r.weight, 0);
   const units = disclosure ? rows.reduce((s, r) => s + (r.units ?? 0), 0) : null;
@@ -48,7 +58,7 @@ function combine({ rollup, disclosure }: Rules, rows: SourceRow[]): Pick<Cell, "
   let value: number | null = null;
   if (valid.length && rollup === "sum") value = round2(valid.reduce((s, r) => s + (r.value as number), 0));
   if (valid.length && rollup === "weighted-mean" && weight > 0) value = round2(valid.reduce((s, r) => s + (r.value as number) * r.weight, 0) / weight);
-  return { value, weight, units, coverage };
+  return { value, weight, units, coverage, tier: weakestTier(valid.map((r) => r.tier)) };
 }
 
 type Rules = Pick<IndicatorDefinition, "grain" | "rollup" | "lowestLevel" | "disclosure">;
@@ -61,7 +71,7 @@ export function rollUp(indicator: Rules, rows: SourceRow[], areas: AreaHierarchy
     level: CellLevel,
     parent: string | null,
     period: string,
-    values: Pick<Cell, "value" | "weight" | "units" | "coverage">,
+    values: Pick<Cell, "value" | "weight" | "units" | "coverage" | "tier">,
   ): Cell => ({
     areaCode: code,
     areaName: name,
@@ -72,6 +82,7 @@ export function rollUp(indicator: Rules, rows: SourceRow[], areas: AreaHierarchy
     weight: values.weight,
     units: values.units,
     coverage: values.coverage,
+    tier: values.tier ?? null,
     suppressed: false,
   });
   const cells: Cell[] = [];
@@ -113,7 +124,7 @@ function zeroRows(areas: AreaHierarchy, rows: SourceRow[], period: string, count
   return areas
     .atLevel("buurt")
     .filter((buurt) => !present.has(buurt.code))
-    .map((buurt) => ({ areaCode: buurt.code, areaName: buurt.name, period, value: 0, weight: 1, units: counted ? 0 : null, coverage: 1 }));
+    .map((buurt) => ({ areaCode: buurt.code, areaName: buurt.name, period, value: 0, weight: 1, units: counted ? 0 : null, coverage: 1, tier: null }));
 }
 
 export function levelOfCode(code: string): AreaLevel | null {

@@ -28,7 +28,7 @@ const TREND_YEARS = 6;
 const T90 = [Infinity, 3.078, 1.886, 1.638, 1.533, 1.476, 1.44, 1.415, 1.397, 1.383, 1.372];
 
 export function assessStatus({ points, direction, target }: StatusInput): Status {
-  const none = { forecast: null, forecastPath: [], pace: null, trajectoryValue: null, rule: STATUS_RULE };
+  const none = { forecast: null, forecastPath: [], pace: null, trajectoryValue: null, rule: STATUS_RULE, provisionalPeriods: [] };
   const latest = points.at(-1);
   if (!target) return { code: "no-data", reason: { nl: "Er is geen doel voor deze indicator.", en: "This indicator has no target." }, ...none };
   if (!latest) return { code: "no-data", reason: { nl: "Er zijn nog geen geldige waarden.", en: "There are no valid values yet." }, ...none };
@@ -41,7 +41,14 @@ export function assessStatus({ points, direction, target }: StatusInput): Status
   const trend = fitTrend(points.slice(-TREND_YEARS), target.deadline);
   const yearsLeft = target.deadline - latest.year;
   const pace = trend && yearsLeft > 0 ? { needed: round((target.value - latest.value) / yearsLeft), achieved: trend.slope } : null;
-  const common = { rule: STATUS_RULE, forecast: trend?.forecast ?? null, forecastPath: trend?.path ?? [], pace, trajectoryValue: round(trajectoryValue) };
+  const common = {
+    rule: STATUS_RULE,
+    forecast: trend?.forecast ?? null,
+    forecastPath: trend?.path ?? [],
+    pace,
+    trajectoryValue: round(trajectoryValue),
+    provisionalPeriods: [],
+  };
 
   if (meets(latest.value)) {
     return { code: "achieved", reason: { nl: `De waarde van ${latest.year} haalt het doel.`, en: `The ${latest.year} value meets the target.` }, ...common };
@@ -136,3 +143,20 @@ export function fitTrend(points: { year: number; value: number }[], year: number
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * A status resting partly on values the source has not validated yet says so: the periods are listed
+ * and the reason ends with a sentence naming them (RIVM validates a year's measurements after it ends).
+ */
+export function withProvisional(status: Status, periods: string[]): Status {
+  if (!periods.length || status.code === "no-data") return status;
+  const list = periods.join(", ");
+  return {
+    ...status,
+    provisionalPeriods: periods,
+    reason: {
+      nl: `${status.reason.nl} ${list} ${periods.length === 1 ? "rust" : "rusten"} deels op voorlopige, nog niet gevalideerde gegevens.`,
+      en: `${status.reason.en} ${list} ${periods.length === 1 ? "rests" : "rest"} partly on provisional data, not yet validated.`,
+    },
+  };
+}

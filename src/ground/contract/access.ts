@@ -38,6 +38,9 @@ export const routeAccess = {
   "GET /api/v1/pipelines/:name/runs": dataRoles,
   "POST /api/v1/pipelines/:name/runs": dataRoles,
   "GET /api/v1/pipelines/:name/runs/:runId": dataRoles,
+  // The go-live check (src/engine/pipelines/go-live-checks.ts): one at a time, the latest kept.
+  "POST /api/v1/pipelines/checks": dataRoles,
+  "GET /api/v1/pipelines/checks/latest": dataRoles,
   // Every role; which alerts each role gets is decided in src/engine/alerts/alert-visibility.ts.
   "GET /api/v1/alerts": everyRole,
   // Also with MM_BACKUP_TOKEN as a bearer token (npm run backup while the server runs).

@@ -52,6 +52,8 @@ export const routeAnswers = {
   "GET /api/v1/pipelines/:name/runs": "RunList",
   "POST /api/v1/pipelines/:name/runs": "RunStarted",
   "GET /api/v1/pipelines/:name/runs/:runId": "RunDetail",
+  "POST /api/v1/pipelines/checks": "GoLiveCheck",
+  "GET /api/v1/pipelines/checks/latest": "LatestGoLiveCheck",
   "GET /api/v1/alerts": "AlertList",
   "POST /api/v1/backups": "BackupCreated",
   "GET /healthz": "Health",

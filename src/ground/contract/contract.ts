@@ -47,6 +47,8 @@ export const Status = z.object({
   /** Change per year needed from the latest value to reach the target, against the trend's change per year. */
   pace: z.object({ needed: z.number(), achieved: z.number() }).nullable(),
   trajectoryValue: z.number().nullable(),
+  /** The periods of the municipality's series that rest partly on provisional or unvalidated data (the reason says so). */
+  provisionalPeriods: z.array(z.string()),
 });
 export type Status = z.infer<typeof Status>;
 
@@ -67,6 +69,10 @@ export const AreaLevel = z.enum(areaLevels);
 export type AreaLevel = z.infer<typeof AreaLevel>;
 
 export const qualityTiers = ["validated", "provisional", "modelled", "indicative"] as const;
+
+/** How far measured values have been checked at the source: RIVM validates a year after it ends. */
+export const dataTiers = ["unvalidated", "provisional", "validated"] as const;
+export type DataTier = (typeof dataTiers)[number];
 
 /** How current the data is against the source's release schedule. */
 export const DataFreshness = z.object({
@@ -93,7 +99,10 @@ export const Provenance = z.object({
   /** Every pipeline the number is computed from. */
   inputs: z.array(ProvenanceInput),
   period: z.string().nullable(),
+  /** The latest period's tier for measured data (provisional until the source validates it), else the indicator's. */
   qualityTier: z.enum(qualityTiers),
+  /** Periods resting partly on provisional or unvalidated data; empty when all are validated or tiers do not apply. */
+  provisionalPeriods: z.array(z.string()),
   freshness: DataFreshness,
 });
 export type Provenance = z.infer<typeof Provenance>;
@@ -142,6 +151,8 @@ export const SeriesPoint = z.object({
   suppressed: z.boolean(),
   /** Share of the hours in the period that had a valid measurement, 0..1. */
   coverage: z.number(),
+  /** The least checked tier among the values behind this point (measured data), or null where tiers do not apply. */
+  tier: z.enum(dataTiers).nullable(),
 });
 export type SeriesPoint = z.infer<typeof SeriesPoint>;
 
@@ -269,6 +280,11 @@ export const RunSummary = z.object({
    * kept once, so read = loaded + rejected + duplicate. Null for runs recorded before it was counted.
    */
   rowsDuplicate: z.number().nullable(),
+  /**
+   * Published rows this run replaced by the same key in a better tier (a validated hour where a
+   * provisional one was). Null for runs recorded before it was counted.
+   */
+  rowsReplaced: z.number().nullable(),
   /** Warn-level checks that failed: the data was published with this many flags. */
   warnings: z.number(),
   /** Why the run failed or stopped, in Dutch and English (text from a source or DuckDB stays as it came). */
@@ -317,6 +333,19 @@ export const Freshness = z.object({
 });
 export type Freshness = z.infer<typeof Freshness>;
 
+/** A history loaded in slices (a year, a month), each published as it completes; a restart resumes. */
+export const BackfillProgress = z.object({
+  slicesDone: z.number(),
+  slicesTotal: z.number(),
+  /** Rows published by the slices loaded so far. */
+  rowsLoaded: z.number(),
+  /** The next slice to load (e.g. "2019 validated"); null when every slice is loaded. */
+  next: z.string().nullable(),
+  /** At the pace of the slices loaded so far; null before the first is done. */
+  secondsLeft: z.number().nullable(),
+});
+export type BackfillProgress = z.infer<typeof BackfillProgress>;
+
 export const PipelineSummary = z.object({
   name: z.string(),
   title: Localized,
@@ -335,6 +364,8 @@ export const PipelineSummary = z.object({
    * Always false with live sources, where a missing file fails the run.
    */
   noDemoData: z.boolean(),
+  /** The backfill's progress, for a pipeline that loads its history in slices; null for the others. */
+  backfill: BackfillProgress.nullable(),
 });
 export type PipelineSummary = z.infer<typeof PipelineSummary>;
 

@@ -4,6 +4,7 @@
  */
 import { alertMessages as alerts } from "./messages/alerts.ts";
 import { exportMessages as exports } from "./messages/exports.ts";
+import { goLiveMessages as goLive } from "./messages/go-live.ts";
 import { paramMessages as params } from "./messages/params.ts";
 import { pipelineMessages as pipelines } from "./messages/pipelines.ts";
 import { publicApiMessages as publicApi } from "./messages/public-api.ts";
@@ -11,9 +12,9 @@ import { requestMessages as requests } from "./messages/requests.ts";
 import { resourceMessages as resources } from "./messages/resources.ts";
 import { titleMessages as titles } from "./messages/titles.ts";
 
-export const catalogueParts = { titles, requests, resources, params, publicApi, pipelines, alerts, exports };
+export const catalogueParts = { titles, requests, resources, params, publicApi, pipelines, alerts, exports, goLive };
 
-const nl = { ...titles.nl, ...requests.nl, ...resources.nl, ...params.nl, ...publicApi.nl, ...pipelines.nl, ...alerts.nl, ...exports.nl };
+const nl = { ...titles.nl, ...requests.nl, ...resources.nl, ...params.nl, ...publicApi.nl, ...pipelines.nl, ...alerts.nl, ...exports.nl, ...goLive.nl };
 
 export type ServerMessageKey = keyof typeof nl;
 /** The Dutch text of a key, as a literal type: its `{placeholders}` type the parameters of `msg()`. */
@@ -28,6 +29,7 @@ const en: Record<ServerMessageKey, string> = {
   ...pipelines.en,
   ...alerts.en,
   ...exports.en,
+  ...goLive.en,
 };
 
 export const serverMessages: Record<"nl" | "en", Record<ServerMessageKey, string>> = { nl, en };

@@ -24,8 +24,8 @@ const DefinitionSchema = z
     table: z
       .never({ error: 'table must not be given: a pipeline publishes the table named after it ("air-quality-measurements" → air_quality_measurements)' })
       .optional(),
-    source: z.custom<Source>((s) => ["records", "csv"].includes((s as Source)?.kind), {
-      error: 'source must be a record source or a CSV source (kind "records" or "csv")',
+    source: z.custom<Source>((s) => ["records", "csv", "choice", "sliced"].includes((s as Source)?.kind), {
+      error: 'source must be a record, CSV, choice or sliced source (kind "records", "csv", "choice" or "sliced")',
     }),
     schema: z.instanceof(z.ZodObject, { error: "schema must be a zod object describing one record" }),
     mode: z.enum(loadModes),
@@ -37,12 +37,24 @@ const DefinitionSchema = z
     freshness: z.object({ column: identifier, warnAfterHours: z.number().positive(), errorAfterHours: z.number().positive() }).optional(),
     /** Point records get a `buurt_code` column by point-in-polygon against the published areas. */
     assignBuurt: z.object({ lon: identifier, lat: identifier }).optional(),
+    /**
+     * Upsert only: a column holding each row's tier and the tiers from worst to best (e.g. unvalidated,
+     * provisional, validated). A row never replaces one of a better tier with the same key; the run
+     * counts the rows a better tier replaced.
+     */
+    precedence: z.object({ column: identifier, order: z.array(z.string().min(1)).min(2), period: identifier.optional() }).optional(),
     /** A run that rejects a larger share of the rows it read fails. */
     maxRejectShare: z.number().min(0).max(1).default(0.02),
     /** Upstream source and licence, shown with every number derived from this dataset. */
     attribution: z.object({ source: z.string().min(1), licence: z.string().min(1) }),
   })
   .refine((d) => d.mode !== "upsert" || d.key.length > 0, { error: "an upsert pipeline needs key columns" })
+  .refine((d) => !d.precedence || (d.mode === "upsert" && d.precedence.column in d.schema.shape), {
+    error: "precedence needs mode upsert and a column of the schema",
+  })
+  .refine((d) => (d.source as Source).kind !== "sliced" || d.mode !== "replace", {
+    error: "a sliced source publishes slice by slice: use mode upsert or append, not replace",
+  })
   .refine((d) => Object.keys(d.schema.shape).every((k) => /^[a-z][a-z0-9_]*$/.test(k)), { error: "schema fields must be lower_snake_case column names" })
   .refine((d) => d.key.every((k) => k in d.schema.shape), { error: "every key column must be a field of the schema" })
   .refine((d) => !d.freshness || d.freshness.column in d.schema.shape, { error: "the freshness column must be a field of the schema" })

@@ -34,13 +34,26 @@ const MAX_PAGES = 100_000;
 export async function* pagesByNextLink(
   url: string,
   context: ExtractContext,
-  { items = "value", next, baseUrl, upstreamBase }: { items?: string; next: string; baseUrl: string; upstreamBase: string },
+  {
+    items = "value",
+    next,
+    baseUrl,
+    upstreamBase,
+    headers,
+  }: {
+    items?: string;
+    next: string;
+    baseUrl: string;
+    upstreamBase: string;
+    /** Request headers for every page, e.g. an API key (`apikey`); never part of a URL or a message. */
+    headers?: Record<string, string>;
+  },
 ): AsyncGenerator<SourcePage> {
   const Envelope = z.object({ [items]: z.array(z.unknown()), [next]: z.string().optional() });
   let pageUrl: string | undefined = url;
   for (let pages = 0; pageUrl; pages++) {
     if (pages >= MAX_PAGES) throw new PipelineError(msg("run.tooManyPages", { url: redactUrl(url), max: MAX_PAGES }));
-    const parsed = Envelope.safeParse(await context.fetchJson(pageUrl, { signal: context.signal }));
+    const parsed = Envelope.safeParse(await context.fetchJson(pageUrl, { signal: context.signal, ...(headers ? { headers } : {}) }));
     if (!parsed.success) throw new PipelineError(msg("run.notAPage", { url: redactUrl(pageUrl), items, detail: String(parsed.error.issues[0]?.message) }));
     yield { origin: pageUrl, records: parsed.data[items] as unknown[] };
     const link = parsed.data[next] as string | undefined;

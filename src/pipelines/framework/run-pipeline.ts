@@ -25,7 +25,8 @@ import { createRejectPruner, DEFAULT_REJECTS_RETENTION_DAYS, type RejectSink } f
 import { beginRun, PipelineBusyError, releaseLock } from "./run-lock.ts";
 import { dropCsvScratch, stageCsv } from "./stage-csv.ts";
 import { recordLocator, stageRecords } from "./stage-records.ts";
-import { dataNow, type SourceSettings } from "./source.ts";
+import { markSliceLoaded, planSlices } from "./slices.ts";
+import { dataNow, directSource, type DirectSource, type ExtractContext, type Slice, type SourceSettings } from "./source.ts";
 import { quote } from "../../ground/sql-text.ts";
 import { dropMetaColumns, quarantineViolations } from "./validate-staging.ts";
 
@@ -49,6 +50,11 @@ export interface RunnerDeps {
   onStorageError?: (error: unknown) => void;
   /** Rejects (sample and counts) of runs older than this many days are deleted at the start of a run (at most hourly); default 90. */
   rejectsRetentionDays?: number;
+  /**
+   * A trial (the go-live check): a sliced source loads only its first slice still to load and its
+   * "always" slices, so a check of a backfill from 2015 reads one period, not the whole history.
+   */
+  sampleSlices?: boolean;
 }
 
 export class RunnerStoppedError extends Error {
@@ -65,6 +71,8 @@ export interface RunResult {
   rowsRejected: number;
   /** Identical copies of a record that arrived more than once, kept once: read = loaded + rejected + duplicate. */
   rowsDuplicate: number;
+  /** Published rows replaced by the same key in a better tier (a validated hour for a provisional one). */
+  rowsReplaced: number;
   warnings: number;
   checks: CheckResult[];
   /** In English, for the CLI and logs; the run record has it in Dutch too. */
@@ -126,8 +134,10 @@ async function execute(
   signal: AbortSignal,
 ): Promise<RunResult> {
   const stagingTable = `__staging_${pipeline.table}_${runId}`;
-  const counts = { rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsDuplicate: 0 };
+  const counts: RunCounts = { rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsDuplicate: 0, rowsReplaced: 0 };
   const checks: CheckResult[] = [];
+  /** The checks of the pass under way: kept in `checks` when it publishes, or when the run fails. */
+  let passChecks: CheckResult[] = [];
   const reject: RejectSink = { runId, pipeline: pipeline.name, sampled: 0 };
   const started = performance.now();
   /** One structured line per run, so runs can be counted and timed from the log alone. */
@@ -146,40 +156,47 @@ async function execute(
     if (!finishing) connection.interrupt();
   };
   signal.addEventListener("abort", interrupt, { once: true });
-  try {
-    await deps.pruneRejects(connection);
-    // A file that is not there: say where it was looked for and which setting names the folder.
-    const missing = pipeline.source.missingData?.(deps.settings);
-    if (missing) throw new PipelineError(msg("run.missingFile", { file: missing }));
+  const context: ExtractContext = {
+    settings: deps.settings,
+    // One wait budget per run: all of its requests together wait at most MM_UPSTREAM_MAX_WAIT_MINUTES.
+    fetchJson: withWaitBudget(deps.fetchJson),
+    now: deps.clock(),
+    table: pipeline.table,
+    signal,
+    query: (sql: string, params: unknown[] = []) => deps.db.query(sql, params as never),
+  };
+
+  /**
+   * Reads one source (the pipeline's, or one slice of a backfill), validates it and publishes it in
+   * one transaction. `slice`: the slice is recorded as loaded with its data and the run's counts so
+   * far, and committed; without, the run record is finished in the same transaction. `last`: the
+   * run's last pass, which also judges freshness.
+   */
+  const loadAndPublish = async (source: DirectSource, slice: Slice | null, last = true): Promise<void> => {
+    const sliceStarted = performance.now();
+    const before = { ...counts };
+    passChecks = [];
     const { columns } = pipeline;
     let drift: Drift;
     let locator;
-    if (pipeline.source.kind === "csv") {
-      const csv = await stageCsv(connection, pipeline.source, deps.settings, columns, stagingTable, reject);
+    if (source.kind === "csv") {
+      const csv = await stageCsv(connection, source, deps.settings, columns, stagingTable, reject);
       ({ drift, locator } = csv);
-      counts.rowsRead = csv.rowsRead;
-      counts.rowsRejected = csv.rejectedLines;
+      counts.rowsRead += csv.rowsRead;
+      counts.rowsRejected += csv.rejectedLines;
       deps.onProgress?.(pipeline.name, counts.rowsRead);
     } else {
-      const context = {
-        settings: deps.settings,
-        // One wait budget per run: all of its requests together wait at most MM_UPSTREAM_MAX_WAIT_MINUTES.
-        fetchJson: withWaitBudget(deps.fetchJson),
-        now: deps.clock(),
-        table: pipeline.table,
-        signal,
-        query: (sql: string, params: unknown[] = []) => deps.db.query(sql, params as never),
-      };
+      // Counted as pages arrive, so a run failing halfway still says how much it read.
       const onRead = (n: number) => {
-        counts.rowsRead = n;
-        deps.onProgress?.(pipeline.name, n);
+        counts.rowsRead = before.rowsRead + n;
+        deps.onProgress?.(pipeline.name, counts.rowsRead);
       };
-      ({ drift } = await stageRecords(connection, pipeline.source, context, columns, stagingTable, onRead));
+      ({ drift } = await stageRecords(connection, source, context, columns, stagingTable, onRead));
       locator = recordLocator;
     }
     assertNoBreakingDrift(drift);
     if (drift.added.length) {
-      checks.push({
+      passChecks.push({
         name: "schema_drift",
         level: "warn",
         passed: false,
@@ -192,19 +209,20 @@ async function execute(
 
     const validated = await quarantineViolations(connection, columns, pipeline.key, stagingTable, locator, reject);
     counts.rowsRejected += validated.rejected;
-    counts.rowsDuplicate = validated.duplicates;
+    counts.rowsDuplicate += validated.duplicates;
     await dropMetaColumns(connection, stagingTable, columns);
-    if (pipeline.assignBuurt) checks.push(await assignBuurt(connection, stagingTable, pipeline.assignBuurt));
+    if (pipeline.assignBuurt) passChecks.push(await assignBuurt(connection, stagingTable, pipeline.assignBuurt));
     counts.rowsLoaded = counts.rowsRead - counts.rowsRejected - counts.rowsDuplicate;
-    const share = counts.rowsRead ? counts.rowsRejected / counts.rowsRead : 0;
+    // The share is judged per pass: one bad month of a backfill fails, however clean the years before it.
+    const read = counts.rowsRead - before.rowsRead;
+    const rejected = counts.rowsRejected - before.rowsRejected;
+    const share = read ? rejected / read : 0;
     if (share > pipeline.maxRejectShare) {
       const limit = pipeline.maxRejectShare * 100;
-      throw new PipelineError(
-        msg("run.tooManyRejects", { rejected: counts.rowsRejected, read: counts.rowsRead, share: decimal(share * 100, 1), limit: decimal(limit), runId }),
-      );
+      throw new PipelineError(msg("run.tooManyRejects", { rejected, read, share: decimal(share * 100, 1), limit: decimal(limit), runId }));
     }
     const stagingContext = { connection, table: `main.${quote(stagingTable)}`, key: pipeline.key, previousRows: null, now: deps.clock() };
-    if (pipeline.key.length) await runChecks([unique(pipeline.key)], stagingContext, checks);
+    if (pipeline.key.length) await runChecks([unique(pipeline.key)], stagingContext, passChecks);
 
     signal.throwIfAborted();
     await connection.run("BEGIN TRANSACTION");
@@ -212,23 +230,40 @@ async function execute(
     const previousRows = (await tableExists(connection, pipeline.table))
       ? Number((await connection.runAndReadAll(`SELECT count(*)::BIGINT FROM main.${quote(pipeline.table)}`)).getRows()[0]![0])
       : null;
-    await publishStaging(connection, pipeline, pipeline.publishedColumns, stagingTable);
-    const declared = [...pipeline.checks, ...(pipeline.freshness ? freshness(pipeline.freshness) : [])];
+    const published = await publishStaging(connection, pipeline, pipeline.publishedColumns, stagingTable, slice?.covers);
+    counts.rowsReplaced += published.replaced;
+    // An hour that arrived again in a worse tier (the API's copy of a validated hour) is kept once, as a duplicate.
+    counts.rowsDuplicate += published.superseded;
+    counts.rowsLoaded -= published.superseded;
+    // A backfill's early slices are old by nature: freshness is judged once the last one is in.
+    const declared = [...pipeline.checks, ...(pipeline.freshness && last ? freshness(pipeline.freshness) : [])];
     await runChecks(
       declared,
       { connection, table: `main.${quote(pipeline.table)}`, key: pipeline.key, previousRows, now: dataNow(deps.settings, deps.clock) },
-      checks,
+      passChecks,
     );
-    await connection.run(`INSERT OR REPLACE INTO meta.published (pipeline, table_name, run_id, published_at) VALUES ($1, $2, $3, $4::TIMESTAMP)`, [
-      pipeline.name,
-      pipeline.table,
-      runId,
-      deps.clock().toISOString(),
-    ]);
-    const warnings = countWarnings(checks);
+    await connection.run(
+      `INSERT OR REPLACE INTO meta.published (pipeline, table_name, run_id, published_at, seq) VALUES ($1, $2, $3, $4::TIMESTAMP, nextval('meta.publish_seq'))`,
+      [pipeline.name, pipeline.table, runId, deps.clock().toISOString()],
+    );
+    // A backfill keeps what its passes found wrong, and the last pass's checks in full.
+    keepChecks(checks, passChecks, slice !== null);
+    passChecks = [];
     await deps.fault?.("before-run-record", pipeline.name);
-    await finishRun(connection, runId, "succeeded", counts, warnings, null, deps.clock());
-    await recordChecks(connection, reject, checks);
+    if (slice) {
+      const loaded = { rowsLoaded: counts.rowsLoaded - before.rowsLoaded, rowsReplaced: counts.rowsReplaced - before.rowsReplaced };
+      if (slice.repeat === "once")
+        await markSliceLoaded(connection, pipeline.name, slice.id, runId, loaded, (performance.now() - sliceStarted) / 1000, deps.clock());
+      await updateRunCounts(connection, runId, counts);
+    } else {
+      await finishRun(connection, runId, "succeeded", counts, countWarnings(checks), null, deps.clock());
+      await recordChecks(connection, reject, checks);
+    }
+    await commit();
+    await dropScratch(connection, stagingTable, source);
+  };
+
+  const commit = async () => {
     await deps.fault?.("before-commit", pipeline.name);
     signal.throwIfAborted();
     finishing = true;
@@ -239,9 +274,36 @@ async function execute(
     } finally {
       await deps.db.published.end();
     }
+    finishing = false;
     inTransaction = false;
     await deps.fault?.("after-commit", pipeline.name);
-    const message = `pipeline ${pipeline.name} run ${runId}: ${counts.rowsLoaded} rows published, ${counts.rowsRejected} rejected${counts.rowsDuplicate ? `, ${counts.rowsDuplicate} duplicates dropped` : ""}${warnings ? `, ${warnings} warnings` : ""}`;
+  };
+
+  try {
+    await deps.pruneRejects(connection);
+    // A file that is not there: say where it was looked for and which setting names the folder.
+    const missing = pipeline.source.missingData?.(deps.settings);
+    if (missing) throw new PipelineError(msg("run.missingFile", { file: missing }));
+    if (pipeline.source.kind === "sliced") {
+      const slices = await planSlices(connection, pipeline.name, pipeline.source, context);
+      const chosen = deps.sampleSlices ? sampleOf(slices) : slices;
+      for (const [i, slice] of chosen.entries()) {
+        signal.throwIfAborted();
+        await loadAndPublish(slice.source, slice, i === chosen.length - 1);
+      }
+      // The run's own record, once every slice is in.
+      await connection.run("BEGIN TRANSACTION");
+      inTransaction = true;
+      await finishRun(connection, runId, "succeeded", counts, countWarnings(checks), null, deps.clock());
+      await recordChecks(connection, reject, checks);
+      await commit();
+    } else {
+      await loadAndPublish(directSource(pipeline.source, deps.settings), null);
+    }
+    finishing = true;
+    const warnings = countWarnings(checks);
+    const replaced = counts.rowsReplaced ? `, ${counts.rowsReplaced} replaced by a better tier` : "";
+    const message = `pipeline ${pipeline.name} run ${runId}: ${counts.rowsLoaded} rows published, ${counts.rowsRejected} rejected${counts.rowsDuplicate ? `, ${counts.rowsDuplicate} duplicates dropped` : ""}${replaced}${warnings ? `, ${warnings} warnings` : ""}`;
     deps.logger[warnings ? "warn" : "info"](outcome("succeeded", warnings), message);
     return { runId, status: "succeeded", ...counts, warnings, checks, error: null };
   } catch (error) {
@@ -250,6 +312,7 @@ async function execute(
     // Before the ROLLBACK: an invalidated database fails that too, and a full disk needs room for the record.
     deps.onStorageError?.(error);
     if (inTransaction) await connection.run("ROLLBACK");
+    checks.push(...passChecks);
     const warnings = countWarnings(checks);
     await finishRun(connection, runId, status, counts, warnings, message, deps.clock());
     await recordChecks(connection, reject, checks);
@@ -261,10 +324,35 @@ async function execute(
     return { runId, status, ...counts, warnings, checks, error: message.en };
   } finally {
     signal.removeEventListener("abort", interrupt);
-    for (const table of [stagingTable, `${stagingTable}__raw`]) await connection.run(`DROP TABLE IF EXISTS main.${quote(table)}`);
-    if (pipeline.source.kind === "csv") await dropCsvScratch(connection, stagingTable);
+    await dropScratch(connection, stagingTable, pipeline.source.kind === "sliced" ? null : directSource(pipeline.source, deps.settings));
     await releaseLock(connection, runId);
   }
+}
+
+/** The staging tables of a pass; a CSV source also leaves its reader's scratch. */
+async function dropScratch(connection: DuckDBConnection, stagingTable: string, source: DirectSource | null): Promise<void> {
+  for (const table of [stagingTable, `${stagingTable}__raw`]) await connection.run(`DROP TABLE IF EXISTS main.${quote(table)}`);
+  if (source?.kind === "csv") await dropCsvScratch(connection, stagingTable);
+}
+
+/** A trial run's slices: the first still to load, and those read on every run. */
+function sampleOf(slices: Slice[]): Slice[] {
+  const first = slices.find((s) => s.repeat === "once");
+  return slices.filter((s) => s === first || s.repeat === "always");
+}
+
+/**
+ * Keeps a pass's check results in the run's list: a single pass keeps all; a backfill's passes keep
+ * what failed (one line per check and pass would bury it), and the last pass replaces the passed ones.
+ */
+function keepChecks(checks: CheckResult[], pass: CheckResult[], sliced: boolean): void {
+  if (!sliced) {
+    checks.push(...pass);
+    return;
+  }
+  const passedNames = new Set(pass.filter((c) => c.passed).map((c) => c.name));
+  for (let i = checks.length - 1; i >= 0; i--) if (checks[i]!.passed && passedNames.has(checks[i]!.name)) checks.splice(i, 1);
+  checks.push(...pass.filter((c) => !c.passed || !checks.some((k) => k.name === c.name && k.passed)));
 }
 
 /** Why the run ended without publishing, in both languages; errors from sources and DuckDB keep their own (English) text. */
@@ -303,28 +391,38 @@ async function recordChecks(connection: DuckDBConnection, reject: { runId: numbe
   }
 }
 
+interface RunCounts {
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  rowsDuplicate: number;
+  rowsReplaced: number;
+}
+
 async function finishRun(
   connection: DuckDBConnection,
   runId: number,
   status: RunResult["status"],
-  counts: { rowsRead: number; rowsLoaded: number; rowsRejected: number; rowsDuplicate: number },
+  counts: RunCounts,
   warnings: number,
   error: LocalizedText | null,
   finishedAt: Date,
 ) {
+  await updateRunCounts(connection, runId, counts);
+  await connection.run(`UPDATE meta.pipeline_runs SET status = $2, finished_at = $3::TIMESTAMP, warnings = $4, error = $5, error_nl = $6 WHERE run_id = $1`, [
+    runId,
+    status,
+    finishedAt.toISOString(),
+    warnings,
+    error?.en ?? null,
+    error?.nl ?? null,
+  ]);
+}
+
+/** The counts so far: a backfill updates them with every slice it publishes. */
+async function updateRunCounts(connection: DuckDBConnection, runId: number, counts: RunCounts) {
   await connection.run(
-    `UPDATE meta.pipeline_runs SET status = $2, finished_at = $3::TIMESTAMP, rows_read = $4, rows_loaded = $5, rows_rejected = $6, warnings = $7, error = $8, error_nl = $9, rows_duplicate = $10 WHERE run_id = $1`,
-    [
-      runId,
-      status,
-      finishedAt.toISOString(),
-      counts.rowsRead,
-      counts.rowsLoaded,
-      counts.rowsRejected,
-      warnings,
-      error?.en ?? null,
-      error?.nl ?? null,
-      counts.rowsDuplicate,
-    ],
+    `UPDATE meta.pipeline_runs SET rows_read = $2, rows_loaded = $3, rows_rejected = $4, rows_duplicate = $5, rows_replaced = $6 WHERE run_id = $1`,
+    [runId, counts.rowsRead, counts.rowsLoaded, counts.rowsRejected, counts.rowsDuplicate, counts.rowsReplaced],
   );
 }

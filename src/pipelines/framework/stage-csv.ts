@@ -2,11 +2,23 @@
  * CSV sources: DuckDB reads the file with the pinned dialect and the schema's column types, and
  * keeps rows it cannot parse or cast in a rejects table (store_rejects) instead of failing. Broken
  * structure (an unterminated quote, invalid UTF-8) fails the run; cast errors are quarantined.
+ * An export in another system's columns is read through its column mapping (column-mapping.ts): as
+ * text, its header checked against the mapping, each field converted in SQL; values the mapping cannot
+ * read are quarantined like cast errors, and a rejected row keeps the export's own columns as raw text.
  */
 import { open } from "node:fs/promises";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { msg } from "../../ground/i18n/message.ts";
-import { invalidValueReason, violationSql, type Column } from "./compile-schema.ts";
+import {
+  assertHeaderMatches,
+  loadColumnMapping,
+  mappedColumnsSql,
+  mappingFileOf,
+  timestampSql,
+  unreadableValueSql,
+  type ColumnMapping,
+} from "./column-mapping.ts";
+import { invalidValueReason, type Column } from "./compile-schema.ts";
 import type { Drift } from "./drift.ts";
 import { messageSql } from "./message-sql.ts";
 import { storeRejects, type RejectSink } from "./reject-store.ts";
@@ -15,7 +27,9 @@ import { literal, quote } from "../../ground/sql-text.ts";
 import { PipelineError } from "./pipeline-error.ts";
 import type { Locator } from "./locator.ts";
 
-const STRUCTURAL_ERRORS = ["UNQUOTED VALUE", "INVALID UNICODE", "LINE SIZE OVER MAXIMUM"];
+// DuckDB 1.5 reports bytes that are not UTF-8 as INVALID ENCODING (older versions: INVALID UNICODE).
+const STRUCTURAL_ERRORS = ["UNQUOTED VALUE", "INVALID UNICODE", "INVALID ENCODING", "LINE SIZE OVER MAXIMUM"];
+const ENCODING_ERRORS = new Set(["INVALID UNICODE", "INVALID ENCODING"]);
 
 export class StructuralError extends PipelineError {}
 
@@ -25,7 +39,8 @@ async function readHeader(file: string, dialect: CsvDialect): Promise<string[]> 
   try {
     const buffer = Buffer.alloc(64 * 1024);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const first = buffer.subarray(0, bytesRead).toString("utf8").split(/\r?\n/)[0] ?? "";
+    const text = buffer.subarray(0, bytesRead).toString(dialect.encoding === "latin-1" ? "latin1" : "utf8");
+    const first = text.split(/\r?\n/)[0] ?? "";
     const unquote = (name: string) => (name.startsWith(dialect.quote) && name.endsWith(dialect.quote) ? name.slice(1, -1) : name);
     return first
       .replace(/^\uFEFF/, "")
@@ -34,6 +49,51 @@ async function readHeader(file: string, dialect: CsvDialect): Promise<string[]> 
   } finally {
     await handle.close();
   }
+}
+
+/** A header column without a name (a trailing delimiter) is read under a placeholder, and never loaded. */
+const readName = (name: string, index: number) => name || `__unnamed_${index + 1}`;
+
+/** How a file is read: the type of each header column, the staged columns over the read row `r`, and the values that failed to read. */
+interface ReadPlan {
+  readTypes: string[];
+  select: string[];
+  violations: string[];
+  /** The raw text of a staged row `s`, for rows the schema's rules reject. */
+  raw: string;
+}
+
+/**
+ * An export in our columns: read by name as the header has them, typed; a column the schema does
+ * not know is read as text and left out. Timestamps are read as text and cast afterwards: DuckDB 1.5
+ * can crash casting TIMESTAMPTZ inside the CSV scanner, and a failed cast is then kept in
+ * __type_error like any other rule.
+ */
+function directPlan(header: string[], columns: Column[], dialect: CsvDialect): ReadPlan {
+  const byName = new Map(columns.map((c) => [c.name, c]));
+  const readTypes = header.map((name, i) => {
+    const type = byName.get(name)?.type ?? "VARCHAR";
+    return `${literal(readName(name, i))}: ${literal(type === "TIMESTAMP" ? "VARCHAR" : type)}`;
+  });
+  const timestamps = columns.filter((c) => c.type === "TIMESTAMP");
+  const timestampOf = (c: Column) => timestampSql(`r.${quote(c.name)}`, dialect.timestampFormat);
+  return {
+    readTypes,
+    select: columns.map((c) => (c.type === "TIMESTAMP" ? `${timestampOf(c)} AS ${quote(c.name)}` : `r.${quote(c.name)}`)),
+    violations: timestamps.map((c) => unreadableValueSql(`r.${quote(c.name)}`, timestampOf(c), c.name, invalidValueReason("TIMESTAMP"))),
+    raw: "to_json(s)::VARCHAR",
+  };
+}
+
+/** An export through its column mapping: every column read as text, each field converted in SQL; a row keeps the export's own columns as raw text. */
+function mappedPlan(mapping: ColumnMapping, header: string[], columns: Column[]): ReadPlan {
+  const { select, violations } = mappedColumnsSql(mapping, columns);
+  return {
+    readTypes: header.map((name, i) => `${literal(readName(name, i))}: 'VARCHAR'`),
+    select: [...select, "to_json(r)::VARCHAR AS __source"],
+    violations,
+    raw: "s.__source",
+  };
 }
 
 export interface StagedCsv {
@@ -55,23 +115,19 @@ export async function stageCsv(
   sink: RejectSink,
 ): Promise<StagedCsv> {
   const file = source.file(settings);
-  const { dialect } = source;
+  const mappingFile = mappingFileOf(settings, source.mapping);
+  const mapping = mappingFile ? loadColumnMapping(mappingFile, sink.pipeline, columns) : null;
+  const dialect: CsvDialect = { ...source.dialect, ...mapping?.dialect };
   const header = await readHeader(file, dialect);
   const byName = new Map(columns.map((c) => [c.name, c]));
-  const drift: Drift = {
-    dropped: columns.filter((c) => !header.includes(c.name)).map((c) => c.name),
-    added: header.filter((h) => !byName.has(h)),
-    retyped: [],
-  };
+  // Through a mapping, a missing or unexpected column fails the run here, naming the mapping to edit.
+  if (mapping) assertHeaderMatches(mapping, header, file);
+  const drift: Drift = mapping
+    ? { dropped: [], added: [], retyped: [] }
+    : { dropped: columns.filter((c) => !header.includes(c.name)).map((c) => c.name), added: header.filter((h) => h && !byName.has(h)), retyped: [] };
   if (drift.dropped.length) return { file, rowsRead: 0, drift, rejectedLines: 0, locator: { origin: literal(file), line: { row: "NULL" }, raw: "''" } };
 
-  // Typed by name as the header has them; a column the schema does not know is read as text and left
-  // out. Timestamps are read as text and cast afterwards: DuckDB 1.5 can crash casting TIMESTAMPTZ
-  // inside the CSV scanner, and a failed cast is then kept in __type_error like any other rule.
-  const readTypes = header.map((name) => {
-    const type = byName.get(name)?.type ?? "VARCHAR";
-    return `${literal(name)}: ${literal(type === "TIMESTAMP" ? "VARCHAR" : type)}`;
-  });
+  const plan = mapping ? mappedPlan(mapping, header, columns) : directPlan(header, columns, dialect);
   const rejectsTable = `${stagingTable}__rejects`;
   const options = [
     "auto_detect = false",
@@ -79,29 +135,23 @@ export async function stageCsv(
     `delim = ${literal(dialect.delimiter)}`,
     `quote = ${literal(dialect.quote)}`,
     `escape = ${literal(dialect.escape)}`,
-    `columns = {${readTypes.join(", ")}}`,
+    ...(dialect.encoding ? [`encoding = ${literal(dialect.encoding)}`] : []),
+    `columns = {${plan.readTypes.join(", ")}}`,
     "store_rejects = true",
     `rejects_table = ${literal(rejectsTable)}`,
     `rejects_scan = ${literal(`${rejectsTable}_scan`)}`,
   ];
-  const timestampOf = (c: Column) =>
-    dialect.timestampFormat
-      ? `try_strptime(${quote(c.name)}, ${literal(dialect.timestampFormat)})`
-      : `(TRY_CAST(${quote(c.name)} AS TIMESTAMPTZ) AT TIME ZONE 'UTC')`;
-  const select = columns.map((c) => (c.type === "TIMESTAMP" ? `${timestampOf(c)}::TIMESTAMP AS ${quote(c.name)}` : quote(c.name)));
-  const castErrors = columns
-    .filter((c) => c.type === "TIMESTAMP")
-    .map((c) => `WHEN ${quote(c.name)} IS NOT NULL AND ${timestampOf(c)} IS NULL THEN ${violationSql(c.name, invalidValueReason("TIMESTAMP"))}`);
   await connection.run(
     `CREATE OR REPLACE TABLE main.${quote(stagingTable)} AS
-     SELECT ${select.join(", ")}, ${castErrors.length ? `CASE ${castErrors.join(" ")} END` : "NULL::VARCHAR[]"} AS __type_error
-     FROM read_csv(${literal(file)}, ${options.join(", ")})`,
+     SELECT ${plan.select.join(", ")}, ${plan.violations.length ? `CASE ${plan.violations.join(" ")} END` : "NULL::VARCHAR[]"} AS __type_error
+     FROM read_csv(${literal(file)}, ${options.join(", ")}) r`,
   );
 
   const structural = await connection.runAndReadAll(
     `SELECT line, error_type, error_message FROM ${quote(rejectsTable)} WHERE error_type IN (${STRUCTURAL_ERRORS.map((e) => literal(e)).join(", ")}) ORDER BY line LIMIT 1`,
   );
   const broken = structural.getRowObjectsJS()[0];
+  if (broken && ENCODING_ERRORS.has(String(broken.error_type))) throw new StructuralError(msg("run.csvEncoding", { file, line: Number(broken.line) }));
   if (broken)
     throw new StructuralError(
       msg("run.invalidCsv", { file, line: Number(broken.line), type: String(broken.error_type), detail: String(broken.error_message) }),
@@ -115,7 +165,7 @@ export async function stageCsv(
     connection,
     sink,
     `SELECT line AS r, ${literal(file)} AS origin, line, column_name, ${messageSql("en", "reject.unreadable", params)} AS reason, ${messageSql("nl", "reject.unreadable", params)} AS reason_nl,
-            ${messageSql("en", "reject.unreadableKind", params)} AS kind, ${messageSql("nl", "reject.unreadableKind", params)} AS kind_nl, csv_line AS raw
+            ${messageSql("en", "reject.unreadableKind", params)} AS kind, ${messageSql("nl", "reject.unreadableKind", params)} AS kind_nl, trim(csv_line, chr(13) || chr(10)) AS raw
      FROM (SELECT *, row_number() OVER (PARTITION BY line ORDER BY column_idx) AS n FROM ${quote(rejectsTable)}) WHERE n = 1`,
   );
   const counts = await connection.runAndReadAll(
@@ -124,10 +174,11 @@ export async function stageCsv(
   const [staged, rejectedLines] = counts.getRows()[0]!.map(Number) as [number, number];
   const rowsRead = staged + rejectedLines;
   // A column that no row could be read as its type was retyped upstream: count both kinds of cast failure.
+  // (A value missing from a mapping's value map carries a kind, __type_error[4]: not a retyping, a quarantined row.)
   const castFailures = await connection.runAndReadAll(
     `SELECT c, sum(n)::BIGINT FROM (
        SELECT column_name AS c, count(DISTINCT line) AS n FROM ${quote(rejectsTable)} WHERE error_type = 'CAST' GROUP BY c
-       UNION ALL SELECT __type_error[1], count(*) FROM main.${quote(stagingTable)} WHERE __type_error IS NOT NULL GROUP BY 1
+       UNION ALL SELECT __type_error[1], count(*) FROM main.${quote(stagingTable)} WHERE __type_error IS NOT NULL AND __type_error[4] IS NULL GROUP BY 1
      ) GROUP BY c`,
   );
   for (const [name, n] of castFailures.getRows()) {
@@ -151,7 +202,7 @@ export async function stageCsv(
     rejectedLines,
     locator: {
       origin: literal(file),
-      raw: "to_json(s)::VARCHAR",
+      raw: plan.raw,
       extraViolation: "WHEN s.__type_error IS NOT NULL THEN s.__type_error",
       line: { rejected: "x.r + 2 + coalesce(o.before, 0)", join: `ASOF LEFT JOIN ${offsets} o ON x.r >= o.first_valid_after` },
     },

@@ -1,17 +1,45 @@
 /**
  * CBS StatLine's OData v4 API (https://datasets.cbs.nl/odata/v1/CBS): a table's `Observations` (one
  * value per area, period and measure) paged by `@odata.nextLink`, and its `MeasureCodes`. The same
- * code reads the live API and the demo's recorded responses; only the base URL differs.
+ * code reads the live API and the demo's recorded responses; only the base URL differs. Also home of
+ * what every CBS key-figure reader shares: our measure names, table ids and the municipality filter.
+ * Which tables are read, and with which reader, is cbs-key-figure-tables.ts.
  */
 import { z } from "zod";
 import { pagesByNextLink } from "../framework/paging.ts";
-import type { ExtractContext, RecordSource, SourcePage } from "../framework/source.ts";
+import type { ExtractContext, SourcePage } from "../framework/source.ts";
 
 /** The live API's base: the next links CBS writes are absolute and point here. */
 export const CBS_UPSTREAM_BASE = "https://datasets.cbs.nl/odata/v1/CBS";
 
-/** Our stable measure names; CBS's codes change between tables, these do not. */
-export const measureNames = ["inhabitants", "households", "homes", "avg_gas_m3", "avg_electricity_kwh", "solar_share", "ev_chargers", "green_share"] as const;
+/** Our stable measure names for every CBS table and API; CBS's codes and keys change between tables, these do not. */
+export const keyFigureMeasures = [
+  "inhabitants",
+  "households",
+  "homes",
+  "avg_gas_m3",
+  "avg_electricity_kwh",
+  "solar_share",
+  "ev_chargers",
+  "green_share",
+  "land_area_ha",
+] as const;
+export type KeyFigureMeasure = (typeof keyFigureMeasures)[number];
+
+/**
+ * The measures read from a v4 table, by code (cbsMeasures). Land area is read from classic (v3) tables
+ * and their CSV exports only (cbs-statline-classic.ts): its v4 measure code has not been seen yet.
+ */
+export const measureNames = [
+  "inhabitants",
+  "households",
+  "homes",
+  "avg_gas_m3",
+  "avg_electricity_kwh",
+  "solar_share",
+  "ev_chargers",
+  "green_share",
+] as const satisfies readonly KeyFigureMeasure[];
 export type MeasureName = (typeof measureNames)[number];
 
 /**
@@ -33,7 +61,36 @@ export const cbsMeasures: Record<MeasureName, { code: string; title: string; uni
 const measureByCode = new Map(Object.entries(cbsMeasures).map(([name, { code }]) => [code, name as MeasureName]));
 
 /** CBS table ids are five digits and a language suffix (85618NED); anything else is a config error. */
-const TABLE_ID = /^\d{5}[A-Z]{3}$/;
+export const TABLE_ID = /^\d{5}[A-Z]{3}$/;
+
+/** `2023JJ00` is the whole year 2023; other period kinds (quarters, months) are not key figures. */
+const YEAR_PERIOD = /^(\d{4})JJ00$/;
+
+/**
+ * The year of a row: its own `Perioden` when it has one, else the year its table is configured for
+ * (the yearly key-figure tables have no period dimension). Anything else as it came, to be quarantined.
+ */
+export function yearOf(period: unknown, year?: number): unknown {
+  if (period === undefined || period === null) return year;
+  const match = typeof period === "string" ? YEAR_PERIOD.exec(period.trim())?.[1] : undefined;
+  return match ? Number(match) : period;
+}
+
+/**
+ * The code prefixes of the municipality's gemeente, wijken and buurten: GM0518 → GM0518, WK0518, BU0518.
+ * CBS pads codes with spaces ("GM0518    "), so they are matched with startswith, never eq.
+ */
+export function areaPrefixes(municipalityCode: string): string[] {
+  const digits = municipalityCode.slice(2);
+  return ["GM", "WK", "BU"].map((prefix) => `${prefix}${digits}`);
+}
+
+/** The OData filter for the municipality's areas, in either API version. */
+export function areaFilter(municipalityCode: string): string {
+  return areaPrefixes(municipalityCode)
+    .map((prefix) => `startswith(WijkenEnBuurten,'${prefix}')`)
+    .join(" or ");
+}
 
 const MeasureCode = z.object({ Identifier: z.string(), Title: z.string(), Unit: z.string().nullish() });
 
@@ -42,18 +99,9 @@ const Observation = z.object({
   ValueAttribute: z.string(),
   Value: z.number().nullable(),
   WijkenEnBuurten: z.string(),
-  Perioden: z.string(),
+  // [guess] The yearly KWB tables may have no period dimension; then the configured year is the period.
+  Perioden: z.string().optional(),
 });
-
-/** `2023JJ00` is the whole year 2023; other period kinds (quarters, months) are not key figures. */
-const YEAR_PERIOD = /^(\d{4})JJ00$/;
-
-function settingsOf(context: ExtractContext): { baseUrl: string; table: string; municipalityCode?: string | undefined } {
-  const cbs = context.settings.cbs;
-  if (!cbs) throw new Error("CBS source not configured: set cbs.baseUrl and cbs.table in the settings");
-  if (!TABLE_ID.test(cbs.table)) throw new Error(`cbs.table must be a CBS table id like 85618NED, got ${JSON.stringify(cbs.table)}`);
-  return cbs;
-}
 
 function pages(url: string, context: ExtractContext, baseUrl: string): AsyncGenerator<SourcePage> {
   return pagesByNextLink(url, context, { items: "value", next: "@odata.nextLink", baseUrl, upstreamBase: CBS_UPSTREAM_BASE });
@@ -81,32 +129,27 @@ async function assertMeasures(context: ExtractContext, baseUrl: string, table: s
 /**
  * One observation as our record, or null for a measure we do not load. An observation not in the
  * expected shape is passed on with its raw values, so the runner quarantines it with a reason.
+ * `year` is the table's configured year, the period of an observation without `Perioden`.
  */
-export function toRecord(raw: unknown): Record<string, unknown> | null {
+export function toRecord(raw: unknown, year?: number): Record<string, unknown> | null {
   const parsed = Observation.safeParse(raw);
   if (parsed.success) {
     const { Measure, ValueAttribute, Value, WijkenEnBuurten, Perioden } = parsed.data;
     const measure = measureByCode.get(Measure);
     if (!measure) return null;
     // CBS pads area codes with spaces to a fixed width ("BU05180101  ").
-    return { area_code: WijkenEnBuurten.trim(), period: yearOf(Perioden), measure, value: Value, value_attribute: ValueAttribute };
+    return { area_code: WijkenEnBuurten.trim(), period: yearOf(Perioden, year), measure, value: Value, value_attribute: ValueAttribute };
   }
   const fields = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
   const code = fields.Measure;
   if (typeof code === "string" && !measureByCode.has(code)) return null;
   return {
     area_code: typeof fields.WijkenEnBuurten === "string" ? fields.WijkenEnBuurten.trim() : fields.WijkenEnBuurten,
-    period: yearOf(fields.Perioden),
+    period: yearOf(fields.Perioden, year),
     measure: typeof code === "string" ? measureByCode.get(code) : code,
     value: fields.Value,
     value_attribute: fields.ValueAttribute,
   };
-}
-
-/** The year of a `2023JJ00` period; anything else as it came, to be quarantined. */
-function yearOf(period: unknown): unknown {
-  const year = typeof period === "string" ? YEAR_PERIOD.exec(period)?.[1] : undefined;
-  return year ? Number(year) : period;
 }
 
 /**
@@ -116,22 +159,23 @@ function yearOf(period: unknown): unknown {
 export function observationsUrl(baseUrl: string, table: string, municipalityCode?: string): string {
   const url = `${baseUrl}/${table}/Observations`;
   if (!municipalityCode) return url;
-  const digits = municipalityCode.slice(2);
-  const filter = ["GM", "WK", "BU"].map((prefix) => `startswith(WijkenEnBuurten,'${prefix}${digits}')`).join(" or ");
-  return `${url}?${new URLSearchParams({ $filter: filter })}`;
+  return `${url}?${new URLSearchParams({ $filter: areaFilter(municipalityCode) })}`;
 }
 
-/** CBS key figures per area: the observations of the configured table, limited to the mapped measures. */
-export const cbsKeyFigures: RecordSource = {
-  kind: "records",
-  describe: "CBS StatLine OData v4 /{table}/Observations and /MeasureCodes",
-  async *extract(context) {
-    const { baseUrl, table, municipalityCode } = settingsOf(context);
-    await assertMeasures(context, baseUrl, table);
-    for await (const page of pages(observationsUrl(baseUrl, table, municipalityCode), context, baseUrl)) {
-      const records = page.records.map(toRecord).filter((r) => r !== null);
-      // A page of only unmapped measures (or an empty page) still counts as read, with nothing in it.
-      yield { origin: page.origin, records };
-    }
-  },
-};
+export interface V4Table {
+  baseUrl: string;
+  table: string;
+  municipalityCode?: string | undefined;
+  /** The period of observations without `Perioden`; unset for MM_CBS_TABLE, whose observations must carry it. */
+  year?: number | undefined;
+}
+
+/** One v4 table's observations of the mapped measures, after checking its MeasureCodes. */
+export async function* readV4Table(context: ExtractContext, { baseUrl, table, municipalityCode, year }: V4Table): AsyncGenerator<SourcePage> {
+  await assertMeasures(context, baseUrl, table);
+  for await (const page of pages(observationsUrl(baseUrl, table, municipalityCode), context, baseUrl)) {
+    const records = page.records.map((raw) => toRecord(raw, year)).filter((r) => r !== null);
+    // A page of only unmapped measures (or an empty page) still counts as read, with nothing in it.
+    yield { origin: page.origin, records };
+  }
+}

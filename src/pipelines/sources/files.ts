@@ -1,7 +1,8 @@
 /**
  * Local file sources: CSV (read by DuckDB with a pinned dialect), JSON arrays and GeoJSON feature
  * collections (parsed whole; a truncated file fails the run before anything is written). Relative
- * paths resolve against `settings.filesDir`.
+ * paths resolve against `settings.filesDir`. A CSV export may be read through a column mapping
+ * (framework/column-mapping.ts).
  */
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -23,13 +24,19 @@ const missingFile = (file: string) => (settings: SourceSettings) => {
 
 const defaultDialect: CsvDialect = { delimiter: ",", quote: '"', escape: '"', header: true };
 
-export function csvFile(file: string, dialect: Partial<CsvDialect> = {}): CsvSource {
+/**
+ * A CSV file in a pinned dialect. `mapping` names the column mapping it may be read through
+ * (`<MM_REGISTER_MAPPINGS>/<mapping>.json`, when there is one): a register as a VTH system exports it.
+ * @example csvFile("exports/permits.csv", { mapping: "permits" })
+ */
+export function csvFile(file: string, { mapping, ...dialect }: Partial<CsvDialect> & { mapping?: string } = {}): CsvSource {
   return {
     kind: "csv",
     describe: `CSV file ${file}`,
     file: (settings) => resolveFile(settings, file),
     missingData: missingFile(file),
     dialect: { ...defaultDialect, ...dialect },
+    ...(mapping ? { mapping } : {}),
   };
 }
 

@@ -9,11 +9,14 @@ const PROBE = { timeoutMs: 1_000 };
 /**
  * The pipelines whose published data is older than their error threshold (errorAfterHours), as
  * "name (newest …, limit … h)". A pipeline that never loaded ("unknown") is not stale: a fresh
- * install, whose first runs have not finished, must still become ready.
+ * install, whose first runs have not finished, must still become ready; nor is one whose history is
+ * still loading (its backfill has slices to go), so the server serves throughout a backfill.
  */
 async function stalePipelines(pipelines: Pick<PipelineService, "freshness">): Promise<string[]> {
   const all = await pipelines.freshness(PROBE);
-  return all.filter((p) => p.freshness.status === "stale").map((p) => `${p.name} (newest ${p.freshness.latest}, limit ${p.freshness.errorAfterHours} h)`);
+  return all
+    .filter((p) => p.freshness.status === "stale" && !p.backfilling)
+    .map((p) => `${p.name} (newest ${p.freshness.latest}, limit ${p.freshness.errorAfterHours} h)`);
 }
 
 /**

@@ -12,12 +12,12 @@ import { DataChanged } from "../../ground/domain-errors.ts";
 
 const ATTEMPTS = 5;
 
-/** The published run ids of these pipelines (all when not given) as one string, e.g. "areas:1,waste:16". */
+/** The published versions of these pipelines (all when not given) as one string, e.g. "areas:1.1,waste:16.23". */
 export function versionString(runs: PublishedRuns, pipelines?: readonly string[]): string {
   return [...runs]
     .filter(([pipeline]) => !pipelines || pipelines.includes(pipeline))
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([pipeline, run]) => `${pipeline}:${run.runId}`)
+    .map(([pipeline, run]) => `${pipeline}:${run.version}`)
     .join(",");
 }
 

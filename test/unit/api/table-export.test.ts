@@ -25,6 +25,7 @@ const provenance: Provenance = {
   inputs: [{ pipeline: "area-key-figures", runId: 7, runFinishedAt: "2026-03-01T09:00:00Z" }],
   period: "2023–2024",
   qualityTier: "validated",
+  provisionalPeriods: [],
   freshness: { status: "current", latestPeriod: "2024", nextPeriod: "2025", nextExpected: "2026-07-01", label: { nl: "t/m 2024", en: "to 2024" } },
 };
 const point = (period: string, value: number | null, suppressed = false) => ({
@@ -35,6 +36,7 @@ const point = (period: string, value: number | null, suppressed = false) => ({
   value,
   suppressed,
   coverage: 1,
+  tier: null,
 });
 const series = (points: ReturnType<typeof point>[]) => ({ indicatorId: "green-share", unit: "%", by: "area" as const, points, provenance });
 

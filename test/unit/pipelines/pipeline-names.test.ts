@@ -38,7 +38,7 @@ describe("pipeline names", () => {
     const misspelt: PipelineName = "air-quality-measurement";
     // @ts-expect-error an indicator names registered pipelines only
     const theme = defineTheme({ id: "t", name: { nl: "T", en: "T" }, indicators: [indicator(["waste", "air_quality_measurements"])] });
-    const published: PublishedRuns = new Map([["waste", { runId: 1, finishedAt: null }]]);
+    const published: PublishedRuns = new Map([["waste", { runId: 1, finishedAt: null, version: "1.1" }]]);
     // @ts-expect-error a cache is versioned by registered pipelines only
     const version = versionOf(published, ["waste", "wastes"]);
     // @ts-expect-error asking whether a pipeline published takes a registered name

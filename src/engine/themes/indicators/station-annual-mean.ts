@@ -7,21 +7,26 @@ import { releases } from "../release.ts";
 /**
  * Annual mean of one pollutant per station. timestamp_measured is the end of the hour: the hour is
  * dated by its start (meta.hour_start, src/store/domain-rules.sql). A station-year counts only with
- * 75 % of its hours measured (value NULL below).
+ * 75 % of its hours measured (value NULL below). Its tier is its least checked hour's: a year with
+ * one provisional month is provisional (an hour without a tier, loaded before tiers, is unvalidated).
+ * Tiers follow RIVM's periods, which run in UTC+1: the year's last UTC hour lies in next year's
+ * January file, and does not make a validated year provisional.
  */
 const sql = `
 WITH hourly AS (
-  SELECT station_number, value, year(meta.hour_start(timestamp_measured)) AS year
+  SELECT station_number, value, year(meta.hour_start(timestamp_measured)) AS year,
+         CASE WHEN year(meta.hour_start(timestamp_measured) + INTERVAL 1 HOUR) = year(meta.hour_start(timestamp_measured))
+              THEN coalesce(list_position(['unvalidated', 'provisional', 'validated'], tier), 1) END AS tier_rank
   FROM main.air_quality_measurements
   WHERE formula = $formula
 ), yearly AS (
-  SELECT station_number, year, avg(value) AS mean,
+  SELECT station_number, year, avg(value) AS mean, ['unvalidated', 'provisional', 'validated'][min(tier_rank)] AS tier,
          count(*) / datediff('hour', make_timestamp(year, 1, 1, 0, 0, 0), make_timestamp(year + 1, 1, 1, 0, 0, 0)) AS coverage
   FROM hourly
   GROUP BY station_number, year
 )
 SELECT y.station_number AS area_code, s.location AS area_name, y.year::VARCHAR AS period,
-       CASE WHEN y.coverage >= 0.75 THEN round(y.mean, 2) END AS value, round(y.coverage, 4) AS coverage
+       CASE WHEN y.coverage >= 0.75 THEN round(y.mean, 2) END AS value, round(y.coverage, 4) AS coverage, y.tier
 FROM yearly y JOIN main.air_quality_stations s ON s.number = y.station_number
 ORDER BY period, area_code`;
 

@@ -8,6 +8,7 @@ import * as contract from "../contract.ts";
 import * as dossier from "../contract-dossier.ts";
 import { PublicIndicator } from "../contract-public.ts";
 import { Alert, AlertList } from "../contract-alerts.ts";
+import { GoLiveCheck, LatestGoLiveCheck, PipelineCheck, RejectReason } from "../contract-go-live.ts";
 
 /** RFC 9457 problem+json, as src/web/http/problem.ts writes it for every error. */
 export const Problem = z.object({
@@ -72,6 +73,10 @@ export const componentSchemas = {
   RunStarted: contract.RunStarted,
   PipelineSummary: contract.PipelineSummary,
   PipelineList: contract.PipelineList,
+  RejectReason,
+  PipelineCheck,
+  GoLiveCheck,
+  LatestGoLiveCheck,
   EstablishmentSummary: dossier.EstablishmentSummary,
   EstablishmentSearch: dossier.EstablishmentSearch,
   EstablishmentDossier: dossier.EstablishmentDossier,

@@ -202,6 +202,26 @@ export const operations = {
     path: RunPath,
     responses: { 200: json("RunDetail", "The run") },
   },
+  "POST /api/v1/pipelines/checks": {
+    summary:
+      "Start a go-live check: every pipeline's extract and validation into a scratch database, publishing nothing; while one runs, the answer is that one",
+    summaryNl:
+      "Een bronnencontrole starten: extractie en validatie van elke pijplijn in een wegwerpdatabase, zonder iets te publiceren; loopt er al een, dan is het antwoord die",
+    tag: "pipelines",
+    responses: {
+      202: {
+        ...json("GoLiveCheck", "Started (or already running); Location is where to poll until its status is done"),
+        headers: { Location: { description: "/api/v1/pipelines/checks/latest", schema: { type: "string" } } },
+      },
+      503: problem("The monitor is shutting down"),
+    },
+  },
+  "GET /api/v1/pipelines/checks/latest": {
+    summary: "The latest go-live check: its progress while it runs, and per pipeline the source, rows, rejects by reason, checks and period",
+    summaryNl: "De laatste bronnencontrole: de voortgang zolang hij loopt, en per pijplijn de bron, rijen, afkeuringen per reden, controles en periode",
+    tag: "pipelines",
+    responses: { 200: json("LatestGoLiveCheck", "The check; null before the first since the server started") },
+  },
   "GET /api/v1/alerts": {
     summary: "Open alerts, and with state=all the recently resolved ones, of the kinds the role may see",
     summaryNl: "Open meldingen, en met state=all de recent opgeloste, van de soorten die de rol mag zien",

@@ -46,6 +46,8 @@ export const pipelineMessages = defineMessages(
     "run.diskFull": "schijf vol: {detail}; maak ruimte vrij op de schijf van de database",
     "run.failed": "fout (tekst van de bron of de database, niet vertaald): {detail}",
     "run.missingFile": "{file} ontbreekt: leg het bestand daar neer, of wijs met MM_FILES_DIR (demo: MM_DEMO_DIR) de map aan waarin het staat",
+    "rivm.unreadable": "{url}: geen leesbaar RIVM-bulkbestand ({detail}); controleer MM_RIVM_URL",
+    "rivm.yearMissing": "geen vastgestelde RIVM-luchtmeetgegevens voor {year} gevonden op {url}; controleer MM_RIVM_URL of begin later met MM_HISTORY_FROM",
     "upstream.refused": "{url}: verbinding geweigerd",
     "upstream.dns": "{url}: host {host} niet gevonden ({code})",
     "upstream.tls": "{url}: TLS mislukt ({detail})",
@@ -82,6 +84,52 @@ export const pipelineMessages = defineMessages(
     "reject.sameKey": "dezelfde sleutel ({key}) kwam binnen met verschillende waarden: {values}",
     "reject.sameKeyValues": "{column} {values} en {last}",
     "reject.sameKeyKind": "dezelfde sleutel met verschillende waarden",
+    // CBS key figures per year (src/pipelines/sources/cbs-key-figure-tables.ts, cbs-statline-classic.ts).
+    "cbs.notConfigured": "CBS-bron niet ingesteld: zet MM_CBS_URL en MM_CBS_TABLE of MM_CBS_TABLES",
+    "cbs.badTable": "cbs.table moet een CBS-tabelnummer zijn zoals 85618NED, niet {table}: pas {setting} aan",
+    "cbs.tableFailed": "CBS-kerncijfers {year}, tabel {table} ({kind}): {reason} (de tabellen per jaar staan in MM_CBS_TABLES)",
+    "cbs.v3NotAcceptable":
+      "{url}: de klassieke CBS-API weigerde met HTTP 406 (not acceptable); lees {year} uit de v4-API ({year}:{table}:v4 in MM_CBS_TABLES) of uit de CSV-export van de tabel ({year}:{table}:csv, het bestand cbs/{table}.csv onder MM_FILES_DIR)",
+    "cbs.tableMissing":
+      "{url}: CBS heeft geen tabel {table}; controleer het tabelnummer van {year} in MM_CBS_TABLES (of lees de tabel uit de v4-API als CBS hem alleen daar aanbiedt: {year}:{table}:v4)",
+    "cbs.v3NeedsMunicipality":
+      "de klassieke CBS-API geeft hoogstens 10.000 rijen, dus tabel {table} wordt per gemeente gelezen: zet MM_MUNICIPALITY_CODE (bijv. GM0518)",
+    "cbs.csvMissing":
+      "{file} ontbreekt: download de CSV-export van CBS-tabel {table} ({year}) van StatLine en zet die daar neer, of geef de plek op in MM_CBS_TABLES ({year}:{table}:csv@pad onder MM_FILES_DIR, of @URL)",
+    // Column mappings of register exports (src/pipelines/framework/column-mapping.ts).
+    "mapping.unreadable": "kolomkoppeling {file} is niet te lezen: {detail}",
+    "mapping.invalid": "kolomkoppeling {file} is ongeldig bij {path}: {problem}",
+    "mapping.wrongPipeline": "de koppeling noemt pijplijn {found}, maar de bestandsnaam hoort bij {expected}",
+    "mapping.notAField": "{field} is geen veld van {pipeline}; velden: {fields}",
+    "mapping.fieldTwice": "veld {field} krijgt al kolom {other}",
+    "mapping.requiredField": "geen kolom wijst naar het verplichte veld {field}",
+    "mapping.notADateField": "een datumformaat past alleen bij een datum- of tijdveld; {field} is {type}",
+    "mapping.notANumberField": "een decimaalteken past alleen bij een getalveld; {field} is {type}",
+    "mapping.badDateFormat": "{format} is geen strptime-formaat zoals %d-%m-%Y",
+    "mapping.mappedAndIgnored": "kolom {column} staat zowel in columns als in ignore",
+    "mapping.notAFolder":
+      "MM_REGISTER_MAPPINGS: {dir} is geen map; wijs de map met kolomkoppelingen aan (bijv. config/registers/gm0518) of laat de variabele leeg",
+    "mapping.unknownName": "kolomkoppeling {file}: geen pijplijn leest een export met die naam; namen die kunnen: {names}",
+    "mapping.mismatch":
+      'export {file} past niet bij kolomkoppeling {mapping}: ontbrekende kolommen {missing}; onverwachte kolommen {unexpected}. Pas "columns" of "ignore" in {mapping} aan de kop van de export aan',
+    "mapping.noColumns": "geen",
+    "run.csvEncoding":
+      '{file} is geen UTF-8-tekst (regel {line}); een export uit Windows is vaak Latin-1: zet "encoding": "latin-1" in de "dialect" van de kolomkoppeling (MM_REGISTER_MAPPINGS), of sla de export op als UTF-8',
+    "reject.mappingValue": 'waarde "{value}" van kolom "{column}" staat niet in de waardenlijst van {file}',
+    "reject.mappingValueKind": 'waarde van kolom "{column}" staat niet in de waardenlijst van {file}',
+    "reject.mappingDate": 'geen datum in het formaat {format} (kolom "{column}", {file})',
+    "reject.mappingDecimal": 'geen getal met decimaalkomma (kolom "{column}", {file})',
+    // Klimaatmonitor Open Data Service (src/pipelines/sources/klimaatmonitor.ts, klimaatmonitor-variables.ts).
+    "klimaatmonitor.variablesFile": "{file}: {detail}; verbeter het bestand, of wijs met MM_KLIMAATMONITOR_VARIABLES een ander bestand aan",
+    "klimaatmonitor.unknownVariables":
+      "de Klimaatmonitor kent deze variabelen van {dataset} niet: {missing}; bestaande ids, de meest gelijkende eerst: {known}. Zet de juiste ids in {file} (of wijs met MM_KLIMAATMONITOR_VARIABLES een ander bestand aan)",
+    "klimaatmonitor.keyRefused":
+      "{url}: de Klimaatmonitor weigert de API-sleutel (HTTP {status}); controleer MM_KLIMAATMONITOR_KEY of vraag een nieuwe sleutel aan",
+    "klimaatmonitor.noMunicipality":
+      "{url}: geen waarden voor gemeente {code} (ExternalCodes in het antwoord: {examples}); controleer MM_MUNICIPALITY_CODE, of haal deze variabele weg uit het variabelenbestand (MM_KLIMAATMONITOR_VARIABLES)",
+    "klimaatmonitor.noRows": "geen",
+    "klimaatmonitor.noCompleteYear":
+      "geen jaar vanaf {from} heeft een waarde voor elke variabele van {dataset} (jaren met een waarde: {years}); haal een variabele zonder waarden weg uit {file}, of kies een andere",
   },
   {
     "check.rowsBreak": "{count} rows break the rule: {rule}",
@@ -123,6 +171,8 @@ export const pipelineMessages = defineMessages(
     "run.diskFull": "disk full: {detail}; free space on the database's disk",
     "run.failed": "{detail}",
     "run.missingFile": "{file} is missing: put the file there, or point MM_FILES_DIR (demo: MM_DEMO_DIR) at the folder that holds it",
+    "rivm.unreadable": "{url}: not a readable RIVM bulk file ({detail}); check MM_RIVM_URL",
+    "rivm.yearMissing": "no validated RIVM air-quality data found for {year} at {url}; check MM_RIVM_URL or start later with MM_HISTORY_FROM",
     "upstream.refused": "{url}: connection refused",
     "upstream.dns": "{url}: host {host} not found ({code})",
     "upstream.tls": "{url}: TLS failed ({detail})",
@@ -159,5 +209,50 @@ export const pipelineMessages = defineMessages(
     "reject.sameKey": "same key ({key}) arrived with different values: {values}",
     "reject.sameKeyValues": "{column} {values} and {last}",
     "reject.sameKeyKind": "same key with different values",
+    // CBS key figures per year (src/pipelines/sources/cbs-key-figure-tables.ts, cbs-statline-classic.ts).
+    "cbs.notConfigured": "CBS source not configured: set MM_CBS_URL and MM_CBS_TABLE or MM_CBS_TABLES",
+    "cbs.badTable": "cbs.table must be a CBS table id like 85618NED, got {table}: correct {setting}",
+    "cbs.tableFailed": "CBS key figures {year}, table {table} ({kind}): {reason} (the tables per year are set in MM_CBS_TABLES)",
+    "cbs.v3NotAcceptable":
+      "{url}: the classic CBS API refused with HTTP 406 (not acceptable); read {year} from the v4 API ({year}:{table}:v4 in MM_CBS_TABLES) or from the table's CSV export ({year}:{table}:csv, the file cbs/{table}.csv under MM_FILES_DIR)",
+    "cbs.tableMissing":
+      "{url}: CBS has no table {table}; check the table id of {year} in MM_CBS_TABLES (or, if CBS offers the table only there, read it from the v4 API: {year}:{table}:v4)",
+    "cbs.v3NeedsMunicipality":
+      "the classic CBS API answers at most 10,000 rows, so table {table} is read for one municipality: set MM_MUNICIPALITY_CODE (e.g. GM0518)",
+    "cbs.csvMissing":
+      "{file} is missing: download the CSV export of CBS table {table} ({year}) from StatLine and put it there, or give its place in MM_CBS_TABLES ({year}:{table}:csv@path under MM_FILES_DIR, or @URL)",
+    // Column mappings of register exports (src/pipelines/framework/column-mapping.ts).
+    "mapping.unreadable": "column mapping {file} cannot be read: {detail}",
+    "mapping.invalid": "column mapping {file} is invalid at {path}: {problem}",
+    "mapping.wrongPipeline": "the mapping names pipeline {found}, but its file name belongs to {expected}",
+    "mapping.notAField": "{field} is not a field of {pipeline}; fields: {fields}",
+    "mapping.fieldTwice": "field {field} already gets column {other}",
+    "mapping.requiredField": "no column maps to the required field {field}",
+    "mapping.notADateField": "a date format only fits a date or time field; {field} is {type}",
+    "mapping.notANumberField": "a decimal separator only fits a number field; {field} is {type}",
+    "mapping.badDateFormat": "{format} is not a strptime format like %d-%m-%Y",
+    "mapping.mappedAndIgnored": "column {column} is both in columns and in ignore",
+    "mapping.notAFolder":
+      "MM_REGISTER_MAPPINGS: {dir} is not a folder; point it at the folder of column mappings (e.g. config/registers/gm0518) or leave it unset",
+    "mapping.unknownName": "column mapping {file}: no pipeline reads an export of that name; names that do: {names}",
+    "mapping.mismatch":
+      'export {file} does not match its column mapping {mapping}: missing columns {missing}; unexpected columns {unexpected}. Edit "columns" or "ignore" in {mapping} to match the export\'s header',
+    "mapping.noColumns": "none",
+    "run.csvEncoding":
+      '{file} is not UTF-8 text (line {line}); an export from Windows is often Latin-1: set "encoding": "latin-1" in the "dialect" of its column mapping (MM_REGISTER_MAPPINGS), or save the export as UTF-8',
+    "reject.mappingValue": 'value "{value}" of column "{column}" is not in the value map of {file}',
+    "reject.mappingValueKind": 'value of column "{column}" is not in the value map of {file}',
+    "reject.mappingDate": 'not a date in the format {format} (column "{column}", {file})',
+    "reject.mappingDecimal": 'not a number with a decimal comma (column "{column}", {file})',
+    // Klimaatmonitor Open Data Service (src/pipelines/sources/klimaatmonitor.ts, klimaatmonitor-variables.ts).
+    "klimaatmonitor.variablesFile": "{file}: {detail}; correct the file, or point MM_KLIMAATMONITOR_VARIABLES at another one",
+    "klimaatmonitor.unknownVariables":
+      "the Klimaatmonitor does not know these variables of {dataset}: {missing}; ids that exist, the most similar first: {known}. Put the right ids in {file} (or point MM_KLIMAATMONITOR_VARIABLES at another file)",
+    "klimaatmonitor.keyRefused": "{url}: the Klimaatmonitor refuses the API key (HTTP {status}); check MM_KLIMAATMONITOR_KEY or request a new key",
+    "klimaatmonitor.noMunicipality":
+      "{url}: no values for municipality {code} (ExternalCodes in the answer: {examples}); check MM_MUNICIPALITY_CODE, or remove this variable from the variables file (MM_KLIMAATMONITOR_VARIABLES)",
+    "klimaatmonitor.noRows": "none",
+    "klimaatmonitor.noCompleteYear":
+      "no year from {from} has a value for every variable of {dataset} (years with a value: {years}); remove a variable without values from {file}, or choose another",
   },
 );

@@ -16,6 +16,7 @@ const point = (period: string, value: number | null, area = { code: "GM9999", na
   value,
   suppressed: false,
   coverage: value === null ? 0.61 : 0.97,
+  tier: null,
 });
 
 /** NO2 annual means of the demo municipality: a dip in 2020, and no valid mean for 2016 (too little coverage). */
