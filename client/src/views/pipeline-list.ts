@@ -138,9 +138,28 @@ export class PipelineListView extends LitElement {
       </td>
       <td>${last?.finishedAt ? formatDateTime(last.finishedAt, language) : last ? t("runs.stillRunning") : "–"}</td>
       <td class="num" data-testid="rows">${last ? `${formatCount(last.rowsLoaded, language)} / ${formatCount(last.rowsRejected, language)}` : "–"}</td>
-      <td>${pipeline.noDemoData ? renderNoDemoData() : renderFreshness(pipeline.freshness)}</td>
+      <td>${pipeline.noDemoData ? renderNoDemoData() : renderFreshness(pipeline.freshness)}${this.#renderBackfill(pipeline, title)}</td>
       <td>${this.#renderStart(pipeline, title)}</td>
     </tr>`;
+  }
+
+  /** A history loaded in slices: a progress bar while slices are to go, with the rows so far and the time left. */
+  #renderBackfill(pipeline: PipelineSummary, title: string) {
+    const progress = pipeline.backfill;
+    if (!progress || progress.slicesTotal === 0) return null;
+    const language = lang();
+    const summary = t("pipelines.backfill", { done: progress.slicesDone, total: progress.slicesTotal, rows: formatCount(progress.rowsLoaded, language) });
+    const next = progress.next ? t("pipelines.backfillNext", { next: progress.next }) : null;
+    const left =
+      progress.next && progress.secondsLeft !== null ? t("pipelines.backfillLeft", { minutes: Math.max(1, Math.round(progress.secondsLeft / 60)) }) : null;
+    return html`<div class="small" data-testid="backfill">
+      ${
+        progress.next
+          ? html`<progress max=${progress.slicesTotal} value=${progress.slicesDone} aria-label=${t("pipelines.backfillLabel", { title })}></progress>`
+          : null
+      }
+      <span class="muted">${[summary, next, left].filter(Boolean).join("; ")}</span>
+    </div>`;
   }
 
   /** Only worth saying when the data people see is not from the last run (it failed, or is still going). */

@@ -10,6 +10,8 @@ export function renderProvenance(provenance: Provenance): TemplateResult {
     t("provenance.source", { source: provenance.source }),
     provenance.period ? t("provenance.period", { period: provenance.period }) : null,
     t(`tier.${provenance.qualityTier}`),
+    // Measured data the source has not validated yet: which periods rest on it.
+    provenance.provisionalPeriods.length ? t("provenance.provisionalPeriods", { periods: provenance.provisionalPeriods.join(", ") }) : null,
     runText(provenance),
     t("provenance.licence", { licence: provenance.licence }),
   ].filter((part): part is string => part !== null);
