@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- <name> ...]`: each benchmark prints one JSON line of figures, as ratios to a
- * baseline measured in the same run. Names: ingest (10-million-row CSV), ingest-http (the demo's
- * Luchtmeetnet JSON over loopback), api (on the demo at MM_BENCH_SCALE, default 10), load
+ * baseline measured in the same run. Names: ingest (10-million-row CSV), backfill (the demo's
+ * air-quality history from RIVM bulk files and the API's last month over loopback), api (on the demo at MM_BENCH_SCALE, default 10), load
  * (autocannon under publishes), soak (memory over MM_SOAK_MINUTES, default 30), growth (ingest and
  * api at scale 1, 10 and 30), login-flood (a search's p95 and /healthz under a burst of failed logins,
  * against the same without), disclosure (the disclosure audit's cost per publish at scale 1 and 10),
@@ -17,7 +17,7 @@ import { benchApi } from "./api.ts";
 import { benchBrowser } from "./browser.ts";
 import { benchDisclosure } from "./disclosure.ts";
 import { benchGrowth } from "./growth.ts";
-import { benchIngest } from "./ingest.ts";
+import { benchBackfill } from "./ingest.ts";
 import { benchIngestCsv } from "./ingest-csv.ts";
 import { benchLoad } from "./load.ts";
 import { benchLoginFlood } from "./login-flood.ts";
@@ -33,7 +33,7 @@ const withDemo =
   };
 const benches: Record<string, () => Promise<object>> = {
   ingest: () => benchIngestCsv(),
-  "ingest-http": withDemo(benchIngest),
+  backfill: withDemo(benchBackfill),
   api: () => benchApi(),
   load: withDemo(benchLoad),
   soak: withDemo(benchSoak),
