@@ -48,6 +48,13 @@ describe("analyst", () => {
       expect(await row.getByTestId("run-now").isEnabled()).toBe(true);
     }
 
+    // The measurements load their history in slices (RIVM's validated years and provisional months):
+    // all loaded, so the progress bar is gone and the count stays.
+    const backfill = pipelineRow(page, "air-quality-measurements").getByTestId("backfill");
+    expect(await backfill.innerText()).toMatch(/^Geschiedenis: (\d+) van \1 delen geladen, [\d.]+ rijen$/);
+    expect(await backfill.locator("progress").count()).toBe(0);
+    expect(await pipelineRow(page, "air-quality-stations").getByTestId("backfill").count()).toBe(0);
+
     const stations = pipelineRow(page, "air-quality-stations");
     const before = Number(await stations.getByTestId("last-run").getAttribute("data-run-id"));
     expect(before).toBeGreaterThan(0);

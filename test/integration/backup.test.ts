@@ -71,6 +71,8 @@ describe("backup and restore", () => {
   it("backs up a serving monitor through its API and restores that state into the stopped monitor's file", async () => {
     const upstream = switchable();
     monitor = await startMonitor({ config, clock, log: () => {}, schedule: false, intercept: upstream });
+    // It serves before the backfill (the air-quality history) is in; the backup is of the whole start.
+    await monitor.startupRuns;
     const atBackup = await state(monitor.db);
     expect(Object.keys(atBackup.fingerprints).length).toBeGreaterThan(10);
 

@@ -11,6 +11,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { Readiness } from "../../src/ground/contract/contract.ts";
 import { openDatabase } from "../../src/store/database.ts";
+import type { PipelineList } from "../../src/ground/contract/contract.ts";
 import { startServerProcess, type ServerProcess } from "../support/server-process.ts";
 import { login } from "../support/test-server.ts";
 
@@ -55,6 +56,12 @@ describe("graceful shutdown on SIGTERM", () => {
     server = await startServerProcess({ MM_DB: db, MM_DEMO_DIR: inject("demoDir"), MM_SHUTDOWN_DRAIN_MS: "1500", MM_DB_RESERVE_MB: "0" });
     const { url } = server;
     const analyst = await login(url, "analyst");
+    // A first start serves before its backfill (the air-quality history) is in: let that run end first.
+    for (let running = true; running;) {
+      const list = (await (await fetch(`${url}/api/v1/pipelines`, { headers: { cookie: analyst.cookie } })).json()) as PipelineList;
+      running = list.pipelines.some((p) => p.name === "air-quality-measurements" && p.running);
+      if (running) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
     const inFlight = slowLogin(url);
     const started = await fetch(`${url}/api/v1/pipelines/air-quality-measurements/runs`, {
       method: "POST",

@@ -15,7 +15,7 @@ import { releases } from "../release.ts";
 const sql = `
 WITH hourly AS (
   SELECT station_number, value, year(meta.hour_start(timestamp_measured)) AS year,
-         CASE WHEN year(meta.hour_start(timestamp_measured) + INTERVAL 1 HOUR) = year(meta.hour_start(timestamp_measured))
+         CASE WHEN meta.rivm_year(timestamp_measured) = year(meta.hour_start(timestamp_measured))
               THEN coalesce(list_position(['unvalidated', 'provisional', 'validated'], tier), 1) END AS tier_rank
   FROM main.air_quality_measurements
   WHERE formula = $formula
