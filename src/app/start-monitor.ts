@@ -119,6 +119,7 @@ export const liveSettingNames: SettingNames = {
   "luchtmeetnet.baseUrl": "MM_LUCHTMEETNET_URL",
   "luchtmeetnet.stations": "MM_LUCHTMEETNET_STATIONS",
   "rivm.baseUrl": "MM_RIVM_URL",
+  "rivm.historyFrom": "MM_HISTORY_FROM",
   "pdok.baseUrl": "MM_PDOK_URL",
   "pdok.municipalityCode": "MM_MUNICIPALITY_CODE",
   "cbs.baseUrl": "MM_CBS_URL",
@@ -127,6 +128,9 @@ export const liveSettingNames: SettingNames = {
   "cbs.municipalityCode": "MM_MUNICIPALITY_CODE",
   "sensorthings.baseUrl": "MM_SENSORTHINGS_URL",
   "klimaatmonitor.baseUrl": "MM_KLIMAATMONITOR_URL",
+  "klimaatmonitor.municipalityCode": "MM_MUNICIPALITY_CODE",
+  "klimaatmonitor.variablesFile": "MM_KLIMAATMONITOR_VARIABLES",
+  registerMappings: "MM_REGISTER_MAPPINGS",
   filesDir: "MM_FILES_DIR",
 };
 
