@@ -109,5 +109,6 @@ describe("graceful shutdown on SIGTERM", () => {
     } finally {
       reopened.close();
     }
-  });
+    // A whole monitor started, ingested and stopped: minutes on a busy two-core machine, not seconds.
+  }, 240_000);
 });

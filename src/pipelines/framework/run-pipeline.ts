@@ -259,11 +259,12 @@ async function execute(
       await finishRun(connection, runId, "succeeded", counts, countWarnings(checks), null, deps.clock());
       await recordChecks(connection, reject, checks);
     }
-    await commit();
+    // A slice's commit is followed by more work, which a shutdown may still interrupt; the run's last commit is not.
+    await commit(slice === null);
     await dropScratch(connection, stagingTable, source);
   };
 
-  const commit = async () => {
+  const commit = async (final: boolean) => {
     await deps.fault?.("before-commit", pipeline.name);
     signal.throwIfAborted();
     finishing = true;
@@ -274,7 +275,7 @@ async function execute(
     } finally {
       await deps.db.published.end();
     }
-    finishing = false;
+    finishing = final;
     inTransaction = false;
     await deps.fault?.("after-commit", pipeline.name);
   };
@@ -296,7 +297,7 @@ async function execute(
       inTransaction = true;
       await finishRun(connection, runId, "succeeded", counts, countWarnings(checks), null, deps.clock());
       await recordChecks(connection, reject, checks);
-      await commit();
+      await commit(true);
     } else {
       await loadAndPublish(directSource(pipeline.source, deps.settings), null);
     }
