@@ -11,24 +11,13 @@
  */
 import { spawn, execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
-import net from "node:net";
+import { freePort } from "../test/support/free-port.ts";
 import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 
 const TARGET_SECONDS = 60;
 const GIVE_UP_MS = 10 * 60_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

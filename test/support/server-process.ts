@@ -3,8 +3,8 @@
  * tests of what only a whole process shows: signals, exit codes, the files left behind.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
+import { freePort } from "./free-port.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -14,14 +14,6 @@ export interface ServerProcess {
   /** Everything the process wrote so far (stdout and stderr). */
   output(): string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** Starts the server and resolves once GET /readyz answers 200 (the first start ingests the demo first). */

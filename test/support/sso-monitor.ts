@@ -2,27 +2,19 @@
  * A test monitor with single sign-on against a real OpenID Connect provider on loopback, configured
  * through the config schema as the environment would configure it.
  */
-import { createServer, type AddressInfo } from "node:net";
 import { loadConfig } from "../../src/app/config.ts";
+import { freePort } from "./free-port.ts";
 import { startTestProvider, type TestProvider } from "./oidc-provider.ts";
 import { startTestMonitor, type TestMonitor, type TestMonitorOptions } from "./test-server.ts";
 
 export const SSO_ROLE_MAP = "gm-milieu-beleid=policy,gm-vergunningen=permit,gm-data=analyst,gm-admin=admin";
-
-/** The monitor's port is needed before it starts: the provider registers the client's redirect URI. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 export async function startSsoMonitor(
   demoDir: string,
   options: Pick<TestMonitorOptions, "log"> = {},
 ): Promise<{ monitor: TestMonitor; provider: TestProvider }> {
   const clientId = "milieumonitor";
+  // The monitor's port is needed before it starts: the provider registers the client's redirect URI.
   const port = await freePort();
   const redirectUri = `http://127.0.0.1:${port}/api/v1/session/oidc/callback`;
   const provider = await startTestProvider({ clientId, redirectUri });
