@@ -6,7 +6,7 @@
  * - Throughput: autocannon, 50 connections, 20 s after a 5 s warm-up, for GET /api/v1/themes against
  *   the baseline GET /api/v1/session/options — a static JSON route of the same app, behind the same
  *   middleware — measured in the same run, both as a logged-in browser asks (cookie, gzip).
- * - Uncached series and values per area: one client, requests one after another, each URL asked
+ * - Uncached series, values per area, area profiles and contributions: one client, requests one after another, each URL asked
  *   once (so never from the answer cache); the first of each indicator after the server started also
  *   computes its cells, and is reported apart as the cold figure.
  * - Dossiers, search and station detail: one client, each establishment asked once (never cached:
@@ -72,6 +72,7 @@ interface Indicator {
   id: string;
   lowestLevel: string;
   breakdown: string | null;
+  recent: { period: string; value: number | null }[];
 }
 
 export async function benchApi(scale = Number(process.env.MM_BENCH_SCALE ?? 10)) {
@@ -116,7 +117,24 @@ export async function benchApi(scale = Number(process.env.MM_BENCH_SCALE ?? 10))
           [`level=${level}`, `level=${level}&format=csv`].map((q) => `${base}/api/v1/indicators/${i.id}/areas?${q}`),
         ),
       );
-    const uncached = { series: await sequential(seriesUrls, policy.cookie), areas: await sequential(areaUrls, policy.cookie) };
+    const buurten = (await json<{ features: { properties: { code: string } }[] }>(`${base}/api/v1/areas?level=buurt`, policy.cookie)).features.map(
+      (f) => f.properties.code,
+    );
+    const profileUrls = [...wijken, ...buurten.slice(0, SEQUENTIAL)].map((code) => `${base}/api/v1/areas/${code}/profile`);
+    // Each breakdown an indicator offers, over its whole span and two ranges of its own periods.
+    const contributionUrls: string[] = [];
+    for (const indicator of indicators) {
+      const { offered } = await json<{ offered: string[] }>(`${base}/api/v1/indicators/${indicator.id}/parts`, policy.cookie);
+      const periods = indicator.recent.filter((p) => p.value !== null).map((p) => p.period);
+      const ranges = periods.length < 3 ? [""] : ["", `&from=${periods[1]}`, `&from=${periods[0]}&to=${periods.at(-2)}`];
+      for (const by of offered) for (const range of ranges) contributionUrls.push(`${base}/api/v1/indicators/${indicator.id}/contributions?by=${by}${range}`);
+    }
+    const uncached = {
+      series: await sequential(seriesUrls, policy.cookie),
+      areas: await sequential(areaUrls, policy.cookie),
+      areaProfile: await sequential(profileUrls, policy.cookie),
+      contributions: await sequential(contributionUrls, policy.cookie),
+    };
 
     const found = await json<{ items: { id: string; lat: number; lon: number }[] }>(`${base}/api/v1/establishments?pageSize=100&page=3`, permit.cookie);
     const someone = found.items.slice(0, SEQUENTIAL);

@@ -9,13 +9,19 @@ export class ApiError extends Error {
   readonly status: number;
   readonly title: string;
   readonly detail: string | undefined;
+  /**
+   * True when title and detail come from the server's problem+json, which speaks the UI's language;
+   * false when they are only the HTTP status line (a proxy's error page), which the UI words itself.
+   */
+  readonly problem: boolean;
 
-  constructor(status: number, title: string, detail?: string) {
+  constructor(status: number, title: string, detail?: string, { problem = true } = {}) {
     super(detail ? `${title}: ${detail}` : title);
     this.name = "ApiError";
     this.status = status;
     this.title = title;
     this.detail = detail;
+    this.problem = problem;
   }
 }
 
@@ -69,15 +75,17 @@ export async function requestJson(method: Method, url: string, { signal, body, n
 async function readProblem(response: Response): Promise<ApiError> {
   const fallback = response.statusText || `HTTP ${response.status}`;
   const type = response.headers.get("Content-Type") ?? "";
-  if (!type.includes("json")) return new ApiError(response.status, fallback);
+  if (!type.includes("json")) return new ApiError(response.status, fallback, undefined, { problem: false });
   try {
     const problem: unknown = await response.json();
     if (problem && typeof problem === "object") {
       const { title, detail } = problem as { title?: unknown; detail?: unknown };
-      return new ApiError(response.status, typeof title === "string" ? title : fallback, typeof detail === "string" ? detail : undefined);
+      return new ApiError(response.status, typeof title === "string" ? title : fallback, typeof detail === "string" ? detail : undefined, {
+        problem: typeof title === "string",
+      });
     }
   } catch {
     // A proxy error page labelled as JSON: the status line is all we can trust.
   }
-  return new ApiError(response.status, fallback);
+  return new ApiError(response.status, fallback, undefined, { problem: false });
 }

@@ -6,6 +6,7 @@ import { LitElement, css, html } from "lit";
 import type { SessionInfo } from "../../src/ground/contract/contract.ts";
 import { ApiError } from "./api.ts";
 import { api } from "./api-client.ts";
+import { describeError } from "./error-text.ts";
 import { LangController, lang, setLang, t, type Lang } from "./i18n.ts";
 import { hrefFor, mayViewAudit, mayViewEstablishments, mayViewPipelines, mayViewStations, type Route } from "./routes.ts";
 import { baseStyles } from "./styles.ts";
@@ -51,7 +52,9 @@ export class AppHeader extends LitElement {
       }
       nav ul {
         display: flex;
-        gap: 1rem;
+        /* A role with many pages (admin, permit) gets a second line on a phone, not a sideways scroll. */
+        flex-wrap: wrap;
+        gap: 0.25rem 1rem;
         list-style: none;
         margin: 0;
         padding: 0;
@@ -205,7 +208,7 @@ export class AppHeader extends LitElement {
     } catch (error) {
       // 401: the session had already ended, which is what logging out wants anyway.
       if (!(error instanceof ApiError && error.status === 401)) {
-        this.logoutError = t("nav.logoutFailed", { message: error instanceof Error ? error.message : String(error) });
+        this.logoutError = t("nav.logoutFailed", { message: describeError(error) });
         return;
       }
     }

@@ -7,8 +7,9 @@ import type { SessionInfo } from "../../src/ground/contract/contract.ts";
 import { ApiError, sessionExpiredEvent, setCsrfToken } from "./api.ts";
 import { api } from "./api-client.ts";
 import "./app-header.ts";
+import { describeError } from "./error-text.ts";
 import { LangController, t } from "./i18n.ts";
-import { hrefFor, landingFor, parseRoute, replaceRouteEvent, type Route } from "./routes.ts";
+import { hrefFor, landingFor, parseRoute, replaceRouteEvent, returnRouteFor, type Route } from "./routes.ts";
 import { shellStyles } from "./app-shell-styles.ts";
 import { renderFailure, renderLoading } from "./views/failure-message.ts";
 import "./views/login-view.ts";
@@ -18,6 +19,7 @@ import type { LoginEvent } from "./views/login-view.ts";
 const viewModules: Partial<Record<Route["name"], () => Promise<unknown>>> = {
   themes: () => import("./views/theme-overview.ts"),
   theme: () => import("./views/theme-page.ts"),
+  area: () => import("./views/area-profile.ts"),
   indicator: () => import("./views/indicator-view.ts"),
   stations: () => import("./views/station-list.ts"),
   station: () => import("./views/station-detail.ts"),
@@ -99,9 +101,17 @@ export class AppShell extends LitElement {
     this.route = route;
   }
 
+  /** After a login: the page that was asked for (a permalink opened while logged out), else the role's home. */
+  #landingAfterLogin(session: SessionInfo): Route {
+    const next = this.route.name === "login" ? this.route.next : undefined;
+    const asked = next === undefined ? null : parseRoute(`#${next}`);
+    return asked && asked.name !== "not-found" ? asked : landingFor(session.role);
+  }
+
   #onLogin = (event: LoginEvent) => {
+    const landing = this.#landingAfterLogin(event.detail);
     this.#setSession(event.detail);
-    this.#navigate(landingFor(event.detail.role));
+    this.#navigate(landing);
     this.#focusMainAfterRender = true;
   };
 
@@ -113,8 +123,12 @@ export class AppShell extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.sessionState.kind !== "ready") return;
     const session = this.sessionState.session;
-    if (!session && this.route.name !== "login") this.#navigate({ name: "login" });
-    if (session && (this.route.name === "login" || this.route.name === "home")) this.#navigate(landingFor(session.role));
+    if (!session && this.route.name !== "login") {
+      // The login remembers the page (in its URL, so a reload or single sign-on keeps it too).
+      const next = returnRouteFor(this.route);
+      this.#navigate(next === undefined ? { name: "login" } : { name: "login", next });
+    }
+    if (session && (this.route.name === "login" || this.route.name === "home")) this.#navigate(this.#landingAfterLogin(session));
     if (session && (changed.has("route") || changed.has("sessionState"))) void this.#loadView(this.route);
     document.title = `${this.#pageTitle()} – ${t("app.name")}`;
   }
@@ -145,17 +159,19 @@ export class AppShell extends LitElement {
     if (state.kind === "loading") return renderLoading();
     if (state.kind === "failed") {
       return html`<div class="alert" role="alert" data-testid="session-error">
-        <p>${t("app.sessionFailed")} ${state.error instanceof Error ? state.error.message : ""}</p>
+        <p>${t("app.sessionFailed")} ${describeError(state.error)}</p>
         <button type="button" @click=${() => void this.#loadSession()}>${t("app.retry")}</button>
       </div>`;
     }
     const { session } = state;
-    if (!session) return html`<mm-login @mm-login=${this.#onLogin}></mm-login>`;
+    if (!session) return html`<mm-login .next=${this.route.name === "login" ? this.route.next : undefined} @mm-login=${this.#onLogin}></mm-login>`;
     if (this.viewError) return renderFailure(this.viewError, session.role, () => void this.#loadView(this.route));
     const route = this.route;
     switch (route.name) {
       case "themes":
-        return html`<mm-theme-overview .userRole=${session.role}></mm-theme-overview>`;
+        return html`<mm-theme-overview .state=${route} .userRole=${session.role}></mm-theme-overview>`;
+      case "area":
+        return html`<mm-area-profile .code=${route.code} .userRole=${session.role}></mm-area-profile>`;
       case "theme":
         return html`<mm-theme-page .themeId=${route.id} .userRole=${session.role}></mm-theme-page>`;
       case "indicator":
@@ -218,6 +234,8 @@ export class AppShell extends LitElement {
         return t("audit.title");
       case "alerts":
         return t("alerts.title");
+      case "area":
+        return t("areas.pageTitle", { name: this.route.code });
       case "api":
         return t("apiDocs.title");
       default:

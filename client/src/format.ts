@@ -1,27 +1,18 @@
 /**
- * Display formatting of numbers, times and pollutant names. Numbers follow the chosen language
- * (Dutch: decimal comma); times are always Dutch local time, whatever the browser's zone.
+ * Display formatting of numbers, indicator values and units, times and pollutant names. Numbers
+ * follow the chosen language (Dutch: decimal comma); an indicator value gets its unit's decimals
+ * (number-format.ts, one table for the whole client); times are always Dutch local time, whatever
+ * the browser's zone.
  */
 import { t, type Lang, type MessageKey } from "./i18n.ts";
+import { formatNumber } from "./number-format.ts";
 
 export const timeZone = "Europe/Amsterdam";
 
 const locales: Record<Lang, string> = { nl: "nl-NL", en: "en-GB" };
-const numberFormats = new Map<string, Intl.NumberFormat>();
 
-export function formatNumber(value: number, language: Lang, { digits = 1, signed = false } = {}): string {
-  const cacheKey = `${language}|${digits}|${signed}`;
-  let format = numberFormats.get(cacheKey);
-  if (!format) {
-    format = new Intl.NumberFormat(locales[language], {
-      maximumFractionDigits: digits,
-      // "negative": a value that rounds to zero is "0", never "-0".
-      signDisplay: signed ? "exceptZero" : "negative",
-    });
-    numberFormats.set(cacheKey, format);
-  }
-  return format.format(value);
-}
+// Numbers and indicator values live apart from the language state, so the widget can use them too.
+export { decimalsFor, formatNumber, formatQuantity, formatUnit, formatValue, unitDecimals } from "./number-format.ts";
 
 /** Date and time to the minute, e.g. "3 mrt 2025, 14:00"; "–" for a time that cannot be read. */
 export function formatDateTime(time: string | Date, language: Lang): string {

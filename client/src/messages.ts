@@ -3,9 +3,13 @@
  * part adds one line to each language below. `{name}` placeholders are filled by `t(key, {name})`.
  */
 import { apiDocsMessages as apiDocs } from "./messages/api-docs.ts";
+import { airMessages as air } from "./messages/air.ts";
 import { alertsMessages as alerts } from "./messages/alerts.ts";
+import { areasMessages as areas } from "./messages/areas.ts";
 import { commonMessages as common } from "./messages/common.ts";
+import { contributionsMessages as contributions } from "./messages/contributions.ts";
 import { dossierMessages as dossier } from "./messages/dossier.ts";
+import { errorsMessages as errors } from "./messages/errors.ts";
 import { exportsMessages as exports } from "./messages/exports.ts";
 import { goLiveMessages as goLive } from "./messages/go-live.ts";
 import { pipelinesMessages as pipelines } from "./messages/pipelines.ts";
@@ -15,8 +19,10 @@ import { themesMessages as themes } from "./messages/themes.ts";
 
 const nl = {
   ...common.nl,
+  ...errors.nl,
   ...alerts.nl,
   ...themes.nl,
+  ...areas.nl,
   ...stations.nl,
   ...pipelines.nl,
   ...dossier.nl,
@@ -24,14 +30,18 @@ const nl = {
   ...apiDocs.nl,
   ...exports.nl,
   ...goLive.nl,
+  ...air.nl,
+  ...contributions.nl,
 };
 
 export type MessageKey = keyof typeof nl;
 
 const en: Record<MessageKey, string> = {
   ...common.en,
+  ...errors.en,
   ...alerts.en,
   ...themes.en,
+  ...areas.en,
   ...stations.en,
   ...pipelines.en,
   ...dossier.en,
@@ -39,6 +49,8 @@ const en: Record<MessageKey, string> = {
   ...apiDocs.en,
   ...exports.en,
   ...goLive.en,
+  ...air.en,
+  ...contributions.en,
 };
 
 export const messages: Record<"nl" | "en", Record<MessageKey, string>> = { nl, en };

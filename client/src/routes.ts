@@ -1,6 +1,8 @@
 /** The hash routes of the client, parsed into a tagged union so views get typed parameters. */
 import type { AreaLevel, Role } from "../../src/ground/contract/contract.ts";
+import { isReturnRoute } from "../../src/ground/contract/return-route.ts";
 import { locationQuery, parseAuditPage, parseLocationState, parseSearchState, searchQuery, type LocationState, type SearchState } from "./dossier-routes.ts";
+import { overviewQuery, parseOverviewState, type OverviewState } from "./overview-state.ts";
 
 /** What an indicator page shows besides the indicator itself; each is optional, so a bare link works. */
 export interface IndicatorViewState {
@@ -13,9 +15,13 @@ export interface IndicatorViewState {
 }
 
 export type Route =
-  | { name: "login" }
-  | { name: "themes" }
+  /** `next`: the page asked for before logging in (`/indicators/…`), to land on after it. */
+  | { name: "login"; next?: string }
+  /** The overview, filtered and sorted by its state (`#/themes?status=off-track`). */
+  | ({ name: "themes" } & OverviewState)
   | { name: "theme"; id: string }
+  /** An area's profile: every indicator for one wijk or buurt (`#/areas/WK051801`). */
+  | { name: "area"; code: string }
   | ({ name: "indicator"; id: string } & IndicatorViewState)
   | { name: "stations" }
   | { name: "station"; number: string }
@@ -46,8 +52,9 @@ export function parseRoute(hash: string): Route {
   if (first === "pipelines") return parsePipelineRoute(second, rest);
   if (rest.length > 0) return { name: "not-found" };
   if (first === undefined) return { name: "home" };
-  if (first === "login" && second === undefined) return { name: "login" };
-  if (first === "themes") return second === undefined ? { name: "themes" } : { name: "theme", id: second };
+  if (first === "login" && second === undefined) return parseLoginState(query);
+  if (first === "themes") return second === undefined ? { name: "themes", ...parseOverviewState(query) } : { name: "theme", id: second };
+  if (first === "areas" && second !== undefined) return isAreaCode(second) ? { name: "area", code: second } : { name: "not-found" };
   if (first === "indicators" && second !== undefined) return { name: "indicator", id: second, ...parseIndicatorState(query) };
   if (first === "stations") return second === undefined ? { name: "stations" } : { name: "station", number: second };
   if (first === "establishments") return second === undefined ? { name: "establishments", ...parseSearchState(query) } : { name: "establishment", id: second };
@@ -68,10 +75,31 @@ function parseIndicatorState(query: string): IndicatorViewState {
   const area = params.get("area");
   const level = params.get("level");
   const period = params.get("period");
-  if (area && /^(GM|WK|BU)[0-9A-Za-z]+$/.test(area)) state.area = area;
+  if (area && isAreaCode(area)) state.area = area;
   if (level && (mapLevels as readonly string[]).includes(level)) state.level = level as AreaLevel;
   if (period && /^\d{4}(-[0-9A-Za-z]+)?$/.test(period)) state.period = period;
   return state;
+}
+
+/** A CBS gemeente, wijk or buurt code; anything else is no page, without asking the API. */
+function isAreaCode(code: string): boolean {
+  return /^(GM|WK|BU)[0-9A-Za-z]+$/.test(code);
+}
+
+/** A `next` that is not a page of the app is dropped: the login then lands on the role's home page. */
+function parseLoginState(query: string): Route {
+  const next = new URLSearchParams(query).get("next");
+  return next !== null && isReturnRoute(next) ? { name: "login", next } : { name: "login" };
+}
+
+/**
+ * Where a login should return to for a route: its permalink without the `#`, or nothing for the
+ * home page, a page that doesn't exist and the login itself.
+ */
+export function returnRouteFor(route: Route): string | undefined {
+  if (route.name === "login" || route.name === "home" || route.name === "not-found") return undefined;
+  const path = hrefFor(route).slice(1);
+  return isReturnRoute(path) ? path : undefined;
 }
 
 /** `pipelines`, `pipelines/{name}` and `pipelines/{name}/runs/{runId}`; run ids are positive integers. */
@@ -85,8 +113,12 @@ function parsePipelineRoute(pipeline: string | undefined, rest: string[]): Route
 
 export function hrefFor(route: Route): string {
   switch (route.name) {
+    case "themes":
+      return `#/themes${overviewQuery(route)}`;
     case "theme":
       return `#/themes/${encodeURIComponent(route.id)}`;
+    case "area":
+      return `#/areas/${encodeURIComponent(route.code)}`;
     case "indicator":
       return `#/indicators/${encodeURIComponent(route.id)}${indicatorQuery(route)}`;
     case "station":
@@ -103,6 +135,8 @@ export function hrefFor(route: Route): string {
       return `#/locations${locationQuery(route)}`;
     case "audit":
       return route.page !== undefined && route.page > 1 ? `#/audit?page=${route.page}` : "#/audit";
+    case "login":
+      return route.next ? `#/login?next=${encodeURIComponent(route.next)}` : "#/login";
     case "home":
     case "not-found":
       return "#/";

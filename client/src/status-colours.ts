@@ -27,3 +27,15 @@ export const statusColours = css`
     background: #eef1f1;
   }
 `;
+
+/**
+ * The same statuses as map fills (the map colours by status): mid tones of the badge colours, light
+ * enough for the area borders and the selection outline to show. "no-data" is the map's pale grey.
+ */
+export const statusFills = {
+  achieved: "#6aa96f",
+  "on-track": "#6f9fd8",
+  "at-risk": "#f2b35b",
+  "off-track": "#d9534f",
+  "no-data": "#f1f3f3",
+} as const;

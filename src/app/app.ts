@@ -23,6 +23,8 @@ import { goLiveRoutes } from "../web/api/go-live-routes.ts";
 import type { GoLiveChecks } from "../engine/pipelines/go-live-checks.ts";
 import { sessionRoutes } from "../web/api/session-routes.ts";
 import { stationRoutes } from "../web/api/station-routes.ts";
+import { airRoutes } from "../web/api/air-routes.ts";
+import { createAirCompliance } from "../engine/stations/air-compliance.ts";
 import { themeRoutes } from "../web/api/theme-routes.ts";
 import { createLoginThrottle } from "../engine/auth/login-throttle.ts";
 import { createSessionStore } from "../engine/auth/session-store.ts";
@@ -143,6 +145,7 @@ export function createApp(deps: AppDeps): Express {
   publicRoutes(route, { db: deps.db, plan: deps.plan, municipality: deps.municipality, indicators });
   areaRoutes(route, { db: deps.db });
   stationRoutes(route, { stations: createStationService(deps.db), db: deps.db });
+  airRoutes(route, { db: deps.db, dataClock: deps.dataClock, compliance: createAirCompliance(deps.db) });
   dossierRoutes(route, { db: deps.db, audit, dataClock: deps.dataClock });
   pipelineRoutes(route, { pipelines });
   goLiveRoutes(route, { checks: deps.checks ?? null });

@@ -1,7 +1,8 @@
 /**
  * WCAG 2.1 AA in Chromium: axe-core (injected from node_modules, nothing fetched) on the policy
- * overview, an indicator page and the API page, failing on any serious or critical violation; and the way from the
- * login form to an indicator by keyboard alone.
+ * overview (filtered too), an indicator page (its map by value and by status), an area profile and
+ * the API page, failing on any serious or critical violation; and the way from the login form to an
+ * indicator by keyboard alone.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -63,6 +64,26 @@ describe("accessibility", () => {
     await page.goto("/#/indicators/green-share");
     await page.getByTestId("choropleth").locator("svg path").first().waitFor();
     await page.getByTestId("ranking").locator("tbody tr").first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it("has no serious or critical axe violations on a map coloured by status, an area profile and the filtered overview", async () => {
+    const { page } = suite;
+    await openOverview(page);
+    await page.goto("/#/indicators/noise-complaints?level=buurt");
+    await page.getByTestId("colour-by").getByRole("radio", { name: "status" }).check();
+    await page.locator('[data-testid="choropleth"][data-colour-by="status"] svg path').first().waitFor();
+    await page.getByTestId("ranking").locator("tbody tr").first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const code = await page.getByTestId("ranking-row").first().getAttribute("data-code");
+    await page.goto(`/#/areas/${code}`);
+    await page.getByTestId("area-indicator").first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto("/#/themes?status=off-track&sort=gap");
+    await page.getByTestId("overview-filter").waitFor();
+    await page.getByTestId("off-track-area").first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
 

@@ -32,6 +32,9 @@ const examplePath = (path: string) =>
     .replace("/measurements", "/measurements?from=2025-01-01&to=2025-01-02")
     .replace("/locations/dossier", "/locations/dossier?lat=52.09&lon=5.1")
     .replace(":themeId", "air-quality")
+    .replace("/areas/:code/profile", "/areas/WK999901/profile")
+    // Contributions need a breakdown the indicator offers; NO₂ offers none.
+    .replace("/indicators/:id/contributions", "/indicators/co2-emissions/contributions?by=sector")
     .replace(":id", "no2-annual-mean")
     .replace(":number", "NL99001")
     .replace(":name", "air-quality-stations")

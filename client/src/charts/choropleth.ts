@@ -1,13 +1,16 @@
 /**
  * Choropleth of one indicator over wijken or buurten: Plot's `geo` mark on the boundaries, projected
- * to fit them (no tiles, nothing fetched). Suppressed areas are hatched, areas without a value are
- * pale grey, and the chosen area is outlined. Pure apart from the click callback it wires.
+ * to fit them (no tiles, nothing fetched). Coloured by value (a count's rate, so areas of different
+ * size compare) or by status against the area target. Suppressed areas are hatched, areas without a
+ * value are pale grey, and the chosen area is outlined. Pure apart from the click callback it wires.
  */
 import * as Plot from "@observablehq/plot";
-import type { AreaValue } from "../../../src/ground/contract/contract.ts";
+import type { AreaValue, StatusCode } from "../../../src/ground/contract/contract.ts";
+import { comparedValue, formatRate, statusSeverity, type ColourBy } from "../area-figures.ts";
 import type { AreaFeature, AreaFeatureCollection } from "../area-boundaries.ts";
-import { formatNumber } from "../format.ts";
+import { formatNumber, formatQuantity, formatUnit } from "../format.ts";
 import { translate, type Lang } from "../i18n.ts";
+import { statusFills } from "../status-colours.ts";
 import { chartColours } from "./target-marks.ts";
 
 export interface ChoroplethOptions {
@@ -18,6 +21,10 @@ export interface ChoroplethOptions {
   selected: string | null;
   /** Called with the code of a clicked area. */
   onSelect?: (code: string) => void;
+  /** For a count compared as a rate: the rate's unit in words; the map then shows rates, not counts. */
+  rateLabel?: string | null;
+  /** "value" (the default): a colour scale of the values; "status": one colour per status, with its word in the legend. */
+  colourBy?: ColourBy;
 }
 
 export const noDataFill = "#f1f3f3";
@@ -60,24 +67,44 @@ function tagWithCodes(features: readonly AreaFeature[]): Plot.RenderFunction {
 export function choropleth(
   boundaries: AreaFeatureCollection,
   values: readonly AreaValue[],
-  { width, unit, lang, selected, onSelect }: ChoroplethOptions,
+  { width, unit, lang, selected, onSelect, rateLabel = null, colourBy = "value" }: ChoroplethOptions,
 ): SVGSVGElement | HTMLElement {
   const byCode = new Map(values.map((value) => [value.areaCode, value]));
   const valueOf = (feature: AreaFeature) => byCode.get(feature.id);
-  const known = boundaries.features.filter((feature) => valueOf(feature)?.value != null);
+  const rated = rateLabel !== null;
+  const shownValue = (feature: AreaFeature) => {
+    const area = valueOf(feature);
+    return area && !area.suppressed ? comparedValue(area, rated) : null;
+  };
+  const statusOf = (feature: AreaFeature): StatusCode | undefined => (valueOf(feature)?.suppressed ? undefined : valueOf(feature)?.status?.code);
+  const byStatus = colourBy === "status";
+  const known = boundaries.features.filter((feature) => (byStatus ? statusOf(feature) !== undefined : shownValue(feature) !== null));
   const suppressed = boundaries.features.filter((feature) => valueOf(feature)?.suppressed === true);
   const missing = boundaries.features.filter((feature) => !known.includes(feature) && !suppressed.includes(feature));
   const outlined = boundaries.features.filter((feature) => feature.id === selected || feature.properties.parent === selected);
+  // Legend thresholds keep the general rule (they fall between whole counts); an area's value gets its unit's.
   const format = (value: number) => formatNumber(value, lang);
+  const quantity = (value: number) => (rated ? `${formatRate(value, lang)} ${rateLabel}` : formatQuantity(value, unit, lang));
   const title = (feature: AreaFeature) => {
     const area = valueOf(feature);
-    const text = area?.suppressed
-      ? translate(lang, "map.legendSuppressed")
-      : area?.value == null
-        ? translate(lang, "map.legendNoData")
-        : `${format(area.value)} ${unit}`;
-    return `${feature.properties.name}: ${text}`;
+    const value = shownValue(feature);
+    const status = statusOf(feature);
+    const text = area?.suppressed ? translate(lang, "map.legendSuppressed") : value === null ? translate(lang, "map.legendNoData") : quantity(value);
+    return `${feature.properties.name}: ${text}${status ? ` (${translate(lang, `status.${status}`)})` : ""}`;
   };
+  const statuses = [...new Set(known.map(statusOf))].filter((code) => code !== undefined).sort((a, b) => statusSeverity[a] - statusSeverity[b]);
+  const color: Plot.ScaleOptions | undefined =
+    known.length === 0
+      ? undefined
+      : byStatus
+        ? {
+            type: "ordinal",
+            domain: statuses,
+            range: statuses.map((code) => statusFills[code]),
+            legend: true,
+            tickFormat: (code: StatusCode) => translate(lang, `status.${code}`),
+          }
+        : { type: "quantize", n: 5, scheme: "blues", legend: true, label: rated ? rateLabel : formatUnit(unit, lang), tickFormat: format };
   const hatchId = `mm-hatch-${++patterns}`;
   const areaStyle = { stroke: "#7d8a8e", strokeWidth: 0.75, title } as const;
 
@@ -85,10 +112,10 @@ export function choropleth(
     width,
     projection: { type: "mercator", domain: boundaries },
     style: { fontSize: "12px", fontFamily: "inherit", cursor: onSelect ? "pointer" : "default" },
-    color: known.length > 0 ? { type: "quantize", n: 5, scheme: "blues", legend: true, label: unit, tickFormat: format } : undefined,
+    color,
     marks: [
       hatchPattern(hatchId),
-      Plot.geo(known, { ...areaStyle, fill: (feature: AreaFeature) => valueOf(feature)?.value, render: tagWithCodes(known) }),
+      Plot.geo(known, { ...areaStyle, fill: byStatus ? statusOf : shownValue, render: tagWithCodes(known) }),
       Plot.geo(suppressed, { ...areaStyle, fill: `url(#${hatchId})`, render: tagWithCodes(suppressed) }),
       Plot.geo(missing, { ...areaStyle, fill: noDataFill, render: tagWithCodes(missing) }),
       Plot.geo(outlined, { fill: "none", stroke: chartColours.ink, strokeWidth: 3, pointerEvents: "none" }),

@@ -1,11 +1,12 @@
 /**
  * Hourly concentrations at one station, one panel per pollutant, with the EU 24-hour values as
- * rules. Pure: rows and options in, a Plot element out; plus the text and table alternatives.
+ * rules drawn by the shared norm rule (norm-style.ts). Pure: rows and options in, a Plot element out; plus the text and table alternatives.
  */
 import * as Plot from "@observablehq/plot";
 import type { Norm, StationDetail } from "../../../src/ground/contract/contract.ts";
 import { dutchDayKey, formatDateTime, formatDay, formatFormula, formatNumber } from "../format.ts";
 import { pick, translate, type Lang } from "../i18n.ts";
+import { normStyle } from "./norm-style.ts";
 
 export type HourlyRow = StationDetail["hourly"][number];
 export interface FormulaNorm {
@@ -77,7 +78,18 @@ export function hourlyChart(
     color: { domain: formulas, scheme: "tableau10" },
     marks: [
       Plot.frame({ stroke: "#d5dcdb" }),
-      Plot.ruleY(shown, { y: (n: FormulaNorm) => n.norm.value, fy: "formula", stroke: "#a11919", strokeDasharray: "4 3" }),
+      // One mark per norm, drawn by the shared rule (norm-style.ts): law solid, advice dotted.
+      ...shown.map((n) => {
+        const style = normStyle(n.norm.id);
+        return Plot.ruleY([n], {
+          y: (row: FormulaNorm) => row.norm.value,
+          fy: "formula",
+          stroke: style.stroke,
+          strokeWidth: style.width,
+          strokeDasharray: style.dash,
+          className: `mm-norm-${style.kind}`,
+        });
+      }),
       Plot.text(shown, {
         y: (n: FormulaNorm) => n.norm.value,
         fy: "formula",
@@ -86,7 +98,7 @@ export function hourlyChart(
         textAnchor: "start",
         dx: 4,
         dy: -7,
-        fill: "#a11919",
+        fill: (n: FormulaNorm) => normStyle(n.norm.id).stroke,
       }),
       Plot.lineY(data, { x: "time", y: "value", fy: "formula", stroke: "formula", strokeWidth: 1.25 }),
       Plot.tip(

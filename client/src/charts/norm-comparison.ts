@@ -1,6 +1,7 @@
 /**
  * Recent means near a location against the norms: one bar per station or sensor and pollutant, the
- * norms as ticks on the bar's row (EU now solid, EU 2030 dashed, WHO dotted), and a "▲" after every
+ * norms as ticks on the bar's row, drawn by the shared rule of norm-style.ts (EU limit values solid,
+ * thick now and thin for 2030; the WHO guideline dotted in another colour), and a "▲" after every
  * value above a norm, so exceedance is read from a symbol, not from colour. Pure: measurements in, a
  * Plot element out; the dossier gives the same values as tables.
  */
@@ -9,8 +10,7 @@ import type { NearbyMeasurement, RecentValue } from "../../../src/ground/contrac
 import { orderFormulas } from "./hourly.ts";
 import { formatFormula, formatNumber } from "../format.ts";
 import type { Lang } from "../i18n.ts";
-
-export type NormFamily = "eu" | "eu2030" | "who";
+import { normStyle } from "./norm-style.ts";
 
 interface Row {
   key: string;
@@ -23,18 +23,7 @@ interface Row {
 interface Tick {
   key: string;
   value: number;
-  family: NormFamily;
-}
-
-export const normStyles: Record<NormFamily, { dash: string; width: number }> = {
-  eu: { dash: "none", width: 2.5 },
-  eu2030: { dash: "5 3", width: 2 },
-  who: { dash: "1.5 2.5", width: 2 },
-};
-
-export function normFamily(normId: string): NormFamily {
-  if (normId.startsWith("who")) return "who";
-  return normId.startsWith("eu-2030") ? "eu2030" : "eu";
+  normId: string;
 }
 
 export const exceedsAny = (value: RecentValue) => value.norms.some((check) => check.exceeds);
@@ -51,7 +40,7 @@ export function normRows(nearby: readonly NearbyMeasurement[], window: RecentVal
       if (!value || value.value === null) continue;
       const key = `${formatFormula(formula, lang)} · ${measurement.name}`;
       rows.push({ key, name: measurement.name, formula, value: value.value, exceeds: exceedsAny(value) });
-      for (const check of value.norms) ticks.push({ key, value: check.norm.value, family: normFamily(check.norm.id) });
+      for (const check of value.norms) ticks.push({ key, value: check.norm.value, normId: check.norm.id });
     }
   }
   return { rows, ticks };
@@ -59,7 +48,8 @@ export function normRows(nearby: readonly NearbyMeasurement[], window: RecentVal
 
 export function normChart({ rows, ticks }: { rows: Row[]; ticks: Tick[] }, { width, lang }: { width: number; lang: Lang }): SVGSVGElement | HTMLElement {
   const format = (value: number) => formatNumber(value, lang);
-  const families = (Object.keys(normStyles) as NormFamily[]).filter((family) => ticks.some((tick) => tick.family === family));
+  // One mark per distinct line, so each keeps its constant stroke-dasharray and its kind's class.
+  const styles = [...new Set(ticks.map((tick) => normStyle(tick.normId)))];
   return Plot.plot({
     width,
     height: 40 + rows.length * 24,
@@ -70,10 +60,12 @@ export function normChart({ rows, ticks }: { rows: Row[]; ticks: Tick[] }, { wid
     y: { domain: rows.map((row) => row.key), label: null },
     marks: [
       Plot.barX(rows, { y: "key", x: "value", fill: (row: Row) => (row.exceeds ? "#a11919" : "#0b6660"), fillOpacity: 0.8, insetTop: 4, insetBottom: 4 }),
-      ...families.map((family) =>
+      // A white halo under each tick keeps the limit's red visible on a red bar.
+      Plot.tickX(ticks, { y: "key", x: "value", stroke: "#ffffff", strokeWidth: 5 }),
+      ...styles.map((style) =>
         Plot.tickX(
-          ticks.filter((tick) => tick.family === family),
-          { y: "key", x: "value", stroke: "#1f2a2e", strokeWidth: normStyles[family].width, strokeDasharray: normStyles[family].dash },
+          ticks.filter((tick) => normStyle(tick.normId) === style),
+          { y: "key", x: "value", stroke: style.stroke, strokeWidth: style.width, strokeDasharray: style.dash, className: `mm-norm-${style.kind}` },
         ),
       ),
       // Plot's fontWeight is constant per mark, so values above a norm get a mark of their own.

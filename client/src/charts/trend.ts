@@ -1,12 +1,13 @@
 /**
  * Yearly trend of one indicator: a line per area, the path from baseline to target with the target
- * point, the forecast band up to the deadline, and each norm as a dotted rule. Pure: data and options
- * in, a Plot element out.
+ * point, the forecast band up to the deadline, and each norm as a rule: EU limit values solid, the WHO
+ * guideline dotted (norm-style.ts). Pure: data and options in, a Plot element out.
  */
 import * as Plot from "@observablehq/plot";
 import type { ForecastPoint, Norm, SeriesPoint, Target } from "../../../src/ground/contract/contract.ts";
-import { formatNumber, periodYear } from "../format.ts";
+import { formatNumber, formatQuantity, formatUnit, formatValue, periodYear } from "../format.ts";
 import { pick, translate, type Lang } from "../i18n.ts";
+import { normStyle } from "./norm-style.ts";
 import { chartColours, forecastMarks, targetMarks, yearsToShow } from "./target-marks.ts";
 
 export interface TrendOptions {
@@ -29,7 +30,7 @@ interface TrendRow {
   code: string;
 }
 
-const { ink, norm: normColour } = chartColours;
+const { ink } = chartColours;
 
 function toRows(points: readonly SeriesPoint[]): TrendRow[] {
   return points
@@ -51,19 +52,30 @@ export function trendChart(
     forecast,
   );
   const span = domain ? domain[1] - domain[0] : 0;
+  // Axis ticks keep the general rule (a tick between two whole counts still needs its tenth); values get their unit's.
   const format = (value: number) => formatNumber(value, lang);
-  const title = (row: TrendRow) => `${row.area}: ${row.value === null ? "–" : format(row.value)} ${unit} (${row.year})`;
+  const title = (row: TrendRow) => `${row.area}: ${row.value === null ? "–" : formatQuantity(row.value, unit, lang)} (${row.year})`;
 
   const marks: Plot.Markish[] = [
     ...forecastMarks(forecast),
-    Plot.ruleY(norms, { y: "value", stroke: normColour, strokeDasharray: "2 3" }),
+    // One mark per norm, so each rule carries its kind's class and constant stroke-dasharray (norm-style.ts).
+    ...norms.map((norm) => {
+      const style = normStyle(norm.id);
+      return Plot.ruleY([norm], {
+        y: "value",
+        stroke: style.stroke,
+        strokeWidth: style.width,
+        strokeDasharray: style.dash,
+        className: `mm-norm-${style.kind}`,
+      });
+    }),
     Plot.text(norms, {
       y: "value",
       text: (norm: Norm) => `${pick(norm.label, lang)} (${format(norm.value)})`,
       frameAnchor: "left",
       textAnchor: "start",
       dy: -7,
-      fill: normColour,
+      fill: (norm: Norm) => normStyle(norm.id).stroke,
     }),
     ...(target ? targetMarks(target, lang, format) : []),
   ];
@@ -99,7 +111,7 @@ export function trendChart(
         : { ticks: Math.max(2, Math.floor(width / 80)) }),
     },
     // No forced zero: the gap between the forecast and the target is the message, and lines don't need a baseline.
-    y: { label: unit, grid: true, nice: true, tickFormat: format },
+    y: { label: formatUnit(unit, lang), grid: true, nice: true, tickFormat: format },
     color: thin.length > 0 ? { legend: true, type: "categorical" } : undefined,
     marks,
   });
@@ -128,9 +140,9 @@ export function trendSummary(points: readonly SeriesPoint[], { name, unit, lang,
 
   const params = {
     name,
-    unit,
-    from: formatNumber(first.value, lang),
-    to: formatNumber(last.value, lang),
+    unit: formatUnit(unit, lang, last.value),
+    from: formatValue(first.value, unit, lang),
+    to: formatValue(last.value, unit, lang),
     fromPeriod: first.period,
     toPeriod: last.period,
   };

@@ -1,7 +1,7 @@
 /** The days per year above an EU 24-hour value, against the number of days the EU allows. */
 import { html, type TemplateResult } from "lit";
 import type { StationDetail } from "../../../src/ground/contract/contract.ts";
-import { formatFormula, formatNumber } from "../format.ts";
+import { formatFormula, formatQuantity } from "../format.ts";
 import { lang, pick, t } from "../i18n.ts";
 
 type Exceedance = StationDetail["exceedances"][number];
@@ -34,7 +34,7 @@ export function renderExceedanceTable(exceedances: readonly Exceedance[]): Templ
                 return html`<tr data-over=${over ? "true" : "false"}>
                   <th scope="row">${formatFormula(row.formula, language)}</th>
                   <td>${row.year}</td>
-                  <td>${pick(row.norm.label)} (${formatNumber(row.norm.value, language)} µg/m³)</td>
+                  <td>${pick(row.norm.label)} (${formatQuantity(row.norm.value, "µg/m³", language)})</td>
                   <td class="num">${over ? html`<strong>! ${row.days}</strong> <span>(${t("station.overAllowed")})</span>` : row.days}</td>
                   <td class="num">${row.allowedDays ?? "–"}</td>
                 </tr>`;

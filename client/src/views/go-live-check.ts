@@ -10,6 +10,7 @@ import type { GoLiveCheck, PipelineCheck } from "../../../src/ground/contract/co
 import type { Role } from "../../../src/ground/contract/contract.ts";
 import { api } from "../api-client.ts";
 import { formatCount, formatDateTime } from "../format.ts";
+import { describeError } from "../error-text.ts";
 import { LangController, lang, pick, t } from "../i18n.ts";
 import { Poller } from "../poller.ts";
 import { baseStyles } from "../styles.ts";
@@ -300,7 +301,7 @@ export class GoLiveCheckView extends LitElement {
     try {
       await api.send("POST /api/v1/pipelines/checks");
     } catch (error) {
-      this.startError = error instanceof Error ? error.message : String(error);
+      this.startError = describeError(error);
     } finally {
       this.starting = false;
     }

@@ -1,18 +1,19 @@
 /**
  * `<mm-indicator-areas>`: an indicator per wijk or buurt — level switch, period choice, the
- * choropleth and the ranking. It owns no view state: level, period and the chosen area come from the
- * URL, and a change is announced as `mm-view-state` for the page to put in the URL.
+ * choropleth (by value or by status against the area target) and the ranking. Level, period and the
+ * chosen area come from the URL, and a change is announced as `mm-view-state` for the page to put in
+ * the URL; only the map's colouring is the component's own. A chosen area links to its profile.
  */
 import { Task } from "@lit/task";
 import { LitElement, css, html, unsafeCSS } from "lit";
-import type { AreaLevel, AreaValues, IndicatorSummary, Role } from "../../../src/ground/contract/contract.ts";
+import type { AreaLevel, AreaValue, AreaValues, IndicatorSummary, Role } from "../../../src/ground/contract/contract.ts";
 import { api } from "../api-client.ts";
 import { loadBoundaries, type AreaFeatureCollection } from "../area-boundaries.ts";
 import "../chart-frame.ts";
 import { choropleth, noDataFill } from "../charts/choropleth.ts";
-import { formatNumber } from "../format.ts";
+import { colourByOptions, comparedValue, comparisonFor, type ColourBy } from "../area-figures.ts";
 import { LangController, lang, pick, t } from "../i18n.ts";
-import type { IndicatorViewState } from "../routes.ts";
+import { hrefFor, type IndicatorViewState } from "../routes.ts";
 import { baseStyles, provenanceStyles } from "../styles.ts";
 import { renderRanking } from "./area-ranking.ts";
 import { renderFailure, renderLoading } from "./failure-message.ts";
@@ -42,25 +43,29 @@ async function loadAreas(id: string, level: AreaLevel, period: string | null, si
   return { values, boundaries };
 }
 
-/** One sentence for the map: the range over the areas, and how many were withheld. */
-function mapSummary({ areas, level, period, unit }: AreaValues): string {
-  const language = lang();
+/** One sentence for the map: the range over the areas (rates for counts), and how many were withheld. */
+function mapSummary(values: AreaValues): string {
+  const { areas, level, period } = values;
+  const compare = comparisonFor(values, lang());
   const levels = t(`map.levels.${level}`);
-  const known = areas.filter((area) => area.value !== null).sort((a, b) => (a.value ?? 0) - (b.value ?? 0));
+  const known = areas
+    .map((area) => ({ area, value: comparedValue(area, compare.rated) }))
+    .filter((entry): entry is { area: AreaValue; value: number } => entry.value !== null)
+    .sort((a, b) => a.value - b.value);
   const low = known[0];
   const high = known[known.length - 1];
   const suppressed = areas.filter((area) => area.suppressed).length;
   const range =
-    low && high && low.value !== null && high.value !== null
+    low && high
       ? t("map.summary", {
           count: known.length,
           levels,
           period: period ?? "–",
-          min: formatNumber(low.value, language),
-          minName: low.areaName,
-          max: formatNumber(high.value, language),
-          maxName: high.areaName,
-          unit,
+          min: compare.format(low.value),
+          minName: low.area.areaName,
+          max: compare.format(high.value),
+          maxName: high.area.areaName,
+          unit: compare.unit(),
         })
       : t("map.summaryNone", { period: period ?? "–" });
   return suppressed > 0 ? `${range} ${t("map.summarySuppressed", { count: suppressed, levels })}` : range;
@@ -73,12 +78,14 @@ export class IndicatorAreas extends LitElement {
     period: {},
     area: {},
     userRole: {},
+    colourBy: { state: true },
   };
   declare indicator: IndicatorSummary | null;
   declare level: AreaLevel;
   declare period: string | null;
   declare area: string | null;
   declare userRole: Role;
+  declare colourBy: ColourBy;
 
   static override styles = [
     baseStyles,
@@ -163,6 +170,24 @@ export class IndicatorAreas extends LitElement {
         color: var(--mm-ink);
         text-decoration-thickness: 3px;
       }
+      a.profile-link {
+        margin-left: 0.5rem;
+        font-size: 0.85rem;
+        font-weight: normal;
+      }
+      .tag {
+        display: inline-block;
+        margin-left: 0.35rem;
+        padding: 0 0.4rem;
+        border: 1px solid var(--mm-muted);
+        border-radius: 4px;
+        font-size: 0.75rem;
+        font-weight: normal;
+        white-space: nowrap;
+      }
+      .map-selection {
+        margin: 0.5rem 0 0;
+      }
       .shown {
         margin-left: 0.35rem;
         font-size: 0.85rem;
@@ -193,6 +218,7 @@ export class IndicatorAreas extends LitElement {
     this.period = null;
     this.area = null;
     this.userRole = "policy";
+    this.colourBy = "value";
   }
 
   #announce(state: IndicatorViewState) {
@@ -240,6 +266,7 @@ export class IndicatorAreas extends LitElement {
             </fieldset>`
           : null
       }
+      ${this.#renderColourBy()}
       ${
         periods.length > 0
           ? html`<label
@@ -253,6 +280,41 @@ export class IndicatorAreas extends LitElement {
     </div>`;
   }
 
+  /** Only offered when the areas have a status, i.e. the indicator has a target. */
+  #renderColourBy() {
+    const areas = this.#data.value?.values.areas ?? [];
+    if (!areas.some((area) => area.status !== null)) return null;
+    return html`<fieldset data-testid="colour-by">
+      <legend>${t("map.colourBy")}</legend>
+      ${colourByOptions.map(
+        (option) =>
+          html`<label
+            ><input
+              type="radio"
+              name="colour-by"
+              value=${option}
+              .checked=${option === this.colourBy}
+              @change=${() => {
+                this.colourBy = option;
+              }}
+            />
+            ${t(`map.colourBy.${option}`)}</label
+          >`,
+      )}
+    </fieldset>`;
+  }
+
+  /** The chosen area (or the wijk whose buurten are outlined) with the way to its profile. */
+  #renderSelection({ areas }: AreaValues) {
+    const area = this.area;
+    if (!area) return null;
+    const name = areas.find((candidate) => candidate.areaCode === area)?.areaName ?? area;
+    return html`<p class="map-selection" data-testid="map-selection">
+      ${t("map.selectedArea", { name })} ·
+      <a href=${hrefFor({ name: "area", code: area })} data-testid="map-profile-link">${t("map.openProfile", { name })}</a>
+    </p>`;
+  }
+
   #renderAreas({ values, boundaries }: AreaData) {
     if (values.period === null || values.areas.length === 0) return html`<p data-testid="areas-empty">${t("map.empty")}</p>`;
     const draw = (width: number) =>
@@ -262,20 +324,24 @@ export class IndicatorAreas extends LitElement {
         lang: lang(),
         selected: this.area,
         onSelect: this.#select,
+        rateLabel: values.rate ? pick(values.rate.label) : null,
+        colourBy: this.colourBy,
       });
     return html`<p class="muted no-print">${t("map.hint")}</p>
       <div class="grid">
         ${
           boundaries
-            ? html`<figure data-testid="choropleth" data-level=${values.level}>
+            ? html`<figure data-testid="choropleth" data-level=${values.level} data-colour-by=${this.colourBy}>
                 <mm-chart-frame .draw=${draw} aria-hidden="true"></mm-chart-frame>
                 ${this.#renderLegend(values)}
                 <figcaption data-testid="map-summary">${mapSummary(values)} ${t("map.tableNote")}</figcaption>
+                ${this.#renderSelection(values)}
               </figure>`
             : html`<p data-testid="no-boundaries">${mapSummary(values)} ${t("map.noBoundaries")}</p>`
         }
         <div>
-          ${renderRanking(values, { selected: this.area, onSelect: this.#select })}
+          ${values.rate ? html`<p class="muted" data-testid="rate-note">${t("map.rateNote", { label: pick(values.rate.label) })}</p>` : null}
+          ${boundaries ? null : this.#renderSelection(values)} ${renderRanking(values, { selected: this.area, onSelect: this.#select })}
           ${values.suppressionRule ? html`<p class="muted" data-testid="suppression-rule">${pick(values.suppressionRule)}</p>` : null}
         </div>
       </div>

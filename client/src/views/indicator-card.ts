@@ -4,7 +4,7 @@
  */
 import { LitElement, css, html } from "lit";
 import type { IndicatorSummary } from "../../../src/ground/contract/contract.ts";
-import { formatNumber } from "../format.ts";
+import { formatUnit, formatValue } from "../format.ts";
 import { LangController, lang, pick, t } from "../i18n.ts";
 import { hrefFor } from "../routes.ts";
 import { baseStyles } from "../styles.ts";
@@ -69,8 +69,10 @@ export class IndicatorCard extends LitElement {
     const indicator = this.indicator;
     if (!indicator) return null;
     const language = lang();
-    const format = (value: number, signed = false) => formatNumber(value, language, { signed });
-    const { latest, target, status, unit } = indicator;
+    // Every value of the card with its unit's decimals: a forecast of complaints is a whole number.
+    const format = (value: number, signed = false) => formatValue(value, indicator.unit, language, { signed });
+    const unitOf = (value?: number) => formatUnit(indicator.unit, language, value);
+    const { latest, target, status } = indicator;
     const name = pick(indicator.name);
 
     const title = this.linked ? html`<a href=${hrefFor({ name: "indicator", id: indicator.id })} data-testid="indicator-link">${name}</a>` : name;
@@ -81,14 +83,15 @@ export class IndicatorCard extends LitElement {
         <span class="sr-only">${t("indicator.latest")}:</span>
         ${
           latest
-            ? html`<strong>${format(latest.value)}</strong> ${unit} <span class="muted">(${latest.period})</span>`
+            ? html`<strong>${format(latest.value)}</strong> ${unitOf(latest.value)} <span class="muted">(${latest.period})</span>`
             : html`<span class="muted">${t("indicator.noValue")}</span>`
         }
       </p>
       <p data-testid="target">
         ${
           target
-            ? html`${t("indicator.target", { value: format(target.value), unit, year: target.deadline })} <span class="muted">· ${pick(target.label)}</span>`
+            ? html`${t("indicator.target", { value: format(target.value), unit: unitOf(target.value), year: target.deadline })}
+                <span class="muted">· ${pick(target.label)}</span>`
             : html`<span class="muted">${t("indicator.noTarget")}</span>`
         }
       </p>
@@ -112,7 +115,7 @@ export class IndicatorCard extends LitElement {
               ${t("indicator.pace", {
                 needed: format(status.pace.needed, true),
                 achieved: format(status.pace.achieved, true),
-                unit,
+                unit: unitOf(),
               })}
             </p>`
           : null

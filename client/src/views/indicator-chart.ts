@@ -10,7 +10,8 @@ import { ApiError } from "../api.ts";
 import { api } from "../api-client.ts";
 import "../chart-frame.ts";
 import { trendChart, trendSummary } from "../charts/trend.ts";
-import { formatNumber } from "../format.ts";
+import { describeError } from "../error-text.ts";
+import { formatUnit, formatValue } from "../format.ts";
 import { LangController, lang, pick, t } from "../i18n.ts";
 import { baseStyles, provenanceStyles } from "../styles.ts";
 import { renderExportLinks } from "./export-links.ts";
@@ -36,7 +37,7 @@ async function loadChartData(indicator: IndicatorSummary, area: string | null, s
       ? null
       : series({ area }).catch((error: unknown) => {
           // A bad area in a permalink (400, 404) still leaves the city's chart worth showing.
-          if (error instanceof ApiError && (error.status === 400 || error.status === 404)) return { failed: error.message };
+          if (error instanceof ApiError && (error.status === 400 || error.status === 404)) return { failed: describeError(error) };
           throw error;
         }),
     // Stations only while no area is chosen: one comparison at a time keeps the chart readable.
@@ -157,6 +158,7 @@ export class IndicatorChart extends LitElement {
           mainName: city.points[0]?.areaName ?? "",
           hasTarget: indicator.target !== null,
           hasForecast: indicator.status.forecastPath.length > 0,
+          normIds: indicator.norms.map((norm) => norm.id),
         })}
         <figcaption data-testid="chart-summary">
           ${this.#summary(indicator, city, areaSeries)} ${stations && !areaSeries ? t("indicator.stationsNote") : null}
@@ -177,7 +179,7 @@ export class IndicatorChart extends LitElement {
   #summary(indicator: IndicatorSummary, city: Series, area: Series | null): string {
     const language = lang();
     const name = pick(indicator.name);
-    const format = (value: number) => formatNumber(value, language);
+    const format = (value: number) => formatValue(value, city.unit, language);
     const cityCode = city.points[0]?.areaCode;
     const trend = trendSummary(city.points, { name, unit: city.unit, lang: language, highlight: cityCode });
     const forecast = indicator.status.forecast;
@@ -188,7 +190,7 @@ export class IndicatorChart extends LitElement {
           value: format(forecast.value),
           low: format(forecast.low),
           high: format(forecast.high),
-          unit: city.unit,
+          unit: formatUnit(city.unit, language, forecast.value),
         })
       : t("indicator.summaryArea", { trend });
     const areaPoints = area?.points.filter((point) => point.areaCode !== cityCode) ?? [];
@@ -198,9 +200,9 @@ export class IndicatorChart extends LitElement {
     return `${citySentence} ${t("indicator.summaryArea", { trend: areaTrend })}`;
   }
 
-  #renderForecastTable({ status, target }: IndicatorSummary) {
+  #renderForecastTable({ status, target, unit }: IndicatorSummary) {
     if (status.forecastPath.length === 0) return null;
-    const format = (value: number) => formatNumber(value, lang());
+    const format = (value: number) => formatValue(value, unit, lang());
     return renderTableWrap(
       t("indicator.forecastTable"),
       html`<table data-testid="forecast-table">

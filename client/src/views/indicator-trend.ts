@@ -83,6 +83,7 @@ export class IndicatorTrend extends LitElement {
                 mainName: series.points[0]?.areaName ?? "",
                 hasTarget: indicator.target !== null,
                 hasForecast: indicator.status.forecastPath.length > 0,
+                normIds: indicator.norms.map((norm) => norm.id),
               })}
               <figcaption data-testid="chart-summary">${summary}</figcaption>
             </figure>

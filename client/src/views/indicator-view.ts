@@ -1,13 +1,13 @@
 /**
  * `<mm-indicator-view indicator-id=…>`: one indicator in depth — status card and rule, the series with
- * target path and forecast, and the map and ranking per area. The chosen area, map level and period
+ * target path and forecast, its parts over time and why it moved, and the map and ranking per area. The chosen area, map level and period
  * come from the URL and go back into it, so the page can be shared as a link.
  */
 import { Task } from "@lit/task";
 import { LitElement, css, html } from "lit";
 import type { AreaLevel, IndicatorSummary, Role } from "../../../src/ground/contract/contract.ts";
 import { api } from "../api-client.ts";
-import { formatDateTime, formatNumber } from "../format.ts";
+import { formatDateTime, formatQuantity } from "../format.ts";
 import { LangController, lang, pick, t } from "../i18n.ts";
 import { hrefFor, replaceRoute, type IndicatorViewState } from "../routes.ts";
 import { baseStyles } from "../styles.ts";
@@ -16,6 +16,7 @@ import { mapLevels, type ViewStateEvent } from "./indicator-areas.ts";
 import "./indicator-areas.ts";
 import "./indicator-card.ts";
 import "./indicator-chart.ts";
+import "./indicator-parts.ts";
 import { renderStatusRule } from "./status-rule.ts";
 
 export class IndicatorView extends LitElement {
@@ -131,7 +132,7 @@ export class IndicatorView extends LitElement {
               ? html`<div class="panel">
                   <h2>${t("indicator.norms")}</h2>
                   <ul class="norms">
-                    ${indicator.norms.map((norm) => html`<li>${pick(norm.label)}: ${formatNumber(norm.value, language)} ${indicator.unit}</li>`)}
+                    ${indicator.norms.map((norm) => html`<li>${pick(norm.label)}: ${formatQuantity(norm.value, indicator.unit, language)}</li>`)}
                   </ul>
                 </div>`
               : null
@@ -140,6 +141,7 @@ export class IndicatorView extends LitElement {
         </div>
         <mm-indicator-chart .indicator=${indicator} .area=${this.area} .userRole=${this.userRole}></mm-indicator-chart>
       </div>
+      <mm-indicator-parts .indicator=${indicator} .userRole=${this.userRole}></mm-indicator-parts>
       <mm-indicator-areas
         .indicator=${indicator}
         .level=${this.#mapLevel(indicator)}

@@ -1,13 +1,16 @@
 /**
  * `<mm-login>`: username and password, and a link to single sign-on when the server has it. On
  * success it fires `mm-login` with the `SessionInfo`; the shell decides where to go next. An SSO
- * login that was refused comes back here as `#/login?sso=<reason>`.
+ * login that was refused comes back here as `#/login?sso=<reason>`. `next`, the page asked for
+ * before logging in, goes along with single sign-on, whose callback returns there.
  */
 import { LitElement, css, html } from "lit";
 import type { SessionInfo, SsoRefusal } from "../../../src/ground/contract/contract.ts";
 import { ApiError } from "../api.ts";
 import { api } from "../api-client.ts";
+import { describeError } from "../error-text.ts";
 import { LangController, t, type MessageKey } from "../i18n.ts";
+import { hrefFor } from "../routes.ts";
 import { baseStyles } from "../styles.ts";
 
 export type LoginEvent = CustomEvent<SessionInfo>;
@@ -17,12 +20,15 @@ export class LoginView extends LitElement {
     pending: { state: true },
     failure: { state: true },
     sso: { state: true },
+    next: { attribute: false },
   };
   declare pending: boolean;
-  /** A message key, or a server message, so the text follows a language switch. */
-  declare failure: { key: MessageKey; message?: string } | null;
+  /** A message key, and the error it is about, so the text follows a language switch. */
+  declare failure: { key: MessageKey; error?: unknown } | null;
   /** The server offers single sign-on (OpenID Connect). */
   declare sso: boolean;
+  /** The app page to return to after logging in, e.g. `/indicators/no2-annual-mean` (validated by the route). */
+  declare next: string | undefined;
 
   static override styles = [
     baseStyles,
@@ -64,6 +70,7 @@ export class LoginView extends LitElement {
     this.pending = false;
     this.failure = null;
     this.sso = false;
+    this.next = undefined;
   }
 
   override connectedCallback(): void {
@@ -72,7 +79,7 @@ export class LoginView extends LitElement {
     if (refusal !== null && Object.hasOwn(ssoMessages, refusal)) {
       this.failure = { key: ssoMessages[refusal as SsoRefusal] };
       // Shown once: a reload or a bookmark of the login page should not repeat the refusal.
-      history.replaceState(null, "", "#/login");
+      history.replaceState(null, "", hrefFor(this.next === undefined ? { name: "login" } : { name: "login", next: this.next }));
     }
     api.get("GET /api/v1/session/options").then(
       (options) => (this.sso = options.sso),
@@ -86,7 +93,7 @@ export class LoginView extends LitElement {
       ${
         this.sso
           ? html`<p class="sso">
-              <a href=${api.url("GET /api/v1/session/oidc")} data-testid="login-sso">${t("login.sso")}</a>
+              <a href=${api.url("GET /api/v1/session/oidc", { query: { next: this.next } })} data-testid="login-sso">${t("login.sso")}</a>
               <span class="muted">${t("login.ssoOr")}</span>
             </p>`
           : null
@@ -99,7 +106,7 @@ export class LoginView extends LitElement {
         ${t("login.password")}
         <input name="password" type="password" autocomplete="current-password" required />
       </label>
-      ${this.failure ? html`<p class="alert" role="alert" data-testid="login-error">${t(this.failure.key, { message: this.failure.message ?? "" })}</p>` : null}
+      ${this.failure ? html`<p class="alert" role="alert" data-testid="login-error">${t(this.failure.key, { message: this.failure.error === undefined ? "" : describeError(this.failure.error) })}</p>` : null}
       <button type="submit" ?disabled=${this.pending} aria-busy=${this.pending ? "true" : "false"}>
         ${this.pending ? t("login.pending") : t("login.submit")}
       </button>
@@ -134,10 +141,10 @@ const ssoMessages: Record<SsoRefusal, MessageKey> = {
   unavailable: "login.ssoUnavailable",
 };
 
-function describeFailure(error: unknown): { key: MessageKey; message?: string } {
+function describeFailure(error: unknown): { key: MessageKey; error?: unknown } {
   if (error instanceof ApiError && error.status === 401) return { key: "login.invalid" };
   if (error instanceof ApiError && error.status === 429) return { key: "login.tooMany" };
-  return { key: "login.failed", message: error instanceof Error ? error.message : String(error) };
+  return { key: "login.failed", error };
 }
 
 customElements.define("mm-login", LoginView);

@@ -10,6 +10,7 @@ import { ApiError } from "../api.ts";
 import { api } from "../api-client.ts";
 import { cronHint } from "../cron-hint.ts";
 import { formatCount, formatDateTime } from "../format.ts";
+import { describeError } from "../error-text.ts";
 import { LangController, lang, pick, t } from "../i18n.ts";
 import { Poller } from "../poller.ts";
 import { hrefFor } from "../routes.ts";
@@ -213,7 +214,7 @@ export class PipelineListView extends LitElement {
       this.#setStart(name, { kind: "started", runId: started.runId });
     } catch (error) {
       const busy = error instanceof ApiError && error.status === 409;
-      this.#setStart(name, busy ? { kind: "busy" } : { kind: "failed", message: error instanceof Error ? error.message : String(error) });
+      this.#setStart(name, busy ? { kind: "busy" } : { kind: "failed", message: describeError(error) });
       if (!busy) return;
     }
     // Either way a run is going now: reload to show it, and the poller follows it until it ends.

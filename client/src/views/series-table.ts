@@ -1,7 +1,7 @@
 /** The table alternative of a trend chart: one row per period, one column per area; a withheld value says so. */
 import { html, type TemplateResult } from "lit";
 import type { SeriesPoint } from "../../../src/ground/contract/contract.ts";
-import { formatNumber } from "../format.ts";
+import { formatUnit, formatValue } from "../format.ts";
 import { lang, t } from "../i18n.ts";
 import { renderTableWrap } from "./table-wrap.ts";
 
@@ -17,13 +17,14 @@ export function renderSeriesTable(points: readonly SeriesPoint[], caption: strin
   const cell = (period: string, code: string) => {
     const point = values.get(`${period}\u0000${code}`);
     if (point?.suppressed) return t("indicator.suppressed");
-    return point === undefined || point.value === null ? "–" : formatNumber(point.value, lang());
+    return point === undefined || point.value === null ? "–" : formatValue(point.value, unit, lang());
   };
+  const unitName = formatUnit(unit, lang());
   return renderTableWrap(
-    `${caption} (${unit})`,
+    `${caption} (${unitName})`,
     html`<table data-testid="series-table">
       <caption>
-        ${caption} (${unit})
+        ${caption} (${unitName})
       </caption>
       <thead>
         <tr>

@@ -8,7 +8,7 @@ import type { Role, StationDetail } from "../../../src/ground/contract/contract.
 import { api } from "../api-client.ts";
 import "../chart-frame.ts";
 import { dailyMeans, hourlyChart, hourlySummary, type FormulaNorm } from "../charts/hourly.ts";
-import { formatDateTime, formatFormula, formatNumber, formatStationType } from "../format.ts";
+import { formatDateTime, formatFormula, formatNumber, formatStationType, formatValue } from "../format.ts";
 import { LangController, lang, t } from "../i18n.ts";
 import { hrefFor, mayViewStations } from "../routes.ts";
 import { baseStyles, detailStyles } from "../styles.ts";
@@ -114,7 +114,7 @@ export class StationDetailView extends LitElement {
                               <th scope="row">${day.label}</th>
                               ${daily.formulas.map((f) => {
                                 const mean = day.means.get(f);
-                                return html`<td class="num">${mean === undefined ? "–" : formatNumber(mean, language)}</td>`;
+                                return html`<td class="num">${mean === undefined ? "–" : formatValue(mean, "µg/m³", language)}</td>`;
                               })}
                             </tr>`,
                         )}

@@ -1,16 +1,20 @@
 /**
  * `<mm-theme-overview>`: the policy officer's landing page — one line saying how many indicators are
- * on track, then every theme as a compact table: value, target, recent trend, status in symbol and
- * word, and how current the data is. Each theme links to its printable theme page.
+ * on track (each count a link that filters the page to that status), then every theme as a compact
+ * table: value, target, gap to the target, recent trend, status in symbol and word, and how current
+ * the data is, followed by the theme's wijken furthest off track. Each theme links to its printable
+ * theme page. Filter and sort live in the URL (`#/themes?status=off-track&sort=gap`): a permalink.
  */
 import { Task } from "@lit/task";
-import { LitElement, css, html } from "lit";
-import type { IndicatorSummary, Role, Theme } from "../../../src/ground/contract/contract.ts";
+import { LitElement, css, html, type TemplateResult } from "lit";
+import type { IndicatorSummary, OffTrackArea, Role, StatusCode, Theme } from "../../../src/ground/contract/contract.ts";
 import { api } from "../api-client.ts";
+import { formatRate, statusSeverity } from "../area-figures.ts";
 import { sparkline } from "../charts/sparkline.ts";
-import { formatNumber } from "../format.ts";
+import { formatNumber, formatUnit, formatValue } from "../format.ts";
 import { LangController, lang, pick, t } from "../i18n.ts";
-import { hrefFor } from "../routes.ts";
+import { indicatorRelativeGap, overviewSorts, selectIndicators, type OverviewSort, type OverviewState } from "../overview-state.ts";
+import { hrefFor, replaceRoute } from "../routes.ts";
 import { baseStyles } from "../styles.ts";
 import { renderFailure, renderLoading } from "./failure-message.ts";
 import { renderFreshness } from "./freshness-label.ts";
@@ -19,9 +23,13 @@ import { renderStatusRule } from "./status-rule.ts";
 import { renderTableWrap } from "./table-wrap.ts";
 import "./status-badge.ts";
 
+/** Worst first, as the headline reads. */
+const statusOrder = (Object.keys(statusSeverity) as StatusCode[]).sort((a, b) => statusSeverity[a] - statusSeverity[b]);
+
 export class ThemeOverview extends LitElement {
-  static override properties = { userRole: {} };
+  static override properties = { userRole: {}, state: { attribute: false } };
   declare userRole: Role;
+  declare state: OverviewState;
 
   static override styles = [
     baseStyles,
@@ -40,7 +48,7 @@ export class ThemeOverview extends LitElement {
       /* Fixed columns, so the six themes' tables line up under each other. */
       table {
         table-layout: fixed;
-        min-width: 48rem;
+        min-width: 54rem;
       }
       td,
       th {
@@ -52,6 +60,9 @@ export class ThemeOverview extends LitElement {
       col.latest,
       col.target {
         width: 14%;
+      }
+      col.gap {
+        width: 9%;
       }
       col.trend {
         width: 9rem;
@@ -73,6 +84,111 @@ export class ThemeOverview extends LitElement {
       .rule {
         max-width: 60rem;
       }
+      .headline a[aria-current="true"] {
+        text-decoration-thickness: 3px;
+      }
+      .controls {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1.5rem;
+        align-items: center;
+        margin-bottom: 0.75rem;
+      }
+      .controls select {
+        font: inherit;
+        margin-left: 0.5rem;
+        padding: 0.2rem 0.4rem;
+      }
+      .gap-share {
+        display: block;
+        font-size: 0.8rem;
+      }
+      /* The column header says it on a wide screen; a phone shows no headers. */
+      .narrow-label {
+        display: none;
+      }
+      .off-track-areas h3 {
+        font-size: 1rem;
+        margin: 0.75rem 0 0.25rem;
+      }
+      .off-track-areas ol {
+        margin: 0;
+        padding-left: 1.5rem;
+      }
+      .off-track-areas li {
+        margin-block: 0.2rem;
+      }
+      /*
+       * A phone or a narrow window: each indicator becomes a block — name and status on the first
+       * line, so the status is seen without scrolling sideways — instead of a six-column table.
+       */
+      @media (max-width: 50rem) {
+        table {
+          min-width: 0;
+          table-layout: auto;
+        }
+        colgroup {
+          display: none;
+        }
+        thead {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip: rect(0 0 0 0);
+          white-space: nowrap;
+        }
+        tbody,
+        tr,
+        th,
+        td {
+          display: block;
+        }
+        tbody tr {
+          display: grid;
+          grid-template-columns: minmax(0, 1fr) auto;
+          grid-template-areas: "name status" "latest trend" "target target" "gap gap" "data data";
+          gap: 0.25rem 0.75rem;
+          padding: 0.6rem 0;
+          border-bottom: 1px solid var(--mm-line);
+        }
+        tbody th,
+        tbody td {
+          padding: 0;
+          border: 0;
+        }
+        tbody th {
+          grid-area: name;
+        }
+        tbody td.value {
+          grid-area: latest;
+          text-align: left;
+        }
+        tbody td.target {
+          grid-area: target;
+        }
+        tbody td.gap {
+          grid-area: gap;
+          text-align: left;
+        }
+        tbody td.gap .narrow-label {
+          display: inline;
+        }
+        tbody td.gap .gap-share {
+          display: inline;
+          margin-left: 0.35rem;
+        }
+        tbody td.trend {
+          grid-area: trend;
+        }
+        tbody td.status {
+          grid-area: status;
+        }
+        tbody td.data {
+          grid-area: data;
+          max-width: none;
+        }
+      }
     `,
   ];
 
@@ -85,6 +201,7 @@ export class ThemeOverview extends LitElement {
     super();
     new LangController(this);
     this.userRole = "policy";
+    this.state = {};
   }
 
   protected override render() {
@@ -102,11 +219,63 @@ export class ThemeOverview extends LitElement {
     const indicators = filled.flatMap((theme) => theme.indicators);
     // The rule is the same text for every indicator, so it is shown once for the page.
     const rule = indicators[0]?.status.rule;
-    return html`<p class="headline" data-testid="overview-headline">${statusHeadline(indicators)}</p>
-      ${rule ? renderStatusRule(rule) : null} ${filled.map((theme) => this.#renderTheme(theme))}`;
+    const { status } = this.state;
+    const shown = filled.map((theme) => ({ theme, indicators: selectIndicators(theme.indicators, this.state) }));
+    const count = shown.reduce((sum, { indicators: selected }) => sum + selected.length, 0);
+    return html`<p class="headline" data-testid="overview-headline">${this.#headline(indicators)}</p>
+      ${rule ? renderStatusRule(rule) : null} ${this.#renderControls(indicators.length, count)}
+      ${status && count === 0 ? html`<p class="panel" data-testid="filter-empty">${t("overview.filterNone", { status: t(`status.${status}`) })}</p>` : null}
+      ${shown.filter(({ indicators: selected }) => selected.length > 0).map(({ theme, indicators: selected }) => this.#renderTheme(theme, selected))}`;
   }
 
-  #renderTheme(theme: Theme) {
+  /** The status headline, each count a link that shows only the indicators of that status. */
+  #headline(indicators: readonly IndicatorSummary[]): TemplateResult | string {
+    const counts = statusOrder
+      .map((code) => [code, indicators.filter((indicator) => indicator.status.code === code).length] as const)
+      .filter(([, count]) => count > 0);
+    if (counts.length === 0) return statusHeadline(indicators);
+    // The sentence comes from the catalogue whole; the counts are put in where its placeholder was.
+    const marker = "\u0000";
+    const [before = "", after = ""] = t("overview.headline", { total: indicators.length, counts: marker }).split(marker);
+    const links = counts.map(
+      ([code, count], index) =>
+        html`${index > 0 ? ", " : ""}<a
+            href=${hrefFor({ name: "themes", ...this.state, status: code })}
+            aria-current=${this.state.status === code ? "true" : "false"}
+            data-testid="status-count"
+            data-status=${code}
+            >${count} ${t(`status.${code}`)}</a
+          >`,
+    );
+    return html`${before}${links}${after}`;
+  }
+
+  /** What is shown: the filter in words with the way back to all, and the sort. */
+  #renderControls(total: number, count: number) {
+    const { status, sort } = this.state;
+    const onSort = (event: Event) => {
+      const value = (event.target as HTMLSelectElement).value as OverviewSort;
+      replaceRoute(this, { name: "themes", status, sort: value === "plan" ? undefined : value });
+    };
+    return html`<div class="controls no-print">
+      ${
+        status
+          ? html`<p data-testid="overview-filter" data-status=${status}>
+              ${t("overview.filtered", { count, total, status: t(`status.${status}`) })}
+              <a href=${hrefFor({ name: "themes", sort })} data-testid="filter-all">${t("overview.filterAll", { count: total })}</a>
+            </p>`
+          : null
+      }
+      <label
+        >${t("overview.sort")}
+        <select data-testid="overview-sort" @change=${onSort}>
+          ${overviewSorts.map((option) => html`<option value=${option} .selected=${option === (sort ?? "plan")}>${t(`overview.sort.${option}`)}</option>`)}
+        </select></label
+      >
+    </div>`;
+  }
+
+  #renderTheme(theme: Theme, indicators: readonly IndicatorSummary[]) {
     const name = pick(theme.name);
     return html`<section class="theme" aria-labelledby="theme-${theme.id}" data-testid="overview-theme" data-theme=${theme.id}>
       <h2 id="theme-${theme.id}"><a href=${hrefFor({ name: "theme", id: theme.id })} data-testid="theme-link">${name}</a></h2>
@@ -120,6 +289,7 @@ export class ThemeOverview extends LitElement {
             <col class="indicator" />
             <col class="latest" />
             <col class="target" />
+            <col class="gap" />
             <col class="trend" />
             <col class="status" />
             <col />
@@ -129,24 +299,55 @@ export class ThemeOverview extends LitElement {
               <th scope="col">${t("overview.indicator")}</th>
               <th scope="col" class="num">${t("overview.latest")}</th>
               <th scope="col">${t("overview.target")}</th>
+              <th scope="col" class="num">${t("overview.gap")}</th>
               <th scope="col">${t("overview.trend")}</th>
               <th scope="col">${t("overview.status")}</th>
               <th scope="col">${t("overview.data")}</th>
             </tr>
           </thead>
           <tbody>
-            ${theme.indicators.map((indicator) => this.#renderRow(indicator))}
+            ${indicators.map((indicator) => this.#renderRow(indicator))}
           </tbody>
         </table>`,
         "panel",
       )}
+      ${this.#renderOffTrackAreas(theme)}
     </section>`;
+  }
+
+  /** "Wijken furthest off track": at most five, worst first as the API orders them, each to its profile. */
+  #renderOffTrackAreas(theme: Theme) {
+    if (theme.offTrackAreas.length === 0) return null;
+    const language = lang();
+    const names = new Map(theme.indicators.map((indicator) => [indicator.id, indicator]));
+    const headingId = `off-track-${theme.id}`;
+    const item = (area: OffTrackArea) => {
+      const indicator = names.get(area.indicatorId);
+      const unit = indicator ? formatUnit(indicator.unit, language) : "";
+      const rated = area.rateUnit !== null;
+      return html`<li data-testid="off-track-area" data-code=${area.areaCode} data-status=${area.status}>
+        <a href=${hrefFor({ name: "area", code: area.areaCode })} data-testid="off-track-area-link">${area.areaName}</a> —
+        ${t("overview.offTrackArea", {
+          indicator: indicator ? pick(indicator.name) : area.indicatorId,
+          status: t(`status.${area.status}`),
+          gap: rated ? formatRate(area.gapToTarget, language) : formatValue(area.gapToTarget, indicator?.unit ?? "", language),
+          unit: rated ? t("overview.perInhabitants", { unit }) : unit,
+        })}
+      </li>`;
+    };
+    return html`<div class="off-track-areas" data-testid="off-track-areas">
+      <h3 id=${headingId}>${t("overview.offTrackAreas")}</h3>
+      <ol aria-labelledby=${headingId}>
+        ${theme.offTrackAreas.map(item)}
+      </ol>
+    </div>`;
   }
 
   #renderRow(indicator: IndicatorSummary) {
     const language = lang();
-    const format = (value: number) => formatNumber(value, language);
-    const { latest, target, unit, recent, provenance } = indicator;
+    const format = (value: number) => formatValue(value, indicator.unit, language);
+    const unit = (value?: number) => formatUnit(indicator.unit, language, value);
+    const { latest, target, recent, provenance } = indicator;
     return html`<tr data-testid="overview-row" data-indicator=${indicator.id}>
       <th scope="row">
         <a href=${hrefFor({ name: "indicator", id: indicator.id })} data-testid="indicator-link">${pick(indicator.name)}</a>
@@ -154,26 +355,42 @@ export class ThemeOverview extends LitElement {
       <td class="num value" data-testid="latest">
         ${
           latest
-            ? html`<strong>${format(latest.value)}</strong> ${unit} <span class="muted">(${latest.period})</span>`
+            ? html`<strong>${format(latest.value)}</strong> ${unit(latest.value)} <span class="muted">(${latest.period})</span>`
             : html`<span class="muted">${t("indicator.noValue")}</span>`
         }
       </td>
-      <td data-testid="target">
+      <td class="target" data-testid="target">
         ${
           target
-            ? t("overview.targetValue", { value: format(target.value), unit, year: target.deadline })
+            ? t("overview.targetValue", { value: format(target.value), unit: unit(target.value), year: target.deadline })
             : html`<span class="muted">${t("indicator.noTarget")}</span>`
         }
       </td>
-      <td>
+      <td class="num gap" data-testid="gap">${this.#gapCell(indicator)}</td>
+      <td class="trend">
         ${sparkline(
           recent.map((point) => point.value),
           { label: this.#sparklineLabel(indicator) },
         )}
       </td>
-      <td><mm-status-badge .code=${indicator.status.code}></mm-status-badge></td>
+      <td class="status"><mm-status-badge .code=${indicator.status.code}></mm-status-badge></td>
       <td class="data">${provenance.period ? html`<span>${provenance.period}</span> · ` : null}${renderFreshness(provenance.freshness)}</td>
     </tr>`;
+  }
+
+  /** The gap in the indicator's unit, and as a share of the target so indicators compare. */
+  #gapCell(indicator: IndicatorSummary) {
+    const { gapToTarget } = indicator;
+    if (gapToTarget === null) return html`<span class="muted">–</span>`;
+    const language = lang();
+    const share = indicatorRelativeGap(indicator);
+    return html`<span class="narrow-label muted">${t("overview.gap")}: </span>${formatValue(gapToTarget, indicator.unit, language)}
+      ${formatUnit(indicator.unit, language, gapToTarget)}
+      ${
+        share !== null && gapToTarget > 0
+          ? html`<span class="gap-share muted">${t("overview.gapOfTarget", { share: `${formatNumber(share * 100, language, { digits: 0 })}%` })}</span>`
+          : null
+      }`;
   }
 
   #sparklineLabel({ recent, unit }: IndicatorSummary): string {
@@ -181,13 +398,13 @@ export class ThemeOverview extends LitElement {
     const first = known[0];
     const last = known[known.length - 1];
     if (!first || !last || first.value === null || last.value === null) return t("overview.sparklineNone");
-    const format = (value: number) => formatNumber(value, lang());
+    const format = (value: number) => formatValue(value, unit, lang());
     return t("overview.sparkline", {
       from: first.period,
       to: last.period,
       first: format(first.value),
       last: format(last.value),
-      unit,
+      unit: formatUnit(unit, lang(), last.value),
     });
   }
 }

@@ -12,6 +12,7 @@ import { LangController, lang, pick, t } from "../i18n.ts";
 import { hrefFor } from "../routes.ts";
 import { baseStyles } from "../styles.ts";
 import { renderFailure, renderLoading } from "./failure-message.ts";
+import "./air-compliance.ts";
 import "./indicator-card.ts";
 import "./indicator-trend.ts";
 import { statusHeadline } from "./status-headline.ts";
@@ -109,6 +110,10 @@ export class ThemePage extends LitElement {
                     <mm-indicator-trend .indicator=${indicator} .userRole=${this.userRole}></mm-indicator-trend>
                   </div>`,
               )}`
+      }
+      ${
+        // Per station against the limit values: the street a city mean on track can hide.
+        theme.id === "air-quality" ? html`<mm-air-compliance .userRole=${this.userRole}></mm-air-compliance>` : null
       }`;
   }
 }

@@ -1,21 +1,25 @@
 /**
  * The key to a trend chart's lines that Plot's colour legend doesn't cover: the municipality's line,
- * the path to the target, the target and the forecast band. Norms are labelled in the chart itself.
+ * the path to the target, the target, the forecast band, and which norm lines are law and which advice
+ * (each norm is also labelled in the chart itself).
  */
 import { css, html, svg, type TemplateResult } from "lit";
 import { chartColours } from "../charts/target-marks.ts";
 import { t } from "../i18n.ts";
+import { renderNormKey } from "./norm-key.ts";
 
 export interface TrendKeyOptions {
   /** The bold line's name, e.g. the municipality's. */
   mainName: string;
   hasTarget: boolean;
   hasForecast: boolean;
+  /** The ids of the norms drawn, e.g. "eu-2008", "who-2021"; none when omitted. */
+  normIds?: readonly string[];
 }
 
 const swatch = (content: ReturnType<typeof svg>) => html`<svg class="swatch" width="28" height="14" viewBox="0 0 28 14" aria-hidden="true">${content}</svg>`;
 
-export function renderTrendKey({ mainName, hasTarget, hasForecast }: TrendKeyOptions): TemplateResult {
+export function renderTrendKey({ mainName, hasTarget, hasForecast, normIds = [] }: TrendKeyOptions): TemplateResult {
   return html`<ul class="trend-key" data-testid="trend-key">
     <li>${swatch(svg`<line x1="1" y1="7" x2="27" y2="7" stroke=${chartColours.ink} stroke-width="3"></line>`)}${mainName}</li>
     ${
@@ -34,6 +38,7 @@ export function renderTrendKey({ mainName, hasTarget, hasForecast }: TrendKeyOpt
           </li>`
         : null
     }
+    ${renderNormKey(normIds)}
   </ul>`;
 }
 

@@ -12,14 +12,13 @@ import { LitElement, html, nothing } from "lit";
 import type { PublicIndicator } from "../../../src/ground/contract/contract-public.ts";
 import type { StatusCode } from "../../../src/ground/contract/contract.ts";
 import { sparkline } from "../charts/sparkline.ts";
+import { formatUnit, formatValue } from "../number-format.ts";
 import { IndicatorUnavailable, loadPublicIndicator, monitorBase } from "./load-public-indicator.ts";
 import { widgetText, type WidgetLang, type WidgetMessageKey } from "./widget-messages.ts";
 import { widgetStyles } from "./widget-styles.ts";
 
 /** The status has a shape and a word besides its colour (WCAG 1.4.1), as in the app's badge. */
 const shapes: Record<StatusCode, string> = { achieved: "✓", "on-track": "▲", "at-risk": "!", "off-track": "✕", "no-data": "–" };
-
-const locales: Record<WidgetLang, string> = { nl: "nl-NL", en: "en-GB" };
 
 export class MmIndicator extends LitElement {
   static override properties = {
@@ -59,8 +58,8 @@ export class MmIndicator extends LitElement {
     return widgetText(this.chosenLang, key, values);
   }
 
-  private number(value: number) {
-    return new Intl.NumberFormat(locales[this.chosenLang], { maximumFractionDigits: 1 }).format(value);
+  private number(value: number, unit: string) {
+    return formatValue(value, unit, this.chosenLang);
   }
 
   protected override render() {
@@ -82,7 +81,8 @@ export class MmIndicator extends LitElement {
       ${
         data.latest
           ? html`<p class="value" data-testid="latest">
-              <span class="number">${this.number(data.latest.value)}</span> <span>${data.unit}</span> <span class="small">(${data.latest.period})</span>
+              <span class="number">${this.number(data.latest.value, data.unit)}</span> <span>${formatUnit(data.unit, lang, data.latest.value)}</span>
+              <span class="small">(${data.latest.period})</span>
             </p>`
           : html`<p class="value" data-state="no-data">${this.text("widget.noData")}</p>`
       }
@@ -103,10 +103,11 @@ export class MmIndicator extends LitElement {
     if (!recent.some((point) => point.value !== null)) return nothing;
     const values = recent
       .map(
-        ({ period, value, suppressed }) => `${period} ${value !== null ? this.number(value) : this.text(suppressed ? "widget.suppressed" : "widget.missing")}`,
+        ({ period, value, suppressed }) =>
+          `${period} ${value !== null ? this.number(value, unit) : this.text(suppressed ? "widget.suppressed" : "widget.missing")}`,
       )
       .join("; ");
-    const label = this.text("widget.trend", { from: recent[0]!.period, to: recent.at(-1)!.period, unit, values });
+    const label = this.text("widget.trend", { from: recent[0]!.period, to: recent.at(-1)!.period, unit: formatUnit(unit, this.chosenLang), values });
     return sparkline(
       recent.map((point) => point.value),
       { label, width: 120, height: 32 },

@@ -6,33 +6,39 @@
 import { randomBytes } from "node:crypto";
 import type { LoginChecks } from "./oidc.ts";
 
+/** What a login started here keeps: the provider checks, and the app page to return to (validated by the route). */
+export interface PendingLogin {
+  checks: LoginChecks;
+  returnTo: string | null;
+}
+
 export interface PendingLogins {
   /** Keeps the checks of a new login; returns the id for the browser. */
-  add(checks: LoginChecks): string;
-  /** The checks for this id, removed whether they are used or not; null when unknown or expired. */
-  take(id: string): LoginChecks | null;
+  add(checks: LoginChecks, returnTo?: string | null): string;
+  /** The login for this id, removed whether it is used or not; null when unknown or expired. */
+  take(id: string): PendingLogin | null;
 }
 
 export function createPendingLogins({ ttlMs = 10 * 60_000, max = 10_000, clock }: { ttlMs?: number; max?: number; clock: () => Date }): PendingLogins {
-  const pending = new Map<string, LoginChecks & { createdAt: number }>();
+  const pending = new Map<string, PendingLogin & { createdAt: number }>();
   const isExpired = (createdAt: number) => clock().getTime() - createdAt > ttlMs;
   return {
-    add(checks) {
+    add(checks, returnTo = null) {
       // Maps iterate in insertion order: the oldest go first, expired or over the cap.
       for (const [id, login] of pending) {
         if (!isExpired(login.createdAt) && pending.size < max) break;
         pending.delete(id);
       }
       const id = randomBytes(32).toString("base64url");
-      pending.set(id, { ...checks, createdAt: clock().getTime() });
+      const { state, nonce, codeVerifier } = checks;
+      pending.set(id, { checks: { state, nonce, codeVerifier }, returnTo, createdAt: clock().getTime() });
       return id;
     },
     take(id) {
       const login = pending.get(id);
       pending.delete(id);
       if (!login || isExpired(login.createdAt)) return null;
-      const { state, nonce, codeVerifier } = login;
-      return { state, nonce, codeVerifier };
+      return { checks: login.checks, returnTo: login.returnTo };
     },
   };
 }

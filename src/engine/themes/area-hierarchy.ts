@@ -13,8 +13,15 @@ const AREAS_SQL = "SELECT code, name, level, parent, geometry::VARCHAR AS geomet
 const HOMES_SQL =
   "SELECT area_code, arg_max(value, period) AS homes FROM main.area_key_figures WHERE measure = 'homes' AND value IS NOT NULL GROUP BY area_code";
 
-/** What the area tree is read from: names, parents, homes for urbanity. */
-export const HIERARCHY_PIPELINES = pipelinesReadBy(AREAS_SQL, HOMES_SQL);
+/** The CBS key figures counts are divided by to compare areas (area-rates.ts), per area and year. */
+const DENOMINATORS_SQL =
+  "SELECT area_code, measure, period::VARCHAR AS period, value FROM main.area_key_figures WHERE measure IN ('inhabitants', 'homes', 'land_area_ha') AND value IS NOT NULL";
+
+/** What the area tree is read from: names, parents, homes for urbanity, denominators for rates. */
+export const HIERARCHY_PIPELINES = pipelinesReadBy(AREAS_SQL, HOMES_SQL, DENOMINATORS_SQL);
+
+/** A key figure that counts are divided by. */
+export type DenominatorMeasure = "inhabitants" | "homes" | "land_area_ha";
 
 export interface AreaNode {
   code: string;
@@ -32,7 +39,15 @@ export interface AreaHierarchy {
   get(code: string): AreaNode | undefined;
   /** Areas of one level, by code. */
   atLevel(level: AreaLevel): AreaNode[];
+  /**
+   * The key figure of an area for a year: that year's, or else the latest earlier year CBS published
+   * (key figures come out a year or more after the registers); null when there is none.
+   */
+  denominator(code: string, measure: DenominatorMeasure, period: string): { value: number; period: string } | null;
 }
+
+/** Key figures per area, measure and year. */
+export type Denominators = Map<string, Map<DenominatorMeasure, Map<string, number>>>;
 
 /**
  * CBS classes of address density per km²: ≥ 2500, 1500–2500, 1000–1500, 500–1000, < 500. CBS
@@ -47,7 +62,7 @@ export function urbanityOf(homes: number | null, surfaceKm2: number | null): num
   return index === -1 ? 5 : index + 1;
 }
 
-export function buildHierarchy(municipality: { code: string; name: string }, nodes: AreaNode[]): AreaHierarchy {
+export function buildHierarchy(municipality: { code: string; name: string }, nodes: AreaNode[], denominators: Denominators = new Map()): AreaHierarchy {
   const byCode = new Map(nodes.map((node) => [node.code, node]));
   const city = byCode.get(municipality.code) ?? { ...municipality, level: "gemeente" as const, parent: null, surfaceKm2: null, homes: null, urbanity: null };
   byCode.set(city.code, city);
@@ -55,6 +70,15 @@ export function buildHierarchy(municipality: { code: string; name: string }, nod
     municipality: city,
     get: (code) => byCode.get(code),
     atLevel: (level) => [...byCode.values()].filter((node) => node.level === level).sort((a, b) => a.code.localeCompare(b.code)),
+    denominator(code, measure, period) {
+      const years = denominators.get(code)?.get(measure);
+      if (!years) return null;
+      const exact = years.get(period);
+      if (exact !== undefined) return { value: exact, period };
+      const earlier = [...years.keys()].filter((year) => year < period).sort();
+      const latest = earlier.at(-1);
+      return latest === undefined ? null : { value: years.get(latest)!, period: latest };
+    },
   };
 }
 
@@ -67,9 +91,19 @@ export async function loadHierarchy(
   if (!published.has("areas")) return buildHierarchy(municipality, []);
   const areas = await db.query(AREAS_SQL, [], options);
   const homes = new Map<string, number>();
+  const denominators: Denominators = new Map();
   if (published.has("area-key-figures")) {
     const rows = await db.query(HOMES_SQL, [], options);
     for (const row of rows) homes.set(String(row.area_code), Number(row.homes));
+    for (const row of await db.query(DENOMINATORS_SQL, [], options)) {
+      const code = String(row.area_code);
+      const measures = denominators.get(code) ?? new Map<DenominatorMeasure, Map<string, number>>();
+      denominators.set(code, measures);
+      const measure = row.measure as DenominatorMeasure;
+      const years = measures.get(measure) ?? new Map<string, number>();
+      measures.set(measure, years);
+      years.set(String(row.period), Number(row.value));
+    }
   }
   return buildHierarchy(
     municipality,
@@ -87,5 +121,6 @@ export async function loadHierarchy(
         urbanity: urbanityOf(homesHere, surfaceKm2),
       };
     }),
+    denominators,
   );
 }

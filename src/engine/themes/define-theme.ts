@@ -3,7 +3,7 @@
  * computes it at its grain with its metadata; the themes and their indicators are listed in
  * ./index.ts. The engine rolls the SQL's rows up to wijk and gemeente.
  */
-import type { AreaLevel, IndicatorSummary, Localized, Norm, Provenance } from "../../ground/contract/contract.ts";
+import type { AreaLevel, IndicatorSummary, Localized, Norm, Provenance, RateBasis } from "../../ground/contract/contract.ts";
 import type { PipelineName } from "../../pipelines/index.ts";
 import type { ReleaseSchedule } from "./release.ts";
 
@@ -32,6 +32,12 @@ export interface IndicatorDefinition {
   weightBy?: "surface";
   /** The finest area level at which the indicator is meaningful and published. */
   lowestLevel: AreaLevel;
+  /**
+   * A count is compared between areas as a rate (complaints per 1,000 inhabitants), and its target
+   * applies to each area as the city's target over the city's denominator (area-assessment.ts).
+   * Without it, area values are compared and held to the target as they are (shares, averages).
+   */
+  rate?: RateBasis;
   /** What the value counts, when it is about establishments, complaints or persons: cells of 1–4 are suppressed for the policy role. */
   disclosure: IndicatorSummary["disclosure"];
   /**
@@ -43,6 +49,19 @@ export interface IndicatorDefinition {
   /** When the source publishes a new period, so the data's freshness can be judged. */
   release: ReleaseSchedule;
   norms: Norm[];
+  /**
+   * The parts the municipal total adds up from, when its source holds them (CO₂ by sector, renewable
+   * energy by source): shown stacked over time and used to explain a change (docs/contributions.md).
+   * `sql` returns `period, key, value`, whose values per period add up to the indicator's value;
+   * `names` names every key it can return. Wijken as parts need no declaration (`by=area`).
+   */
+  parts?: IndicatorParts;
+}
+
+export interface IndicatorParts {
+  by: "sector" | "source";
+  sql: string;
+  names: Record<string, Localized>;
 }
 
 export interface ThemeDefinition {

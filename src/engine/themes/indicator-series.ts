@@ -28,8 +28,12 @@ export async function indicatorRows(db: Database, indicator: IndicatorDefinition
   }));
 }
 
+/** The rows with the weight the roll-up uses: the SQL's, or the area's surface (`weightBy`). */
+export function weighRows(indicator: IndicatorDefinition, rows: SourceRow[], areas: AreaHierarchy): SourceRow[] {
+  return indicator.weightBy === "surface" ? rows.map((r) => ({ ...r, weight: (r.areaCode && areas.get(r.areaCode)?.surfaceKm2) || 0 })) : rows;
+}
+
 /** Every cell of the indicator at the levels it is published at. */
 export function indicatorCells(indicator: IndicatorDefinition, rows: SourceRow[], areas: AreaHierarchy): Cell[] {
-  const weighted = indicator.weightBy === "surface" ? rows.map((r) => ({ ...r, weight: (r.areaCode && areas.get(r.areaCode)?.surfaceKm2) || 0 })) : rows;
-  return rollUp(indicator, weighted, areas);
+  return rollUp(indicator, weighRows(indicator, rows, areas), areas);
 }

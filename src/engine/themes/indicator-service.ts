@@ -4,7 +4,19 @@
  * yet published reads as no data. The policy role gets aggregates with small cells suppressed: the
  * suppression runs here, before anything is serialised, so JSON, CSV and Arrow carry the same cells.
  */
-import type { AreaLevel, AreaValues, IndicatorSummary, Provenance, Role, Series, SeriesPoint, Theme } from "../../ground/contract/contract.ts";
+import type {
+  AreaLevel,
+  AreaProfile,
+  AreaProfileIndicator,
+  AreaValues,
+  IndicatorSummary,
+  OffTrackArea,
+  Provenance,
+  Role,
+  Series,
+  SeriesPoint,
+  Theme,
+} from "../../ground/contract/contract.ts";
 import type { Database, QueryOptions } from "../../store/database.ts";
 import { versionOf, type PublishedRuns } from "../../store/published-runs.ts";
 import { createVersionedCache } from "../../store/versioned-cache.ts";
@@ -12,7 +24,7 @@ import { BadParameter, DataChanged, NotFound } from "../../ground/domain-errors.
 import { quoted } from "../../ground/i18n/quoted.ts";
 import { msg } from "../../ground/i18n/message.ts";
 import { findPipeline } from "../../pipelines/index.ts";
-import { compareAreas } from "./area-comparison.ts";
+import { assessAreas, furthestOffTrack, gapToTarget, offTrackAreas } from "./area-assessment.ts";
 import { HIERARCHY_PIPELINES, loadHierarchy, type AreaHierarchy } from "./area-hierarchy.ts";
 import type { IndicatorDefinition, ThemeDefinition } from "./define-theme.ts";
 import { SUPPRESSION_RULE, suppressSmallCells } from "./disclosure.ts";
@@ -49,11 +61,21 @@ interface Context extends QueryOptions {
 }
 
 const RECENT_PERIODS = 10;
+const OFF_TRACK_SHOWN = 5;
+
+/** The latest period with a value (or a suppressed one) at a level: what an area view shows unless asked. */
+const latestAreaPeriod = (cells: Cell[], level: AreaLevel) =>
+  cells
+    .filter((c) => c.level === level && (c.value !== null || c.suppressed))
+    .map((c) => c.period)
+    .sort()
+    .at(-1) ?? null;
 export { HIERARCHY_PIPELINES };
 
 export function createIndicatorService(db: Database, plan: PolicyPlan, municipality: Municipality, now: () => Date) {
   const cells = createVersionedCache<Cell[]>();
   const hierarchies = createVersionedCache<AreaHierarchy>(4);
+  const assessments = createVersionedCache<AreaValues>();
 
   function hierarchyVersion(published: PublishedRuns) {
     return HIERARCHY_PIPELINES.map((name) => published.get(name)?.runId ?? "-").join(",");
@@ -141,6 +163,7 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
       recent: city.slice(-RECENT_PERIODS).map((c) => ({ period: c.period, value: c.value, suppressed: c.suppressed })),
       target,
       status: withProvisional(assessStatus({ points, direction: indicator.direction, target }), provisionalPeriods(city)),
+      gapToTarget: gapToTarget(latest?.value ?? null, target?.value ?? null, indicator.direction),
       norms: indicator.norms,
       lowestLevel: indicator.lowestLevel,
       breakdown: indicator.grain === "station" ? "stations" : indicator.lowestLevel === "gemeente" ? null : indicator.lowestLevel,
@@ -151,11 +174,15 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
 
   async function buildTheme(theme: ThemeDefinition, published: PublishedRuns, context: Context): Promise<Theme> {
     const indicators = [];
+    const offTrack: OffTrackArea[] = [];
     for (const indicator of theme.indicators) {
       const { cells } = await load(indicator, published, context);
       indicators.push(summarize(theme, indicator, cells, published));
+      if (indicator.grain === "station" || !isServedLevel("wijk", indicator.lowestLevel)) continue;
+      const values = await areaValues(indicator, published, context, "wijk", latestAreaPeriod(cells, "wijk"), []);
+      offTrack.push(...offTrackAreas(indicator.id, values));
     }
-    return { id: theme.id, name: theme.name, indicators };
+    return { id: theme.id, name: theme.name, indicators, offTrackAreas: furthestOffTrack(offTrack, OFF_TRACK_SHOWN) };
   }
 
   function resolve(id: string) {
@@ -188,6 +215,32 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
     coverage: c.coverage,
     tier: c.tier ?? null,
   });
+
+  /** The values of one level in one period, each against the city, its peers and the target; cached per version of the data. */
+  function areaValues(
+    indicator: IndicatorDefinition,
+    published: PublishedRuns,
+    context: Context,
+    level: AreaLevel,
+    period: string | null,
+    periods: string[],
+  ): Promise<AreaValues> {
+    const version = `${versionOf(published, indicator.pipelines) ?? "-"}|${hierarchyVersion(published)}`;
+    return assessments.get(`${indicator.id}|${context.audience}|${level}|${period}|${periods.join(",")}`, version, async () => {
+      const { cells, areas } = await load(indicator, published, context);
+      return {
+        indicatorId: indicator.id,
+        unit: indicator.unit,
+        direction: indicator.direction,
+        level,
+        period,
+        periods,
+        ...assessAreas({ indicator, cells, level, period, areas, target: plan.targetFor(indicator.id) }),
+        suppressionRule: context.audience === "aggregates" && indicator.disclosure ? SUPPRESSION_RULE : null,
+        provenance: provenance(indicator, published, cityCells(cells)),
+      };
+    });
+  }
 
   return {
     async themes(context: Context): Promise<Theme[]> {
@@ -233,7 +286,7 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
     async areas(id: string, query: AreasQuery, context: Context): Promise<AreaValues> {
       const { indicator } = resolve(id);
       const published = await db.published.settled();
-      const { cells, areas } = await load(indicator, published, context);
+      const { cells } = await load(indicator, published, context);
       const level = query.level ?? (isServedLevel("wijk", indicator.lowestLevel) ? "wijk" : "gemeente");
       if (!isServedLevel(level, indicator.lowestLevel)) {
         throw new BadParameter("level", msg("param.levelBelowLowest", { indicator: indicator.id, lowest: indicator.lowestLevel, level }));
@@ -244,25 +297,57 @@ export function createIndicatorService(db: Database, plan: PolicyPlan, municipal
         throw new BadParameter("period", msg("param.noPeriodValues", { level, period: query.period, periods: periods.join(", ") || msg("param.none") }));
       }
       const period = query.period !== undefined ? String(query.period) : (periods.at(-1) ?? null);
-      const city = cityCells(cells);
-      const cityCell = city.find((c) => c.period === period);
-      return {
-        indicatorId: indicator.id,
-        unit: indicator.unit,
-        direction: indicator.direction,
-        level,
-        period,
-        periods,
-        city: { areaCode: municipality.code, areaName: areas.municipality.name, value: cityCell?.value ?? null, suppressed: cityCell?.suppressed ?? false },
-        areas: compareAreas(
-          atLevel.filter((c) => c.period === period),
-          cityCell,
-          areas,
-          indicator.direction,
-        ),
-        suppressionRule: context.audience === "aggregates" && indicator.disclosure ? SUPPRESSION_RULE : null,
-        provenance: provenance(indicator, published, city),
-      };
+      return areaValues(indicator, published, context, level, period, periods);
+    },
+
+    /** Every indicator with values per area for one wijk or buurt: against the city and the target, with its rank. */
+    async profile(code: string, context: Context): Promise<AreaProfile> {
+      const published = await db.published.settled();
+      const areas = await hierarchy(published, context);
+      const area = areas.get(code);
+      if (!area || area.level === "gemeente") throw new NotFound(msg("unknown.area", { code: quoted(code) }));
+      const items: AreaProfileIndicator[] = [];
+      let suppressionRule: AreaProfile["suppressionRule"] = null;
+      for (const theme of themes) {
+        for (const indicator of theme.indicators) {
+          if (indicator.grain === "station" || indicator.lowestLevel === "gemeente" || !isServedLevel(area.level, indicator.lowestLevel)) continue;
+          const { cells } = await load(indicator, published, context);
+          const period = latestAreaPeriod(cells, area.level);
+          const values = await areaValues(indicator, published, context, area.level, period, []);
+          suppressionRule ??= values.suppressionRule;
+          const item = values.areas.find((a) => a.areaCode === code);
+          const ranked = values.areas.filter((a) => a.rank !== null).length;
+          items.push({
+            id: indicator.id,
+            themeId: theme.id,
+            name: indicator.name,
+            unit: indicator.unit,
+            direction: indicator.direction,
+            period,
+            value: item?.value ?? null,
+            suppressed: item?.suppressed ?? false,
+            rate: item?.rate ?? null,
+            rateUnit: item?.rateUnit ?? null,
+            rateLabel: values.rate?.label ?? null,
+            smallArea: item?.smallArea ?? false,
+            cityValue: values.rate ? values.city.rate : values.city.value,
+            target: values.areaTarget?.value ?? null,
+            status: item?.status ?? null,
+            gapToTarget: item?.gapToTarget ?? null,
+            rank: item?.rank ?? null,
+            of: ranked,
+          });
+        }
+      }
+      return { area: { code: area.code, name: area.name, level: area.level, parent: area.parent }, indicators: items, suppressionRule };
+    },
+
+    /** An indicator's definition, its cells for this audience, the areas and its target, as of one published version: what indicator-contributions.ts explains. */
+    async cellsOf(id: string, context: Context) {
+      const { indicator } = resolve(id);
+      const published = await db.published.settled();
+      const { cells, areas } = await load(indicator, published, context);
+      return { indicator, cells, areas, published, target: plan.targetFor(indicator.id) };
     },
   };
 }

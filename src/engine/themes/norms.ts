@@ -36,3 +36,17 @@ export const dailyNorms: Record<string, DailyNorm[]> = {
   ],
   PM25: [{ norm: { id: "eu-2030-24h", label: eu2030, value: 25 }, allowedDays: 18 }],
 };
+
+export interface HourlyNorm {
+  norm: Norm;
+  /** Hours per calendar year the hourly value may exceed the value. */
+  allowedHours: number;
+}
+
+/** EU 1-hour limit values per formula: NO₂ 200 µg/m³, 18 hours a year now, 3 from 2030. */
+export const hourlyNorms: Record<string, HourlyNorm[]> = {
+  NO2: [
+    { norm: { id: "eu-2008-1h", label: eu2008, value: 200 }, allowedHours: 18 },
+    { norm: { id: "eu-2030-1h", label: eu2030, value: 200 }, allowedHours: 3 },
+  ],
+};

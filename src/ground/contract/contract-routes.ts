@@ -37,7 +37,10 @@ export const routeAnswers = {
   // JSON unless `format` asks for a file: the typed JSON call leaves `format` out, download links set it.
   "GET /api/v1/indicators/:id/series": "Series",
   "GET /api/v1/indicators/:id/areas": "AreaValues",
+  "GET /api/v1/indicators/:id/contributions": "Contributions",
+  "GET /api/v1/indicators/:id/parts": "IndicatorParts",
   "GET /api/v1/areas": "AreaFeatureCollection",
+  "GET /api/v1/areas/:code/profile": "AreaProfile",
   "GET /api/v1/establishments": "EstablishmentSearch",
   "GET /api/v1/establishments/:id": "EstablishmentDossier",
   "GET /api/v1/locations/dossier": "LocationDossier",
@@ -48,6 +51,7 @@ export const routeAnswers = {
   "GET /api/v1/stations": "StationList",
   "GET /api/v1/stations/:number": "StationDetail",
   "GET /api/v1/stations/:number/measurements": "text",
+  "GET /api/v1/air-quality/compliance": "AirCompliance",
   "GET /api/v1/pipelines": "PipelineList",
   "GET /api/v1/pipelines/:name/runs": "RunList",
   "POST /api/v1/pipelines/:name/runs": "RunStarted",

@@ -119,6 +119,8 @@ export const IndicatorSummary = z.object({
   recent: z.array(z.object({ period: z.string(), value: z.number().nullable(), suppressed: z.boolean() })),
   target: Target.nullable(),
   status: Status,
+  /** How far the latest value still is from the target in the indicator's direction; 0 once met, null without a target or value. */
+  gapToTarget: z.number().nullable(),
   norms: z.array(Norm),
   /** The finest area level the indicator is published at. */
   lowestLevel: AreaLevel,
@@ -130,10 +132,26 @@ export const IndicatorSummary = z.object({
 });
 export type IndicatorSummary = z.infer<typeof IndicatorSummary>;
 
+/** A wijk off track or at risk on one indicator, for "where" on the overview. */
+export const OffTrackArea = z.object({
+  areaCode: z.string(),
+  areaName: z.string(),
+  indicatorId: z.string(),
+  status: z.enum(["off-track", "at-risk"]),
+  /** In the unit the area is held to: the rate's for counts (`rateUnit`), else the indicator's. */
+  gapToTarget: z.number(),
+  rateUnit: z.string().nullable(),
+  /** The gap as a share of the target (0.25: a quarter of the target still to go), to compare indicators. */
+  relativeGap: z.number(),
+});
+export type OffTrackArea = z.infer<typeof OffTrackArea>;
+
 export const Theme = z.object({
   id: z.string(),
   name: Localized,
   indicators: z.array(IndicatorSummary),
+  /** The wijken furthest off track on the theme's indicators: off track before at risk, then by relative gap; at most 5. */
+  offTrackAreas: z.array(OffTrackArea),
 });
 export type Theme = z.infer<typeof Theme>;
 
@@ -167,6 +185,25 @@ export const Series = z.object({
 export type Series = z.infer<typeof Series>;
 
 /** One area's value in one period, compared with the city and with areas of the same urbanity. */
+/** An area's status by the published rule against the target as it applies per area: the same code and reason as an indicator's. */
+export const AreaStatus = z.object({ code: StatusCode, reason: Localized });
+export type AreaStatus = z.infer<typeof AreaStatus>;
+
+/** How a count is made comparable between areas: per 1,000 inhabitants, say. */
+export const RateBasis = z.object({
+  /** A code for the rate's unit, e.g. "per-1000-inhabitants". */
+  rateUnit: z.string(),
+  /** The rate's unit in words, e.g. "klachten per 1.000 inwoners". */
+  label: Localized,
+  /** The CBS key figure divided by. */
+  denominator: z.enum(["inhabitants", "homes", "land_area_ha"]),
+  /** rate = value ÷ denominator × scale. */
+  scale: z.number(),
+  /** Areas with fewer inhabitants (or homes) than this get a rate but no rank: it is not stable. */
+  minimumDenominator: z.number(),
+});
+export type RateBasis = z.infer<typeof RateBasis>;
+
 export const AreaValue = z.object({
   areaCode: z.string(),
   areaName: z.string(),
@@ -174,16 +211,33 @@ export const AreaValue = z.object({
   parent: z.string().nullable(),
   value: z.number().nullable(),
   suppressed: z.boolean(),
-  /** 1 = best in the direction of the indicator, among the areas with a published value. */
+  /** A count's value as a rate (see `rateUnit`), null for other indicators or without a denominator. */
+  rate: z.number().nullable(),
+  rateUnit: z.string().nullable(),
+  /** The denominator used and the year it is from: the value's own year, or the latest before it that CBS published. */
+  denominator: z.object({ value: z.number(), period: z.string() }).nullable(),
+  /** Too few inhabitants for a stable rate: shown, but not ranked. */
+  smallArea: z.boolean(),
+  /** 1 = best in the direction of the indicator, among the areas with a published, comparable value (the rate for counts). */
   rank: z.number().nullable(),
-  /** value − the municipality's value. */
+  /** The compared value (rate for counts) − the municipality's. */
   vsCity: z.number().nullable(),
   /** CBS "mate van stedelijkheid" from address density: 1 very strongly urban … 5 not urban. */
   urbanity: z.number().nullable(),
-  /** The mean of the other areas of the same urbanity that have a published value. */
+  /** The mean of the other areas of the same urbanity with a comparable value; `mean` is null with fewer than 3 such peers. */
   similar: z.object({ mean: z.number().nullable(), count: z.number() }).nullable(),
+  /** By the published status rule against the area target; null where the indicator has no target or the area no value. */
+  status: AreaStatus.nullable(),
+  /** How far the compared value still is from the area target in the indicator's direction; 0 when met. */
+  gapToTarget: z.number().nullable(),
+  /** The area's trend forecast at the target's deadline, with its 80 % interval. */
+  forecast: ForecastPoint.nullable(),
 });
 export type AreaValue = z.infer<typeof AreaValue>;
+
+/** The target as it applies to each area: the same value for shares, concentrations and per-home figures; for counts, the city target as a rate. */
+export const AreaTarget = Target.extend({ basis: z.enum(["same", "rate"]) });
+export type AreaTarget = z.infer<typeof AreaTarget>;
 
 export const AreaValues = z.object({
   indicatorId: z.string(),
@@ -193,13 +247,57 @@ export const AreaValues = z.object({
   /** The period shown (the latest with a value unless asked), null when there is no data. */
   period: z.string().nullable(),
   periods: z.array(z.string()),
-  city: z.object({ areaCode: z.string(), areaName: z.string(), value: z.number().nullable(), suppressed: z.boolean() }),
+  city: z.object({
+    areaCode: z.string(),
+    areaName: z.string(),
+    value: z.number().nullable(),
+    suppressed: z.boolean(),
+    rate: z.number().nullable(),
+  }),
+  /** For counts: how areas are compared (rates); null for shares, averages and concentrations. */
+  rate: RateBasis.nullable(),
+  /** The target each area is held to; null when the indicator has no target. */
+  areaTarget: AreaTarget.nullable(),
   areas: z.array(AreaValue),
   /** How disclosure control works, when the caller's values are subject to it. */
   suppressionRule: Localized.nullable(),
   provenance: Provenance,
 });
 export type AreaValues = z.infer<typeof AreaValues>;
+
+/** One indicator for one area in the area profile: against the city and the target, with its rank among the areas of its level. */
+export const AreaProfileIndicator = z.object({
+  id: z.string(),
+  themeId: z.string(),
+  name: Localized,
+  unit: z.string(),
+  direction: z.enum(["lower", "higher"]),
+  period: z.string().nullable(),
+  value: z.number().nullable(),
+  suppressed: z.boolean(),
+  rate: z.number().nullable(),
+  rateUnit: z.string().nullable(),
+  /** The rate's unit in words, for counts. */
+  rateLabel: Localized.nullable(),
+  smallArea: z.boolean(),
+  /** The municipality's compared value (its rate for counts) in the same period. */
+  cityValue: z.number().nullable(),
+  /** The area target's value (a rate for counts), null without a target. */
+  target: z.number().nullable(),
+  status: AreaStatus.nullable(),
+  gapToTarget: z.number().nullable(),
+  rank: z.number().nullable(),
+  /** How many areas of the level are ranked. */
+  of: z.number(),
+});
+export type AreaProfileIndicator = z.infer<typeof AreaProfileIndicator>;
+
+export const AreaProfile = z.object({
+  area: z.object({ code: z.string(), name: z.string(), level: AreaLevel, parent: z.string().nullable() }),
+  indicators: z.array(AreaProfileIndicator),
+  suppressionRule: Localized.nullable(),
+});
+export type AreaProfile = z.infer<typeof AreaProfile>;
 
 export const Station = z.object({
   number: z.string(),

@@ -2,7 +2,9 @@
  * Every text the server sends to people, in Dutch and English, one part per kind (src/ground/i18n/messages/).
  * A new part adds one line to each language below; test/unit/i18n.test.ts reads `catalogueParts`.
  */
+import { airMessages as air } from "./messages/air.ts";
 import { alertMessages as alerts } from "./messages/alerts.ts";
+import { contributionMessages as contributions } from "./messages/contributions.ts";
 import { exportMessages as exports } from "./messages/exports.ts";
 import { goLiveMessages as goLive } from "./messages/go-live.ts";
 import { paramMessages as params } from "./messages/params.ts";
@@ -12,9 +14,21 @@ import { requestMessages as requests } from "./messages/requests.ts";
 import { resourceMessages as resources } from "./messages/resources.ts";
 import { titleMessages as titles } from "./messages/titles.ts";
 
-export const catalogueParts = { titles, requests, resources, params, publicApi, pipelines, alerts, exports, goLive };
+export const catalogueParts = { titles, requests, resources, params, publicApi, pipelines, alerts, exports, goLive, air, contributions };
 
-const nl = { ...titles.nl, ...requests.nl, ...resources.nl, ...params.nl, ...publicApi.nl, ...pipelines.nl, ...alerts.nl, ...exports.nl, ...goLive.nl };
+const nl = {
+  ...titles.nl,
+  ...requests.nl,
+  ...resources.nl,
+  ...params.nl,
+  ...publicApi.nl,
+  ...pipelines.nl,
+  ...alerts.nl,
+  ...exports.nl,
+  ...goLive.nl,
+  ...air.nl,
+  ...contributions.nl,
+};
 
 export type ServerMessageKey = keyof typeof nl;
 /** The Dutch text of a key, as a literal type: its `{placeholders}` type the parameters of `msg()`. */
@@ -30,6 +44,8 @@ const en: Record<ServerMessageKey, string> = {
   ...alerts.en,
   ...exports.en,
   ...goLive.en,
+  ...air.en,
+  ...contributions.en,
 };
 
 export const serverMessages: Record<"nl" | "en", Record<ServerMessageKey, string>> = { nl, en };

@@ -3,10 +3,13 @@
  * the provider sends it back to `GET /api/v1/session/oidc/callback`, which checks state, nonce and
  * PKCE, maps the groups to a role and starts a session exactly as the password login does. Both are
  * browser navigations, so every refusal is a redirect to the login view with a reason it can show
- * (`/#/login?sso=no-role`), and no session.
+ * (`/#/login?sso=no-role`), and no session. The start may name the app page to return to
+ * (`?next=/indicators/…`, see src/ground/contract/return-route.ts): it is validated there, kept on
+ * the server with the pending login, and only ever put after `/#`, so it cannot redirect elsewhere.
  */
 import type { Request, Response } from "express";
 import type { SsoRefusal } from "../../ground/contract/contract.ts";
+import { SsoStartQuery } from "../../ground/contract/requests/session.ts";
 import type { Database } from "../../store/database.ts";
 import type { AuditLog } from "../../engine/auth/audit-log.ts";
 import { createOidcClient } from "../../engine/auth/oidc.ts";
@@ -17,6 +20,7 @@ import { createPendingLogins } from "../../engine/auth/pending-logins.ts";
 import type { SessionStore } from "../../engine/auth/session-store.ts";
 import { currentUser } from "../../engine/auth/users.ts";
 import { readCookie } from "../http/cookies.ts";
+import { parseInput } from "../http/validate.ts";
 import type { Route } from "../http/routes.ts";
 import type { SessionCookie } from "../http/session-cookie.ts";
 import type { Logger } from "../../ground/logger.ts";
@@ -43,7 +47,7 @@ export function oidcRoutes(route: Route, { db, logger, clock, config, sessions, 
   // Lax, not Strict: the provider's redirect back is a cross-site navigation that must carry it.
   const pendingCookieOptions = { httpOnly: true, sameSite: "lax" as const, secure, path: "/" };
 
-  const refuse = async (res: Response, reason: SsoRefusal, why: string, username = "") => {
+  const refuse = async (res: Response, reason: SsoRefusal, why: string, username = "", returnTo: string | null = null) => {
     // No claims, names or subject ids in the log: the reason is enough to find the cause.
     logger.warn({ reason }, `sso login refused (${reason}): ${why}`);
     // Audited once the provider has answered a login started here; before that, a request costs an
@@ -52,10 +56,12 @@ export function oidcRoutes(route: Route, { db, logger, clock, config, sessions, 
       await audit
         .record({ username, role: "" }, "login-failed", `sso:${reason}`)
         .catch((error: unknown) => logger.error({ err: error }, `audit log write failed: ${(error as Error).message}`));
-    res.redirect(303, `/#/login?sso=${reason}`);
+    // The page asked for stays asked for: a second attempt from the login page still returns there.
+    res.redirect(303, `/#/login?sso=${reason}${returnTo ? `&next=${encodeURIComponent(returnTo)}` : ""}`);
   };
 
-  route("GET /api/v1/session/oidc", async (_req, res) => {
+  route("GET /api/v1/session/oidc", async (req, res) => {
+    const { next } = parseInput(SsoStartQuery, req.query, "query");
     if (!oidc) return refuse(res, "unavailable", "single sign-on is not configured (MM_OIDC_ISSUER)");
     let start;
     try {
@@ -63,26 +69,27 @@ export function oidcRoutes(route: Route, { db, logger, clock, config, sessions, 
     } catch (error) {
       return refuse(res, "unavailable", `provider discovery failed: ${(error as Error).message}`);
     }
-    res.cookie(pendingCookie, pending.add(start.checks), { ...pendingCookieOptions, maxAge: PENDING_TTL_MS });
+    res.cookie(pendingCookie, pending.add(start.checks, next ?? null), { ...pendingCookieOptions, maxAge: PENDING_TTL_MS });
     res.redirect(303, start.url.href);
   });
 
   route("GET /api/v1/session/oidc/callback", async (req, res) => {
     const id = readCookie(req.headers.cookie, pendingCookie);
-    const checks = id ? pending.take(id) : null;
+    const started = id ? pending.take(id) : null;
     res.clearCookie(pendingCookie, pendingCookieOptions);
     if (!oidc || !settings) return refuse(res, "unavailable", "single sign-on is not configured (MM_OIDC_ISSUER)");
-    if (!checks) return refuse(res, "expired", "no pending login for this browser (expired, used already, or never started here)");
+    if (!started) return refuse(res, "expired", "no pending login for this browser (expired, used already, or never started here)");
+    const { returnTo } = started;
     let identity;
     try {
-      identity = await oidc.complete(callbackUrl(settings.redirectUri, req), checks);
+      identity = await oidc.complete(callbackUrl(settings.redirectUri, req), started.checks);
     } catch (error) {
-      return refuse(res, "failed", `the provider's answer did not verify: ${(error as Error).message}`);
+      return refuse(res, "failed", `the provider's answer did not verify: ${(error as Error).message}`, "", returnTo);
     }
     const role = roleForGroups(readGroups(identity.claims, settings.groupsClaim), settings.roleMap);
-    if (!role) return refuse(res, "no-role", `none of the user's groups (claim ${settings.groupsClaim}) is in MM_OIDC_ROLE_MAP`);
+    if (!role) return refuse(res, "no-role", `none of the user's groups (claim ${settings.groupsClaim}) is in MM_OIDC_ROLE_MAP`, "", returnTo);
     const login = await resolveSsoUser(db, identity, role, clock());
-    if ("refused" in login) return refuse(res, "disabled", "the account is disabled", login.username);
+    if ("refused" in login) return refuse(res, "disabled", "the account is disabled", login.username, returnTo);
     // A role changed by the provider's groups ends the account's other sessions, as an admin's change does.
     if (login.roleChanged) sessions.endSessionsOf(login.user.username);
     // As the password login: the session is stored for the account as it is then (an admin may
@@ -91,12 +98,12 @@ export function oidcRoutes(route: Route, { db, logger, clock, config, sessions, 
     for (let check = 1; check <= 3 && !session; check++) {
       const version = sessions.accountVersion(login.user.username);
       const user = await currentUser(db, login.user.username);
-      if (!user) return refuse(res, "disabled", "the account is disabled", login.user.username);
+      if (!user) return refuse(res, "disabled", "the account is disabled", login.user.username, returnTo);
       session = cookie.start(res, user, version);
     }
-    if (!session) return refuse(res, "failed", "the account kept changing during the login", login.user.username);
+    if (!session) return refuse(res, "failed", "the account kept changing during the login", login.user.username, returnTo);
     await audit.record(session, "login", "sso");
-    res.redirect(303, "/");
+    res.redirect(303, returnTo ? `/#${returnTo}` : "/");
   });
 }
 

@@ -7,8 +7,11 @@ import { sessionOf, type Route } from "../http/routes.ts";
 import { parseInput } from "../http/validate.ts";
 import type { format } from "../../ground/contract/params.ts";
 import { AreasQuery, SeriesQuery } from "../../ground/contract/requests/themes.ts";
+import { ProfilePath } from "../../ground/contract/requests/areas.ts";
 import { findIndicator } from "../../engine/themes/index.ts";
 import { audienceOf, HIERARCHY_PIPELINES, type IndicatorService } from "../../engine/themes/indicator-service.ts";
+import { createContributions } from "../../engine/themes/indicator-contributions.ts";
+import { ContributionsQuery, PartsQuery } from "../../ground/contract/requests/contributions.ts";
 import { ARROW_STREAM, PARQUET, areasExport, seriesExport } from "./series-format.ts";
 import { tableToArrow } from "./table-arrow.ts";
 import { tableToCsv, type CsvOptions } from "./table-csv.ts";
@@ -113,6 +116,11 @@ export function themeRoutes(route: Route, { db, dataClock, config, indicators }:
     return table(req, res, id, query, (context) => indicators.series(id, query, context), { name: (s) => s.indicatorId, table: seriesExport });
   });
 
+  route("GET /api/v1/areas/:code/profile", (req, res) => {
+    const { code } = parseInput(ProfilePath, req.params, "path");
+    return answer(req, res, "json", async (context) => jsonAnswer(await indicators.profile(code, context)));
+  });
+
   route("GET /api/v1/indicators/:id/areas", (req, res) => {
     const id = String(req.params.id);
     const query = parseInput(AreasQuery, req.query, "query");
@@ -120,5 +128,19 @@ export function themeRoutes(route: Route, { db, dataClock, config, indicators }:
       name: (v) => `${v.indicatorId}-${v.level}-${v.period ?? "none"}`,
       table: areasExport,
     });
+  });
+
+  const why = createContributions({ db, indicators });
+
+  route("GET /api/v1/indicators/:id/contributions", (req, res) => {
+    const id = String(req.params.id);
+    const query = parseInput(ContributionsQuery, req.query, "query");
+    return answer(req, res, `json|${JSON.stringify(query)}`, async (context) => jsonAnswer(await why.contributions(id, query, context)), readBy(id));
+  });
+
+  route("GET /api/v1/indicators/:id/parts", (req, res) => {
+    const id = String(req.params.id);
+    const query = parseInput(PartsQuery, req.query, "query");
+    return answer(req, res, `json|${JSON.stringify(query)}`, async (context) => jsonAnswer(await why.parts(id, query, context)), readBy(id));
   });
 }

@@ -1,39 +1,44 @@
 import { describe, expect, it } from "vitest";
-import { compareAreas } from "../../../src/engine/themes/area-comparison.ts";
+import { compareAreas, type ComparedArea } from "../../../src/engine/themes/area-comparison.ts";
 import { buildHierarchy } from "../../../src/engine/themes/area-hierarchy.ts";
-import type { Cell } from "../../../src/engine/themes/rollup.ts";
 
 const areas = buildHierarchy({ code: "GM0001", name: "Testdorp" }, [
   { code: "WK1", name: "A", level: "wijk", parent: "GM0001", surfaceKm2: 1, homes: 3000, urbanity: 1 },
   { code: "WK2", name: "B", level: "wijk", parent: "GM0001", surfaceKm2: 1, homes: 3000, urbanity: 1 },
   { code: "WK3", name: "C", level: "wijk", parent: "GM0001", surfaceKm2: 1, homes: 3000, urbanity: 1 },
   { code: "WK4", name: "D", level: "wijk", parent: "GM0001", surfaceKm2: 1, homes: 100, urbanity: 5 },
+  { code: "WK5", name: "E", level: "wijk", parent: "GM0001", surfaceKm2: 1, homes: 3000, urbanity: 1 },
+  { code: "WK6", name: "F", level: "wijk", parent: "GM0001", surfaceKm2: 1, homes: 3000, urbanity: 1 },
 ]);
-const cell = (areaCode: string, value: number | null, suppressed = false): Cell => ({
-  areaCode,
-  areaName: areaCode,
-  level: "wijk",
-  parent: "GM0001",
-  period: "2024",
-  value,
-  weight: 1,
-  units: null,
-  coverage: 1,
-  suppressed,
-});
+const item = (areaCode: string, compared: number | null, ranked = true): ComparedArea => ({ areaCode, compared, ranked });
 
 describe("compareAreas", () => {
-  const cells = [cell("WK1", 10), cell("WK2", 20), cell("WK3", null, true), cell("WK4", 10)];
+  const items = [item("WK1", 10), item("WK2", 20), item("WK3", null), item("WK4", 10)];
 
-  it("ranks best first in the indicator's direction, ties sharing a rank, suppressed cells unranked", () => {
-    expect(compareAreas(cells, cell("GM0001", 15), areas, "lower").map((a) => a.rank)).toEqual([1, 3, null, 1]);
-    expect(compareAreas(cells, cell("GM0001", 15), areas, "higher").map((a) => a.rank)).toEqual([2, 1, null, 2]);
+  it("ranks best first in the indicator's direction, ties sharing a rank, areas without a value unranked", () => {
+    expect(compareAreas(items, 15, areas, "lower").map((a) => a.rank)).toEqual([1, 3, null, 1]);
+    expect(compareAreas(items, 15, areas, "higher").map((a) => a.rank)).toEqual([2, 1, null, 2]);
   });
 
-  it("compares each area with the city and with the others of its urbanity, leaving suppressed values out", () => {
-    const [a, , c, d] = compareAreas(cells, cell("GM0001", 15), areas, "lower");
-    expect(a).toMatchObject({ vsCity: -5, urbanity: 1, similar: { mean: 20, count: 1 } });
-    expect(c).toMatchObject({ vsCity: null, similar: { mean: 15, count: 2 } });
-    expect(d!.similar).toEqual({ mean: null, count: 0 });
+  it("compares each area with the city", () => {
+    expect(compareAreas(items, 15, areas, "lower").map((a) => a.vsCity)).toEqual([-5, 5, null, -5]);
+    expect(compareAreas(items, null, areas, "lower").map((a) => a.vsCity)).toEqual([null, null, null, null]);
+  });
+
+  it("gives the mean of similar areas only with at least three peers of the same urbanity, and says how many there are", () => {
+    const few = compareAreas(items, 15, areas, "lower");
+    expect(few[0]!.similar).toEqual({ mean: null, count: 1 });
+    expect(few[3]!.similar).toEqual({ mean: null, count: 0 });
+    const enough = compareAreas([...items, item("WK5", 30), item("WK6", 40)], 15, areas, "lower");
+    // WK1's peers of urbanity 1 with a value: WK2, WK5, WK6.
+    expect(enough[0]!.similar).toEqual({ mean: 30, count: 3 });
+  });
+
+  it("leaves an area too small for a stable rate out of the ranking and the peers' means, but compares it with the city", () => {
+    const withSmall = [item("WK1", 10), item("WK2", 20), item("WK5", 1, false), item("WK6", 40)];
+    const result = compareAreas(withSmall, 15, areas, "lower");
+    expect(result.map((a) => a.rank)).toEqual([1, 2, null, 3]);
+    expect(result[2]!.vsCity).toBe(-14);
+    expect(result[0]!.similar).toEqual({ mean: null, count: 2 });
   });
 });

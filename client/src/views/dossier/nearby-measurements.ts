@@ -7,12 +7,14 @@
 import { LitElement, css, html } from "lit";
 import type { NearbyMeasurement, RecentValue } from "../../../../src/ground/contract/contract-dossier.ts";
 import "../../chart-frame.ts";
-import { exceedsAny, normChart, normFamily, normRows, normStyles, type NormFamily } from "../../charts/norm-comparison.ts";
+import { exceedsAny, normChart, normRows } from "../../charts/norm-comparison.ts";
+import { normKind } from "../../charts/norm-style.ts";
 import { orderFormulas } from "../../charts/hourly.ts";
 import { formatDistance } from "../../dossier-format.ts";
 import { formatDateTime, formatFormula, formatNumber } from "../../format.ts";
 import { LangController, lang, pick, t } from "../../i18n.ts";
 import { baseStyles, detailStyles } from "../../styles.ts";
+import { renderNormKey } from "../norm-key.ts";
 
 const windows: readonly RecentValue["window"][] = ["365d", "24h"];
 
@@ -47,6 +49,10 @@ export class NearbyMeasurements extends LitElement {
         padding: 0;
         margin: 0.25rem 0 0;
         font-size: 0.9rem;
+      }
+      .key .swatch {
+        vertical-align: -0.15em;
+        margin-right: 0.35em;
       }
       dl.facts {
         display: flex;
@@ -101,27 +107,16 @@ export class NearbyMeasurements extends LitElement {
     const data = normRows(this.nearby, window, language);
     if (data.rows.length === 0) return null;
     const over = data.rows.filter((row) => row.exceeds).length;
-    const families = (Object.keys(normStyles) as NormFamily[]).filter((family) => data.ticks.some((tick) => tick.family === family));
     const draw = (width: number) => normChart(data, { width, lang: language });
     return html`<figure data-testid="norm-chart-${window}">
       <h3>${t(`dossier.window.${window}`)}</h3>
       <mm-chart-frame .draw=${draw} aria-hidden="true"></mm-chart-frame>
       <ul class="key" aria-hidden="true">
-        ${families.map((family) => this.#renderNormKey(family))}
+        ${renderNormKey(data.ticks.map((tick) => tick.normId))}
         <li><strong>▲</strong> ${t("dossier.normAbove")}</li>
       </ul>
       <figcaption data-testid="norm-summary">${t("dossier.normSummary", { over, count: data.rows.length })}</figcaption>
     </figure>`;
-  }
-
-  #renderNormKey(family: NormFamily) {
-    const { dash, width } = normStyles[family];
-    return html`<li>
-      <svg width="28" height="10" aria-hidden="true">
-        <line x1="2" y1="5" x2="26" y2="5" stroke="#1f2a2e" stroke-width=${width} stroke-dasharray=${dash}></line>
-      </svg>
-      ${t(`dossier.normFamily.${family}`)}
-    </li>`;
   }
 
   #renderMeasurement(measurement: NearbyMeasurement) {
@@ -187,7 +182,7 @@ export class NearbyMeasurements extends LitElement {
             : html`<ul class="checks">
                 ${value.norms.map(
                   (check) =>
-                    html`<li data-testid="norm-check" data-norm=${check.norm.id} data-family=${normFamily(check.norm.id)}>
+                    html`<li data-testid="norm-check" data-norm=${check.norm.id} data-norm-kind=${normKind(check.norm.id)}>
                       ${check.exceeds ? html`<span class="over">▲ ${t("dossier.above")}</span>` : html`<span>✓ ${t("dossier.below")}</span>`}
                       ${pick(check.norm.label, language)} (${format(check.norm.value)})
                     </li>`,

@@ -1,5 +1,6 @@
 /** Key figures CBS publishes per gemeente, wijk and buurt (energy use, solar panels, charging points). */
 import { defineIndicator, type IndicatorDefinition } from "../define-theme.ts";
+import { perThousandInhabitants } from "../area-rates.ts";
 import { releases } from "../release.ts";
 
 /** One CBS key figure per area (gemeente, wijk and buurt as CBS publishes them) and year; withheld values stay NULL. */
@@ -17,6 +18,7 @@ const cbs = (
   unit: string,
   direction: "lower" | "higher",
   description: IndicatorDefinition["description"],
+  rate?: IndicatorDefinition["rate"],
 ) =>
   defineIndicator({
     id,
@@ -29,6 +31,7 @@ const cbs = (
     grain: "all-levels",
     rollup: "weighted-mean",
     lowestLevel: "buurt",
+    ...(rate ? { rate } : {}),
     // CBS protects its own small cells before publishing.
     disclosure: null,
     pipelines: ["area-key-figures", "areas"],
@@ -53,7 +56,12 @@ export const solarHomes = cbs("solar-homes", "solar_share", { nl: "Woningen met 
   nl: "Aandeel woningen met zonnestroominstallatie (CBS).",
   en: "Share of homes with solar power installations (CBS).",
 });
-export const publicEvChargers = cbs("public-ev-chargers", "ev_chargers", { nl: "Publieke laadpunten", en: "Public charging points" }, "laadpunten", "higher", {
-  nl: "Aantal publieke laadpunten voor elektrische auto's (CBS).",
-  en: "Number of public charging points for electric cars (CBS).",
-});
+export const publicEvChargers = cbs(
+  "public-ev-chargers",
+  "ev_chargers",
+  { nl: "Publieke laadpunten", en: "Public charging points" },
+  "laadpunten",
+  "higher",
+  { nl: "Aantal publieke laadpunten voor elektrische auto's (CBS).", en: "Number of public charging points for electric cars (CBS)." },
+  perThousandInhabitants({ nl: "laadpunten per 1.000 inwoners", en: "charging points per 1,000 inhabitants" }),
+);

@@ -1,6 +1,7 @@
 /** Complaints of one kind per year, per buurt: one definition for every theme that counts them. */
 import type { Localized } from "../../../ground/contract/contract.ts";
 import { defineIndicator } from "../define-theme.ts";
+import { perThousandInhabitants } from "../area-rates.ts";
 import { releases } from "../release.ts";
 
 /**
@@ -28,6 +29,7 @@ const complaintsPerYear = (id: string, kind: "noise" | "odour" | "dust" | "light
     grain: "buurt",
     rollup: "sum",
     lowestLevel: "buurt",
+    rate: perThousandInhabitants({ nl: "klachten per 1.000 inwoners", en: "complaints per 1,000 inhabitants" }),
     disclosure: "complaints",
     pipelines: ["complaints", "areas"],
     release: releases.continuous,

@@ -1,3 +1,5 @@
+import type { Localized } from "../../../ground/contract/contract.ts";
+import type { renewableSources } from "../../../pipelines/renewable-energy.ts";
 import { defineIndicator, municipalOnly } from "../define-theme.ts";
 import { releases } from "../release.ts";
 
@@ -20,4 +22,17 @@ FROM main.renewable_energy GROUP BY year ORDER BY period`,
   release: releases.energyStatistics,
   qualityTier: "modelled",
   norms: [],
+  // The sources, which add up to the total above.
+  parts: {
+    by: "source",
+    sql: `
+SELECT year::VARCHAR AS period, source AS key, sum(tj) AS value
+FROM main.renewable_energy GROUP BY ALL ORDER BY period, key`,
+    names: {
+      solar_pv: { nl: "Zonnestroom", en: "Solar power" },
+      wind: { nl: "Wind", en: "Wind" },
+      heat_pumps: { nl: "Warmtepompen", en: "Heat pumps" },
+      biomass: { nl: "Biomassa", en: "Biomass" },
+    } satisfies Record<(typeof renewableSources)[number], Localized>,
+  },
 });

@@ -1,4 +1,5 @@
 import { defineIndicator } from "../define-theme.ts";
+import { perThousandInhabitants } from "../area-rates.ts";
 import { releases } from "../release.ts";
 
 export const treesPlanted = defineIndicator({
@@ -15,6 +16,7 @@ FROM main.trees WHERE planting_year >= 2015 GROUP BY ALL ORDER BY period, area_c
   grain: "buurt",
   rollup: "sum",
   lowestLevel: "buurt",
+  rate: perThousandInhabitants({ nl: "bomen per 1.000 inwoners", en: "trees per 1,000 inhabitants" }),
   disclosure: null,
   pipelines: ["trees", "areas"],
   release: releases.continuous,

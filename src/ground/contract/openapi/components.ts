@@ -6,9 +6,11 @@
 import { z } from "zod";
 import * as contract from "../contract.ts";
 import * as dossier from "../contract-dossier.ts";
+import * as why from "../contract-why.ts";
 import { PublicIndicator } from "../contract-public.ts";
 import { Alert, AlertList } from "../contract-alerts.ts";
 import { GoLiveCheck, LatestGoLiveCheck, PipelineCheck, RejectReason } from "../contract-go-live.ts";
+import * as air from "../contract-air.ts";
 
 /** RFC 9457 problem+json, as src/web/http/problem.ts writes it for every error. */
 export const Problem = z.object({
@@ -55,15 +57,29 @@ export const componentSchemas = {
   Alert,
   AlertList,
   Theme: contract.Theme,
+  OffTrackArea: contract.OffTrackArea,
   ThemeList: contract.ThemeList,
   SeriesPoint: contract.SeriesPoint,
   Series: contract.Series,
   AreaValue: contract.AreaValue,
   AreaValues: contract.AreaValues,
+  AreaStatus: contract.AreaStatus,
+  AreaTarget: contract.AreaTarget,
+  RateBasis: contract.RateBasis,
+  AreaProfile: contract.AreaProfile,
   AreaFeatureCollection,
+  ContributionPart: why.ContributionPart,
+  Contributions: why.Contributions,
+  PartPoint: why.PartPoint,
+  IndicatorParts: why.IndicatorParts,
   Station: contract.Station,
   StationList: contract.StationList,
   StationDetail: contract.StationDetail,
+  ExceedanceCount: air.ExceedanceCount,
+  StandardVerdict: air.StandardVerdict,
+  ComponentCompliance: air.ComponentCompliance,
+  StationCompliance: air.StationCompliance,
+  AirCompliance: air.AirCompliance,
   Health: contract.Health,
   Readiness: contract.Readiness,
   BackupCreated: contract.BackupCreated,

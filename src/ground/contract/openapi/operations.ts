@@ -7,13 +7,15 @@
 import { z } from "zod";
 import type { RouteKey } from "../access.ts";
 import { AlertsQuery } from "../contract-alerts.ts";
-import { BoundariesQuery } from "../requests/areas.ts";
+import { BoundariesQuery, ProfilePath } from "../requests/areas.ts";
 import { NewBackup } from "../requests/backups.ts";
 import { AuditQuery, DossierQuery, EstablishmentsQuery, LocationQuery } from "../requests/dossiers.ts";
 import { RunPath, RunsQuery } from "../requests/pipelines.ts";
-import { Credentials } from "../requests/session.ts";
+import { Credentials, SsoStartQuery } from "../requests/session.ts";
 import { DetailQuery, ExportQuery, StationPath } from "../requests/stations.ts";
+import { ComplianceQuery } from "../requests/air.ts";
 import { AreasQuery, SeriesQuery } from "../requests/themes.ts";
+import { ContributionsQuery, PartsQuery } from "../requests/contributions.ts";
 import { Change, NewAccount } from "../requests/users.ts";
 import { json, problem, redirect, table, tooMany, type Operation } from "./operation.ts";
 
@@ -56,13 +58,14 @@ export const operations = {
     summary: "Start single sign-on (a browser navigation)",
     summaryNl: "Single sign-on starten (een navigatie van de browser)",
     tag: "session",
-    responses: { 303: ssoRedirect },
+    query: SsoStartQuery,
+    responses: { 303: ssoRedirect, 400: problem("next is not a page of the app") },
   },
   "GET /api/v1/session/oidc/callback": {
     summary: "Where the identity provider sends the browser back (code and state in the query)",
     summaryNl: "Waar de identiteitsprovider de browser terugstuurt (code en state in de query)",
     tag: "session",
-    responses: { 303: redirect("Into the app with a session, or to /#/login?sso=<reason>") },
+    responses: { 303: redirect("Into the app with a session (to the page named by the start's next, or the home page), or to /#/login?sso=<reason>") },
   },
   "GET /api/v1/themes": {
     summary: "Every theme with its indicators, targets and status",
@@ -100,12 +103,41 @@ export const operations = {
     query: AreasQuery,
     responses: { 200: table("AreaValues", "The values per area; small cells suppressed for the policy role") },
   },
+  "GET /api/v1/indicators/:id/contributions": {
+    summary: "What the change between two periods consists of (by wijk, sector or source), and the gap still to close to the target",
+    summaryNl: "Waaruit de verandering tussen twee perioden bestaat (per wijk, sector of bron), en wat er nog moet tot het doel",
+    tag: "themes",
+    path: IndicatorPath,
+    query: ContributionsQuery,
+    responses: {
+      200: json("Contributions", "The parts, which add up to the change; suppressed wijken merged into one part for the policy role"),
+      400: problem("A breakdown the indicator does not offer, from after to, or a period without a value"),
+    },
+  },
+  "GET /api/v1/indicators/:id/parts": {
+    summary: "The parts an indicator's total adds up from, per period (CO2 by sector, renewable energy by source)",
+    summaryNl: "De delen waaruit het totaal van een indicator bestaat, per periode (CO2 per sector, hernieuwbare energie per bron)",
+    tag: "themes",
+    path: IndicatorPath,
+    query: PartsQuery,
+    responses: {
+      200: json("IndicatorParts", "The parts per period, and the breakdowns the indicator offers"),
+      400: problem("A breakdown the indicator does not have"),
+    },
+  },
   "GET /api/v1/areas": {
     summary: "Area boundaries as GeoJSON (WGS84)",
     summaryNl: "Gebiedsgrenzen als GeoJSON (WGS84)",
     tag: "areas",
     query: BoundariesQuery,
     responses: { 200: { description: "The boundaries", content: { "application/geo+json": "AreaFeatureCollection" } } },
+  },
+  "GET /api/v1/areas/:code/profile": {
+    summary: "Every indicator for one wijk or buurt against the city and the target, with status, gap and rank",
+    summaryNl: "Alle indicatoren voor één wijk of buurt tegen de stad en het doel, met status, afstand en rang",
+    tag: "areas",
+    path: ProfilePath,
+    responses: { 200: json("AreaProfile", "The area's profile; small cells suppressed for the policy role"), 404: problem("No area with this code") },
   },
   "GET /api/v1/establishments": {
     summary: "Search establishments",
@@ -173,6 +205,13 @@ export const operations = {
     path: StationPath,
     query: ExportQuery,
     responses: { 200: { description: "The measurements", content: { "text/csv": { type: "string" } } } },
+  },
+  "GET /api/v1/air-quality/compliance": {
+    summary: "Per station and pollutant, one year against the EU limit values (now and 2030) and the WHO guideline, judged only with enough data",
+    summaryNl: "Per meetstation en stof één jaar tegen de EU-grenswaarden (nu en 2030) en de WHO-advieswaarde, alleen beoordeeld bij voldoende metingen",
+    tag: "stations",
+    query: ComplianceQuery,
+    responses: { 200: json("AirCompliance", "The stations, those failing a 2030 limit value first") },
   },
   "GET /api/v1/pipelines": {
     summary: "Every pipeline with its last run and freshness",

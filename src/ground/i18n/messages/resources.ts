@@ -3,6 +3,7 @@ import { defineMessages } from "../define-messages.ts";
 
 export const resourceMessages = defineMessages(
   {
+    "unknown.area": "geen wijk of buurt van de gemeente: {code}",
     "unknown.establishment": "onbekende inrichting: {id}",
     "unknown.indicator": "onbekende indicator: {id}",
     "unknown.pipeline": "onbekende pijplijn: {name}",
@@ -22,6 +23,7 @@ export const resourceMessages = defineMessages(
       "geef het wachtwoord via stdin, bijvoorbeeld `printf '%s' \"$PASSWORD\" | npm run users -- add …`, zodat het niet in de shellgeschiedenis komt",
   },
   {
+    "unknown.area": "not a wijk or buurt of the municipality: {code}",
     "unknown.establishment": "unknown establishment: {id}",
     "unknown.indicator": "unknown indicator: {id}",
     "unknown.pipeline": "unknown pipeline: {name}",

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { AreaValue } from "../../../../src/ground/contract/contract.ts";
 import type { AreaFeature, AreaFeatureCollection } from "../../../../client/src/area-boundaries.ts";
 import { choropleth, noDataFill } from "../../../../client/src/charts/choropleth.ts";
+import { statusFills } from "../../../../client/src/status-colours.ts";
 import { expectChartSnapshot } from "./chart-snapshot.ts";
 
 type Point = [number, number];
@@ -57,10 +58,17 @@ const area = (code: string, value: number | null, suppressed = false): AreaValue
   parent: "GM9999",
   value,
   suppressed,
+  rate: null,
+  rateUnit: null,
+  denominator: null,
+  smallArea: false,
   rank: null,
   vsCity: value === null ? null : Math.round((value - 27.4) * 10) / 10,
   urbanity: 2,
   similar: null,
+  status: null,
+  gapToTarget: null,
+  forecast: null,
 });
 
 /** Share of homes with solar panels (%): Molenwijk is suppressed (too few homes), Noorderpark has no value. */
@@ -133,5 +141,44 @@ describe("choropleth", () => {
 
   it("matches its snapshot: six wijken in Dutch, one suppressed, one without a value, one selected", async () => {
     await expectChartSnapshot(choropleth(boundaries, solarShare, options), "choropleth-wijken-nl");
+  });
+});
+
+describe("choropleth by rate and by status", () => {
+  const rated = (code: string, value: number | null, rate: number | null, status: AreaValue["status"]): AreaValue => ({
+    ...area(code, value),
+    rate,
+    rateUnit: "per-1000-inhabitants",
+    status,
+  });
+  const status = (code: NonNullable<AreaValue["status"]>["code"]) => ({ code, reason: { nl: "", en: "" } });
+  const complaints = [
+    rated("WK999901", 11, 0.81, status("at-risk")),
+    rated("WK999902", 5, 0.39, status("achieved")),
+    rated("WK999903", 22, 1.43, status("off-track")),
+    { ...rated("WK999904", null, null, status("no-data")), suppressed: true },
+    rated("WK999905", 7, 1.33, status("off-track")),
+    rated("WK999906", null, null, null),
+  ];
+  const countOptions = { ...options, unit: "klachten", rateLabel: "klachten per 1.000 inwoners" };
+
+  it("shows a count's rate, not the count, with the rate's label", () => {
+    const chart = choropleth(boundaries, complaints, countOptions);
+    expect(pathOf(chart, "WK999903")?.querySelector("title")?.textContent).toBe("Molenwijk: 1,43 klachten per 1.000 inwoners (niet op koers)");
+    expect(chart.textContent).toContain("klachten per 1.000 inwoners");
+  });
+
+  it("fills each area with its status's colour, keeps suppressed hatched and areas without status grey, and names the statuses in the legend", () => {
+    const chart = choropleth(boundaries, complaints, { ...countOptions, colourBy: "status" });
+    const fill = (code: string) => pathOf(chart, code)?.closest("[fill]")?.getAttribute("fill");
+    expect(fill("WK999903")).toBe(statusFills["off-track"]);
+    expect(fill("WK999905")).toBe(statusFills["off-track"]);
+    expect(fill("WK999901")).toBe(statusFills["at-risk"]);
+    expect(fill("WK999902")).toBe(statusFills.achieved);
+    expect(fill("WK999904")).toMatch(/^url\(#mm-hatch-\d+\)$/);
+    expect(fill("WK999906")).toBe(noDataFill);
+    // Worst first, in words: the colour is never the only carrier of the status.
+    const legend = [...chart.querySelectorAll('span[class$="-swatch"]')].map((swatch) => swatch.textContent?.trim());
+    expect(legend).toEqual(["niet op koers", "risico", "behaald"]);
   });
 });

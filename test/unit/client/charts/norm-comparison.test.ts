@@ -9,7 +9,7 @@ import { describe, expect, it, vi } from "vitest";
 vi.hoisted(() => vi.stubGlobal("document", { documentElement: { lang: "" } }));
 
 import type { NearbyMeasurement, RecentValue } from "../../../../src/ground/contract/contract-dossier.ts";
-import { exceedsAny, normFamily, normRows } from "../../../../client/src/charts/norm-comparison.ts";
+import { exceedsAny, normRows } from "../../../../client/src/charts/norm-comparison.ts";
 
 const label = { nl: "norm", en: "norm" };
 const check = (id: string, value: number, mean: number | null) => ({ norm: { id, label, value }, exceeds: mean !== null && mean > value });
@@ -61,17 +61,6 @@ const nearby: NearbyMeasurement[] = [
   measurement("SM-81", "Sensor Kerkplein", 420, [recent("PM25", "24h", null, [["eu-2030-24h", 25]])]),
 ];
 
-describe("normFamily", () => {
-  it("tells EU 2008, EU 2030 and WHO norms apart by their id", () => {
-    expect(normFamily("eu-2008")).toBe("eu");
-    expect(normFamily("eu-2008-24h")).toBe("eu");
-    expect(normFamily("eu-2030")).toBe("eu2030");
-    expect(normFamily("eu-2030-24h")).toBe("eu2030");
-    expect(normFamily("who-2021")).toBe("who");
-    expect(normFamily("something-else")).toBe("eu");
-  });
-});
-
 describe("exceedsAny", () => {
   it("is true when any norm is exceeded", () => {
     expect(
@@ -110,17 +99,17 @@ describe("normRows", () => {
     const { rows, ticks } = normRows(nearby, "365d", "en");
     expect(rows).toEqual([{ key: "NO2 · Stationsweg", name: "Stationsweg", formula: "NO2", value: 24.1, exceeds: true }]);
     expect(ticks).toEqual([
-      { key: "NO2 · Stationsweg", value: 40, family: "eu" },
-      { key: "NO2 · Stationsweg", value: 20, family: "eu2030" },
-      { key: "NO2 · Stationsweg", value: 10, family: "who" },
+      { key: "NO2 · Stationsweg", value: 40, normId: "eu-2008" },
+      { key: "NO2 · Stationsweg", value: 20, normId: "eu-2030" },
+      { key: "NO2 · Stationsweg", value: 10, normId: "who-2021" },
     ]);
   });
 
   it("gives a norm tick on the row of every value it is held against", () => {
     const { ticks } = normRows(nearby, "24h", "en");
     expect(ticks.filter((tick) => tick.key === "PM2.5 · Sensor Molenstraat")).toEqual([
-      { key: "PM2.5 · Sensor Molenstraat", value: 25, family: "eu2030" },
-      { key: "PM2.5 · Sensor Molenstraat", value: 15, family: "who" },
+      { key: "PM2.5 · Sensor Molenstraat", value: 25, normId: "eu-2030-24h" },
+      { key: "PM2.5 · Sensor Molenstraat", value: 15, normId: "who-2021-24h" },
     ]);
     expect(ticks).toHaveLength(2 + 2 + 2 + 2);
   });

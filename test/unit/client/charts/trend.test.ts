@@ -124,6 +124,21 @@ describe("trendChart", () => {
     expect(labels.some((label) => label?.includes("."))).toBe(false);
   });
 
+  it("draws the EU limit values solid and the WHO guideline dotted in another colour, never alike", () => {
+    const who: Norm = { id: "who-2021", label: { nl: "WHO-advieswaarde (2021)", en: "WHO guideline (2021)" }, value: 10 };
+    const chart = trendChart(no2, { width: 640, unit: "µg/m³", target, norms: [...norms, who], forecast, lang: "nl" });
+    const rule = (group: Element) => ({ stroke: group.getAttribute("stroke"), dash: group.getAttribute("stroke-dasharray") ?? "none" });
+    const limits = [...chart.querySelectorAll("g.mm-norm-limit")].map(rule);
+    const guidelines = [...chart.querySelectorAll("g.mm-norm-guideline")].map(rule);
+    expect(limits).toHaveLength(2);
+    expect(guidelines).toHaveLength(1);
+    for (const limit of limits) {
+      expect(limit.dash).toBe("none");
+      expect(guidelines[0]!.dash).not.toBe(limit.dash);
+      expect(guidelines[0]!.stroke).not.toBe(limit.stroke);
+    }
+  });
+
   it("matches its snapshot: NO2 2015–2025 in Dutch with the target, the forecast band and two norms", async () => {
     await expectChartSnapshot(trendChart(no2, { width: 640, unit: "µg/m³", target, norms, forecast, lang: "nl" }), "trend-no2-nl");
   });
