@@ -1,8 +1,8 @@
 /**
  * What the policy officer waits for in the browser: headless Chromium against a warm in-process
  * monitor on the demo at MM_BENCH_SCALE (default 10), logged in once as `policy`. Measured, RUNS times each on a fresh page of that one context:
- * the overview (`/`, which lands on #/themes) and two indicator pages (one without a map, one with map
- * and ranking) until they are fully drawn; then the JavaScript a first visit downloads for each page,
+ * the overview (`/`, which lands on #/themes), two indicator pages (one without a map, one with map
+ * and ranking) and a wijk's area profile (#/areas/{code}) until they are fully drawn; then the JavaScript a first visit downloads for each page,
  * with its gzipped size, and every bundle in the build.
  *
  * Times are the page's own `performance.now()` at the first animation frame in which the page is
@@ -29,7 +29,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser } from "../test/support/chromium.ts";
-import type { AreaValues, IndicatorSummary, ThemeList } from "../src/ground/contract/contract.ts";
+import type { AreaProfile, AreaValues, IndicatorSummary, ThemeList } from "../src/ground/contract/contract.ts";
 import { ensureClientBuilt } from "../src/app/client-build.ts";
 import { lineLogger } from "../src/ground/logger.ts";
 import { loadConfig } from "../src/app/config.ts";
@@ -41,7 +41,9 @@ const TIMEOUT_MS = 30_000;
 const INDICATORS = ["no2-annual-mean", "green-share"] as const;
 
 type Expectation =
-  { kind: "overview"; sparklines: number; drawnSparklines: number } | { kind: "indicator"; mapPaths: number | null; rankingRows: number | null };
+  | { kind: "overview"; sparklines: number; drawnSparklines: number }
+  | { kind: "indicator"; mapPaths: number | null; rankingRows: number | null }
+  | { kind: "profile"; rows: number; badges: number };
 
 type ProbeResult = { ms: number } | { error: string };
 
@@ -81,6 +83,11 @@ const READY_PROBE = `(() => {
       const badges = all.filter((e) => e.tagName === "MM-STATUS-BADGE");
       if (badges.length !== expected.sparklines) return null;
       if (badges.some((b) => !b.shadowRoot || !b.shadowRoot.querySelector("[data-testid=status-badge]"))) return null;
+    } else if (expected.kind === "profile") {
+      if (byTestId("area-indicator").length !== expected.rows) return null;
+      const badges = all.filter((e) => e.tagName === "MM-STATUS-BADGE");
+      const drawn = badges.filter((b) => b.shadowRoot && b.shadowRoot.querySelector("[data-testid=status-badge]"));
+      if (drawn.length < expected.badges) return null;
     } else {
       const trend = byTestId("trend-chart")[0];
       const trendFrame = trend && trend.querySelector("mm-chart-frame");
@@ -179,7 +186,12 @@ async function warmAndExpect(base: string, cookie: string) {
     }
     indicatorPages[id] = { kind: "indicator", mapPaths: areas.features.length, rankingRows: values.areas.length };
   }
-  return { overview, indicatorPages };
+  // The area profile of the first wijk: one row per indicator published per wijk, a badge for each with a status.
+  const wijk = (await getJson<{ features: { properties: { code: string } }[] }>(`${base}/api/v1/areas?level=wijk`, cookie)).features[0];
+  if (!wijk) throw new Error("no wijken in the demo; there is no area profile to open");
+  const profile = await getJson<AreaProfile>(`${base}/api/v1/areas/${wijk.properties.code}/profile`, cookie);
+  const profilePage: Expectation = { kind: "profile", rows: profile.indicators.length, badges: profile.indicators.filter((i) => i.status !== null).length };
+  return { overview, indicatorPages, profilePage, profileCode: wijk.properties.code };
 }
 
 async function newContext(browser: Browser, baseURL: string, storageState?: Awaited<ReturnType<BrowserContext["storageState"]>>) {
@@ -252,6 +264,7 @@ export async function benchBrowser(scale = Number(process.env.MM_BENCH_SCALE ?? 
     const pages: Array<{ name: string; url: string; expected: Expectation }> = [
       { name: "overview", url: "/", expected: expected.overview },
       ...INDICATORS.map((id) => ({ name: id, url: `/#/indicators/${id}`, expected: expected.indicatorPages[id]! })),
+      { name: "areaProfile", url: `/#/areas/${expected.profileCode}`, expected: expected.profilePage },
     ];
     const times: Record<string, number[]> = {};
     // One unmeasured visit per page first, so every measured run finds the same (warm) browser cache.
@@ -281,6 +294,7 @@ export async function benchBrowser(scale = Number(process.env.MM_BENCH_SCALE ?? 
         max: summary(indicatorTimes).max,
         byIndicator: Object.fromEntries(INDICATORS.map((id) => [id, { ...summary(times[id]!), coldMs: cold[id]!.coldMs }])),
       },
+      areaProfileMs: { ...summary(times.areaProfile!), coldMs: cold.areaProfile!.coldMs },
       firstLoadJsGzipKB: { overview: cold.overview!.gzipKB, indicator: indicatorCold.gzipKB },
       firstLoadJs: Object.fromEntries(pages.map(({ name }) => [name, { rawKB: cold[name]!.rawKB, gzipKB: cold[name]!.gzipKB, files: cold[name]!.files }])),
       targets: { renderMs: 1000, firstLoadJsGzipKB: 250 },

@@ -48,6 +48,10 @@ const parameters: Record<string, string[]> = {
   "GET /api/v1/indicators/:id/series": [":id", "area", "by", "from", "to", "format", "sep", "lang"],
   "GET /api/v1/indicators/:id/areas": [":id", "level", "period", "format", "sep", "lang"],
   "GET /api/v1/areas": ["level"],
+  "GET /api/v1/areas/:code/profile": [":code"],
+  "GET /api/v1/indicators/:id/contributions": [":id", "by", "from", "to"],
+  "GET /api/v1/indicators/:id/parts": [":id", "by"],
+  "GET /api/v1/air-quality/compliance": ["year"],
   "GET /api/v1/establishments": ["q", "area", "sbi", "category", "near", "radius", "sort", "page", "pageSize"],
   "GET /api/v1/establishments/:id": [":id", "format", "sep", "lang"],
   "GET /api/v1/locations/dossier": ["lat", "lon", "radius"],
@@ -68,7 +72,7 @@ const parameters: Record<string, string[]> = {
   "GET /api/v1/public/indicators/:id": [":id"],
 };
 /** A valid value for each path parameter, so one parameter at a time is the hostile one. */
-const validPath: Record<string, string> = { themeId: "air-quality", id: "no2-annual-mean", number: "NL99001", name: "areas", runId: "1" };
+const validPath: Record<string, string> = { themeId: "air-quality", code: "WK999901", id: "no2-annual-mean", number: "NL99001", name: "areas", runId: "1" };
 const establishmentPath = { id: "IN-000001" };
 
 beforeAll(async () => {
