@@ -91,12 +91,21 @@ export function energyUseRows(random: Random): Row[] {
   });
 }
 
+/** A year whose export gives no split of residual waste into fine and bulky (the collector did not report it). */
+export const WASTE_YEAR_WITHOUT_SPLIT = 2016;
+
+/** Columns: year, residual, separation share, fine residual, bulky residual (kg per inhabitant). */
 export function wasteRows(random: Random): Row[] {
   return YEARS.map((year) => {
     const t = year - FIRST_YEAR;
     // Per-bag charges and reverse collection push residual waste from ~230 towards ~150 kg.
-    const residual = 232 - 8 * t + random.normal() * 3;
+    const residual = round(232 - 8 * t + random.normal() * 3, 1);
     const separation = 0.5 + 0.015 * t + random.normal() * 0.008;
-    return [year, round(residual, 1), round(separation, 3)];
+    if (year === WASTE_YEAR_WITHOUT_SPLIT) return [year, residual, round(separation, 3), null, null];
+    // About 85 % fine and 15 % bulky residual waste (CBS's "fijn" and "grof"), bulky slowly gaining; in
+    // tenths of a kg, so that the two add up to the residual exactly after rounding.
+    const fineTenths = Math.round(residual * 10 * (0.86 - 0.002 * t));
+    const residualTenths = Math.round(residual * 10);
+    return [year, residual, round(separation, 3), fineTenths / 10, (residualTenths - fineTenths) / 10];
   });
 }

@@ -22,7 +22,7 @@ import { writeSensorThings } from "./write-sensorthings.ts";
 export const DEMO_CBS_TABLE = "85618NED";
 
 /** Bump when the generated output changes, so existing demo folders are regenerated. */
-export const DEMO_VERSION = 5;
+export const DEMO_VERSION = 6;
 
 export const DemoManifest = z.object({
   version: z.number(),

@@ -35,5 +35,10 @@ export function writeThemeExports(dir: string, geography: DemoGeography, random:
   writeCsv(dir, "noise-lden.csv", ["buurt_code", "year", "class", "share"], noiseRows(buurten, noise!));
   writeCsv(dir, "trees.csv", ["tree_id", "species", "planting_year", "lon", "lat"], treeRows(buurten, trees!));
   writeCsv(dir, "green-heat.csv", ["buurt_code", "year", "green_share", "heat_stress_class"], greenHeatRows(buurten, green!));
-  writeCsv(dir, "waste.csv", ["year", "residual_kg_per_inhabitant", "separation_share"], wasteRows(waste!));
+  writeCsv(
+    dir,
+    "waste.csv",
+    ["year", "residual_kg_per_inhabitant", "separation_share", "residual_fine_kg_per_inhabitant", "residual_bulky_kg_per_inhabitant"],
+    wasteRows(waste!),
+  );
 }

@@ -58,7 +58,8 @@ describe("contributions add up", () => {
         }
       }
     }
-    // Not vacuous: sums by sector and source, sums by wijk, and weighted means by wijk (LMDI-I).
+    // Not vacuous: sums by sector, source and stream, sums by wijk, weighted means by wijk and a
+    // per-capita figure's effects (LMDI-I).
     for (const key of [
       "co2-emissions|sector",
       "renewable-energy|source",
@@ -66,6 +67,8 @@ describe("contributions add up", () => {
       "trees-planted|area",
       "green-share|area",
       "soil-risk-compliance|area",
+      "residual-waste|stream",
+      "residual-waste|effect",
     ]) {
       expect(checked, key).toContain(`${key}|policy`);
       expect(checked, key).toContain(`${key}|analyst`);
@@ -89,6 +92,48 @@ describe("contributions add up", () => {
     const answer = await contributions("green-share/contributions?by=area", analyst);
     expect(answer.method).toBe("lmdi-i");
     expect(answer.parts.filter((p) => p.key.startsWith("WK")).every((p) => p.effects !== null)).toBe(true);
+  });
+});
+
+describe("residual waste per inhabitant", () => {
+  it("offers its streams and its effects, and splits the change into the total's and the population's effect (LMDI-I)", async () => {
+    const parts = IndicatorParts.parse(await json("/api/v1/indicators/residual-waste/parts", policy));
+    expect(parts).toMatchObject({ by: "stream", offered: ["stream", "effect"] });
+    expect(new Set(parts.points.map((p) => p.key))).toEqual(new Set(["fine", "bulky"]));
+
+    const answer = await contributions("residual-waste/contributions?by=effect", policy);
+    expect(answer.method).toBe("lmdi-i");
+    expect(Object.fromEntries(answer.parts.map((p) => [p.key, p.name]))).toEqual({
+      total: { nl: "Totale hoeveelheid", en: "Total waste effect" },
+      population: { nl: "Bevolkingsgroei", en: "Population effect" },
+    });
+    expect(answer.parts.every((p) => p.effects === null)).toBe(true);
+    // The demo's population grows, so its effect lowers the kilograms per inhabitant.
+    expect(answer.parts.find((p) => p.key === "population")!.contribution).toBeLessThan(0);
+    expect(answer.residual).toBe(0);
+
+    const byStream = await contributions("residual-waste/contributions?by=stream&from=2017&to=2023", analyst);
+    expect(byStream.method).toBe("additive");
+    for (const part of byStream.parts) {
+      const at = (period: string) => parts.points.find((p) => p.period === period && p.key === part.key)!.value;
+      expect(part.contribution, part.key).toBeCloseTo(at("2023") - at("2017"), 6);
+    }
+  });
+
+  it.each([
+    ["by=stream&from=2016", "from", /2016/],
+    ["by=effect&to=2025", "to", /inhabitants|inwoners/],
+  ])("refuses %s with 400 naming %s and saying what is missing, in both languages", async (query, parameter, detail) => {
+    for (const lang of ["en", "nl"]) {
+      const response = await get(`/api/v1/indicators/residual-waste/contributions?${query}`, policy, { "accept-language": lang });
+      expect(response.status).toBe(400);
+      const problem = (await response.json()) as { invalidParams: { name: string; reason: string }[] };
+      const invalid = problem.invalidParams.find((p) => p.name === parameter);
+      expect(invalid?.reason).toMatch(detail);
+      expect(invalid?.reason).toMatch(
+        query.includes("stream") ? (lang === "nl" ? /geen uitsplitsing/ : /no breakdown/) : lang === "nl" ? /inwoners/ : /inhabitants/,
+      );
+    }
   });
 });
 

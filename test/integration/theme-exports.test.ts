@@ -132,6 +132,16 @@ describe("the theme exports of the demo municipality", () => {
     expect(first!.residual_kg_per_inhabitant).toBeGreaterThan(215);
     expect(last!.residual_kg_per_inhabitant).toBeLessThan(170);
     expect(last!.separation_share).toBeGreaterThan((first!.separation_share as number) + 0.1);
+    // Split into fine and bulky (about 85 / 15 %) every year but one, adding up to the residual exactly.
+    const split = await query(
+      "SELECT year, residual_fine_kg_per_inhabitant / residual_kg_per_inhabitant AS fine_share, residual_fine_kg_per_inhabitant + residual_bulky_kg_per_inhabitant - residual_kg_per_inhabitant AS off FROM main.waste ORDER BY year",
+    );
+    expect(split.filter((r) => r.fine_share === null).map((r) => r.year)).toEqual([2016]);
+    for (const row of split.filter((r) => r.fine_share !== null)) {
+      expect(row.fine_share as number).toBeGreaterThan(0.8);
+      expect(row.fine_share as number).toBeLessThan(0.9);
+      expect(Math.abs(row.off as number)).toBeLessThan(1e-9);
+    }
   });
 
   it("give noise-class shares that sum to 1 per buurt and round, quieter in the later round", async () => {
@@ -167,7 +177,7 @@ const badRows: { pipeline: PipelineDefinition; file: string; line: string; colum
   { pipeline: noiseExposure, file: "noise-lden.csv", line: "BU9999010,2022,le55,0.5", column: "buurt_code", reason: /^buurt_code must be a CBS code/ },
   { pipeline: trees, file: "trees.csv", line: "B999999,Tilia x europaea,1990,52.09,5.12", column: "lon", reason: /^must be at most 7.5$/ },
   { pipeline: greenHeat, file: "green-heat.csv", line: "BU99990101,2026,n/a,3", column: "green_share", reason: /^CAST: / },
-  { pipeline: waste, file: "waste.csv", line: "2026,140.0,1.2", column: "separation_share", reason: /^must be at most 1$/ },
+  { pipeline: waste, file: "waste.csv", line: "2026,140.0,1.2,120.0,20.0", column: "separation_share", reason: /^must be at most 1$/ },
 ];
 
 describe.each(badRows)("a bad row in $file", ({ pipeline, file, line, column, reason }) => {

@@ -10,6 +10,8 @@ export const contributionsMessages = defineMessages(
     "why.by.area": "per wijk",
     "why.by.sector": "per sector",
     "why.by.source": "per bron",
+    "why.by.stream": "per afvalstroom",
+    "why.by.effect": "per effect (hoeveelheid en bevolking)",
     "why.fell": "{name} daalde {amount} {unit} van {from} tot {to}",
     "why.rose": "{name} steeg {amount} {unit} van {from} tot {to}",
     "why.same": "{name} bleef gelijk van {from} tot {to}",
@@ -32,6 +34,8 @@ export const contributionsMessages = defineMessages(
     "why.method.additive": "Elk onderdeel draagt zijn eigen verandering bij; samen zijn ze de hele verandering.",
     "why.method.lmdi-i":
       "Een gewogen gemiddelde over wijken, uitgesplitst met de LMDI-methode: per wijk het effect van zijn verschoven gewicht en van zijn eigen waarde.",
+    "why.method.effect":
+      "Een waarde per inwoner, uitgesplitst met de LMDI-methode: het effect van de totale hoeveelheid en dat van de groei of krimp van de bevolking.",
     "why.suppressed": "Wijken met onderdrukte waarden zijn samengenomen, zodat geen onderdrukte waarde terug te rekenen is.",
     "parts.title": "Opbouw {by} door de jaren",
     "parts.summary": "{name} in {period}: {total} {unit}, waarvan het grootst {largest} ({value} {unit}).",
@@ -45,6 +49,8 @@ export const contributionsMessages = defineMessages(
     "why.by.area": "by wijk",
     "why.by.sector": "by sector",
     "why.by.source": "by source",
+    "why.by.stream": "by waste stream",
+    "why.by.effect": "by effect (amount and population)",
     "why.fell": "{name} fell {amount} {unit} from {from} to {to}",
     "why.rose": "{name} rose {amount} {unit} from {from} to {to}",
     "why.same": "{name} did not change from {from} to {to}",
@@ -67,6 +73,8 @@ export const contributionsMessages = defineMessages(
     "why.method.additive": "Each part contributes its own change; together they make up the whole change.",
     "why.method.lmdi-i":
       "A weighted mean over wijken, broken down by the LMDI method: per wijk the effect of its weight shifting and of its own value changing.",
+    "why.method.effect":
+      "A figure per inhabitant, broken down by the LMDI method: the effect of the total amount and that of the population growing or shrinking.",
     "why.suppressed": "Wijken with suppressed values are combined, so that no suppressed value can be worked back.",
     "parts.title": "Make-up {by} over the years",
     "parts.summary": "{name} in {period}: {total} {unit}, the largest part {largest} ({value} {unit}).",

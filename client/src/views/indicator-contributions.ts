@@ -184,7 +184,9 @@ export class IndicatorContributions extends LitElement {
         <p class="sentence" data-testid="why-sentence">${sentence}</p>
         <mm-chart-frame .draw=${draw} aria-hidden="true" data-testid="waterfall"></mm-chart-frame>
       </figure>
-      <p class="note muted">${t(`why.method.${answer.method}`)} ${answer.suppressionRule ? t("why.suppressed") : ""}</p>
+      <p class="note muted">
+        ${t(answer.by === "effect" ? "why.method.effect" : `why.method.${answer.method}`)} ${answer.suppressionRule ? t("why.suppressed") : ""}
+      </p>
       <details class="table-alt" data-testid="why-details">
         <summary>${t("chart.showTable")}</summary>
         ${this.#renderTable(answer)}

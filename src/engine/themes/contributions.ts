@@ -6,6 +6,8 @@
  * - A weighted mean V = Σ sᵢ·vᵢ (a share or average over wijken, sᵢ the wijk's share of the weight,
  *   vᵢ its value): additive LMDI-I, which gives each wijk a mix effect (its weight share moved) and an
  *   intensity effect (its value moved) that add up to its own Δ(sᵢ·vᵢ).
+ * - A per-capita figure V = T / P (residual waste per inhabitant): LMDI-I into the effect of the
+ *   total T and of the population P.
  */
 
 /** What one part was in each period: absent (null) counts as zero. */
@@ -94,6 +96,32 @@ function splitEffects({ s0, w0 }: { s0: number; w0: number }, { s1, w1 }: { s1: 
   const mix = weight * Math.log(s1 / s0);
   // Intensity as the rest: equal to L·ln(v1/v0) up to rounding, and the sum stays exactly the change.
   return { mix, intensity: change - mix };
+}
+
+/** A per-capita figure's change split into the effect of its total and of its population. */
+export interface PerCapitaEffects {
+  /** L(V¹, V⁰)·ln(T¹/T⁰): the change had the population stayed as it was. */
+  total: number;
+  /** −L(V¹, V⁰)·ln(P¹/P⁰): the change from the population growing (negative) or shrinking. */
+  population: number;
+}
+
+/**
+ * Additive LMDI-I for a per-capita figure V = T / P between two periods, from V and P (T = V·P):
+ * ΔV = L(V¹, V⁰)·ln(T¹/T⁰) − L(V¹, V⁰)·ln(P¹/P⁰), exactly, since ln(V¹/V⁰) = ln(T¹/T⁰) − ln(P¹/P⁰).
+ * P must be positive. Where V is zero in one period or changes sign, logarithms cannot split it: the
+ * whole change is the total's effect (the limit as T goes to zero).
+ * @example perCapitaEffects({ value: 200, population: 100_000 }, { value: 180, population: 110_000 })
+ *   // { total: ≈ −1.91, population: ≈ −18.09 }: the total fell 1 %, and 10 % more people share it
+ */
+export function perCapitaEffects(from: { value: number; population: number }, to: { value: number; population: number }): PerCapitaEffects {
+  const change = to.value - from.value;
+  if (!(from.population > 0 && to.population > 0)) throw new RangeError("perCapitaEffects: populations must be positive");
+  if (from.value === 0 || to.value === 0 || Math.sign(from.value) !== Math.sign(to.value)) return { total: change, population: 0 };
+  // `|| 0`: an unchanged population gives 0, not −0.
+  const population = -logMean(to.value, from.value) * Math.log(to.population / from.population) || 0;
+  // The total's effect as the rest: L·ln(T¹/T⁰) up to rounding, and the two add up to ΔV exactly.
+  return { total: change - population, population };
 }
 
 /** The sum of the contributions, and what is left of the total change: zero up to rounding. */

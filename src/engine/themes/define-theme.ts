@@ -4,6 +4,7 @@
  * ./index.ts. The engine rolls the SQL's rows up to wijk and gemeente.
  */
 import type { AreaLevel, IndicatorSummary, Localized, Norm, Provenance, RateBasis } from "../../ground/contract/contract.ts";
+import type { partBys } from "../../ground/contract/contract-why.ts";
 import type { PipelineName } from "../../pipelines/index.ts";
 import type { ReleaseSchedule } from "./release.ts";
 
@@ -56,10 +57,16 @@ export interface IndicatorDefinition {
    * `names` names every key it can return. Wijken as parts need no declaration (`by=area`).
    */
   parts?: IndicatorParts;
+  /**
+   * A figure per inhabitant (V = T / P): its change is split into the effect of the total T and of
+   * the population P (LMDI-I, `by=effect`), with P the municipality's CBS key figure `denominator`
+   * per year, read through the area hierarchy. `total` names the total's effect.
+   */
+  perCapita?: { denominator: "inhabitants"; total: Localized };
 }
 
 export interface IndicatorParts {
-  by: "sector" | "source";
+  by: (typeof partBys)[number];
   sql: string;
   names: Record<string, Localized>;
 }

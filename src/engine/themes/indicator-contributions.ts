@@ -1,17 +1,17 @@
 /**
  * Why an indicator moved: the change of its municipal value between two periods split into parts
- * (wijken, sectors, sources) that add up to it, with the gap still to close to the target, and the
+ * (wijken, sectors, sources, streams, or a per-capita figure's effects) that add up to it, with the gap still to close to the target, and the
  * parts its total adds up from over time. The arithmetic is in contributions.ts; the methods and the
  * disclosure rule are in docs/contributions.md.
  */
 import type { Localized } from "../../ground/contract/contract.ts";
-import type { ContributionBy, ContributionPart, Contributions, IndicatorParts } from "../../ground/contract/contract-why.ts";
+import type { ContributionBy, ContributionPart, Contributions, IndicatorParts, partBys } from "../../ground/contract/contract-why.ts";
 import { BadParameter, DataChanged } from "../../ground/domain-errors.ts";
 import { msg } from "../../ground/i18n/message.ts";
 import type { Database } from "../../store/database.ts";
 import { versionOf, type PublishedRuns } from "../../store/published-runs.ts";
 import type { AreaHierarchy } from "./area-hierarchy.ts";
-import { additiveContributions, lmdiContributions, residualOf, type Contribution } from "./contributions.ts";
+import { additiveContributions, lmdiContributions, perCapitaEffects, residualOf, type Contribution } from "./contributions.ts";
 import type { IndicatorDefinition } from "./define-theme.ts";
 import { SUPPRESSION_RULE } from "./disclosure.ts";
 import type { Audience, IndicatorService } from "./indicator-service.ts";
@@ -25,7 +25,7 @@ export interface ContributionsQuery {
 }
 
 export interface PartsQuery {
-  by?: "sector" | "source" | undefined;
+  by?: (typeof partBys)[number] | undefined;
 }
 
 interface Context {
@@ -56,10 +56,32 @@ const partsFor = (indicator: IndicatorDefinition, audience: Audience) =>
  */
 const offersAreas = (indicator: IndicatorDefinition) => indicator.grain === "buurt" && indicator.lowestLevel !== "gemeente";
 
-/** The breakdowns of a change an indicator offers to this audience. */
-export function offeredBreakdowns(indicator: IndicatorDefinition, audience: Audience): ContributionBy[] {
+/** The population effect's key and name, per denominator of a per-capita figure. */
+const denominatorEffects: Record<NonNullable<IndicatorDefinition["perCapita"]>["denominator"], { key: string; name: Localized }> = {
+  inhabitants: { key: "population", name: { nl: "Bevolkingsgroei", en: "Population effect" } },
+};
+
+/**
+ * The periods in which a per-capita figure's denominator is known for the municipality: CBS's key
+ * figure of that very year (the hierarchy falls back to an earlier year, which would make the
+ * population effect of a later year zero).
+ */
+function denominatorPeriods(indicator: IndicatorDefinition, areas: AreaHierarchy, periods: readonly string[]): string[] {
+  const measure = indicator.perCapita?.denominator;
+  return measure ? periods.filter((period) => areas.denominator(areas.municipality.code, measure, period)?.period === period) : [];
+}
+
+/**
+ * The breakdowns of a change an indicator offers to this audience; effects of a per-capita figure
+ * where its denominator is known for some period with a value (`withDenominator`).
+ */
+export function offeredBreakdowns(indicator: IndicatorDefinition, audience: Audience, withDenominator: readonly string[] = []): ContributionBy[] {
   const parts = partsFor(indicator, audience);
-  return [...(parts ? [parts.by] : []), ...(offersAreas(indicator) ? (["area"] as const) : [])];
+  return [
+    ...(parts ? [parts.by] : []),
+    ...(offersAreas(indicator) ? (["area"] as const) : []),
+    ...(indicator.perCapita && withDenominator.length > 0 ? (["effect"] as const) : []),
+  ];
 }
 
 const listOrNone = (items: readonly string[]) => (items.length ? items.join(", ") : msg("param.none"));
@@ -78,19 +100,31 @@ export function createContributions({ db, indicators }: { db: Database; indicato
   return {
     async contributions(id: string, query: ContributionsQuery, context: Context): Promise<Contributions> {
       const { indicator, cells, areas, published, target } = await indicators.cellsOf(id, context);
-      const offered = offeredBreakdowns(indicator, context.audience);
+      const city = cells.filter((c) => c.level === "gemeente" && c.areaCode === areas.municipality.code && c.value !== null);
+      const valued = city.map((c) => c.period);
+      const withDenominator = denominatorPeriods(indicator, areas, valued);
+      const offered = offeredBreakdowns(indicator, context.audience, withDenominator);
       if (!offered.includes(query.by)) {
         throw new BadParameter("by", msg("contributions.notOffered", { indicator: indicator.id, by: query.by, offered: listOrNone(offered) }));
       }
-      const city = cells.filter((c) => c.level === "gemeente" && c.areaCode === areas.municipality.code && c.value !== null);
-      const periods = city.map((c) => c.period);
+      const sourced = query.by === "area" || query.by === "effect" ? null : await partRows(partsFor(indicator, context.audience)!.sql, context);
+      // The periods this breakdown can explain: with a value, and with parts (a source may leave a
+      // year's split out) or with the denominator (key figures lag the registers).
+      const periods = query.by === "effect" ? withDenominator : sourced ? valued.filter((period) => sourced.some((r) => r.period === period)) : valued;
       const to = String(query.to ?? periods.at(-1) ?? "");
       const baseline = target && periods.includes(String(target.baselineYear)) && String(target.baselineYear) <= to ? String(target.baselineYear) : periods[0];
       const from = String(query.from ?? baseline ?? "");
       const valueAt = (parameter: "from" | "to", period: string) => {
         const cell = city.find((c) => c.period === period);
         if (!cell)
-          throw new BadParameter(parameter, msg("contributions.noPeriod", { indicator: indicator.id, period: period || "–", periods: listOrNone(periods) }));
+          throw new BadParameter(parameter, msg("contributions.noPeriod", { indicator: indicator.id, period: period || "–", periods: listOrNone(valued) }));
+        if (!periods.includes(period)) {
+          const params = { indicator: indicator.id, period, periods: listOrNone(periods) };
+          throw new BadParameter(
+            parameter,
+            query.by === "effect" ? msg("contributions.noInhabitants", params) : msg("contributions.noParts", { ...params, by: query.by }),
+          );
+        }
         return cell.value as number;
       };
       const start = { period: from, value: valueAt("from", from) };
@@ -100,7 +134,9 @@ export function createContributions({ db, indicators }: { db: Database; indicato
       const parts =
         query.by === "area"
           ? areaParts(indicator, weighRows(indicator, await indicatorRows(db, indicator, areas.municipality.code, context), areas), cells, areas, { from, to })
-          : sourceParts(indicator, await partRows(partsFor(indicator, context.audience)!.sql, context), { from, to });
+          : query.by === "effect"
+            ? effectParts(indicator, areas, start, end)
+            : sourceParts(indicator, sourced!, { from, to });
       await ensureUnchanged(indicator, published);
 
       const rounded = parts.map((p) => ({
@@ -115,7 +151,7 @@ export function createContributions({ db, indicators }: { db: Database; indicato
         unit: indicator.unit,
         direction: indicator.direction,
         by: query.by,
-        method: query.by === "area" && indicator.rollup === "weighted-mean" ? "lmdi-i" : "additive",
+        method: query.by === "effect" || (query.by === "area" && indicator.rollup === "weighted-mean") ? "lmdi-i" : "additive",
         offered,
         periods,
         from: start,
@@ -129,8 +165,9 @@ export function createContributions({ db, indicators }: { db: Database; indicato
     },
 
     async parts(id: string, query: PartsQuery, context: Context): Promise<IndicatorParts> {
-      const { indicator, published } = await indicators.cellsOf(id, context);
+      const { indicator, cells, areas, published } = await indicators.cellsOf(id, context);
       const parts = partsFor(indicator, context.audience);
+      const valued = cells.filter((c) => c.level === "gemeente" && c.areaCode === areas.municipality.code && c.value !== null).map((c) => c.period);
       if (query.by !== undefined && parts?.by !== query.by) {
         throw new BadParameter("by", msg("contributions.notOffered", { indicator: indicator.id, by: query.by, offered: listOrNone(parts ? [parts.by] : []) }));
       }
@@ -140,7 +177,7 @@ export function createContributions({ db, indicators }: { db: Database; indicato
         indicatorId: indicator.id,
         unit: indicator.unit,
         by: parts?.by ?? null,
-        offered: offeredBreakdowns(indicator, context.audience),
+        offered: offeredBreakdowns(indicator, context.audience, denominatorPeriods(indicator, areas, valued)),
         points: rows.map((r) => ({ period: r.period, key: r.key, name: parts!.names[r.key] ?? { nl: r.key, en: r.key }, value: round6(r.value) })),
       };
     },
@@ -167,6 +204,26 @@ function sourceParts(
   return additiveContributions(keys.map((key) => ({ key, from: at(key, from), to: at(key, to) })))
     .map((c) => ({ ...c, name: names[c.key] ?? { nl: c.key, en: c.key } }))
     .sort(byMagnitude);
+}
+
+/**
+ * A per-capita figure's change as the effect of its total and of its population (LMDI-I), from the
+ * published municipal values (so they add up to the change exactly) and the denominator of each year.
+ */
+function effectParts(
+  indicator: IndicatorDefinition,
+  areas: AreaHierarchy,
+  from: { period: string; value: number },
+  to: { period: string; value: number },
+): Part[] {
+  const { denominator, total: totalName } = indicator.perCapita!;
+  const population = (period: string) => areas.denominator(areas.municipality.code, denominator, period)!.value;
+  const effects = perCapitaEffects({ value: from.value, population: population(from.period) }, { value: to.value, population: population(to.period) });
+  const { key, name } = denominatorEffects[denominator];
+  return [
+    { key: "total", name: totalName, contribution: effects.total, effects: null },
+    { key, name, contribution: effects.population, effects: null },
+  ].sort(byMagnitude);
 }
 
 /** Per wijk (and outside every wijk): the valid rows' sum of value × weight and of weight, per period. */

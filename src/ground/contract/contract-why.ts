@@ -6,16 +6,22 @@
 import { z } from "zod";
 import { Localized } from "./contract.ts";
 
-/** What a change can be broken down by: the wijken, or the parts the source gives (sectors, sources). */
-export const contributionBys = ["area", "sector", "source"] as const;
+/**
+ * What a change can be broken down by: the wijken, the parts the source gives (sectors, sources,
+ * waste streams), or for a per-capita figure its effects (the total and the population, LMDI-I).
+ */
+export const contributionBys = ["area", "sector", "source", "stream", "effect"] as const;
 export const ContributionBy = z.enum(contributionBys);
 export type ContributionBy = z.infer<typeof ContributionBy>;
 
 /** The breakdowns a municipal total has over time (its parts as the source publishes them). */
-export const partBys = ["sector", "source"] as const;
+export const partBys = ["sector", "source", "stream"] as const;
 
 export const ContributionPart = z.object({
-  /** The wijk's code, the sector's or source's key, "outside" (outside every wijk) or "suppressed". */
+  /**
+   * The wijk's code, the sector's, source's or stream's key, "outside" (outside every wijk),
+   * "suppressed", or for `by=effect` "total" and "population".
+   */
   key: z.string(),
   name: Localized,
   /** This part's share of the change from `from` to `to`, in the indicator's unit. */
@@ -38,7 +44,10 @@ export const Contributions = z.object({
   unit: z.string(),
   direction: z.enum(["lower", "higher"]),
   by: ContributionBy,
-  /** "additive": each part's own change; "lmdi-i": additive LMDI-I on the weighted mean over wijken. */
+  /**
+   * "additive": each part's own change; "lmdi-i": additive LMDI-I, on the weighted mean over wijken
+   * (`by=area`) or on a per-capita figure V = T / P (`by=effect`).
+   */
   method: z.enum(["additive", "lmdi-i"]),
   /** The breakdowns this indicator offers. */
   offered: z.array(ContributionBy),

@@ -20,6 +20,8 @@ export interface Column {
   name: string;
   type: ColumnType;
   nullable: boolean;
+  /** A zod `.optional()` field: an export may leave the column out altogether (it reads as NULL). */
+  optional?: boolean;
   rules: Rule[];
 }
 
@@ -64,10 +66,10 @@ export function compileSchema(schema: z.ZodObject): Column[] {
 
 function compileField(name: string, field: z.ZodType, nullable: boolean): Column {
   const def = defOf(field);
+  if (def.type === "optional") return { ...compileField(name, def.innerType!, true), optional: true };
   const column = quote(name);
   const checks = (def.checks ?? []).map((c) => c._zod.def);
   switch (def.type) {
-    case "optional":
     case "nullable":
       return compileField(name, def.innerType!, true);
     case "string": {

@@ -6,6 +6,8 @@
 import cron from "node-cron";
 import { z } from "zod";
 import { BUURT_COLUMN } from "./assign-buurt.ts";
+import { localize } from "../../ground/i18n/localize.ts";
+import type { Message } from "../../ground/i18n/message.ts";
 import type { Check } from "./checks.ts";
 import { compileSchema, type Column } from "./compile-schema.ts";
 import type { Source } from "./source.ts";
@@ -43,6 +45,14 @@ const DefinitionSchema = z
      * counts the rows a better tier replaced.
      */
     precedence: z.object({ column: identifier, order: z.array(z.string().min(1)).min(2), period: identifier.optional() }).optional(),
+    /**
+     * Rules over several columns of a row (parts that must add up to a total): a row whose `column` is
+     * not NULL and for which `sql` is not true is rejected with `reason`, like a broken field rule.
+     * `sql` names the row's columns unqualified.
+     */
+    rowRules: z
+      .array(z.object({ column: identifier, sql: z.string().min(1), reason: z.custom<Message>((m) => typeof (m as Message)?.key === "string") }))
+      .default([]),
     /** A run that rejects a larger share of the rows it read fails. */
     maxRejectShare: z.number().min(0).max(1).default(0.02),
     /** Upstream source and licence, shown with every number derived from this dataset. */
@@ -57,6 +67,7 @@ const DefinitionSchema = z
   })
   .refine((d) => Object.keys(d.schema.shape).every((k) => /^[a-z][a-z0-9_]*$/.test(k)), { error: "schema fields must be lower_snake_case column names" })
   .refine((d) => d.key.every((k) => k in d.schema.shape), { error: "every key column must be a field of the schema" })
+  .refine((d) => d.rowRules.every((r) => r.column in d.schema.shape), { error: "every row rule's column must be a field of the schema" })
   .refine((d) => !d.freshness || d.freshness.column in d.schema.shape, { error: "the freshness column must be a field of the schema" })
   .refine((d) => !d.assignBuurt || (d.assignBuurt.lon in d.schema.shape && d.assignBuurt.lat in d.schema.shape), {
     error: "assignBuurt lon and lat must be fields of the schema",
@@ -94,7 +105,10 @@ export function definePipeline<const Name extends string, Shape extends z.ZodRaw
   const result = DefinitionSchema.safeParse(definition);
   if (!result.success) throw fail(result.error.issues.map((i) => `${i.path.join(".") || "definition"}: ${i.message}`).join("; "));
   try {
-    const columns = compileSchema(definition.schema);
+    const columns = compileSchema(definition.schema).map((column) => ({
+      ...column,
+      rules: [...column.rules, ...result.data.rowRules.filter((r) => r.column === column.name).map((r) => ({ sql: r.sql, reason: localize(r.reason) }))],
+    }));
     const derived: Column[] = result.data.assignBuurt ? [{ name: BUURT_COLUMN, type: "VARCHAR", nullable: true, rules: [] }] : [];
     return {
       ...result.data,

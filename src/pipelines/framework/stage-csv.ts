@@ -75,11 +75,18 @@ function directPlan(header: string[], columns: Column[], dialect: CsvDialect): R
     const type = byName.get(name)?.type ?? "VARCHAR";
     return `${literal(readName(name, i))}: ${literal(type === "TIMESTAMP" ? "VARCHAR" : type)}`;
   });
-  const timestamps = columns.filter((c) => c.type === "TIMESTAMP");
+  const timestamps = columns.filter((c) => c.type === "TIMESTAMP" && header.includes(c.name));
   const timestampOf = (c: Column) => timestampSql(`r.${quote(c.name)}`, dialect.timestampFormat);
   return {
     readTypes,
-    select: columns.map((c) => (c.type === "TIMESTAMP" ? `${timestampOf(c)} AS ${quote(c.name)}` : `r.${quote(c.name)}`)),
+    // An optional column the export leaves out reads as NULL (compile-schema.ts: a zod `.optional()` field).
+    select: columns.map((c) =>
+      !header.includes(c.name) && c.optional
+        ? `NULL::${c.type} AS ${quote(c.name)}`
+        : c.type === "TIMESTAMP"
+          ? `${timestampOf(c)} AS ${quote(c.name)}`
+          : `r.${quote(c.name)}`,
+    ),
     violations: timestamps.map((c) => unreadableValueSql(`r.${quote(c.name)}`, timestampOf(c), c.name, invalidValueReason("TIMESTAMP"))),
     raw: "to_json(s)::VARCHAR",
   };
@@ -124,7 +131,11 @@ export async function stageCsv(
   if (mapping) assertHeaderMatches(mapping, header, file);
   const drift: Drift = mapping
     ? { dropped: [], added: [], retyped: [] }
-    : { dropped: columns.filter((c) => !header.includes(c.name)).map((c) => c.name), added: header.filter((h) => h && !byName.has(h)), retyped: [] };
+    : {
+        dropped: columns.filter((c) => !header.includes(c.name) && !c.optional).map((c) => c.name),
+        added: header.filter((h) => h && !byName.has(h)),
+        retyped: [],
+      };
   if (drift.dropped.length) return { file, rowsRead: 0, drift, rejectedLines: 0, locator: { origin: literal(file), line: { row: "NULL" }, raw: "''" } };
 
   const plan = mapping ? mappedPlan(mapping, header, columns) : directPlan(header, columns, dialect);

@@ -101,7 +101,7 @@ export async function stageRecords(
   return {
     rowsRead,
     drift: {
-      dropped: rowsRead > 0 ? columns.filter((c) => !keyCounts.has(c.name)).map((c) => c.name) : [],
+      dropped: rowsRead > 0 ? columns.filter((c) => !keyCounts.has(c.name) && !c.optional).map((c) => c.name) : [],
       added: [...keyCounts.keys()].filter((k) => !expected.has(k)).sort(),
       retyped: columns
         .filter((c) => (keyCounts.get(c.name) ?? 0) > 0 && failedCasts.get(c.name) === keyCounts.get(c.name))

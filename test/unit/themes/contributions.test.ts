@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { pipelinesReadBy } from "../../../src/engine/pipelines/pipelines-read-by.ts";
 import { themes } from "../../../src/engine/themes/index.ts";
-import { additiveContributions, lmdiContributions, logMean, residualOf, type WeightedItem } from "../../../src/engine/themes/contributions.ts";
+import {
+  additiveContributions,
+  lmdiContributions,
+  logMean,
+  perCapitaEffects,
+  residualOf,
+  type WeightedItem,
+} from "../../../src/engine/themes/contributions.ts";
 
 const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);
 const weightedMean = (items: readonly WeightedItem[], side: "from" | "to") => sum(items.map((i) => (i[side] ? i[side].share * i[side].value : 0)));
@@ -124,13 +131,51 @@ describe("LMDI-I for a weighted mean", () => {
   });
 });
 
+describe("LMDI-I for a per-capita figure V = T / P", () => {
+  it("reproduces a worked example: 200 → 180 kg per inhabitant while the population grows 100,000 → 110,000", () => {
+    // By hand: T⁰ = 20,000,000 kg, T¹ = 19,800,000 kg; L(180, 200) = 20 / ln(200/180) = 189.8244…;
+    // total effect = 189.8244 · ln(0.99) = −1.9078; population effect = −189.8244 · ln(1.1) = −18.0922.
+    const effects = perCapitaEffects({ value: 200, population: 100_000 }, { value: 180, population: 110_000 });
+    expect(effects.total).toBeCloseTo(-1.9078, 4);
+    expect(effects.population).toBeCloseTo(-18.0922, 4);
+    expect(effects.total + effects.population).toBe(-20);
+  });
+
+  it("gives L(V¹, V⁰)·ln(T¹/T⁰) and −L(V¹, V⁰)·ln(P¹/P⁰), adding up to ΔV to 1e-9 for many random cases", () => {
+    let seed = 7;
+    const next = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    for (let n = 0; n < 500; n++) {
+      const from = { value: 50 + next() * 300, population: 1_000 + next() * 900_000 };
+      const to = { value: 50 + next() * 300, population: from.population * (0.8 + next() * 0.4) };
+      const { total, population } = perCapitaEffects(from, to);
+      const weight = logMean(to.value, from.value);
+      expect(Math.abs(total + population - (to.value - from.value))).toBeLessThan(1e-9);
+      expect(Math.abs(total - weight * Math.log((to.value * to.population) / (from.value * from.population)))).toBeLessThan(1e-9);
+      expect(Math.abs(population + weight * Math.log(to.population / from.population))).toBeLessThan(1e-9);
+    }
+  });
+
+  it("gives an unchanged population no effect, and an unchanged total all of the change as the population's", () => {
+    expect(perCapitaEffects({ value: 232.1, population: 98_000 }, { value: 151.4, population: 98_000 })).toEqual({ total: 151.4 - 232.1, population: 0 });
+    const shared = perCapitaEffects({ value: 200, population: 100_000 }, { value: 160, population: 125_000 });
+    expect(shared.total).toBeCloseTo(0, 9);
+    expect(shared.population).toBeCloseTo(-40, 9);
+  });
+
+  it("puts the whole change on the total where V is zero in one period, and refuses a population that is not positive", () => {
+    expect(perCapitaEffects({ value: 0, population: 100 }, { value: 5, population: 120 })).toEqual({ total: 5, population: 0 });
+    expect(() => perCapitaEffects({ value: 1, population: 0 }, { value: 5, population: 120 })).toThrow(RangeError);
+  });
+});
+
 describe("declared parts", () => {
   const declaring = themes.flatMap((t) => t.indicators).filter((i) => i.parts);
 
-  it("are declared for CO2 by sector and renewable energy by source, on totals without disclosure control", () => {
+  it("are declared for CO2 by sector, renewable energy by source and residual waste by stream, on totals without disclosure control", () => {
     expect(declaring.map((i) => [i.id, i.parts!.by])).toEqual([
       ["co2-emissions", "sector"],
       ["renewable-energy", "source"],
+      ["residual-waste", "stream"],
     ]);
     expect(declaring.every((i) => i.disclosure === null && i.rollup === "sum")).toBe(true);
   });

@@ -23,13 +23,31 @@ const householdWaste = ({ measure, ...named }: WasteMeasure) =>
     norms: [],
   });
 
-export const residualWaste = householdWaste({
-  id: "residual-waste",
-  name: { nl: "Restafval per inwoner", en: "Residual waste per inhabitant" },
-  description: { nl: "Huishoudelijk restafval per inwoner per jaar.", en: "Household residual waste per inhabitant per year." },
-  unit: "kg",
-  direction: "lower",
-  measure: "residual",
+export const residualWaste = defineIndicator({
+  ...householdWaste({
+    id: "residual-waste",
+    name: { nl: "Restafval per inwoner", en: "Residual waste per inhabitant" },
+    description: { nl: "Huishoudelijk restafval per inwoner per jaar.", en: "Household residual waste per inhabitant per year." },
+    unit: "kg",
+    direction: "lower",
+    measure: "residual",
+  }),
+  // CBS's split into fine and bulky household residual waste, which add up to the residual waste
+  // (the pipeline rejects a year where they do not); a year without both has no rows.
+  parts: {
+    by: "stream",
+    sql: `
+SELECT year::VARCHAR AS period, unnest(['fine', 'bulky']) AS key,
+       unnest([residual_fine_kg_per_inhabitant, residual_bulky_kg_per_inhabitant]) AS value
+FROM main.waste WHERE residual_fine_kg_per_inhabitant IS NOT NULL AND residual_bulky_kg_per_inhabitant IS NOT NULL
+ORDER BY period, key`,
+    names: {
+      fine: { nl: "Fijn huishoudelijk restafval", en: "Fine household residual waste" },
+      bulky: { nl: "Grof huishoudelijk restafval", en: "Bulky household residual waste" },
+    },
+  },
+  // Kilograms per inhabitant: the change is also the total's effect and the population's (LMDI-I).
+  perCapita: { denominator: "inhabitants", total: { nl: "Totale hoeveelheid", en: "Total waste effect" } },
 });
 
 export const wasteSeparation = householdWaste({
