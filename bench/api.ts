@@ -72,7 +72,6 @@ interface Indicator {
   id: string;
   lowestLevel: string;
   breakdown: string | null;
-  recent: { period: string; value: number | null }[];
 }
 
 export async function benchApi(scale = Number(process.env.MM_BENCH_SCALE ?? 10)) {
@@ -86,13 +85,13 @@ export async function benchApi(scale = Number(process.env.MM_BENCH_SCALE ?? 10))
   try {
     const [policy, permit, analyst] = [await login(base, "policy"), await login(base, "permit"), await login(base, "analyst")];
     // A pipeline whose last run failed leaves its data out of every figure: say so in the line.
-    const { pipelines } = await json<{ pipelines: { name: string; lastRun: { status: string; error: string | null } | null }[] }>(
+    const { pipelines } = await json<{ pipelines: { name: string; lastRun: { status: string; error: unknown } | null }[] }>(
       `${base}/api/v1/pipelines`,
       analyst.cookie,
     );
     const failedPipelines = pipelines
       .filter((p) => p.lastRun?.status !== "succeeded")
-      .map((p) => ({ name: p.name, status: p.lastRun?.status ?? "never run", error: p.lastRun?.error?.slice(0, 200) ?? null }));
+      .map((p) => ({ name: p.name, status: p.lastRun?.status ?? "never run", error: p.lastRun?.error ? JSON.stringify(p.lastRun.error).slice(0, 300) : null }));
     const [themes, areas] = [
       await json<{ themes: { indicators: Indicator[] }[] }>(`${base}/api/v1/themes`, policy.cookie),
       await json<{ features: { properties: { code: string } }[] }>(`${base}/api/v1/areas?level=wijk`, policy.cookie),
@@ -121,13 +120,19 @@ export async function benchApi(scale = Number(process.env.MM_BENCH_SCALE ?? 10))
       (f) => f.properties.code,
     );
     const profileUrls = [...wijken, ...buurten.slice(0, SEQUENTIAL)].map((code) => `${base}/api/v1/areas/${code}/profile`);
-    // Each breakdown an indicator offers, over its whole span and two ranges of its own periods.
+    // Each breakdown an indicator offers, over three ranges of the periods it can explain (read from an
+    // untimed answer with the default range, so the timed ones are never from the answer cache).
     const contributionUrls: string[] = [];
     for (const indicator of indicators) {
       const { offered } = await json<{ offered: string[] }>(`${base}/api/v1/indicators/${indicator.id}/parts`, policy.cookie);
-      const periods = indicator.recent.filter((p) => p.value !== null).map((p) => p.period);
-      const ranges = periods.length < 3 ? [""] : ["", `&from=${periods[1]}`, `&from=${periods[0]}&to=${periods.at(-2)}`];
-      for (const by of offered) for (const range of ranges) contributionUrls.push(`${base}/api/v1/indicators/${indicator.id}/contributions?by=${by}${range}`);
+      for (const by of offered) {
+        const url = `${base}/api/v1/indicators/${indicator.id}/contributions?by=${by}`;
+        const { periods } = await json<{ periods: string[] }>(url, policy.cookie);
+        if (periods.length < 3) continue;
+        for (const range of [`from=${periods[0]}&to=${periods.at(-1)}`, `from=${periods[1]}`, `from=${periods[0]}&to=${periods.at(-2)}`]) {
+          contributionUrls.push(`${url}&${range}`);
+        }
+      }
     }
     const uncached = {
       series: await sequential(seriesUrls, policy.cookie),
