@@ -67,39 +67,40 @@ const READY_PROBE = `(() => {
   };
   const drawnPaths = (root, selector) =>
     root ? [...root.querySelectorAll(selector)].filter((p) => p instanceof SVGGeometryElement && p.getTotalLength() > 0).length : 0;
+  const why = (step) => { window.__mmWhy = step; return null; };
   const check = () => {
     const all = everything();
     const alert = all.find((e) => e.getAttribute("role") === "alert");
     if (alert) return { error: alert.textContent.trim().replace(/\\s+/g, " ") };
-    if (all.some((e) => e.getAttribute("aria-busy") === "true")) return null;
-    if (!all.some((e) => e.tagName === "H1")) return null;
+    if (all.some((e) => e.getAttribute("aria-busy") === "true")) return why(1);
+    if (!all.some((e) => e.tagName === "H1")) return why(2);
     const frames = all.filter((e) => e.tagName === "MM-CHART-FRAME");
-    if (frames.some((frame) => !frame.shadowRoot || !frame.shadowRoot.querySelector(".plot svg"))) return null;
+    if (frames.some((frame) => !frame.shadowRoot || !frame.shadowRoot.querySelector(".plot svg"))) return why(3);
     const byTestId = (id) => all.filter((e) => e.getAttribute("data-testid") === id);
     if (expected.kind === "overview") {
       const sparklines = byTestId("sparkline");
-      if (sparklines.length !== expected.sparklines) return null;
-      if (sparklines.filter((s) => s.querySelector("path")).length !== expected.drawnSparklines) return null;
+      if (sparklines.length !== expected.sparklines) return why(4);
+      if (sparklines.filter((s) => s.querySelector("path")).length !== expected.drawnSparklines) return why(5);
       const badges = all.filter((e) => e.tagName === "MM-STATUS-BADGE");
-      if (badges.length !== expected.sparklines) return null;
-      if (badges.some((b) => !b.shadowRoot || !b.shadowRoot.querySelector("[data-testid=status-badge]"))) return null;
+      if (badges.length !== expected.sparklines) return why(6);
+      if (badges.some((b) => !b.shadowRoot || !b.shadowRoot.querySelector("[data-testid=status-badge]"))) return why(7);
     } else if (expected.kind === "profile") {
-      if (byTestId("area-indicator").length !== expected.rows) return null;
+      if (byTestId("area-indicator").length !== expected.rows) return why(8);
       const badges = all.filter((e) => e.tagName === "MM-STATUS-BADGE");
       const drawn = badges.filter((b) => b.shadowRoot && b.shadowRoot.querySelector("[data-testid=status-badge]"));
-      if (drawn.length < expected.badges) return null;
+      if (drawn.length < expected.badges) return why(9);
     } else {
       const trend = byTestId("trend-chart")[0];
       const trendFrame = trend && trend.querySelector("mm-chart-frame");
-      if (!trendFrame || drawnPaths(trendFrame.shadowRoot, 'svg g[aria-label="line"] path') < 1) return null;
+      if (!trendFrame || drawnPaths(trendFrame.shadowRoot, 'svg g[aria-label="line"] path') < 1) return why(10);
       if (expected.mapPaths === null) {
-        if (byTestId("no-map").length !== 1) return null;
+        if (byTestId("no-map").length !== 1) return why(11);
       } else {
         const map = byTestId("choropleth")[0];
         const mapFrame = map && map.querySelector("mm-chart-frame");
-        if (!mapFrame || mapFrame.shadowRoot.querySelectorAll("svg path[data-code]").length !== expected.mapPaths) return null;
+        if (!mapFrame || mapFrame.shadowRoot.querySelectorAll("svg path[data-code]").length !== expected.mapPaths) return why(12);
       }
-      if (byTestId("ranking-row").length !== (expected.rankingRows ?? 0)) return null;
+      if (byTestId("ranking-row").length !== (expected.rankingRows ?? 0)) return why(13);
     }
     return { ms: performance.now() };
   };
@@ -116,7 +117,14 @@ async function timeToComplete(page: Page, url: string, expected: Expectation): P
   await page.addInitScript({ content: READY_PROBE.replace("__MM_EXPECT__", JSON.stringify(expected)) });
   await page.goto(url, { waitUntil: "commit" });
   // A function, not a string: the app's CSP has no 'unsafe-eval'.
-  const handle = await page.waitForFunction(() => (window as { __mmReady?: ProbeResult }).__mmReady, undefined, { timeout: TIMEOUT_MS, polling: 50 });
+  const handle = await page
+    .waitForFunction(() => (window as { __mmReady?: ProbeResult }).__mmReady, undefined, { timeout: TIMEOUT_MS, polling: 50 })
+    .catch(async (error: Error) => {
+      const step = await page.evaluate(() => (window as { __mmWhy?: number }).__mmWhy).catch(() => undefined);
+      throw new Error(
+        `${url} was not complete within ${TIMEOUT_MS} ms (expected ${JSON.stringify(expected)}; READY_PROBE's check ${step} of check() not met): ${error.message}`,
+      );
+    });
   const result = (await handle.jsonValue()) as ProbeResult;
   if ("error" in result) throw new Error(`${url}: the page shows an alert: ${result.error}`);
   return Math.round(result.ms);
