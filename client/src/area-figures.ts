@@ -3,7 +3,8 @@
  * large wijk doesn't rank worst for being large; for shares, averages and concentrations the value
  * itself. Pure, so the map, the ranking and the area profile agree and tests can pin them.
  */
-import type { AreaValue, AreaValues, StatusCode } from "../../src/ground/contract/contract.ts";
+import type { StatusCode } from "../../src/ground/contract/contract.ts";
+import type { AreaValue, AreaValues } from "../../src/ground/contract/contract-areas.ts";
 import type { Lang } from "./i18n.ts";
 import { formatNumber, formatUnit, formatValue } from "./format.ts";
 

@@ -6,7 +6,8 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import type { AreaProfile, AreaValues, ThemeList } from "../../src/ground/contract/contract.ts";
+import type { ThemeList } from "../../src/ground/contract/contract.ts";
+import type { AreaProfile, AreaValues } from "../../src/ground/contract/contract-areas.ts";
 import { browserSuite, loginViaForm } from "../support/browser.ts";
 import { login, startTestMonitor } from "../support/test-server.ts";
 

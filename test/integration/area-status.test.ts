@@ -4,7 +4,8 @@
  * unranked, disclosure control carried into rates, and the area profile.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { AreaProfile, AreaValues, ThemeList } from "../../src/ground/contract/contract.ts";
+import { ThemeList } from "../../src/ground/contract/contract.ts";
+import { AreaProfile, AreaValues } from "../../src/ground/contract/contract-areas.ts";
 import { login, startTestMonitor, type Login, type TestMonitor } from "../support/test-server.ts";
 
 let monitor: TestMonitor;

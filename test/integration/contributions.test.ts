@@ -5,7 +5,8 @@
  * the parts over time add up to the indicator's values; and refusals name their parameter.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { AreaValues, ThemeList } from "../../src/ground/contract/contract.ts";
+import { ThemeList } from "../../src/ground/contract/contract.ts";
+import { AreaValues } from "../../src/ground/contract/contract-areas.ts";
 import { Contributions, IndicatorParts } from "../../src/ground/contract/contract-why.ts";
 import { login, startTestMonitor, type Login, type TestMonitor } from "../support/test-server.ts";
 

@@ -5,7 +5,8 @@
  */
 import { tableFromIPC } from "apache-arrow";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { AreaValues, IndicatorSummary, Series, type AreaValue } from "../../src/ground/contract/contract.ts";
+import { IndicatorSummary, Series } from "../../src/ground/contract/contract.ts";
+import { AreaValues, type AreaValue } from "../../src/ground/contract/contract-areas.ts";
 import { login, startTestMonitor, type Login, type TestMonitor } from "../support/test-server.ts";
 
 let monitor: TestMonitor;

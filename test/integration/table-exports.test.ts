@@ -12,7 +12,8 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { tableFromIPC } from "apache-arrow";
 import { parquetMetadata, parquetReadObjects } from "hyparquet";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { AreaValues, Series, type Provenance } from "../../src/ground/contract/contract.ts";
+import { Series, type Provenance } from "../../src/ground/contract/contract.ts";
+import { AreaValues } from "../../src/ground/contract/contract-areas.ts";
 import { login, startTestMonitor, type Login, type TestMonitor } from "../support/test-server.ts";
 
 let monitor: TestMonitor;

@@ -5,7 +5,8 @@
  * value are pale grey, and the chosen area is outlined. Pure apart from the click callback it wires.
  */
 import * as Plot from "@observablehq/plot";
-import type { AreaValue, StatusCode } from "../../../src/ground/contract/contract.ts";
+import type { StatusCode } from "../../../src/ground/contract/contract.ts";
+import type { AreaValue } from "../../../src/ground/contract/contract-areas.ts";
 import { comparedValue, formatRate, statusSeverity, type ColourBy } from "../area-figures.ts";
 import type { AreaFeature, AreaFeatureCollection } from "../area-boundaries.ts";
 import { formatNumber, formatQuantity, formatUnit } from "../format.ts";

@@ -5,7 +5,8 @@
  */
 import { Task } from "@lit/task";
 import { LitElement, css, html } from "lit";
-import type { AreaProfile, AreaProfileIndicator, Role, StatusCode, Theme } from "../../../src/ground/contract/contract.ts";
+import type { Role, StatusCode, Theme } from "../../../src/ground/contract/contract.ts";
+import type { AreaProfile, AreaProfileIndicator } from "../../../src/ground/contract/contract-areas.ts";
 import { ApiError } from "../api.ts";
 import { api } from "../api-client.ts";
 import { comparedValue, comparisonOf, groupByTheme, statusSeverity, type ThemeGroup } from "../area-figures.ts";

@@ -6,7 +6,7 @@
  * series in the chart, so the map is not the only way to choose; "profiel" opens the area profile.
  */
 import { html, type TemplateResult } from "lit";
-import type { AreaValue, AreaValues } from "../../../src/ground/contract/contract.ts";
+import type { AreaValue, AreaValues } from "../../../src/ground/contract/contract-areas.ts";
 import { comparedValue, comparisonFor } from "../area-figures.ts";
 import { lang, t } from "../i18n.ts";
 import { hrefFor } from "../routes.ts";

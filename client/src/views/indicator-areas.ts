@@ -6,7 +6,8 @@
  */
 import { Task } from "@lit/task";
 import { LitElement, css, html, unsafeCSS } from "lit";
-import type { AreaLevel, AreaValue, AreaValues, IndicatorSummary, Role } from "../../../src/ground/contract/contract.ts";
+import type { AreaLevel, IndicatorSummary, Role } from "../../../src/ground/contract/contract.ts";
+import type { AreaValue, AreaValues } from "../../../src/ground/contract/contract-areas.ts";
 import { api } from "../api-client.ts";
 import { loadBoundaries, type AreaFeatureCollection } from "../area-boundaries.ts";
 import "../chart-frame.ts";

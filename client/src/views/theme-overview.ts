@@ -6,10 +6,10 @@
  * theme page. Filter and sort live in the URL (`#/themes?status=off-track&sort=gap`): a permalink.
  */
 import { Task } from "@lit/task";
-import { LitElement, css, html, type TemplateResult } from "lit";
-import type { IndicatorSummary, OffTrackArea, Role, StatusCode, Theme } from "../../../src/ground/contract/contract.ts";
+import { LitElement, html, type TemplateResult } from "lit";
+import type { IndicatorSummary, Role, StatusCode, Theme } from "../../../src/ground/contract/contract.ts";
 import { api } from "../api-client.ts";
-import { formatRate, statusSeverity } from "../area-figures.ts";
+import { statusSeverity } from "../area-figures.ts";
 import { sparkline } from "../charts/sparkline.ts";
 import { formatNumber, formatUnit, formatValue } from "../format.ts";
 import { LangController, lang, pick, t } from "../i18n.ts";
@@ -17,6 +17,8 @@ import { indicatorRelativeGap, overviewSorts, selectIndicators, type OverviewSor
 import { hrefFor, replaceRoute } from "../routes.ts";
 import { baseStyles } from "../styles.ts";
 import { renderFailure, renderLoading } from "./failure-message.ts";
+import { renderOffTrackAreas } from "./off-track-areas.ts";
+import { themeOverviewStyles } from "./theme-overview-styles.ts";
 import { renderFreshness } from "./freshness-label.ts";
 import { statusHeadline } from "./status-headline.ts";
 import { renderStatusRule } from "./status-rule.ts";
@@ -31,166 +33,7 @@ export class ThemeOverview extends LitElement {
   declare userRole: Role;
   declare state: OverviewState;
 
-  static override styles = [
-    baseStyles,
-    css`
-      .headline {
-        font-size: 1.15rem;
-        font-weight: 600;
-        margin: 0 0 0.75rem;
-      }
-      section.theme {
-        margin-block: 1.5rem;
-      }
-      section.theme h2 a {
-        text-decoration-thickness: 1px;
-      }
-      /* Fixed columns, so the six themes' tables line up under each other. */
-      table {
-        table-layout: fixed;
-        min-width: 54rem;
-      }
-      td,
-      th {
-        vertical-align: middle;
-      }
-      col.indicator {
-        width: 23%;
-      }
-      col.latest,
-      col.target {
-        width: 14%;
-      }
-      col.gap {
-        width: 9%;
-      }
-      col.trend {
-        width: 9rem;
-      }
-      col.status {
-        width: 11rem;
-      }
-      .value strong {
-        font-size: 1.1rem;
-      }
-      .sparkline {
-        color: var(--mm-ink);
-        display: block;
-      }
-      .data {
-        font-size: 0.85rem;
-        max-width: 22rem;
-      }
-      .rule {
-        max-width: 60rem;
-      }
-      .headline a[aria-current="true"] {
-        text-decoration-thickness: 3px;
-      }
-      .controls {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem 1.5rem;
-        align-items: center;
-        margin-bottom: 0.75rem;
-      }
-      .controls select {
-        font: inherit;
-        margin-left: 0.5rem;
-        padding: 0.2rem 0.4rem;
-      }
-      .gap-share {
-        display: block;
-        font-size: 0.8rem;
-      }
-      /* The column header says it on a wide screen; a phone shows no headers. */
-      .narrow-label {
-        display: none;
-      }
-      .off-track-areas h3 {
-        font-size: 1rem;
-        margin: 0.75rem 0 0.25rem;
-      }
-      .off-track-areas ol {
-        margin: 0;
-        padding-left: 1.5rem;
-      }
-      .off-track-areas li {
-        margin-block: 0.2rem;
-      }
-      /*
-       * A phone or a narrow window: each indicator becomes a block — name and status on the first
-       * line, so the status is seen without scrolling sideways — instead of a six-column table.
-       */
-      @media (max-width: 50rem) {
-        table {
-          min-width: 0;
-          table-layout: auto;
-        }
-        colgroup {
-          display: none;
-        }
-        thead {
-          position: absolute;
-          width: 1px;
-          height: 1px;
-          overflow: hidden;
-          clip: rect(0 0 0 0);
-          white-space: nowrap;
-        }
-        tbody,
-        tr,
-        th,
-        td {
-          display: block;
-        }
-        tbody tr {
-          display: grid;
-          grid-template-columns: minmax(0, 1fr) auto;
-          grid-template-areas: "name status" "latest trend" "target target" "gap gap" "data data";
-          gap: 0.25rem 0.75rem;
-          padding: 0.6rem 0;
-          border-bottom: 1px solid var(--mm-line);
-        }
-        tbody th,
-        tbody td {
-          padding: 0;
-          border: 0;
-        }
-        tbody th {
-          grid-area: name;
-        }
-        tbody td.value {
-          grid-area: latest;
-          text-align: left;
-        }
-        tbody td.target {
-          grid-area: target;
-        }
-        tbody td.gap {
-          grid-area: gap;
-          text-align: left;
-        }
-        tbody td.gap .narrow-label {
-          display: inline;
-        }
-        tbody td.gap .gap-share {
-          display: inline;
-          margin-left: 0.35rem;
-        }
-        tbody td.trend {
-          grid-area: trend;
-        }
-        tbody td.status {
-          grid-area: status;
-        }
-        tbody td.data {
-          grid-area: data;
-          max-width: none;
-        }
-      }
-    `,
-  ];
+  static override styles = [baseStyles, themeOverviewStyles];
 
   #themes = new Task(this, {
     args: () => [] as const,
@@ -311,36 +154,8 @@ export class ThemeOverview extends LitElement {
         </table>`,
         "panel",
       )}
-      ${this.#renderOffTrackAreas(theme)}
+      ${renderOffTrackAreas(theme)}
     </section>`;
-  }
-
-  /** "Wijken furthest off track": at most five, worst first as the API orders them, each to its profile. */
-  #renderOffTrackAreas(theme: Theme) {
-    if (theme.offTrackAreas.length === 0) return null;
-    const language = lang();
-    const names = new Map(theme.indicators.map((indicator) => [indicator.id, indicator]));
-    const headingId = `off-track-${theme.id}`;
-    const item = (area: OffTrackArea) => {
-      const indicator = names.get(area.indicatorId);
-      const unit = indicator ? formatUnit(indicator.unit, language) : "";
-      const rated = area.rateUnit !== null;
-      return html`<li data-testid="off-track-area" data-code=${area.areaCode} data-status=${area.status}>
-        <a href=${hrefFor({ name: "area", code: area.areaCode })} data-testid="off-track-area-link">${area.areaName}</a> —
-        ${t("overview.offTrackArea", {
-          indicator: indicator ? pick(indicator.name) : area.indicatorId,
-          status: t(`status.${area.status}`),
-          gap: rated ? formatRate(area.gapToTarget, language) : formatValue(area.gapToTarget, indicator?.unit ?? "", language),
-          unit: rated ? t("overview.perInhabitants", { unit }) : unit,
-        })}
-      </li>`;
-    };
-    return html`<div class="off-track-areas" data-testid="off-track-areas">
-      <h3 id=${headingId}>${t("overview.offTrackAreas")}</h3>
-      <ol aria-labelledby=${headingId}>
-        ${theme.offTrackAreas.map(item)}
-      </ol>
-    </div>`;
   }
 
   #renderRow(indicator: IndicatorSummary) {

@@ -6,7 +6,8 @@
  * city's denominator in the same years. Works on cells after disclosure control: what is suppressed
  * has no value, so no rate, status or rank either.
  */
-import type { AreaLevel, AreaStatus, AreaTarget, AreaValue, AreaValues, OffTrackArea, Target } from "../../ground/contract/contract.ts";
+import type { AreaLevel, OffTrackArea, Target } from "../../ground/contract/contract.ts";
+import type { AreaStatus, AreaTarget, AreaValue, AreaValues } from "../../ground/contract/contract-areas.ts";
 import type { AreaHierarchy } from "./area-hierarchy.ts";
 import { compareAreas } from "./area-comparison.ts";
 import { rateOf, type AreaRate } from "./area-rates.ts";

@@ -5,7 +5,7 @@
  * compared value: the rate for counts, the value itself otherwise. An area too small for a stable
  * rate is compared with the city but left out of the ranking and of the peers' means.
  */
-import type { AreaValue } from "../../ground/contract/contract.ts";
+import type { AreaValue } from "../../ground/contract/contract-areas.ts";
 import type { AreaHierarchy } from "./area-hierarchy.ts";
 
 /** "Similar areas" means at least this many of the same urbanity; with fewer, the mean is not given. */

@@ -4,7 +4,8 @@
  * year from the CBS key figures (or the latest year before it CBS published). A rate over few
  * inhabitants jumps with one complaint more or less: such an area is shown, marked, and not ranked.
  */
-import type { Localized, RateBasis } from "../../ground/contract/contract.ts";
+import type { Localized } from "../../ground/contract/contract.ts";
+import type { RateBasis } from "../../ground/contract/contract-areas.ts";
 import type { AreaHierarchy } from "./area-hierarchy.ts";
 
 /** Below this many inhabitants a rate per 1,000 is too unstable to rank (one event moves it by 1 or more). */

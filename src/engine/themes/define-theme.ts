@@ -3,7 +3,8 @@
  * computes it at its grain with its metadata; the themes and their indicators are listed in
  * ./index.ts. The engine rolls the SQL's rows up to wijk and gemeente.
  */
-import type { AreaLevel, IndicatorSummary, Localized, Norm, Provenance, RateBasis } from "../../ground/contract/contract.ts";
+import type { AreaLevel, IndicatorSummary, Localized, Norm, Provenance } from "../../ground/contract/contract.ts";
+import type { RateBasis } from "../../ground/contract/contract-areas.ts";
 import type { partBys } from "../../ground/contract/contract-why.ts";
 import type { PipelineName } from "../../pipelines/index.ts";
 import type { ReleaseSchedule } from "./release.ts";

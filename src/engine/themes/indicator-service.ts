@@ -4,19 +4,8 @@
  * yet published reads as no data. The policy role gets aggregates with small cells suppressed: the
  * suppression runs here, before anything is serialised, so JSON, CSV and Arrow carry the same cells.
  */
-import type {
-  AreaLevel,
-  AreaProfile,
-  AreaProfileIndicator,
-  AreaValues,
-  IndicatorSummary,
-  OffTrackArea,
-  Provenance,
-  Role,
-  Series,
-  SeriesPoint,
-  Theme,
-} from "../../ground/contract/contract.ts";
+import type { AreaLevel, IndicatorSummary, OffTrackArea, Provenance, Role, Series, SeriesPoint, Theme } from "../../ground/contract/contract.ts";
+import type { AreaProfile, AreaProfileIndicator, AreaValues } from "../../ground/contract/contract-areas.ts";
 import type { Database, QueryOptions } from "../../store/database.ts";
 import { versionOf, type PublishedRuns } from "../../store/published-runs.ts";
 import { createVersionedCache } from "../../store/versioned-cache.ts";

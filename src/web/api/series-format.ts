@@ -3,7 +3,8 @@
  * field of the API's own answer (see table-export.ts for the model, table-csv/arrow/parquet.ts for
  * the writers).
  */
-import type { AreaValues, Series } from "../../ground/contract/contract.ts";
+import type { Series } from "../../ground/contract/contract.ts";
+import type { AreaValues } from "../../ground/contract/contract-areas.ts";
 import type { Column, TableExport } from "./table-export.ts";
 
 export { ARROW_STREAM } from "./table-arrow.ts";

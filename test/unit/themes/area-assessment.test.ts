@@ -3,7 +3,8 @@ import { areaTargetOf, assessAreas, furthestOffTrack, gapToTarget, offTrackAreas
 import { buildHierarchy, type Denominators } from "../../../src/engine/themes/area-hierarchy.ts";
 import { perThousandInhabitants } from "../../../src/engine/themes/area-rates.ts";
 import type { Cell } from "../../../src/engine/themes/rollup.ts";
-import type { AreaStatus, Target } from "../../../src/ground/contract/contract.ts";
+import type { Target } from "../../../src/ground/contract/contract.ts";
+import type { AreaStatus } from "../../../src/ground/contract/contract-areas.ts";
 
 /** Inhabitants per area and year: WK2 has no figure for 2024 (CBS lags), WK3 is small. */
 const inhabitants: Record<string, Record<string, number>> = {

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import * as contract from "../contract.ts";
+import * as areas from "../contract-areas.ts";
 import * as dossier from "../contract-dossier.ts";
 import * as why from "../contract-why.ts";
 import { PublicIndicator } from "../contract-public.ts";
@@ -61,12 +62,12 @@ export const componentSchemas = {
   ThemeList: contract.ThemeList,
   SeriesPoint: contract.SeriesPoint,
   Series: contract.Series,
-  AreaValue: contract.AreaValue,
-  AreaValues: contract.AreaValues,
-  AreaStatus: contract.AreaStatus,
-  AreaTarget: contract.AreaTarget,
-  RateBasis: contract.RateBasis,
-  AreaProfile: contract.AreaProfile,
+  AreaValue: areas.AreaValue,
+  AreaValues: areas.AreaValues,
+  AreaStatus: areas.AreaStatus,
+  AreaTarget: areas.AreaTarget,
+  RateBasis: areas.RateBasis,
+  AreaProfile: areas.AreaProfile,
   AreaFeatureCollection,
   ContributionPart: why.ContributionPart,
   Contributions: why.Contributions,

@@ -4,7 +4,7 @@
  * an area, and the rendered map against a snapshot in test/snapshots/charts/ (see chart-snapshot.ts).
  */
 import { describe, expect, it } from "vitest";
-import type { AreaValue } from "../../../../src/ground/contract/contract.ts";
+import type { AreaValue } from "../../../../src/ground/contract/contract-areas.ts";
 import type { AreaFeature, AreaFeatureCollection } from "../../../../client/src/area-boundaries.ts";
 import { choropleth, noDataFill } from "../../../../client/src/charts/choropleth.ts";
 import { statusFills } from "../../../../client/src/status-colours.ts";
