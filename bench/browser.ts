@@ -23,6 +23,8 @@
  * The warm runs reuse the context's HTTP cache (the bundles are immutable), so they are a returning
  * visit; one cold visit per page (a new context with the same session cookie, empty cache) gives the
  * first-load JavaScript and its time as `coldMs`.
+ *
+ * Last, as `permit`, the building map on the location dossier of the densest buurt (bench/browser-map.ts).
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -36,6 +38,7 @@ import { lineLogger } from "../src/ground/logger.ts";
 import { loadConfig } from "../src/app/config.ts";
 import { benchDatabase, demoAtScale } from "./api.ts";
 import { startMonitor } from "../src/app/start-monitor.ts";
+import { benchBuildingMap } from "./browser-map.ts";
 
 const RUNS = 7;
 const TIMEOUT_MS = 30_000;
@@ -291,6 +294,8 @@ export async function benchBrowser(scale = Number(process.env.MM_BENCH_SCALE ?? 
     const cold: Record<string, Awaited<ReturnType<typeof coldVisit>>> = {};
     for (const { name, url, expected: shown } of pages) cold[name] = await coldVisit(browser, base, session, config.MM_CLIENT_DIR, url, shown);
     const indicatorTimes = INDICATORS.flatMap((id) => times[id]!);
+    // The permit officer's building map on the densest buurt (bench/browser-map.ts).
+    const buildingMap = await benchBuildingMap(browser, base, monitor.db);
     // The indicator page's first load: the heavier of the two (the map's adds the geo code).
     const indicatorCold = INDICATORS.map((id) => cold[id]!).sort((a, b) => b.gzipKB - a.gzipKB)[0]!;
 
@@ -304,6 +309,7 @@ export async function benchBrowser(scale = Number(process.env.MM_BENCH_SCALE ?? 
         byIndicator: Object.fromEntries(INDICATORS.map((id) => [id, { ...summary(times[id]!), coldMs: cold[id]!.coldMs }])),
       },
       areaProfileMs: { ...summary(times.areaProfile!), coldMs: cold.areaProfile!.coldMs },
+      buildingMapMs: buildingMap,
       firstLoadJsGzipKB: { overview: cold.overview!.gzipKB, indicator: indicatorCold.gzipKB },
       firstLoadJs: Object.fromEntries(pages.map(({ name }) => [name, { rawKB: cold[name]!.rawKB, gzipKB: cold[name]!.gzipKB, files: cold[name]!.files }])),
       targets: { renderMs: 1000, firstLoadJsGzipKB: 250 },

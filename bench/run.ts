@@ -5,14 +5,16 @@
  * (autocannon under publishes), soak (memory over MM_SOAK_MINUTES, default 30), growth (ingest and
  * api at scale 1, 10 and 30), login-flood (a search's p95 and /healthz under a burst of failed logins,
  * against the same without), disclosure (the disclosure audit's cost per publish at scale 1 and 10),
- * browser (the policy pages in headless Chromium until fully drawn, and their first-load JavaScript)
- * and startup (a clean clone's `npm start` until the first logged-in answer); those two report
- * milliseconds, KB and seconds against targets rather than ratios.
+ * address-search (the address box's p95 on the demo's BAG and on ten times as many addresses, against
+ * a lookup by id), browser (the policy pages in headless Chromium until fully drawn, and their
+ * first-load JavaScript) and startup (a clean clone's `npm start` until the first logged-in answer);
+ * those two report milliseconds, KB and seconds against targets rather than ratios.
  * Without names, all run.
  */
 import os from "node:os";
 import path from "node:path";
 import { generateDemo, readDemoManifest } from "../data/demo/generate-demo.ts";
+import { benchAddressSearch } from "./address-search.ts";
 import { benchApi } from "./api.ts";
 import { benchBrowser } from "./browser.ts";
 import { benchDisclosure } from "./disclosure.ts";
@@ -35,6 +37,7 @@ const benches: Record<string, () => Promise<object>> = {
   ingest: () => benchIngestCsv(),
   backfill: withDemo(benchBackfill),
   api: () => benchApi(),
+  "address-search": () => benchAddressSearch(),
   load: withDemo(benchLoad),
   soak: withDemo(benchSoak),
   browser: () => benchBrowser(),

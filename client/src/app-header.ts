@@ -1,6 +1,8 @@
 /**
  * `<mm-header>`: app name, demo badge, navigation for the role, user, language switch and logout.
- * Fires `mm-logout` once the server has ended the session.
+ * Fires `mm-logout` once the server has ended the session. On a narrow screen the navigation folds
+ * behind a "Menu" disclosure button (aria-expanded), so a role with many pages never widens a phone's
+ * page; it closes again on navigation and on Escape.
  */
 import { LitElement, css, html } from "lit";
 import type { SessionInfo } from "../../src/ground/contract/contract.ts";
@@ -17,10 +19,12 @@ export class AppHeader extends LitElement {
     session: { attribute: false },
     route: { attribute: false },
     logoutError: { state: true },
+    menuOpen: { state: true },
   };
   declare session: SessionInfo | null;
   declare route: Route;
   declare logoutError: string | null;
+  declare menuOpen: boolean;
 
   static override styles = [
     baseStyles,
@@ -92,6 +96,44 @@ export class AppHeader extends LitElement {
         flex-basis: 100%;
         margin: 0;
       }
+      .menu-toggle {
+        display: none;
+        background: transparent;
+        color: var(--mm-accent);
+        border: 1px solid var(--mm-accent);
+        padding: 0.3rem 0.7rem;
+      }
+      .menu-toggle[aria-expanded="true"] {
+        background: var(--mm-accent);
+        color: #fff;
+      }
+      [data-testid="user"] {
+        overflow-wrap: anywhere;
+      }
+      /* A phone: the navigation folds behind the menu button, one link a line when open. */
+      @media (max-width: 48rem) {
+        .menu-toggle {
+          display: inline-block;
+        }
+        nav {
+          flex-basis: 100%;
+          order: 3;
+        }
+        nav:not(.open) {
+          display: none;
+        }
+        nav ul {
+          flex-direction: column;
+          gap: 0;
+        }
+        nav a {
+          display: block;
+          padding: 0.55rem 0.25rem;
+        }
+        .end {
+          margin-left: 0;
+        }
+      }
       /* On paper only the name and the demo label remain: they say what the report is. */
       @media print {
         header {
@@ -113,15 +155,35 @@ export class AppHeader extends LitElement {
     this.session = null;
     this.route = { name: "home" };
     this.logoutError = null;
+    this.menuOpen = false;
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>) {
+    // Following a link closes the menu: the next page should not open under it.
+    if (changed.has("route") && changed.get("route") !== undefined) this.menuOpen = false;
   }
 
   protected override render() {
     const session = this.session;
-    return html`<header>
+    return html`<header @keydown=${this.#closeOnEscape}>
       <div class="brand">
         <span>${t("app.name")}</span>
         ${session?.demo ? html`<span class="demo" data-testid="demo-badge" title=${t("app.demoTitle")}>${t("app.demo")}</span>` : null}
       </div>
+      ${
+        session
+          ? html`<button
+              type="button"
+              class="menu-toggle"
+              data-testid="menu-toggle"
+              aria-expanded=${this.menuOpen ? "true" : "false"}
+              aria-controls="main-nav"
+              @click=${() => (this.menuOpen = !this.menuOpen)}
+            >
+              ${t("nav.menu")}
+            </button>`
+          : null
+      }
       ${session ? this.#renderNav(session) : null}
       <div class="end">
         ${
@@ -140,7 +202,7 @@ export class AppHeader extends LitElement {
 
   #renderNav(session: SessionInfo) {
     const current = (names: Route["name"][]) => (names.includes(this.route.name) ? "page" : undefined);
-    return html`<nav aria-label=${t("nav.label")}>
+    return html`<nav id="main-nav" class=${this.menuOpen ? "open" : ""} aria-label=${t("nav.label")}>
       <ul>
         <li>
           <a href=${hrefFor({ name: "themes" })} aria-current=${current(["themes", "theme", "indicator"]) ?? "false"}>${t("nav.themes")}</a>
@@ -193,6 +255,12 @@ export class AppHeader extends LitElement {
       </ul>
     </nav>`;
   }
+
+  #closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== "Escape" || !this.menuOpen) return;
+    this.menuOpen = false;
+    this.renderRoot.querySelector<HTMLButtonElement>(".menu-toggle")?.focus();
+  };
 
   #langButton(code: Lang, text: string, name: string) {
     // The visible code stays the accessible name (WCAG 2.5.3); the full name is a tooltip only.

@@ -25,10 +25,17 @@ export interface SearchState {
   /** Metres around `near`; ignored without it. */
   radius?: number;
   sort?: EstablishmentSort;
+  /** Only those due for inspection at this level or above. */
+  due?: DueFilter;
   page?: number;
 }
 
+export type DueFilter = "low" | "medium" | "high";
+export const dueFilters: readonly DueFilter[] = ["low", "medium", "high"];
+
 export interface LocationState {
+  /** A BAG address id (16 digits): the dossier is opened for the address, titled by it; else by lat/lon. */
+  address?: string;
   lat?: number;
   lon?: number;
   radius?: number;
@@ -39,7 +46,7 @@ export const SEARCH_PAGE_SIZE = 25;
 export const AUDIT_PAGE_SIZE = 25;
 export const DEFAULT_RADIUS_M = 500;
 
-const sorts: readonly EstablishmentSort[] = ["name", "distance", "category"];
+const sorts: readonly EstablishmentSort[] = ["name", "distance", "category", "due"];
 
 /** Five decimals of a degree are about a metre: enough for an address, short enough for a URL. */
 export function roundCoordinate(value: number): number {
@@ -88,13 +95,15 @@ export function parseSearchState(query: string): SearchState {
   }
   const sort = params.get("sort") as EstablishmentSort | null;
   if (sort && sorts.includes(sort) && (sort !== "distance" || near)) state.sort = sort;
+  const due = params.get("due") as DueFilter | null;
+  if (due && dueFilters.includes(due)) state.due = due;
   const page = parseWhole(params.get("page"), 1, 10_000);
   if (page !== undefined && page > 1) state.page = page;
   return state;
 }
 
 /** The search's parameters in one order, shared by the permalink and the API request. */
-function searchFields({ q, area, sbi, category, near, radius, sort, page }: SearchState) {
+function searchFields({ q, area, sbi, category, near, radius, sort, due, page }: SearchState) {
   return {
     q: q || undefined,
     area: area || undefined,
@@ -103,6 +112,7 @@ function searchFields({ q, area, sbi, category, near, radius, sort, page }: Sear
     near: near ? `${formatCoordinate(near.lat)},${formatCoordinate(near.lon)}` : undefined,
     radius: near ? radius : undefined,
     sort: sort && (sort !== "distance" || near) ? sort : undefined,
+    due,
     page: page !== undefined && page > 1 ? page : undefined,
   } satisfies ApiQuery<"GET /api/v1/establishments">;
 }
@@ -117,12 +127,19 @@ export function searchApiQuery(state: SearchState): ApiQuery<"GET /api/v1/establ
   return { ...searchFields(state), pageSize: SEARCH_PAGE_SIZE };
 }
 
+/** The search results as CSV: every match (the API caps them), without paging. */
+export function searchCsvQuery(state: SearchState): ApiQuery<"GET /api/v1/establishments"> {
+  return { ...searchFields({ ...state, page: undefined }), format: "csv" };
+}
+
 export function parseLocationState(query: string): LocationState {
   const params = new URLSearchParams(query);
   const state: LocationState = {};
+  const address = params.get("address");
+  if (address && /^\d{16}$/.test(address)) state.address = address;
   const lat = parseDegrees(params.get("lat"), 90);
   const lon = parseDegrees(params.get("lon"), 180);
-  if (lat !== undefined && lon !== undefined) {
+  if (lat !== undefined && lon !== undefined && state.address === undefined) {
     state.lat = lat;
     state.lon = lon;
   }
@@ -131,9 +148,10 @@ export function parseLocationState(query: string): LocationState {
   return state;
 }
 
-export function locationQuery({ lat, lon, radius }: LocationState): string {
+export function locationQuery({ address, lat, lon, radius }: LocationState): string {
   const params = new URLSearchParams();
-  if (lat !== undefined && lon !== undefined) {
+  if (address !== undefined) params.set("address", address);
+  else if (lat !== undefined && lon !== undefined) {
     params.set("lat", formatCoordinate(lat));
     params.set("lon", formatCoordinate(lon));
   }
@@ -145,6 +163,12 @@ export function locationQuery({ lat, lon, radius }: LocationState): string {
 /** The location dossier's API query: the permalink's coordinates, and the default radius unless one is asked. */
 export function locationApiQuery(lat: number, lon: number, radius = DEFAULT_RADIUS_M): ApiQuery<"GET /api/v1/locations/dossier"> {
   return { lat: roundCoordinate(lat), lon: roundCoordinate(lon), radius };
+}
+
+/** The location dossier's API query for a permalink's state (by address or by point), or null without either. */
+export function locationStateApiQuery({ address, lat, lon, radius = DEFAULT_RADIUS_M }: LocationState): ApiQuery<"GET /api/v1/locations/dossier"> | null {
+  if (address !== undefined) return { address, radius };
+  return lat !== undefined && lon !== undefined ? locationApiQuery(lat, lon, radius) : null;
 }
 
 export function parseAuditPage(query: string): number | undefined {

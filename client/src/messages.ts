@@ -3,6 +3,7 @@
  * part adds one line to each language below. `{name}` placeholders are filled by `t(key, {name})`.
  */
 import { apiDocsMessages as apiDocs } from "./messages/api-docs.ts";
+import { addressMessages as address } from "./messages/address.ts";
 import { airMessages as air } from "./messages/air.ts";
 import { alertsMessages as alerts } from "./messages/alerts.ts";
 import { areasMessages as areas } from "./messages/areas.ts";
@@ -12,6 +13,7 @@ import { dossierMessages as dossier } from "./messages/dossier.ts";
 import { errorsMessages as errors } from "./messages/errors.ts";
 import { exportsMessages as exports } from "./messages/exports.ts";
 import { goLiveMessages as goLive } from "./messages/go-live.ts";
+import { mapMessages as buildingMap } from "./messages/map.ts";
 import { pipelinesMessages as pipelines } from "./messages/pipelines.ts";
 import { searchMessages as search } from "./messages/search.ts";
 import { stationsMessages as stations } from "./messages/stations.ts";
@@ -32,6 +34,8 @@ const nl = {
   ...goLive.nl,
   ...air.nl,
   ...contributions.nl,
+  ...buildingMap.nl,
+  ...address.nl,
 };
 
 export type MessageKey = keyof typeof nl;
@@ -51,6 +55,8 @@ const en: Record<MessageKey, string> = {
   ...goLive.en,
   ...air.en,
   ...contributions.en,
+  ...buildingMap.en,
+  ...address.en,
 };
 
 export const messages: Record<"nl" | "en", Record<MessageKey, string>> = { nl, en };

@@ -211,12 +211,17 @@ export const detailStyles = css`
   }
   dl {
     display: grid;
-    grid-template-columns: max-content 1fr;
+    grid-template-columns: minmax(0, max-content) minmax(0, 1fr);
     gap: 0.25rem 1rem;
     margin: 0;
   }
   dt {
     font-weight: 600;
+  }
+  /* Long labels and values (a coordinate pair, an id) wrap rather than widen a phone's page. */
+  dt,
+  dd {
+    overflow-wrap: anywhere;
   }
   dd {
     margin: 0;

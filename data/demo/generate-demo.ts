@@ -14,6 +14,7 @@ import { writeMeasurements, writeStations } from "./write-luchtmeetnet.ts";
 import { rivmHistory } from "./write-rivm.ts";
 import { writeCbsKeyFigures } from "./write-cbs.ts";
 import { writeThemeExports } from "./write-exports.ts";
+import { nearestAddress, writeBag } from "./write-bag.ts";
 import { writePdok } from "./write-pdok.ts";
 import { writeRegisters } from "./write-registers.ts";
 import { writeSensorThings } from "./write-sensorthings.ts";
@@ -22,7 +23,7 @@ import { writeSensorThings } from "./write-sensorthings.ts";
 export const DEMO_CBS_TABLE = "85618NED";
 
 /** Bump when the generated output changes, so existing demo folders are regenerated. */
-export const DEMO_VERSION = 6;
+export const DEMO_VERSION = 7;
 
 export const DemoManifest = z.object({
   version: z.number(),
@@ -64,7 +65,15 @@ export function generateDemo(outDir: string, options: DemoOptions = {}): DemoMan
   // Separate streams per dataset, so adding one never changes the others' values.
   const geography = generateGeography(createRandom(seed + 1));
   writePdok(path.join(outDir, "pdok"), geography);
-  writeRegisters(path.join(outDir, "exports"), geography, createRandom(seed + 2), { asOf: new Date(to) });
+  // The BAG (addresses and footprints) from its own stream (seed + 9): adding it changed no other dataset.
+  const bag = writeBag(path.join(outDir, "bag"), geography, createRandom(seed + 9), { timeStamp: to });
+  // Findings and complaints' places from their own stream (seed + 21): the registers above keep their values.
+  writeRegisters(path.join(outDir, "exports"), geography, createRandom(seed + 2), {
+    asOf: new Date(to),
+    enforcement: createRandom(seed + 21),
+    // Establishments at BAG addresses, so a dossier links to its address and the map shows its building.
+    addressAt: (lon, lat, buurtCode) => nearestAddress(bag, lon, lat, buurtCode),
+  });
   writeThemeExports(path.join(outDir, "exports"), geography, createRandom(seed + 3));
   const lastFullYear = new Date(to).getUTCFullYear() - 1;
   writeCbsKeyFigures(path.join(outDir, "cbs"), geography, createRandom(seed + 4), { fromYear: 2015, toYear: lastFullYear - 1, table: DEMO_CBS_TABLE });

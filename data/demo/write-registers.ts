@@ -1,12 +1,15 @@
 /**
  * The municipality's own registers as the nightly CSV exports a permit system produces:
- * establishments (inrichtingen), their permits, inspections and complaints. Fictional, seeded.
+ * establishments (milieubelastende activiteiten, formerly "inrichtingen"), their permits, inspections
+ * with their findings, and complaints. Fictional, seeded.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { DemoGeography } from "./geography.ts";
 import { randomPointIn } from "./geography.ts";
 import type { Random } from "./random.ts";
+import type { NearestAddress } from "./write-bag.ts";
+import { findingsOf } from "./write-findings.ts";
 
 /** SBI activity, its description and the VNG environmental category (1 light … 5 heavy). */
 const ACTIVITIES: [string, string, number][] = [
@@ -32,7 +35,21 @@ const csv = (rows: (string | number | boolean | null)[][]) =>
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const pick = <T>(items: T[], random: Random) => items[Math.floor(random.next() * items.length)]!;
 
-export function writeRegisters(dir: string, geography: DemoGeography, random: Random, { establishments = 1500, asOf = new Date("2026-01-01") } = {}): void {
+/**
+ * `enforcement` draws what came later (findings, where complaints were made, complaints linked to no
+ * establishment, handling deadlines) from a stream of its own, so the older registers stay as they were.
+ */
+export function writeRegisters(
+  dir: string,
+  geography: DemoGeography,
+  random: Random,
+  {
+    establishments = 1500,
+    asOf = new Date("2026-01-01"),
+    enforcement = undefined as Random | undefined,
+    addressAt = undefined as ((lon: number, lat: number, buurtCode: string) => NearestAddress | null) | undefined,
+  } = {},
+): void {
   mkdirSync(dir, { recursive: true });
   const est: (string | number | boolean)[][] = [
     ["establishment_id", "name", "street", "house_number", "postcode", "city", "lon", "lat", "sbi_code", "activity", "category", "natural_person"],
@@ -56,19 +73,27 @@ export function writeRegisters(dir: string, geography: DemoGeography, random: Ra
       ACTIVITIES.filter(([, , c]) => (heavy ? c >= 3 : c <= 3)),
       random,
     );
-    const [lon, lat] = randomPointIn(buurt, random);
+    const drawn = randomPointIn(buurt, random);
+    // With the BAG, an establishment sits at the address nearest to where it was drawn (in its buurt),
+    // and the street, number and postcode drawn below give way to that address's.
+    const address = addressAt?.(drawn[0], drawn[1], buurt.code) ?? null;
+    const [lon, lat] = address ? [address.lon, address.lat] : drawn;
     const naturalPerson = category <= 2 && random.next() < 0.3;
     const name = naturalPerson
       ? `${"ABCDEFGHJKLMNPRSTVW"[Math.floor(random.next() * 19)]}. ${pick(SURNAMES, random)} ${activity}`
       : `${activity} ${pick(COMPANY, random)} B.V.`;
     const id = `IN-${String(i).padStart(6, "0")}`;
+    // Drawn even when the BAG address replaces them, so every later draw of the stream stays the same.
+    const street = pick(STREETS, random);
+    const number = 1 + Math.floor(random.next() * 180);
+    const postcode = `${3500 + Math.floor(random.next() * 90)} ${"ABCDEFGHJK"[Math.floor(random.next() * 10)]}${"LMNPRSTVWX"[Math.floor(random.next() * 10)]}`;
     est.push([
       id,
       name,
-      pick(STREETS, random),
-      1 + Math.floor(random.next() * 180),
-      `${3500 + Math.floor(random.next() * 90)} ${"ABCDEFGHJK"[Math.floor(random.next() * 10)]}${"LMNPRSTVWX"[Math.floor(random.next() * 10)]}`,
-      "Groenmeer",
+      address?.street ?? street,
+      address?.house_number ?? number,
+      address?.postcode ?? postcode,
+      address?.place ?? "Groenmeer",
       lon,
       lat,
       sbi,
@@ -120,5 +145,48 @@ export function writeRegisters(dir: string, geography: DemoGeography, random: Ra
   writeFileSync(path.join(dir, "establishments.csv"), csv(est));
   writeFileSync(path.join(dir, "permits.csv"), csv(permits));
   writeFileSync(path.join(dir, "inspections.csv"), csv(inspections));
+  if (enforcement) {
+    writeFileSync(path.join(dir, "inspection-findings.csv"), csv(findingsOf(inspections.slice(1), enforcement)));
+    placeComplaints(complaints, est.slice(1), enforcement, asOf);
+  }
   writeFileSync(path.join(dir, "complaints.csv"), csv(complaints));
+}
+
+/** About 40 m per 0.0004° of latitude (and a bit less in longitude here). */
+const jitter = (random: Random, degrees: number) => Math.round((random.next() - 0.5) * 2 * degrees * 1e6) / 1e6;
+
+/**
+ * Complaints are made from where the nuisance is noticed, not at the establishment's door: each point
+ * moves up to ~60 m. Some complaints could not be linked to an establishment: about one per five
+ * establishments, within ~250 m of one. From 2025 on the case system records a handling deadline
+ * (`handle_by`, 6 weeks); older complaints leave it empty and the monitor applies the 8-week term.
+ */
+function placeComplaints(complaints: (string | number | null)[][], establishments: (string | number | boolean)[][], random: Random, asOf: Date): void {
+  complaints[0]!.push("handle_by");
+  const handleBy = (received: string) => (received >= "2025-01-01" ? day(new Date(Date.parse(received) + 42 * 86_400_000)) : null);
+  for (const row of complaints.slice(1)) {
+    row[5] = Math.round((Number(row[5]) + jitter(random, 0.0008)) * 1e6) / 1e6;
+    row[6] = Math.round((Number(row[6]) + jitter(random, 0.0005)) * 1e6) / 1e6;
+    row.push(handleBy(String(row[2])));
+  }
+  for (const e of establishments) {
+    if (random.next() >= 0.2) continue;
+    const count = 1 + Math.floor(random.next() * 2);
+    for (let c = 0; c < count; c++) {
+      const when = new Date(Date.UTC(2021 + Math.floor(random.next() * 5), Math.floor(random.next() * 12), 1 + Math.floor(random.next() * 28)));
+      if (when > asOf) continue;
+      const received = day(when);
+      const status = when.getUTCFullYear() >= 2025 && random.next() < 0.4 ? pick(["open", "in_progress"], random) : "closed";
+      complaints.push([
+        `KL-${String(complaints.length).padStart(6, "0")}`,
+        null,
+        received,
+        pick(["noise", "noise", "odour", "light", "other"], random),
+        status,
+        Math.round((Number(e[6]) + jitter(random, 0.003)) * 1e6) / 1e6,
+        Math.round((Number(e[7]) + jitter(random, 0.0018)) * 1e6) / 1e6,
+        handleBy(received),
+      ]);
+    }
+  }
 }

@@ -40,6 +40,8 @@ import { createSessionCookie } from "../web/http/session-cookie.ts";
 import { createPipelineService, type PipelineService } from "../engine/pipelines/pipeline-service.ts";
 import { createStationService } from "../engine/stations/station-service.ts";
 import { dossierRoutes } from "../web/api/dossier-routes.ts";
+import { addressRoutes } from "../web/api/address-routes.ts";
+import { buildingRoutes } from "../web/api/building-routes.ts";
 import { userRoutes } from "../web/api/user-routes.ts";
 import { createAuditLog } from "../engine/auth/audit-log.ts";
 import { createIndicatorService, type IndicatorService, type Municipality } from "../engine/themes/indicator-service.ts";
@@ -147,6 +149,8 @@ export function createApp(deps: AppDeps): Express {
   stationRoutes(route, { stations: createStationService(deps.db), db: deps.db });
   airRoutes(route, { db: deps.db, dataClock: deps.dataClock, compliance: createAirCompliance(deps.db) });
   dossierRoutes(route, { db: deps.db, audit, dataClock: deps.dataClock });
+  addressRoutes(route, { db: deps.db });
+  buildingRoutes(route, { db: deps.db, dataClock: deps.dataClock });
   pipelineRoutes(route, { pipelines });
   goLiveRoutes(route, { checks: deps.checks ?? null });
   userRoutes(route, { db: deps.db, sessions, clock: deps.clock });

@@ -55,6 +55,16 @@ export const ConfigSchema = z
     MM_PDOK_URL: z
       .url({ error: "MM_PDOK_URL must be a URL like https://service.pdok.nl/cbs/gebiedsindelingen/2024/wfs/v1_0" })
       .default("https://service.pdok.nl/cbs/gebiedsindelingen/2024/wfs/v1_0"),
+    /** PDOK's BAG OGC API Features: the municipality's addresses and building footprints. */
+    MM_BAG_URL: z.url({ error: "MM_BAG_URL must be a URL like https://api.pdok.nl/kadaster/bag/ogc/v2" }).default("https://api.pdok.nl/kadaster/bag/ogc/v2"),
+    /** The extent the BAG is asked for, west,south,east,north (WGS84); unset: the published gemeente's bounding box. */
+    MM_BAG_BBOX: z
+      .string()
+      .transform((s) => s.split(",").map(Number))
+      .refine((b) => b.length === 4 && b.every(Number.isFinite) && b[0]! < b[2]! && b[1]! < b[3]!, {
+        error: 'MM_BAG_BBOX must be "west,south,east,north" with west < east and south < north, e.g. "4.18,52.00,4.42,52.14"',
+      })
+      .optional(),
     MM_CBS_URL: z.url({ error: "MM_CBS_URL must be a URL like https://datasets.cbs.nl/odata/v1/CBS" }).default("https://datasets.cbs.nl/odata/v1/CBS"),
     /** The CBS StatLine table with the key figures per wijk and buurt, and its measure codes mapped in pipelines/sources/cbs-odata.ts. */
     MM_CBS_TABLE: z

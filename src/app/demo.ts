@@ -29,6 +29,8 @@ export async function startDemoUpstream(demoDir: string, logger: Logger, interce
       // The files' times are UTC+1, as RIVM's own.
       rivm: { baseUrl: `${server.url}/${manifest.rivm.dir}`, historyFrom: manifest.rivm.from, timeOffset: "+01:00" },
       pdok: { baseUrl: `${server.url}/pdok`, municipalityCode: manifest.municipality.code },
+      // The BAG's extent comes from the published gemeente, as in a live install without MM_BAG_BBOX.
+      bag: { baseUrl: `${server.url}/bag` },
       cbs: { baseUrl: `${server.url}/cbs`, table: DEMO_CBS_TABLE },
       sensorthings: { baseUrl: `${server.url}/sensorthings`, from: manifest.sensorthings.from, to: manifest.sensorthings.to },
       // The municipality's own CSV exports (registers, theme data) lie in the demo folder.

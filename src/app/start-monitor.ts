@@ -86,6 +86,7 @@ function liveSettings(config: Config): SourceSettings {
     luchtmeetnet: { baseUrl: config.MM_LUCHTMEETNET_URL, stations: config.MM_LUCHTMEETNET_STATIONS?.split(",") },
     rivm: { baseUrl: config.MM_RIVM_URL, historyFrom: config.MM_HISTORY_FROM, timeOffset: config.MM_RIVM_TIME_OFFSET },
     pdok: { baseUrl: config.MM_PDOK_URL, municipalityCode: config.MM_MUNICIPALITY_CODE },
+    bag: { baseUrl: config.MM_BAG_URL, bbox: config.MM_BAG_BBOX as [number, number, number, number] | undefined },
     cbs: {
       baseUrl: config.MM_CBS_URL,
       table: config.MM_CBS_TABLE,
@@ -122,6 +123,8 @@ export const liveSettingNames: SettingNames = {
   "rivm.historyFrom": "MM_HISTORY_FROM",
   "pdok.baseUrl": "MM_PDOK_URL",
   "pdok.municipalityCode": "MM_MUNICIPALITY_CODE",
+  "bag.baseUrl": "MM_BAG_URL",
+  "bag.bbox": "MM_BAG_BBOX",
   "cbs.baseUrl": "MM_CBS_URL",
   "cbs.table": "MM_CBS_TABLE",
   "cbs.v3BaseUrl": "MM_CBS_V3_URL",

@@ -20,6 +20,9 @@ export default definePipeline({
     status: z.enum(["open", "in_progress", "closed"]),
     lon: z.number().min(3).max(8),
     lat: z.number().min(50).max(54),
+    // The handling deadline, where the case system sets one. Optional: without it the dossier takes
+    // received_on + the municipality's handling term (8 weeks, src/engine/dossiers/complaints-near.ts).
+    handle_by: z.iso.date().nullable().optional(),
   }),
   assignBuurt: { lon: "lon", lat: "lat" },
   mode: "replace",

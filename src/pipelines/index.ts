@@ -9,12 +9,15 @@ import airQualitySensors from "./air-quality-sensors.ts";
 import airQualityStations from "./air-quality-stations.ts";
 import areaKeyFigures from "./area-key-figures.ts";
 import areas from "./areas.ts";
+import bagAddresses from "./bag-addresses.ts";
+import bagBuildings from "./bag-buildings.ts";
 import co2Emissions from "./co2-emissions.ts";
 import complaints from "./complaints.ts";
 import energyUse from "./energy-use.ts";
 import establishments from "./establishments.ts";
 import type { PipelineDefinition } from "./framework/define-pipeline.ts";
 import greenHeat from "./green-heat.ts";
+import inspectionFindings from "./inspection-findings.ts";
 import inspections from "./inspections.ts";
 import noiseExposure from "./noise-exposure.ts";
 import permits from "./permits.ts";
@@ -29,9 +32,13 @@ export const pipelines = [
   airQualitySensors,
   airQualitySensorObservations,
   areaKeyFigures,
+  // The BAG after areas (the buurt and the municipality's extent), before the registers that may refer to addresses.
+  bagAddresses,
+  bagBuildings,
   establishments,
   permits,
   inspections,
+  inspectionFindings,
   complaints,
   noiseExposure,
   greenHeat,

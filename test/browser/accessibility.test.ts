@@ -87,6 +87,35 @@ describe("accessibility", () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it("has no serious or critical axe violations on an establishment dossier and a location dossier, with air quality nearby", async () => {
+    const { page } = suite;
+    await loginViaForm(page, "permit");
+    await page.getByTestId("search-q").waitFor();
+    const first = await page.evaluate(async () => {
+      const response = await fetch("/api/v1/establishments?pageSize=1&page=3");
+      return ((await response.json()) as { items: { id: string; lat: number; lon: number }[] }).items[0]!;
+    });
+    await page.goto(`/#/establishments/${first.id}`);
+    await page.getByTestId("nearby-summary").waitFor();
+    await page.locator('[data-testid="norm-chart-365d"] svg').first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`/#/locations?lat=${first.lat}&lon=${first.lon}`);
+    await page.getByTestId("location-title").waitFor();
+    await page.getByTestId("nearby-summary").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    // The nearby measurements on a phone, where their tables scroll in their own (focusable) box.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId("nearby-measurement").first().waitFor();
+    const nearby = await seriousViolations(page);
+    expect(nearby.filter((line) => line.includes("mm-nearby-measurements"))).toEqual([]);
+    // And the header's menu, open, on a page of the permit officer's own.
+    await page.goto("/#/stations");
+    await page.getByTestId("station-link").first().waitFor();
+    await page.getByTestId("menu-toggle").click();
+    await page.getByTestId("nav-establishments").waitFor({ state: "visible" });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it("has no serious or critical axe violations on the API page", async () => {
     const { page } = suite;
     await openOverview(page);

@@ -102,20 +102,28 @@ async function expectDossierShows(page: Page, dossier: EstablishmentDossier) {
   await expect.poll(() => page.locator('[data-testid="timeline-chart"] svg g[aria-label="dot"] path').count()).toBe(events);
   expect(await page.locator('[data-testid="timeline-table"] tbody tr').count()).toBe(events);
 
-  // Nearby measurements: quality tier in words, and every norm check marked above or below in words.
+  // Nearby measurements: quality tier in words, and every norm check in words that say what it is: a
+  // limit value tested ("boven/onder de grenswaarde") only for an assessed annual mean, the WHO
+  // guideline as advice ("advieswaarde"), anything else indicative.
   const measurements = page.getByTestId("nearby-measurement");
-  expect(dossier.nearby.length).toBeGreaterThanOrEqual(1);
-  expect(await measurements.count()).toBe(dossier.nearby.length);
-  const nearest = [...dossier.nearby].sort((a, b) => a.distanceM - b.distanceM)[0]!;
+  const nearby = [...dossier.nearby.stations, ...dossier.nearby.sensors];
+  expect(nearby.length).toBeGreaterThanOrEqual(1);
+  expect(await measurements.count()).toBe(nearby.length);
+  const nearest = dossier.nearby.stations[0] ?? dossier.nearby.sensors[0]!;
   expect(await textOf(measurements.first().getByTestId("quality-tier"))).toBe(tierWords[nearest.qualityTier]);
   const shownTiers = await page.getByTestId("quality-tier").evaluateAll((cells) => cells.map((c) => c.textContent?.trim()));
-  expect(new Set(shownTiers)).toEqual(new Set(dossier.nearby.map((m) => tierWords[m.qualityTier])));
-  const checks = dossier.nearby.flatMap((m) => m.values.flatMap((v) => v.norms));
+  expect(new Set(shownTiers)).toEqual(new Set(nearby.map((m) => tierWords[m.qualityTier])));
+  const checks = nearby.flatMap((m) =>
+    m.values.flatMap((v) => v.norms.map((check) => ({ ...check, measured: v.value !== null, assessed: v.reading === "assessment" }))),
+  );
   const checkTexts = await page.getByTestId("norm-check").evaluateAll((items) => items.map((i) => i.textContent?.replace(/\s+/g, " ").trim() ?? ""));
   expect(checkTexts.length).toBe(checks.length);
-  expect(checkTexts.filter((text) => text.startsWith("▲ boven")).length).toBe(checks.filter((c) => c.exceeds).length);
-  expect(checkTexts.filter((text) => text.startsWith("✓ onder")).length).toBe(checks.filter((c) => !c.exceeds).length);
-  expect(checkTexts.some((text) => text.includes("WHO-advieswaarde"))).toBe(true);
+  const tested = checks.filter((c) => c.measured && c.assessed && c.kind === "limit");
+  expect(checkTexts.filter((text) => text.startsWith("▲ boven de grenswaarde")).length).toBe(tested.filter((c) => c.above).length);
+  expect(checkTexts.filter((text) => text.startsWith("✓ onder de grenswaarde")).length).toBe(tested.filter((c) => !c.above).length);
+  const advice = checks.filter((c) => c.measured && c.kind === "guideline");
+  expect(checkTexts.filter((text) => /^[◆◇] (boven|onder) de advieswaarde WHO-advieswaarde/.test(text)).length).toBe(advice.length);
+  expect(await page.getByTestId("nearby-summary").count()).toBe(1);
   await page.locator('[data-testid="norm-chart-365d"] svg g[aria-label="bar"] rect').first().waitFor();
 
   if (dossier.noise) expect(await page.locator('[data-testid="noise-table"] tbody tr').count()).toBe(dossier.noise.classes.length);
@@ -126,7 +134,7 @@ describe("permit officer", () => {
     const { page } = suite;
     const target = await findTarget();
     await loginViaForm(page, "permit");
-    await page.getByRole("heading", { level: 1, name: "Inrichtingen zoeken" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Milieubelastende activiteiten zoeken" }).waitFor();
     expect(page.url()).toMatch(/#\/establishments$/);
     expect(await page.getByTestId("nav-establishments").getAttribute("aria-current")).toBe("page");
     expect(await page.getByTestId("nav-audit").count()).toBe(0);
@@ -195,7 +203,7 @@ describe("permit officer", () => {
     const file = await download;
     expect(file.suggestedFilename()).toBe(`dossier-${target.id}.csv`);
     const csv = readFileSync((await file.path())!, "utf8");
-    expect(csv.split(/\r?\n/)[0]).toContain(`inrichting ${target.id}`);
+    expect(csv.split(/\r?\n/)[0]).toContain(`milieubelastende activiteit ${target.id}`);
     const exported = await page.evaluate(async (href) => {
       const response = await fetch(href);
       return { status: response.status, type: response.headers.get("content-type") };

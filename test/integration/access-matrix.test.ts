@@ -15,12 +15,14 @@ const MATRIX_USER = "matrix-user";
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 let created = 0;
 let stationsRunId: number;
+let addressId: string;
 const sessions = new Map<Role, Login>();
 
 beforeAll(async () => {
   monitor = await startTestMonitor(inject("demoDir"));
   const runs = await monitor.db.query("SELECT max(run_id) AS id FROM meta.pipeline_runs WHERE pipeline = 'air-quality-stations'");
   stationsRunId = Number(runs[0]!.id);
+  addressId = String((await monitor.db.query("SELECT min(address_id) AS id FROM main.bag_addresses"))[0]!.id);
   await addAccount(monitor.db, MATRIX_USER, "a long enough password", "policy", new Date());
 });
 afterAll(() => monitor?.close());
@@ -31,6 +33,9 @@ const examplePath = (path: string) =>
     .replace("/establishments/:id", "/establishments/IN-000001")
     .replace("/measurements", "/measurements?from=2025-01-01&to=2025-01-02")
     .replace("/locations/dossier", "/locations/dossier?lat=52.09&lon=5.1")
+    .replace("/buildings", "/buildings?bbox=5.10,52.10,5.11,52.11")
+    .replace("/addresses/:id", `/addresses/${addressId}`)
+    .replace(/\/addresses$/, "/addresses?q=1000")
     .replace(":themeId", "air-quality")
     .replace("/areas/:code/profile", "/areas/WK999901/profile")
     // Contributions need a breakdown the indicator offers; NO₂ offers none.

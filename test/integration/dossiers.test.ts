@@ -128,16 +128,16 @@ describe("establishment dossier", () => {
     }
     expect(dossier.complaintsByYear.reduce((s, c) => s + c.count, 0)).toBe(dossier.complaints.length);
 
-    const stations = dossier.nearby.filter((n) => n.kind === "station");
+    const stations = dossier.nearby.stations;
     expect(stations.length).toBeGreaterThan(0);
     expect(stations.map((s) => s.distanceM)).toEqual([...stations.map((s) => s.distanceM)].sort((a, b) => a - b));
     for (const station of stations) {
       expect(station.qualityTier).toBe("provisional");
       const annual = station.values.find((v) => v.formula === "NO2" && v.window === "365d")!;
       expect(annual.norms.map((n) => n.norm.id)).toEqual(["eu-2008", "eu-2030", "who-2021"]);
-      for (const check of annual.norms) expect(check.exceeds).toBe(annual.value! > check.norm.value);
+      for (const check of annual.norms) expect(check.above).toBe(annual.value! > check.norm.value);
     }
-    expect(dossier.nearby.filter((n) => n.kind === "sensor").every((s) => s.qualityTier === "indicative")).toBe(true);
+    expect(dossier.nearby.sensors.every((s) => s.kind === "sensor" && s.qualityTier === "indicative")).toBe(true);
     expect(dossier.noise!.buurtCode).toBe(dossier.establishment.buurtCode);
     expect(dossier.noise!.classes.reduce((s, c) => s + c.share, 0)).toBeCloseTo(1, 2);
     expect(dossier.sources.map((s) => s.pipeline)).toContain("permits");
@@ -157,7 +157,7 @@ describe("establishment dossier", () => {
     expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
     expect(csv.headers.get("content-disposition")).toContain(`dossier-${id}.csv`);
     const text = await csv.text();
-    expect(text.split("\r\n")[0]).toContain(`establishment ${id}`);
+    expect(text.split("\r\n")[0]).toContain(`environmentally harmful activity ${id}`);
     expect(text).toContain("date,kind,id,status,detail");
 
     const audit = await json(AuditList, "/api/v1/audit?limit=10", admin);

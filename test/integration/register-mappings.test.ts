@@ -13,6 +13,7 @@ import complaints from "../../src/pipelines/complaints.ts";
 import establishments from "../../src/pipelines/establishments.ts";
 import type { PipelineDefinition } from "../../src/pipelines/framework/define-pipeline.ts";
 import inspections from "../../src/pipelines/inspections.ts";
+import inspectionFindings from "../../src/pipelines/inspection-findings.ts";
 import permits from "../../src/pipelines/permits.ts";
 import { fingerprint, fixturesDir, openHarness, type Harness } from "../support/pipeline-harness.ts";
 import { clock } from "../support/test-server.ts";
@@ -20,8 +21,14 @@ import { clock } from "../support/test-server.ts";
 const vthDir = path.join(fixturesDir, "vth");
 const ownColumnsDir = path.join(vthDir, "own-columns");
 const exampleMappings = path.resolve(import.meta.dirname, "../../config/registers/gm0518");
-const registers = [establishments, permits, inspections, complaints] as PipelineDefinition[];
-const keyOf: Record<string, string> = { establishments: "establishment_id", permits: "permit_id", inspections: "inspection_id", complaints: "complaint_id" };
+const registers = [establishments, permits, inspections, inspectionFindings, complaints] as PipelineDefinition[];
+const keyOf: Record<string, string> = {
+  establishments: "establishment_id",
+  permits: "permit_id",
+  inspections: "inspection_id",
+  inspection_findings: "finding_id",
+  complaints: "complaint_id",
+};
 
 /** Runs the registers in order (permits reference establishments) and returns each run's result. */
 async function runRegisters(harness: Harness, pipelines = registers) {
@@ -58,7 +65,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe("a register exported by a VTH system, read through its column mapping", () => {
   it("is a Windows export: byte-order mark, CRLF line ends, semicolons", () => {
-    for (const name of ["establishments", "permits", "inspections", "complaints"]) {
+    for (const name of ["establishments", "permits", "inspections", "inspection-findings", "complaints"]) {
       const bytes = readFileSync(path.join(vthDir, "exports", `${name}.csv`));
       expect([...bytes.subarray(0, 3)], name).toEqual([0xef, 0xbb, 0xbf]);
       expect(bytes.toString("utf8").split("\r\n").length, name).toBeGreaterThan(5);

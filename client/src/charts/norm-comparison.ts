@@ -1,9 +1,12 @@
 /**
- * Recent means near a location against the norms: one bar per station or sensor and pollutant, the
+ * Recent means near a location beside the norms: one bar per station or sensor and pollutant, the
  * norms as ticks on the bar's row, drawn by the shared rule of norm-style.ts (EU limit values solid,
- * thick now and thin for 2030; the WHO guideline dotted in another colour), and a "▲" after every
- * value above a norm, so exceedance is read from a symbol, not from colour. Pure: measurements in, a
- * Plot element out; the dossier gives the same values as tables.
+ * thick now and thin for 2030; the WHO guideline dotted in another colour). A "▲" marks only a
+ * reference station's annual mean above a limit value (an exceedance); a "△" a mean above a limit
+ * value that may not be tested against it (a recent period, a short series, a sensor). Above the
+ * WHO guideline alone is no exceedance and gets no symbol: the dotted tick shows it. Read from a
+ * symbol, not from colour. Pure: measurements in, a Plot element out; the dossier gives the same
+ * values as tables.
  */
 import * as Plot from "@observablehq/plot";
 import type { NearbyMeasurement, RecentValue } from "../../../src/ground/contract/contract-dossier.ts";
@@ -12,12 +15,15 @@ import { formatFormula, formatNumber } from "../format.ts";
 import type { Lang } from "../i18n.ts";
 import { normStyle } from "./norm-style.ts";
 
+/** "exceeds": an assessed mean above a limit value; "indicative": above one, but not assessable. */
+export type RowMark = "exceeds" | "indicative" | null;
+
 interface Row {
   key: string;
   name: string;
   formula: string;
   value: number;
-  exceeds: boolean;
+  mark: RowMark;
 }
 
 interface Tick {
@@ -26,7 +32,13 @@ interface Tick {
   normId: string;
 }
 
-export const exceedsAny = (value: RecentValue) => value.norms.some((check) => check.exceeds);
+/** Above a legal limit value (never the WHO guideline), and whether that is an exceedance or a comparison. */
+export function limitMark(value: RecentValue): RowMark {
+  if (!value.norms.some((check) => check.kind === "limit" && check.above)) return null;
+  return value.reading === "assessment" ? "exceeds" : "indicative";
+}
+
+const symbols: Record<Exclude<RowMark, null>, string> = { exceeds: " ▲", indicative: " △" };
 
 /** The rows of one averaging window, pollutant by pollutant, nearest first within each. */
 export function normRows(nearby: readonly NearbyMeasurement[], window: RecentValue["window"], lang: Lang): { rows: Row[]; ticks: Tick[] } {
@@ -39,7 +51,7 @@ export function normRows(nearby: readonly NearbyMeasurement[], window: RecentVal
       const value = measurement.values.find((v) => v.formula === formula && v.window === window);
       if (!value || value.value === null) continue;
       const key = `${formatFormula(formula, lang)} · ${measurement.name}`;
-      rows.push({ key, name: measurement.name, formula, value: value.value, exceeds: exceedsAny(value) });
+      rows.push({ key, name: measurement.name, formula, value: value.value, mark: limitMark(value) });
       for (const check of value.norms) ticks.push({ key, value: check.norm.value, normId: check.norm.id });
     }
   }
@@ -59,7 +71,14 @@ export function normChart({ rows, ticks }: { rows: Row[]; ticks: Tick[] }, { wid
     x: { label: "µg/m³", grid: true, nice: true, tickFormat: format },
     y: { domain: rows.map((row) => row.key), label: null },
     marks: [
-      Plot.barX(rows, { y: "key", x: "value", fill: (row: Row) => (row.exceeds ? "#a11919" : "#0b6660"), fillOpacity: 0.8, insetTop: 4, insetBottom: 4 }),
+      Plot.barX(rows, {
+        y: "key",
+        x: "value",
+        fill: (row: Row) => (row.mark === "exceeds" ? "#a11919" : "#0b6660"),
+        fillOpacity: 0.8,
+        insetTop: 4,
+        insetBottom: 4,
+      }),
       // A white halo under each tick keeps the limit's red visible on a red bar.
       Plot.tickX(ticks, { y: "key", x: "value", stroke: "#ffffff", strokeWidth: 5 }),
       ...styles.map((style) =>
@@ -68,14 +87,14 @@ export function normChart({ rows, ticks }: { rows: Row[]; ticks: Tick[] }, { wid
           { y: "key", x: "value", stroke: style.stroke, strokeWidth: style.width, strokeDasharray: style.dash, className: `mm-norm-${style.kind}` },
         ),
       ),
-      // Plot's fontWeight is constant per mark, so values above a norm get a mark of their own.
+      // Plot's fontWeight is constant per mark, so exceedances get a mark of their own.
       ...[false, true].map((exceeds) =>
         Plot.text(
-          rows.filter((row) => row.exceeds === exceeds),
+          rows.filter((row) => (row.mark === "exceeds") === exceeds),
           {
             y: "key",
             x: "value",
-            text: (row: Row) => `${format(row.value)}${exceeds ? " ▲" : ""}`,
+            text: (row: Row) => `${format(row.value)}${row.mark ? symbols[row.mark] : ""}`,
             textAnchor: "start",
             dx: 4,
             fontWeight: exceeds ? "bold" : "normal",

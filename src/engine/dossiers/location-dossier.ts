@@ -12,6 +12,10 @@ import { searchEstablishments } from "./establishment-search.ts";
 import type { NearbyAir } from "./nearby-air.ts";
 import { noiseAt } from "./noise-at-location.ts";
 import { sourcesOf } from "./sources.ts";
+import type { Address } from "../../ground/contract/contract-addresses.ts";
+import type { AddressSearchService } from "./address-search.ts";
+import { complaintsNear } from "./complaints-near.ts";
+import { sensitiveBuildings } from "./sensitive-buildings.ts";
 
 /** Establishments listed around the point, nearest first. */
 const MAX_ESTABLISHMENTS = 100;
@@ -24,7 +28,11 @@ export const LOCATION_PIPELINES: readonly PipelineName[] = [
   "noise-exposure",
   "green-heat",
   "establishments",
+  "complaints",
+  "bag-addresses",
 ];
+/** A dossier opened on coordinates is titled by the nearest address this close, if any. */
+const TITLE_ADDRESS_WITHIN_M = 50;
 
 interface Buurt {
   code: string;
@@ -34,7 +42,7 @@ interface Buurt {
   geometry: PolygonGeometry;
 }
 
-export function createLocationDossiers(db: Database, nearbyAir: NearbyAir) {
+export function createLocationDossiers(db: Database, nearbyAir: NearbyAir, addresses?: AddressSearchService) {
   const buurtenCache = createVersionedCache<Buurt[]>(2);
 
   function buurten(published: PublishedRuns, options: QueryOptions): Promise<Buurt[]> {
@@ -57,10 +65,16 @@ export function createLocationDossiers(db: Database, nearbyAir: NearbyAir) {
     });
   }
 
-  return async function locationDossier(point: { lat: number; lon: number }, radiusM: number, options: QueryOptions): Promise<LocationDossier> {
+  /** `address`: the BAG address the dossier is opened for (`point` is then its point). */
+  return async function locationDossier(
+    point: { lat: number; lon: number },
+    radiusM: number,
+    options: QueryOptions,
+    address: Address | null = null,
+  ): Promise<LocationDossier> {
     const published = await db.published.settled();
     const buurt = (await buurten(published, options)).find((b) => pointInGeometry([point.lon, point.lat], b.geometry)) ?? null;
-    const [keyFigures, greenHeat, nearby, noise, around] = await Promise.all([
+    const [keyFigures, greenHeat, nearby, noise, around, nearestAddress, sensitive, complaints] = await Promise.all([
       buurt && published.has("area-key-figures")
         ? db.query(
             "SELECT measure, period, value FROM main.area_key_figures WHERE area_code = $code AND period = (SELECT max(period) FROM main.area_key_figures WHERE area_code = $code) ORDER BY measure",
@@ -80,6 +94,9 @@ export function createLocationDossiers(db: Database, nearbyAir: NearbyAir) {
       published.has("establishments")
         ? searchEstablishments(db, { near: point, radius: radiusM, sort: "distance", page: 1, pageSize: MAX_ESTABLISHMENTS }, options)
         : null,
+      address || !addresses ? null : addresses.nearest(published, point, TITLE_ADDRESS_WITHIN_M, options),
+      sensitiveBuildings(db, published, point, radiusM, options),
+      complaintsNear(db, published, point, radiusM, options),
     ]);
     const heat = greenHeat[0];
     return {
@@ -98,6 +115,10 @@ export function createLocationDossiers(db: Database, nearbyAir: NearbyAir) {
           }
         : null,
       establishments: around?.items ?? [],
+      address,
+      nearestAddress,
+      sensitive,
+      complaints,
       sources: sourcesOf(published, LOCATION_PIPELINES),
     };
   };

@@ -1,7 +1,8 @@
 /**
  * What in a dossier needs action, judged on a given day: a violation not yet re-inspected, a granted
  * permit that expires within 90 days, an application undecided past the eight-week decision period
- * (Omgevingswet, regular procedure), a complaint not closed.
+ * (Omgevingswet, regular procedure), a sanction whose deadline passed without a re-inspection, a
+ * complaint not closed (and whether its handling deadline has passed).
  */
 import type { Complaint, Inspection, OpenItem, Permit } from "../../ground/contract/contract-dossier.ts";
 
@@ -25,6 +26,22 @@ export function openItems(asOf: string, permits: Permit[], inspections: Inspecti
         en: `Violation found on ${inspection.inspectedOn} (${inspection.violations}×), not re-inspected for ${days} days.`,
       },
     });
+  }
+  for (const inspection of inspections) {
+    for (const finding of inspection.findings) {
+      if (finding.sanction === "none" || finding.sanctionDeadline === null || finding.sanctionDeadline >= asOf) continue;
+      if (finding.reinspectedOn !== null && finding.reinspectedOn <= asOf) continue;
+      const days = daysBetween(finding.sanctionDeadline, asOf);
+      items.push({
+        kind: "sanction-deadline-passed",
+        subject: finding.id,
+        date: finding.sanctionDeadline,
+        message: {
+          nl: `Termijn van de sanctie op ${finding.id} (${finding.rule}) verstreken op ${finding.sanctionDeadline}, ${days} dagen zonder hercontrole.`,
+          en: `The sanction deadline for ${finding.id} (${finding.rule}) passed on ${finding.sanctionDeadline}, not re-inspected for ${days} days.`,
+        },
+      });
+    }
   }
   for (const permit of permits) {
     if (permit.status === "granted" && permit.validUntil !== null) {
@@ -58,14 +75,20 @@ export function openItems(asOf: string, permits: Permit[], inspections: Inspecti
   }
   for (const complaint of complaints) {
     if (complaint.status === "closed") continue;
+    const late = complaint.handleBy < asOf;
     items.push({
       kind: "complaint-open",
       subject: complaint.id,
       date: complaint.receivedOn,
-      message: {
-        nl: `Klacht ${complaint.id} van ${complaint.receivedOn} is nog niet afgehandeld.`,
-        en: `Complaint ${complaint.id} of ${complaint.receivedOn} is not closed yet.`,
-      },
+      message: late
+        ? {
+            nl: `Klacht ${complaint.id} van ${complaint.receivedOn} is nog niet afgehandeld; de afhandeltermijn verliep op ${complaint.handleBy}.`,
+            en: `Complaint ${complaint.id} of ${complaint.receivedOn} is not closed yet; its handling deadline passed on ${complaint.handleBy}.`,
+          }
+        : {
+            nl: `Klacht ${complaint.id} van ${complaint.receivedOn} is nog niet afgehandeld (termijn tot ${complaint.handleBy}).`,
+            en: `Complaint ${complaint.id} of ${complaint.receivedOn} is not closed yet (due by ${complaint.handleBy}).`,
+          },
     });
   }
   return items.sort((a, b) => a.date.localeCompare(b.date));

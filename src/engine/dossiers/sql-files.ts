@@ -9,4 +9,5 @@ export const dossierSql = {
   stationRecentMeans: read("station-recent-means"),
   sensorRecentMeans: read("sensor-recent-means"),
   noiseAtBuurt: read("noise-at-buurt"),
+  addressSearch: read("address-search"),
 };

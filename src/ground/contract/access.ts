@@ -30,6 +30,11 @@ export const routeAccess = {
   "GET /api/v1/establishments": detailRoles,
   "GET /api/v1/establishments/:id": detailRoles,
   "GET /api/v1/locations/dossier": detailRoles,
+  // Addresses are public data, but lead to dossiers: the permit officer's roles, not audited.
+  "GET /api/v1/addresses": detailRoles,
+  "GET /api/v1/addresses/:id": detailRoles,
+  // BAG footprints for the map: public data, but the map is part of the permit officer's dossiers.
+  "GET /api/v1/buildings": detailRoles,
   "GET /api/v1/audit": ["admin"],
   "GET /api/v1/users": ["admin"],
   "POST /api/v1/users": ["admin"],

@@ -23,6 +23,11 @@ export interface SourceSettings {
   /** PDOK boundaries WFS (e.g. https://service.pdok.nl/cbs/gebiedsindelingen/2024/wfs/v1_0) and the municipality kept. */
   pdok?: { baseUrl: string; municipalityCode: string };
   /**
+   * PDOK's BAG OGC API Features (https://api.pdok.nl/kadaster/bag/ogc/v2, MM_BAG_URL); `bbox` is the
+   * municipality's extent [west, south, east, north] in WGS84 (MM_BAG_BBOX), else the published gemeente's.
+   */
+  bag?: { baseUrl: string; bbox?: [number, number, number, number] | undefined };
+  /**
    * CBS StatLine OData v4 (https://datasets.cbs.nl/odata/v1/CBS) and the table read, e.g. 85618NED.
    * With `tables` (MM_CBS_TABLES), every year's table is read instead of `table`: from v4, from the
    * classic v3 API at `v3BaseUrl` (https://opendata.cbs.nl/ODataApi/odata) or from a CSV export.

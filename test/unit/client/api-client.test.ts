@@ -68,8 +68,8 @@ describe("calls the contract forbids do not compile", () => {
       void api.get("GET /api/v1/indicators/:id/series", { path: { id: "x" }, query: { by: "everything" } });
       // @ts-expect-error -- a file format is for download links (api.url), not for JSON
       void api.get("GET /api/v1/indicators/:id/series", { path: { id: "x" }, query: { format: "csv" } });
-      // @ts-expect-error -- lat and lon are required
-      void api.get("GET /api/v1/locations/dossier", { query: { radius: 500 } });
+      // @ts-expect-error -- the radius is a number of metres
+      void api.get("GET /api/v1/locations/dossier", { query: { lat: 52.08, lon: 4.31, radius: "far" } });
       // @ts-expect-error -- a redirect is for the browser to follow, not to fetch
       void api.get("GET /api/v1/session/oidc");
       // @ts-expect-error -- a GET is not sent

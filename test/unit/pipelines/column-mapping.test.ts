@@ -142,7 +142,7 @@ describe("checkColumnMappings (at start)", () => {
   it("refuses a file no pipeline reads, naming the names that are read", () => {
     const file = permitsMapping(() => {}, "permit.json");
     expect(() => checkColumnMappings(path.dirname(file), pipelines)).toThrow(
-      `column mapping ${file}: no pipeline reads an export of that name; names that do: establishments.json, permits.json, inspections.json, complaints.json`,
+      `column mapping ${file}: no pipeline reads an export of that name; names that do: establishments.json, permits.json, inspections.json, inspection-findings.json, complaints.json`,
     );
   });
 

@@ -1,12 +1,13 @@
 /**
  * Complaints about an establishment: per year by kind as a chart with its table, and every complaint
- * with its date, kind and status.
+ * with its date, kind, status, handling deadline and place (buurt, nearest address); never who made
+ * it. Apart from them, the complaints nearby that are linked to no establishment or another one.
  */
 import { html, type TemplateResult } from "lit";
-import type { Complaint, EstablishmentDossier } from "../../../../src/ground/contract/contract-dossier.ts";
+import type { Complaint, EstablishmentDossier, NearbyComplaint } from "../../../../src/ground/contract/contract-dossier.ts";
 import "../../chart-frame.ts";
 import { complaintKinds, complaintsChart, complaintYears } from "../../charts/complaints-by-year.ts";
-import { formatDate } from "../../dossier-format.ts";
+import { formatDate, formatDistance } from "../../dossier-format.ts";
 import { lang, t } from "../../i18n.ts";
 
 type ByYear = EstablishmentDossier["complaintsByYear"];
@@ -54,6 +55,8 @@ function renderComplaintList(complaints: readonly Complaint[]): TemplateResult {
           <th scope="col">${t("dossier.receivedOn")}</th>
           <th scope="col">${t("dossier.complaintKindCol")}</th>
           <th scope="col">${t("dossier.status")}</th>
+          <th scope="col">${t("dossier.handleBy")}</th>
+          <th scope="col">${t("dossier.complaintPlace")}</th>
         </tr>
       </thead>
       <tbody>
@@ -64,11 +67,50 @@ function renderComplaintList(complaints: readonly Complaint[]): TemplateResult {
               <td>${formatDate(complaint.receivedOn, language)}</td>
               <td>${t(`dossier.complaintKind.${complaint.kind}`)}</td>
               <td>${t(`dossier.complaintStatus.${complaint.status}`)}</td>
+              <td>${formatDate(complaint.handleBy, language)}</td>
+              <td>${[complaint.nearestAddress, complaint.buurtName].filter(Boolean).join("; ") || "–"}</td>
             </tr>`,
         )}
       </tbody>
     </table>
   </div>`;
+}
+
+/** Complaints within `radiusM` not linked to this establishment, nearest first. */
+export function renderNearbyComplaints(complaints: readonly NearbyComplaint[], radiusM: number): TemplateResult {
+  const language = lang();
+  if (complaints.length === 0) return html`<p data-testid="nearby-complaints-empty">${t("dossier.nearbyComplaintsEmpty", { radius: radiusM })}</p>`;
+  return html`<p class="muted">${t("dossier.nearbyComplaintsIntro", { radius: radiusM })}</p>
+    <div class="table-wrap">
+      <table data-testid="nearby-complaint-table">
+        <caption class="sr-only">
+          ${t("dossier.nearbyComplaintsTitle", { count: complaints.length })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${t("dossier.complaint")}</th>
+            <th scope="col">${t("dossier.receivedOn")}</th>
+            <th scope="col">${t("dossier.complaintKindCol")}</th>
+            <th scope="col">${t("dossier.status")}</th>
+            <th scope="col" class="num">${t("dossier.distance")}</th>
+            <th scope="col">${t("dossier.linkedTo")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${complaints.map(
+            (c) =>
+              html`<tr data-testid="nearby-complaint-row">
+                <th scope="row">${c.id}</th>
+                <td>${formatDate(c.receivedOn, language)}</td>
+                <td>${t(`dossier.complaintKind.${c.kind}`)}</td>
+                <td>${t(`dossier.complaintStatus.${c.status}`)}</td>
+                <td class="num">${formatDistance(c.distanceM, language)}</td>
+                <td>${c.establishmentId ?? html`<span class="muted">${t("dossier.notLinked")}</span>`}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
 }
 
 export function renderComplaints(dossier: EstablishmentDossier): TemplateResult {

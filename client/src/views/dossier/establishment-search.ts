@@ -9,7 +9,16 @@ import type { Role } from "../../../../src/ground/contract/contract.ts";
 import type { EstablishmentSearch } from "../../../../src/ground/contract/contract-dossier.ts";
 import { api } from "../../api-client.ts";
 import type { MapPoint } from "../../charts/area-map.ts";
-import { DEFAULT_RADIUS_M, formatCoordinate, searchApiQuery, type EstablishmentSort, type SearchState } from "../../dossier-routes.ts";
+import {
+  DEFAULT_RADIUS_M,
+  dueFilters,
+  formatCoordinate,
+  searchApiQuery,
+  searchCsvQuery,
+  type DueFilter,
+  type EstablishmentSort,
+  type SearchState,
+} from "../../dossier-routes.ts";
 import { formatNumber } from "../../format.ts";
 import { LangController, lang, t } from "../../i18n.ts";
 import { hrefFor, replaceRoute } from "../../routes.ts";
@@ -156,9 +165,20 @@ export class EstablishmentSearchView extends LitElement {
     const pages = Math.max(1, Math.ceil(search.total / search.pageSize));
     const first = (search.page - 1) * search.pageSize + 1;
     const last = first + search.items.length - 1;
-    const sorts: EstablishmentSort[] = this.state.near ? ["distance", "name", "category"] : ["name", "category"];
+    const sorts: EstablishmentSort[] = this.state.near ? ["distance", "name", "category", "due"] : ["name", "category", "due"];
+    const dueFilter = html`<label
+      >${t("search.due")}
+      <select data-testid="search-due" @change=${this.#onDue}>
+        <option value="" ?selected=${this.state.due === undefined}>${t("search.dueAll")}</option>
+        ${dueFilters.map(
+          (level) =>
+            html`<option value=${level} ?selected=${level === this.state.due}>${t("search.dueAtLeast", { level: t(`dossier.dueLevel.${level}`) })}</option>`,
+        )}
+      </select>
+    </label>`;
     if (search.items.length === 0) {
-      return html`<p role="status" data-testid="result-count" data-total="0">${t("search.none")}</p>`;
+      return html`<div class="toolbar">${dueFilter}</div>
+        <p role="status" data-testid="result-count" data-total="0">${t("search.none")}</p>`;
     }
     return html`<div class="toolbar">
         <p role="status" data-testid="result-count" data-total=${search.total}>
@@ -170,6 +190,14 @@ export class EstablishmentSearchView extends LitElement {
             ${sorts.map((sort) => html`<option value=${sort} ?selected=${sort === search.sort}>${t(`search.sort.${sort}`)}</option>`)}
           </select>
         </label>
+        ${dueFilter}
+        <a
+          class="button"
+          data-testid="search-export-csv"
+          href=${api.url("GET /api/v1/establishments", { query: { ...searchCsvQuery(this.state), lang: lang() } })}
+          download="milieubelastende-activiteiten.csv"
+          >${t("search.exportCsv")}</a
+        >
       </div>
       ${renderEstablishmentTable(search.items, { caption: t("search.results"), withDistance: this.state.near !== undefined })}
       <nav class="pager" aria-label=${t("search.pager")}>
@@ -200,6 +228,14 @@ export class EstablishmentSearchView extends LitElement {
   #onSort = (event: Event) => {
     const sort = (event.target as HTMLSelectElement).value as EstablishmentSort;
     this.#update({ ...this.state, sort, page: 1 });
+  };
+
+  #onDue = (event: Event) => {
+    const value = (event.target as HTMLSelectElement).value;
+    const next: SearchState = { ...this.state, page: 1 };
+    if (value === "") delete next.due;
+    else next.due = value as DueFilter;
+    this.#update(next);
   };
 
   #onSearch = (event: SearchEvent) => {

@@ -9,11 +9,17 @@ import { LitElement, css, html } from "lit";
 import type { Role } from "../../../../src/ground/contract/contract.ts";
 import type { LocationDossier } from "../../../../src/ground/contract/contract-dossier.ts";
 import { api } from "../../api-client.ts";
-import { DEFAULT_RADIUS_M, formatCoordinate, locationApiQuery, type LocationState } from "../../dossier-routes.ts";
+import { DEFAULT_RADIUS_M, formatCoordinate, locationStateApiQuery, type LocationState } from "../../dossier-routes.ts";
+import { formatAddress, formatStreetNumber } from "../../../../src/ground/address-text.ts";
+import "./address-combobox.ts";
+import "./around-section.ts";
+import type { RadiusChangeEvent } from "./around-section.ts";
+import "../../charts/building-map.ts";
+import type { BuildingMapPoint } from "../../charts/building-map.ts";
 import { formatPercent } from "../../dossier-format.ts";
 import { formatNumber } from "../../format.ts";
 import { LangController, lang, t, type MessageKey } from "../../i18n.ts";
-import { replaceRoute } from "../../routes.ts";
+import { hrefFor, replaceRoute } from "../../routes.ts";
 import { baseStyles, detailStyles } from "../../styles.ts";
 import { renderFailure, renderLoading } from "../failure-message.ts";
 import { renderBackToSearch } from "./back-to-search.ts";
@@ -63,8 +69,8 @@ export class LocationDossierView extends LitElement {
   #dossier = new Task(this, {
     args: () => [this.point] as const,
     task: ([point], { signal }) => {
-      if (point.lat === undefined || point.lon === undefined) return null;
-      return api.get("GET /api/v1/locations/dossier", { query: locationApiQuery(point.lat, point.lon, point.radius), signal });
+      const query = locationStateApiQuery(point);
+      return query ? api.get("GET /api/v1/locations/dossier", { query, signal }) : null;
     },
   });
 
@@ -92,7 +98,16 @@ export class LocationDossierView extends LitElement {
       </section>`;
   }
 
+  /** The address box first; coordinates stay available under "advanced". */
   #renderForm() {
+    return html`<mm-address-combobox .radius=${this.point.radius} data-testid="location-address"></mm-address-combobox>
+      <details class="advanced" ?open=${this.point.address === undefined && this.point.lat !== undefined}>
+        <summary>${t("address.advanced")}</summary>
+        ${this.#renderPointFields()}
+      </details>`;
+  }
+
+  #renderPointFields() {
     const { lat, lon } = this.point;
     const radius = this.point.radius ?? DEFAULT_RADIUS_M;
     return html`<form @submit=${this.#submit} aria-label=${t("location.formLabel")}>
@@ -120,17 +135,67 @@ export class LocationDossierView extends LitElement {
     replaceRoute(this, { name: "location", lat: Number(data.get("lat")), lon: Number(data.get("lon")), radius: Number(data.get("radius")) });
   };
 
+  /** By the address; on coordinates by the nearest address within 50 m, else the buurt; only then the coordinates. */
+  #title(dossier: LocationDossier): string {
+    if (dossier.address) return t("location.titleAddress", { address: formatAddress(dossier.address) });
+    if (dossier.nearestAddress) return t("location.titleNear", { address: formatStreetNumber(dossier.nearestAddress) });
+    if (dossier.buurt) return t("location.titleBuurt", { buurt: dossier.buurt.name });
+    return t("location.title", { lat: formatCoordinate(dossier.lat), lon: formatCoordinate(dossier.lon) });
+  }
+
+  #changeRadius = (event: RadiusChangeEvent) => {
+    const { address, lat, lon } = this.point;
+    replaceRoute(this, address !== undefined ? { name: "location", address, radius: event.detail } : { name: "location", lat, lon, radius: event.detail });
+  };
+
+  #mapPoints(dossier: LocationDossier): BuildingMapPoint[] {
+    const here: BuildingMapPoint = {
+      lon: dossier.lon,
+      lat: dossier.lat,
+      kind: "address",
+      label: dossier.address ? formatAddress(dossier.address) : `${formatCoordinate(dossier.lat)}, ${formatCoordinate(dossier.lon)}`,
+    };
+    return [
+      here,
+      ...dossier.establishments.map((e) => ({
+        lon: e.lon,
+        lat: e.lat,
+        kind: "establishment" as const,
+        label: `${e.name}, ${e.address}`,
+        href: hrefFor({ name: "establishment", id: e.id }),
+      })),
+      ...(dossier.sensitive?.nearest ?? []).map((n) => ({
+        lon: n.address.lon,
+        lat: n.address.lat,
+        kind: "sensitive" as const,
+        label: `${n.classes.map((c) => t(`around.class.${c}`)).join(", ")}: ${formatStreetNumber(n.address)}`,
+        href: hrefFor({ name: "location", address: n.address.id }),
+      })),
+    ];
+  }
+
+  #csvHref(dossier: LocationDossier): string {
+    const where = dossier.address ? { address: dossier.address.id } : { lat: dossier.lat, lon: dossier.lon };
+    return api.url("GET /api/v1/locations/dossier", { query: { ...where, radius: dossier.radiusM, format: "csv", lang: lang() } });
+  }
+
   #renderDossier(dossier: LocationDossier) {
     const language = lang();
-    const point = { lat: formatCoordinate(dossier.lat), lon: formatCoordinate(dossier.lon) };
     const radius = formatNumber(dossier.radiusM, language, { digits: 0 });
     return html`<div class="page-head">
-        <h1 data-testid="location-title">${t("location.title", point)}</h1>
+        <h1 data-testid="location-title">${this.#title(dossier)}</h1>
         <div class="actions no-print">
+          <a class="button" href=${this.#csvHref(dossier)} download data-testid="location-csv">${t("location.downloadCsv")}</a>
           <button type="button" @click=${() => window.print()}>${t("dossier.print")}</button>
         </div>
       </div>
       <section class="panel no-print">${this.#renderForm()}</section>
+      <section class="panel" data-testid="around-section">
+        <mm-around-section .dossier=${dossier} @mm-radius-change=${this.#changeRadius}></mm-around-section>
+      </section>
+      <section class="panel" aria-label=${t("around.mapSlot")} data-testid="location-building-map">
+        <mm-building-map .center=${{ lon: dossier.lon, lat: dossier.lat }} .radiusM=${dossier.radiusM} .points=${this.#mapPoints(dossier)}></mm-building-map>
+      </section>
       <section class="panel two-columns" aria-labelledby="area-title" data-testid="location-area">
         <div>
           <h2 id="area-title">${t("location.areaTitle")}</h2>

@@ -1,6 +1,9 @@
-/** What in a dossier needs action, shown first and as a list, each item with its kind in words. */
+/**
+ * What in a dossier needs action, shown first and as a list, each item with its kind in words; and
+ * "Controle nodig?": the inspection-due signal with every reason and its points.
+ */
 import { html, type TemplateResult } from "lit";
-import type { OpenItem } from "../../../../src/ground/contract/contract-dossier.ts";
+import type { InspectionDue, OpenItem } from "../../../../src/ground/contract/contract-dossier.ts";
 import { formatDate } from "../../dossier-format.ts";
 import { lang, pick, t } from "../../i18n.ts";
 
@@ -21,5 +24,35 @@ export function renderOpenItems(items: readonly OpenItem[]): TemplateResult {
             )}
           </ul>`
     }
+  </section>`;
+}
+
+/** The inspection-due block: level and score, the intended interval, and each reason with its points. */
+export function renderInspectionDue(due: InspectionDue, category: number): TemplateResult {
+  const language = lang();
+  const level = t(`dossier.dueLevel.${due.level}`);
+  return html`<section class="panel due" aria-labelledby="due-title" data-testid="inspection-due" data-level=${due.level} data-score=${due.score}>
+    <h2 id="due-title">${t("dossier.dueTitle")}</h2>
+    <p>
+      <strong data-testid="due-score">${t("dossier.dueScore", { score: due.score, level })}</strong>.
+      ${t("dossier.dueInterval", {
+        category,
+        years: due.intervalYears,
+        last: due.lastInspectedOn ? formatDate(due.lastInspectedOn, language) : t("dossier.dueNever"),
+      })}
+    </p>
+    ${
+      due.reasons.length === 0
+        ? html`<p>${t("dossier.dueNone")}</p>`
+        : html`<ul>
+            ${due.reasons.map(
+              (reason) =>
+                html`<li data-testid="due-reason" data-code=${reason.code}>
+                  ${pick(reason.message, language)} <span class="muted">(${t("dossier.duePoints", { points: reason.points })})</span>
+                </li>`,
+            )}
+          </ul>`
+    }
+    <p class="muted no-print">${t("dossier.dueExplain")}</p>
   </section>`;
 }

@@ -9,6 +9,11 @@ import { loadBoundaries } from "../../area-boundaries.ts";
 import { DEFAULT_RADIUS_M, formatCoordinate, type SearchState } from "../../dossier-routes.ts";
 import { LangController, t } from "../../i18n.ts";
 import { baseStyles } from "../../styles.ts";
+import { formatAddress } from "../../../../src/ground/address-text.ts";
+import type { Address } from "../../../../src/ground/contract/contract-addresses.ts";
+import { hrefFor } from "../../routes.ts";
+import "./address-combobox.ts";
+import type { AddressChosenEvent } from "./address-combobox.ts";
 
 export type SearchEvent = CustomEvent<SearchState>;
 
@@ -19,7 +24,10 @@ export class SearchForm extends LitElement {
     state: { attribute: false },
     picking: { type: Boolean },
     problem: { state: true },
+    chosenAddress: { state: true },
   };
+  /** The address last chosen in the address box: its point is in the fields, its dossier a link away. */
+  declare chosenAddress: Address | null;
   declare state: SearchState;
   declare picking: boolean;
   declare problem: string | null;
@@ -64,6 +72,9 @@ export class SearchForm extends LitElement {
       legend {
         font-weight: 600;
       }
+      mm-address-combobox {
+        flex-basis: 100%;
+      }
       .hint {
         flex-basis: 100%;
         margin: 0;
@@ -101,6 +112,7 @@ export class SearchForm extends LitElement {
     this.state = {};
     this.picking = false;
     this.problem = null;
+    this.chosenAddress = null;
   }
 
   /** The typed or picked point goes into the fields; the search itself runs on submit or pick. */
@@ -150,6 +162,16 @@ export class SearchForm extends LitElement {
       </label>
       <fieldset>
         <legend>${t("search.near")}</legend>
+        <mm-address-combobox class="wide-address" @mm-address-chosen=${this.#addressChosen} data-testid="search-address"></mm-address-combobox>
+        ${
+          this.chosenAddress
+            ? html`<p class="hint" data-testid="search-address-dossier">
+                <a href=${hrefFor({ name: "location", address: this.chosenAddress.id })}
+                  >${t("address.openDossier", { address: formatAddress(this.chosenAddress) })}</a
+                >
+              </p>`
+            : null
+        }
         <label
           >${t("search.lat")}
           <input name="lat" type="number" step="any" min="-90" max="90" .value=${state.near ? formatCoordinate(state.near.lat) : ""} data-testid="search-lat" />
@@ -190,6 +212,13 @@ export class SearchForm extends LitElement {
       </div>
     </form>`;
   }
+
+  /** On this page an address fills the search's point (the officer then searches near it) instead of opening its dossier. */
+  #addressChosen = (event: AddressChosenEvent) => {
+    event.preventDefault();
+    this.chosenAddress = event.detail;
+    this.setPoint(event.detail);
+  };
 
   #togglePick = () => this.dispatchEvent(new CustomEvent("mm-toggle-pick", { bubbles: true, composed: true }));
 

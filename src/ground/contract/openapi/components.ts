@@ -7,11 +7,13 @@ import { z } from "zod";
 import * as contract from "../contract.ts";
 import * as areas from "../contract-areas.ts";
 import * as dossier from "../contract-dossier.ts";
+import * as addresses from "../contract-addresses.ts";
 import * as why from "../contract-why.ts";
 import { PublicIndicator } from "../contract-public.ts";
 import { Alert, AlertList } from "../contract-alerts.ts";
 import { GoLiveCheck, LatestGoLiveCheck, PipelineCheck, RejectReason } from "../contract-go-live.ts";
 import * as air from "../contract-air.ts";
+import * as buildings from "../contract-buildings.ts";
 
 /** RFC 9457 problem+json, as src/web/http/problem.ts writes it for every error. */
 export const Problem = z.object({
@@ -98,6 +100,11 @@ export const componentSchemas = {
   EstablishmentSearch: dossier.EstablishmentSearch,
   EstablishmentDossier: dossier.EstablishmentDossier,
   LocationDossier: dossier.LocationDossier,
+  Address: addresses.Address,
+  AddressSearch: addresses.AddressSearch,
+  SensitiveAround: addresses.SensitiveAround,
+  BuildingFootprint: buildings.BuildingFootprint,
+  BuildingsInView: buildings.BuildingsInView,
   AuditList: dossier.AuditList,
   Account: dossier.Account,
   AccountList: dossier.AccountList,

@@ -10,7 +10,9 @@ import { AlertsQuery } from "../contract-alerts.ts";
 import { BoundariesQuery, ProfilePath } from "../requests/areas.ts";
 import { NewBackup } from "../requests/backups.ts";
 import { AuditQuery, DossierQuery, EstablishmentsQuery, LocationQuery } from "../requests/dossiers.ts";
+import { AddressesQuery, AddressPath } from "../requests/addresses.ts";
 import { RunPath, RunsQuery } from "../requests/pipelines.ts";
+import { BuildingsQuery } from "../requests/buildings.ts";
 import { Credentials, SsoStartQuery } from "../requests/session.ts";
 import { DetailQuery, ExportQuery, StationPath } from "../requests/stations.ts";
 import { ComplianceQuery } from "../requests/air.ts";
@@ -140,11 +142,16 @@ export const operations = {
     responses: { 200: json("AreaProfile", "The area's profile; small cells suppressed for the policy role"), 404: problem("No area with this code") },
   },
   "GET /api/v1/establishments": {
-    summary: "Search establishments",
-    summaryNl: "Inrichtingen zoeken",
+    summary: "Search establishments (environmentally harmful activities); format=csv exports all matches (audited)",
+    summaryNl: "Milieubelastende activiteiten zoeken; format=csv exporteert alle resultaten (gelogd)",
     tag: "dossiers",
     query: EstablishmentsQuery,
-    responses: { 200: json("EstablishmentSearch", "One page of results") },
+    responses: {
+      200: {
+        description: "One page of results, or all matches as CSV",
+        content: { "application/json": "EstablishmentSearch", "text/csv": { type: "string" } },
+      },
+    },
   },
   "GET /api/v1/establishments/:id": {
     summary: "An establishment's dossier (audited)",
@@ -159,7 +166,34 @@ export const operations = {
     summaryNl: "Alles wat bekend is rond een punt (gelogd)",
     tag: "dossiers",
     query: LocationQuery,
-    responses: { 200: json("LocationDossier", "The location dossier") },
+    responses: {
+      200: {
+        description: "The location dossier (CSV with format=csv, audited as an export)",
+        content: { "application/json": "LocationDossier", "text/csv": { type: "string" } },
+      },
+      404: problem("No address with this id"),
+    },
+  },
+  "GET /api/v1/addresses": {
+    summary: "Search addresses (BAG) by postcode and number or street and number, with typos and partial input",
+    summaryNl: "Adressen zoeken (BAG) op postcode en huisnummer of straat en huisnummer, met typefouten en onvolledige invoer",
+    tag: "dossiers",
+    query: AddressesQuery,
+    responses: { 200: json("AddressSearch", "The best matches first") },
+  },
+  "GET /api/v1/addresses/:id": {
+    summary: "One address (BAG)",
+    summaryNl: "Eén adres (BAG)",
+    tag: "dossiers",
+    path: AddressPath,
+    responses: { 200: json("Address", "The address"), 404: problem("No address with this id") },
+  },
+  "GET /api/v1/buildings": {
+    summary: "BAG building footprints in a map view of at most 3 × 3 km (not audited: public data)",
+    summaryNl: "BAG-pandcontouren in een kaartbeeld van hoogstens 3 × 3 km (niet gelogd: openbare gegevens)",
+    tag: "dossiers",
+    query: BuildingsQuery,
+    responses: { 200: json("BuildingsInView", "The footprints, at most 5,000, nearest the box's centre first") },
   },
   "GET /api/v1/audit": {
     summary: "The audit log, newest first",

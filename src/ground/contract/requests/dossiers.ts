@@ -1,6 +1,8 @@
 /** The permit officer's queries: establishment search, dossiers, and the admin's audit log. */
 import { z } from "zod";
 import { establishmentSorts } from "../contract-dossier.ts";
+
+const dueFilters = ["true", "low", "medium", "high"] as const;
 import { choices } from "../../i18n/choices.ts";
 import { reason } from "../../i18n/message.ts";
 import { areaCode, boundedInt, csvOptions, latitude, longitude } from "../params.ts";
@@ -31,6 +33,14 @@ export const EstablishmentsQuery = z
     near: near.optional(),
     radius: boundedInt(1, 50_000).optional(),
     sort: z.enum(establishmentSorts, { error: reason("param.oneOf", { choices: choices(establishmentSorts) }) }).optional(),
+    // Inspection due at this level or above; "true" is "medium" (docs/inspection-due.md).
+    due: z
+      .enum(dueFilters, { error: reason("param.oneOf", { choices: choices(dueFilters) }) })
+      .transform((level) => (level === "true" ? ("medium" as const) : level))
+      .optional(),
+    // The search results as CSV (all matches up to a cap), in words, like the dossier's.
+    format: z.enum(["json", "csv"], { error: reason("param.oneOf", { choices: choices(["json", "csv"]) }) }).optional(),
+    ...csvOptions,
     page: boundedInt(1, 10_000).default(1),
     pageSize: boundedInt(1, 100).default(25),
   })
@@ -42,5 +52,25 @@ export const EstablishmentsQuery = z
 export const DossierQuery = z
   .object({ format: z.enum(["json", "csv"], { error: reason("param.oneOf", { choices: choices(["json", "csv"]) }) }).optional(), ...csvOptions })
   .strict();
-export const LocationQuery = z.object({ lat: latitude, lon: longitude, radius: boundedInt(50, 5_000).default(500) }).strict();
+/**
+ * A location by a BAG address id or by coordinates, exactly one of the two; `format=csv` downloads it
+ * (an export, audited as one).
+ */
+export const LocationQuery = z
+  .object({
+    address: z
+      .string()
+      .max(32, { error: reason("param.maxChars", { max: 32 }) })
+      .optional(),
+    lat: latitude.optional(),
+    lon: longitude.optional(),
+    radius: boundedInt(50, 5_000).default(500),
+    format: z.enum(["json", "csv"], { error: reason("param.oneOf", { choices: choices(["json", "csv"]) }) }).optional(),
+    ...csvOptions,
+  })
+  .strict()
+  .refine((q) => (q.address === undefined) === (q.lat !== undefined && q.lon !== undefined) && (q.lat === undefined) === (q.lon === undefined), {
+    error: reason("param.addressOrPoint"),
+    path: ["address"],
+  });
 export const AuditQuery = z.object({ limit: boundedInt(1, 500).default(100), offset: boundedInt(0, 10_000_000).default(0) }).strict();

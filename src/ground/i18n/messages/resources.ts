@@ -3,6 +3,7 @@ import { defineMessages } from "../define-messages.ts";
 
 export const resourceMessages = defineMessages(
   {
+    "unknown.address": "onbekend adres: {id}",
     "unknown.area": "geen wijk of buurt van de gemeente: {code}",
     "unknown.establishment": "onbekende inrichting: {id}",
     "unknown.indicator": "onbekende indicator: {id}",
@@ -23,6 +24,7 @@ export const resourceMessages = defineMessages(
       "geef het wachtwoord via stdin, bijvoorbeeld `printf '%s' \"$PASSWORD\" | npm run users -- add …`, zodat het niet in de shellgeschiedenis komt",
   },
   {
+    "unknown.address": "unknown address: {id}",
     "unknown.area": "not a wijk or buurt of the municipality: {code}",
     "unknown.establishment": "unknown establishment: {id}",
     "unknown.indicator": "unknown indicator: {id}",

@@ -32,6 +32,10 @@ export const parameterDescriptions: Record<string, Description> = {
     en: "Order of the results (default: distance when near is given, else name)",
     nl: "Volgorde van de resultaten (standaard: afstand als near is gegeven, anders naam)",
   },
+  due: {
+    en: "Only establishments due for inspection at this level or above: low, medium or high (true = medium); see docs/inspection-due.md",
+    nl: "Alleen wie een controle nodig heeft op dit niveau of hoger: low, medium of high (true = medium); zie docs/inspection-due.md",
+  },
   page: { en: "Page number, from 1", nl: "Paginanummer, vanaf 1" },
   pageSize: { en: "Results per page", nl: "Resultaten per pagina" },
   lat: { en: "Latitude in degrees (WGS84)", nl: "Breedtegraad in graden (WGS84)" },

@@ -11,6 +11,8 @@ vi.hoisted(() => vi.stubGlobal("document", { documentElement: { lang: "" } }));
 import type { EstablishmentDossier } from "../../../../src/ground/contract/contract-dossier.ts";
 import { timelineEvents } from "../../../../client/src/charts/dossier-timeline.ts";
 
+const complaintPlace = { lat: 52.0908, lon: 5.1215, buurtName: "Zuidrand-Oost", nearestAddress: null };
+
 const dossier: EstablishmentDossier = {
   establishment: {
     id: "IN-000123",
@@ -28,7 +30,9 @@ const dossier: EstablishmentDossier = {
     category: 2,
     naturalPerson: false,
     distanceM: null,
+    due: null,
   },
+  address: null,
   asOf: "2025-06-30",
   permits: [
     {
@@ -53,18 +57,20 @@ const dossier: EstablishmentDossier = {
     },
   ],
   inspections: [
-    { id: "I-1", inspectedOn: "2023-09-14", result: "compliant", violations: 0, followUpOn: null },
-    { id: "I-2", inspectedOn: "2024-11-05", result: "violation", violations: 2, followUpOn: "2025-01-20" },
-    { id: "I-3", inspectedOn: "2025-04-02", result: "serious_violation", violations: 1, followUpOn: null },
+    { id: "I-1", inspectedOn: "2023-09-14", result: "compliant", violations: 0, followUpOn: null, findings: [] },
+    { id: "I-2", inspectedOn: "2024-11-05", result: "violation", violations: 2, followUpOn: "2025-01-20", findings: [] },
+    { id: "I-3", inspectedOn: "2025-04-02", result: "serious_violation", violations: 1, followUpOn: null, findings: [] },
   ],
   complaints: [
-    { id: "K-2", receivedOn: "2024-11-05", kind: "odour", status: "closed" },
-    { id: "K-1", receivedOn: "2024-03-18", kind: "noise", status: "in_progress" },
+    { ...complaintPlace, id: "K-2", receivedOn: "2024-11-05", kind: "odour", status: "closed", handleBy: "2024-12-31" },
+    { ...complaintPlace, id: "K-1", receivedOn: "2024-03-18", kind: "noise", status: "in_progress", handleBy: "2024-05-13" },
   ],
   complaintsByYear: [],
-  nearby: [],
+  nearby: { stations: [], sensors: [], summary: { legal: [], guideline: [] } },
   noise: null,
   openItems: [],
+  inspectionDue: { score: 0, level: "none", reasons: [], lastInspectedOn: "2025-04-02", intervalYears: 5 },
+  complaintsNearby: [],
   sources: [],
 };
 
@@ -85,8 +91,8 @@ describe("timelineEvents", () => {
   it("describes each event in Dutch: the result, the violations and whether there was a follow-up inspection", () => {
     const descriptions = Object.fromEntries(timelineEvents(dossier, "nl").map((event) => [`${event.subject} ${event.type}`, event.description]));
     expect(descriptions).toEqual({
-      "P-1 applied": "omgevingsvergunning milieu aangevraagd",
-      "P-1 decided": "besluit op omgevingsvergunning milieu: verleend",
+      "P-1 applied": "omgevingsvergunning milieubelastende activiteit aangevraagd",
+      "P-1 decided": "besluit op omgevingsvergunning milieubelastende activiteit: verleend",
       "P-2 applied": "melding aangevraagd",
       "I-1 compliant": "in orde",
       "I-2 violation": "overtreding; 2 overtreding(en); hercontrole op 20 jan 2025",

@@ -1,7 +1,8 @@
 /**
  * The rows of the norm comparison (client/src/charts/norm-comparison.ts): recent means near a
- * location, pollutant by pollutant and nearest first, each with its norms as ticks and a flag when
- * any norm is exceeded.
+ * location, pollutant by pollutant and nearest first, each with its norms as ticks and a mark only
+ * for a limit value: "exceeds" for an assessed annual mean above it, "indicative" for any other mean
+ * above it; above the WHO guideline alone is no mark.
  */
 import { describe, expect, it, vi } from "vitest";
 
@@ -9,14 +10,27 @@ import { describe, expect, it, vi } from "vitest";
 vi.hoisted(() => vi.stubGlobal("document", { documentElement: { lang: "" } }));
 
 import type { NearbyMeasurement, RecentValue } from "../../../../src/ground/contract/contract-dossier.ts";
-import { exceedsAny, normRows } from "../../../../client/src/charts/norm-comparison.ts";
+import { limitMark, normRows } from "../../../../client/src/charts/norm-comparison.ts";
 
 const label = { nl: "norm", en: "norm" };
-const check = (id: string, value: number, mean: number | null) => ({ norm: { id, label, value }, exceeds: mean !== null && mean > value });
-const recent = (formula: string, window: RecentValue["window"], value: number | null, norms: [string, number][]): RecentValue => ({
+const check = (id: string, value: number, mean: number | null) => ({
+  norm: { id, label, value },
+  kind: id.startsWith("eu-") ? ("limit" as const) : ("guideline" as const),
+  above: mean !== null && mean > value,
+});
+const recent = (
+  formula: string,
+  window: RecentValue["window"],
+  value: number | null,
+  norms: [string, number][],
+  reading: RecentValue["reading"] = "indicative",
+): RecentValue => ({
   formula,
   window,
   value,
+  from: null,
+  coverage: 1,
+  reading,
   norms: norms.map(([id, limit]) => check(id, limit, value)),
 });
 
@@ -47,11 +61,17 @@ const nearby: NearbyMeasurement[] = [
       ["eu-2030-24h", 50],
       ["who-2021-24h", 25],
     ]),
-    recent("NO2", "365d", 24.1, [
-      ["eu-2008", 40],
-      ["eu-2030", 20],
-      ["who-2021", 10],
-    ]),
+    recent(
+      "NO2",
+      "365d",
+      24.1,
+      [
+        ["eu-2008", 40],
+        ["eu-2030", 20],
+        ["who-2021", 10],
+      ],
+      "assessment",
+    ),
     recent("PM10", "24h", 22.0, [
       ["eu-2008-24h", 50],
       ["eu-2030-24h", 45],
@@ -61,43 +81,50 @@ const nearby: NearbyMeasurement[] = [
   measurement("SM-81", "Sensor Kerkplein", 420, [recent("PM25", "24h", null, [["eu-2030-24h", 25]])]),
 ];
 
-describe("exceedsAny", () => {
-  it("is true when any norm is exceeded", () => {
+describe("limitMark", () => {
+  it("marks a mean above a limit value, an exceedance only when assessed", () => {
+    const norms: [string, number][] = [
+      ["eu-2008", 40],
+      ["who-2021", 10],
+    ];
+    expect(limitMark(recent("NO2", "365d", 41, norms, "assessment"))).toBe("exceeds");
+    expect(limitMark(recent("NO2", "365d", 41, norms, "indicative"))).toBe("indicative");
+  });
+
+  it("never marks a mean above the WHO guideline alone", () => {
     expect(
-      exceedsAny(
-        recent("NO2", "24h", 38.5, [
-          ["eu-2030-24h", 50],
-          ["who-2021-24h", 25],
-        ]),
+      limitMark(
+        recent(
+          "NO2",
+          "365d",
+          24,
+          [
+            ["eu-2008", 40],
+            ["who-2021", 10],
+          ],
+          "assessment",
+        ),
       ),
-    ).toBe(true);
-    expect(
-      exceedsAny(
-        recent("NO2", "24h", 12, [
-          ["eu-2030-24h", 50],
-          ["who-2021-24h", 25],
-        ]),
-      ),
-    ).toBe(false);
-    expect(exceedsAny(recent("NO2", "24h", 12, []))).toBe(false);
+    ).toBeNull();
+    expect(limitMark(recent("NO2", "24h", 12, []))).toBeNull();
   });
 });
 
 describe("normRows", () => {
   it("gives one row per pollutant and place for the window, pollutants in the app's order, nearest first", () => {
     const { rows } = normRows(nearby, "24h", "nl");
-    expect(rows.map((row) => [row.key, row.value, row.exceeds])).toEqual([
-      ["NO2 · Stationsweg", 38.5, true],
-      ["PM10 · Sensor Molenstraat", 51.3, true],
-      ["PM10 · Stationsweg", 22, false],
-      ["PM2,5 · Sensor Molenstraat", 14.2, false],
+    expect(rows.map((row) => [row.key, row.value, row.mark])).toEqual([
+      ["NO2 · Stationsweg", 38.5, null],
+      ["PM10 · Sensor Molenstraat", 51.3, "indicative"],
+      ["PM10 · Stationsweg", 22, null],
+      ["PM2,5 · Sensor Molenstraat", 14.2, null],
     ]);
   });
 
   it("skips a missing mean, and takes only the window asked for", () => {
     expect(normRows(nearby, "24h", "nl").rows.map((row) => row.name)).not.toContain("Sensor Kerkplein");
     const { rows, ticks } = normRows(nearby, "365d", "en");
-    expect(rows).toEqual([{ key: "NO2 · Stationsweg", name: "Stationsweg", formula: "NO2", value: 24.1, exceeds: true }]);
+    expect(rows).toEqual([{ key: "NO2 · Stationsweg", name: "Stationsweg", formula: "NO2", value: 24.1, mark: "exceeds" }]);
     expect(ticks).toEqual([
       { key: "NO2 · Stationsweg", value: 40, normId: "eu-2008" },
       { key: "NO2 · Stationsweg", value: 20, normId: "eu-2030" },
