@@ -67,12 +67,13 @@ export function generateDemo(outDir: string, options: DemoOptions = {}): DemoMan
   writePdok(path.join(outDir, "pdok"), geography);
   // The BAG (addresses and footprints) from its own stream (seed + 9): adding it changed no other dataset.
   const bag = writeBag(path.join(outDir, "bag"), geography, createRandom(seed + 9), { timeStamp: to });
+  const takenAddresses = new Set<string>();
   // Findings and complaints' places from their own stream (seed + 21): the registers above keep their values.
   writeRegisters(path.join(outDir, "exports"), geography, createRandom(seed + 2), {
     asOf: new Date(to),
     enforcement: createRandom(seed + 21),
     // Establishments at BAG addresses, so a dossier links to its address and the map shows its building.
-    addressAt: (lon, lat, buurtCode) => nearestAddress(bag, lon, lat, buurtCode),
+    addressAt: (lon, lat, buurtCode) => nearestAddress(bag, lon, lat, buurtCode, takenAddresses),
   });
   writeThemeExports(path.join(outDir, "exports"), geography, createRandom(seed + 3));
   const lastFullYear = new Date(to).getUTCFullYear() - 1;

@@ -293,18 +293,24 @@ export function writeBag(dir: string, geography: DemoGeography, random: Random, 
 
 export type NearestAddress = Pick<DemoAddress, "street" | "house_number" | "house_letter" | "addition" | "postcode" | "place" | "lon" | "lat">;
 
-/** The generated address nearest to a point (in the buurt, when given and it has addresses), or null when there is none. */
-export function nearestAddress(bag: DemoBag, lon: number, lat: number, buurtCode?: string): NearestAddress | null {
+/**
+ * The generated address nearest to a point (in the buurt, when given and it has addresses), or null
+ * when there is none. Addresses whose point is in `taken` ("lon,lat") are passed over, and the point
+ * chosen is added to it: so establishments placed one after another never share a spot.
+ */
+export function nearestAddress(bag: DemoBag, lon: number, lat: number, buurtCode?: string, taken?: Set<string>): NearestAddress | null {
   const inBuurt = buurtCode ? bag.addresses.filter((a) => a.buurtCode === buurtCode) : [];
   const candidates = inBuurt.length > 0 ? inBuurt : bag.addresses;
   let best: DemoAddress | null = null;
   let bestDistance = Infinity;
   for (const a of candidates) {
+    if (taken?.has(`${a.lon},${a.lat}`)) continue;
     // Degrees of longitude are ~0.61 of a degree of latitude at 52° N.
     const d = ((a.lon - lon) * 0.61) ** 2 + (a.lat - lat) ** 2;
     if (d < bestDistance) [best, bestDistance] = [a, d];
   }
   if (!best) return null;
+  taken?.add(`${best.lon},${best.lat}`);
   const { street, house_number, house_letter, addition, postcode, place } = best;
   return { street, house_number, house_letter, addition, postcode, place, lon: best.lon, lat: best.lat };
 }

@@ -211,9 +211,9 @@ describe("permit officer", () => {
     expect(exported).toEqual({ status: 200, type: expect.stringMatching(/^text\/csv/) });
     expect(await page.getByTestId("print").isVisible()).toBe(true);
 
-    // "Omgeving van deze locatie": the location dossier around the establishment lists it at 0 m.
+    // "Omgeving van deze locatie": the location dossier of its BAG address lists it at 0 m.
     await page.getByTestId("location-link").click();
-    await page.waitForURL((url) => url.hash.startsWith("#/locations?lat="));
+    await page.waitForURL((url) => url.hash.startsWith("#/locations?address="));
     await page.getByTestId("location-title").waitFor();
     expect((await page.getByTestId("location-buurt").innerText()).trim()).toContain(dossier.establishment.buurtName!);
     const around = page.locator(`[data-testid="around"] [data-testid="establishment-row"][data-id="${target.id}"]`);

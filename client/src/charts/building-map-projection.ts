@@ -26,10 +26,16 @@ export const MAX_MPP = 50;
 
 const clampMpp = (mpp: number) => Math.min(MAX_MPP, Math.max(MIN_MPP, mpp));
 
-/** The view that shows a square of 2·radius around the centre in the smaller side of the canvas. */
+/**
+ * The view that shows a square of 2·radius around the centre in the smaller side of the canvas, but
+ * never wider than the buildings are served for (MAX_BBOX_SIDE_M, less a margin): on a wide, low
+ * canvas the square alone would open the map on "zoom in to see the buildings".
+ */
 export function initialView(center: { lon: number; lat: number }, radiusM: number, { width, height }: ViewSize): MapView {
   const side = Math.max(1, Math.min(width, height));
-  return { center: { ...center }, mpp: clampMpp((2 * radiusM) / side), refLat: center.lat };
+  const longest = Math.max(1, width, height);
+  const mpp = Math.min((2 * radiusM) / side, (0.9 * MAX_BBOX_SIDE_M) / longest);
+  return { center: { ...center }, mpp: clampMpp(mpp), refLat: center.lat };
 }
 
 /** A projector for the view: lon/lat to CSS pixels from the canvas's top left. */

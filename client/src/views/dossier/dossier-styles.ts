@@ -87,8 +87,14 @@ export const dossierStyles = css`
     .two-columns {
       display: block;
     }
-    section {
+    /* Panels flow across the page break (a whole panel pushed to the next page leaves a gap that
+       costs the site-visit sheet a third page); rows, the map and headings stay whole. */
+    section,
+    .panel {
       break-inside: auto;
+    }
+    .site-map {
+      break-inside: avoid;
     }
     table {
       font-size: 9.5pt;

@@ -35,6 +35,14 @@ describe("building map projection", () => {
     expect(distanceM(top, bottom)).toBeCloseTo(500, -1);
   });
 
+  it("opens a wide, low map no wider than the buildings are served for", () => {
+    const wide = { width: 1200, height: 300 };
+    const view = initialView(centre, 500, wide);
+    const { width, height } = bboxSizeM(viewBbox(view, wide));
+    expect(width).toBeLessThanOrEqual(MAX_BBOX_SIDE_M);
+    expect(height).toBeLessThanOrEqual(1000);
+  });
+
   it("keeps metres equal in both directions (x scaled by cos(lat)), within 0.5 % of great-circle distance", () => {
     const view = initialView(centre, 500, size);
     const east = invert(view, size, 400 + 200, 250);
