@@ -294,11 +294,13 @@ describe("the other CSV exports take sep and lang too", () => {
     const { body, response } = await bytes(`/api/v1/establishments/${id}?format=csv&sep=semicolon&lang=nl`, permit);
     expect(response.headers.get("content-disposition")).toContain(`dossier-${id}.csv`);
     const csv = readCsv(new TextDecoder("utf-8", { ignoreBOM: true }).decode(body), ";");
-    expect(csv.comments[0]).toContain(`# inrichting ${id}: `);
-    expect(csv.comments[1]).toMatch(/^# dossier per \d{4}-\d{2}-\d{2}; bronnen: /);
+    expect(csv.comments[0]).toContain(`# milieubelastende activiteit ${id}: `);
+    expect(csv.comments[1]).toMatch(/^# controle nodig: (geen|laag|middel|hoog) \(score \d+\)$/);
+    expect(csv.comments.at(-1)).toMatch(/^# dossier per \d{4}-\d{2}-\d{2}; bronnen: /);
     expect(csv.header).toEqual(["datum", "soort", "id", "status", "toelichting"]);
     expect(csv.rows.length).toBeGreaterThan(0);
-    expect(csv.rows.every((r) => ["vergunning", "inspectie", "klacht", "open punt"].includes(r.soort!))).toBe(true);
+    const kinds = ["vergunning", "inspectie", "bevinding", "klacht", "klacht in de omgeving", "open punt", "reden voor controle"];
+    expect(csv.rows.every((r) => kinds.includes(r.soort!))).toBe(true);
   });
 });
 
