@@ -5,11 +5,12 @@
  * in Dutch or English (`lang`); `sep=semicolon` for Excel with Dutch settings.
  */
 import { formatAddress, formatStreetNumber } from "../../ground/address-text.ts";
-import type { LocationDossier, NearbyComplaint } from "../../ground/contract/contract-dossier.ts";
+import type { LocationDossier } from "../../ground/contract/contract-dossier.ts";
 import type { ExportLang } from "../../ground/contract/params.ts";
 import { msg, renderMessage } from "../../ground/i18n/message.ts";
 import { csvDocument, csvNumber } from "./csv.ts";
 import { headerRow, type Header } from "./export-labels.ts";
+import { complaintKindLabels, complaintStatusLabels } from "../../ground/dossier-labels.ts";
 import type { CsvOptions } from "./table-csv.ts";
 
 type Words = Record<ExportLang, string>;
@@ -35,18 +36,6 @@ const CLASS: Record<"school" | "care" | "dwelling", Words> = {
   school: { nl: "onderwijs", en: "education" },
   care: { nl: "zorg", en: "care" },
   dwelling: { nl: "wonen", en: "dwellings" },
-};
-export const COMPLAINT_KIND: Record<NearbyComplaint["kind"], Words> = {
-  noise: { nl: "geluid", en: "noise" },
-  odour: { nl: "geur", en: "odour" },
-  dust: { nl: "stof", en: "dust" },
-  light: { nl: "licht", en: "light" },
-  other: { nl: "overig", en: "other" },
-};
-export const COMPLAINT_STATUS: Record<NearbyComplaint["status"], Words> = {
-  open: { nl: "open", en: "open" },
-  in_progress: { nl: "in behandeling", en: "in progress" },
-  closed: { nl: "afgehandeld", en: "closed" },
 };
 const COMMENT = {
   address: { nl: "adres", en: "address" },
@@ -91,9 +80,9 @@ export function locationToCsv(dossier: LocationDossier, { sep, lang }: CsvOption
     ...dossier.complaints.map((c) => [
       w(KIND.complaint),
       c.id,
-      `${w(COMPLAINT_KIND[c.kind])}${c.establishmentId ? `; ${w(COMMENT.linked)} ${c.establishmentId}` : ""}`,
+      `${w(complaintKindLabels[c.kind])}${c.establishmentId ? `; ${w(COMMENT.linked)} ${c.establishmentId}` : ""}`,
       c.receivedOn,
-      w(COMPLAINT_STATUS[c.status]),
+      w(complaintStatusLabels[c.status]),
       c.distanceM,
     ]),
     ...dossier.establishments.map((e) => [

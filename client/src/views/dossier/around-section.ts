@@ -140,8 +140,8 @@ export class AroundSection extends LitElement {
               html`<tr>
                 <th scope="row">${c.id}</th>
                 <td>${formatDate(c.receivedOn, language)}</td>
-                <td>${t(`around.kind.${c.kind}`)}</td>
-                <td>${t(`around.status.${c.status}`)}</td>
+                <td>${t(`dossier.complaintKind.${c.kind}`)}</td>
+                <td>${t(`dossier.complaintStatus.${c.status}`)}</td>
                 <td>${c.establishmentId ? html`<a href=${hrefFor({ name: "establishment", id: c.establishmentId })}>${c.establishmentId}</a>` : "–"}</td>
                 <td class="num">${formatNumber(c.distanceM, language, { digits: 0 })}</td>
               </tr>`,
