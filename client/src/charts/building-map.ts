@@ -31,6 +31,8 @@ import {
   type MapPointInput,
 } from "./building-map-draw.ts";
 import { bboxContains, initialView, panBy, requestBbox, viewBbox, zoomAt, type Bbox, type MapView, type ViewSize } from "./building-map-projection.ts";
+import { keyGesture, PointerGestures, wheelFactor, type Gesture } from "./building-map-gestures.ts";
+import { pointCounts, renderPointList } from "./building-map-points.ts";
 import { scaleBar } from "./scale-bar.ts";
 
 export type { MapPointInput as BuildingMapPoint, PointKind as BuildingMapPointKind } from "./building-map-draw.ts";
@@ -83,8 +85,7 @@ export class BuildingMap extends LitElement {
   #resize: ResizeObserver | null = null;
   #fetchTimer: ReturnType<typeof setTimeout> | null = null;
   #request: AbortController | null = null;
-  #pointers = new Map<number, { x: number; y: number }>();
-  #dragDistance = 0;
+  #gestures = new PointerGestures();
   /** The centre and radius the current view was made from: a new object with the same values keeps the user's pan. */
   #madeFrom = "";
 
@@ -254,64 +255,40 @@ export class BuildingMap extends LitElement {
     this.requestUpdate();
   }
 
+  #apply(gesture: Gesture | null) {
+    if (!gesture) return;
+    if ("pan" in gesture) this.#pan(...gesture.pan);
+    else this.#zoom(gesture.zoom, gesture.x, gesture.y);
+  }
+
   #onKey(event: KeyboardEvent) {
-    const size = this._size;
-    if (!size) return;
-    const stepX = size.width / 4;
-    const stepY = size.height / 4;
-    const moves: Record<string, () => void> = {
-      ArrowLeft: () => this.#pan(stepX, 0),
-      ArrowRight: () => this.#pan(-stepX, 0),
-      ArrowUp: () => this.#pan(0, stepY),
-      ArrowDown: () => this.#pan(0, -stepY),
-      "+": () => this.#zoom(ZOOM_STEP),
-      "=": () => this.#zoom(ZOOM_STEP),
-      "-": () => this.#zoom(1 / ZOOM_STEP),
-    };
-    const move = moves[event.key];
-    if (!move) return;
+    const gesture = this._size ? keyGesture(event.key, this._size, ZOOM_STEP) : null;
+    if (!gesture) return;
     event.preventDefault();
-    move();
+    this.#apply(gesture);
   }
 
   #onWheel(event: WheelEvent) {
     event.preventDefault();
-    const factor = Math.exp(-event.deltaY * (event.deltaMode === 1 ? 0.05 : 0.002));
-    this.#zoom(factor, event.offsetX, event.offsetY);
+    this.#zoom(wheelFactor(event), event.offsetX, event.offsetY);
   }
 
   #onPointerDown(event: PointerEvent) {
     (event.target as HTMLElement).setPointerCapture(event.pointerId);
-    this.#pointers.set(event.pointerId, { x: event.offsetX, y: event.offsetY });
-    if (this.#pointers.size === 1) this.#dragDistance = 0;
+    this.#gestures.down(event.pointerId, event.offsetX, event.offsetY);
   }
 
   #onPointerMove(event: PointerEvent) {
-    const previous = this.#pointers.get(event.pointerId);
-    const canvas = event.target as HTMLElement;
-    if (!previous) {
+    if (!this.#gestures.isDown(event.pointerId)) {
       const hit = this._view && this._size ? pointAt(this.points, this._view, this._size, event.offsetX, event.offsetY) : null;
-      canvas.style.cursor = hit !== null && this.points[hit]?.href ? "pointer" : "grab";
+      (event.target as HTMLElement).style.cursor = hit !== null && this.points[hit]?.href ? "pointer" : "grab";
       return;
     }
-    const now = { x: event.offsetX, y: event.offsetY };
-    if (this.#pointers.size === 1) {
-      this.#dragDistance += Math.abs(now.x - previous.x) + Math.abs(now.y - previous.y);
-      this.#pan(now.x - previous.x, now.y - previous.y);
-    } else if (this.#pointers.size === 2) {
-      // Pinch: zoom by the change in distance between the two fingers, about their midpoint.
-      const other = [...this.#pointers.entries()].find(([id]) => id !== event.pointerId)![1];
-      const before = Math.hypot(previous.x - other.x, previous.y - other.y);
-      const after = Math.hypot(now.x - other.x, now.y - other.y);
-      this.#dragDistance += Math.abs(after - before);
-      if (before > 0 && after > 0) this.#zoom(after / before, (now.x + other.x) / 2, (now.y + other.y) / 2);
-    }
-    this.#pointers.set(event.pointerId, now);
+    this.#apply(this.#gestures.move(event.pointerId, event.offsetX, event.offsetY));
   }
 
   #onPointerUp(event: PointerEvent) {
-    const wasTap = this.#pointers.size === 1 && this.#dragDistance < 5;
-    this.#pointers.delete(event.pointerId);
+    const wasTap = this.#gestures.up(event.pointerId);
     if (!wasTap || event.type !== "pointerup" || !this._view || !this._size) return;
     const hit = pointAt(this.points, this._view, this._size, event.offsetX, event.offsetY);
     const href = hit === null ? undefined : this.points[hit]?.href;
@@ -382,23 +359,11 @@ export class BuildingMap extends LitElement {
         )}
       </ul>
       <p class="sr-only" data-testid="map-summary">${this.#summary()}</p>
-      ${
-        this.points.length > 0
-          ? html`<details>
-              <summary>${this.#t("buildingMap.points", { count: this.points.length })}</summary>
-              <ul>
-                ${this.points.map(
-                  (point, index) =>
-                    html`<li @focusin=${() => (this._focused = index)} @focusout=${() => (this._focused = null)}>
-                      <span aria-hidden="true" style=${`color: ${kindColour[point.kind]}`}>${kindGlyph[point.kind]}</span>
-                      ${this.#t(`buildingMap.kind.${point.kind}`)}:
-                      ${point.href ? html`<a href=${point.href}>${point.label}</a>` : html`<span tabindex="0">${point.label}</span>`}
-                    </li>`,
-                )}
-              </ul>
-            </details>`
-          : nothing
-      }
+      ${renderPointList(
+        this.points,
+        (key, params) => this.#t(key, params),
+        (index) => (this._focused = index),
+      )}
     `;
   }
 
@@ -418,12 +383,9 @@ export class BuildingMap extends LitElement {
 
   /** The text alternative: how many buildings are in view, and the points by kind. */
   #summary(): string {
-    const counts = pointKinds
-      .map((kind) => [kind, this.points.filter((point) => point.kind === kind).length] as const)
-      .filter(([, count]) => count > 0)
-      .map(([kind, count]) => `${count} × ${this.#t(`buildingMap.kind.${kind}`)}`);
+    const counts = pointCounts(this.points, (key, params) => this.#t(key, params));
     const buildings = this._status === "ready" ? this.#countInView() : 0;
-    const points = counts.length > 0 ? this.#t("buildingMap.summaryPoints", { points: counts.join(", ") }) : this.#t("buildingMap.noPoints");
+    const points = counts ? this.#t("buildingMap.summaryPoints", { points: counts }) : this.#t("buildingMap.noPoints");
     return `${this.#t("buildingMap.summary", { buildings })} ${points}`;
   }
 
