@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { defineConfig, type Plugin } from "vite";
+import { precompressAssets } from "./src/app/precompress-assets.ts";
 
 /**
  * The <mm-indicator> widget, built apart from the app: other sites link it by a stable URL, so no
@@ -25,7 +26,7 @@ function examplePage(): Plugin {
 export default defineConfig({
   root,
   publicDir: false,
-  plugins: [examplePage()],
+  plugins: [examplePage(), precompressAssets()],
   // Lit's production build even when built from a test process (NODE_ENV=test picks "development").
   resolve: { conditions: ["module", "browser", "production"] },
   build: {

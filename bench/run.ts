@@ -6,8 +6,9 @@
  * api at scale 1, 10 and 30), login-flood (a search's p95 and /healthz under a burst of failed logins,
  * against the same without), disclosure (the disclosure audit's cost per publish at scale 1 and 10),
  * address-search (the address box's p95 on the demo's BAG and on ten times as many addresses, against
- * a lookup by id), browser (the policy pages in headless Chromium until fully drawn, and their
- * first-load JavaScript) and startup (a clean clone's `npm start` until the first logged-in answer);
+ * a lookup by id), publish-changes (a publish's change summary as a share of the run's time, at scale 10),
+ * browser (the policy pages in headless Chromium until fully drawn, and their
+ * first-load JavaScript), lighthouse (scores on four pages, mobile) and startup (a clean clone's `npm start` until the first logged-in answer);
  * those two report milliseconds, KB and seconds against targets rather than ratios.
  * Without names, all run.
  */
@@ -22,7 +23,9 @@ import { benchGrowth } from "./growth.ts";
 import { benchBackfill } from "./ingest.ts";
 import { benchIngestCsv } from "./ingest-csv.ts";
 import { benchLoad } from "./load.ts";
+import { benchLighthouse } from "./lighthouse.ts";
 import { benchLoginFlood } from "./login-flood.ts";
+import { benchPublishChanges } from "./publish-changes.ts";
 import { benchSoak } from "./soak.ts";
 import { benchStartup } from "./startup.ts";
 
@@ -45,6 +48,8 @@ const benches: Record<string, () => Promise<object>> = {
   growth: () => benchGrowth(),
   "login-flood": () => benchLoginFlood(),
   disclosure: () => benchDisclosure(),
+  "publish-changes": () => benchPublishChanges(),
+  lighthouse: () => benchLighthouse(),
 };
 
 const names = process.argv.slice(2);

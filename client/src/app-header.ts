@@ -10,7 +10,7 @@ import { ApiError } from "./api.ts";
 import { api } from "./api-client.ts";
 import { describeError } from "./error-text.ts";
 import { LangController, lang, setLang, t, type Lang } from "./i18n.ts";
-import { hrefFor, mayViewAudit, mayViewEstablishments, mayViewPipelines, mayViewStations, type Route } from "./routes.ts";
+import { hrefFor, mayManageAccounts, mayViewAudit, mayViewEstablishments, mayViewPipelines, mayViewStations, type Route } from "./routes.ts";
 import { baseStyles } from "./styles.ts";
 import "./views/alert-count.ts";
 
@@ -244,6 +244,16 @@ export class AppHeader extends LitElement {
               </li>`
             : null
         }
+        ${
+          mayManageAccounts(session.role)
+            ? html`<li>
+                <a href=${hrefFor({ name: "users" })} data-testid="nav-users" aria-current=${current(["users"]) ?? "false"}>${t("users.nav")}</a>
+              </li>`
+            : null
+        }
+        <li>
+          <a href=${hrefFor({ name: "questions" })} data-testid="nav-questions" aria-current=${current(["questions"]) ?? "false"}>${t("questions.nav")}</a>
+        </li>
         <li>
           <a href=${hrefFor({ name: "alerts" })} data-testid="nav-alerts" aria-current=${current(["alerts"]) ?? "false"}
             >${t("alerts.nav")}<mm-alert-count .route=${this.route}></mm-alert-count

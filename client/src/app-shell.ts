@@ -13,6 +13,8 @@ import { hrefFor, landingFor, parseRoute, replaceRouteEvent, returnRouteFor, typ
 import { shellStyles } from "./app-shell-styles.ts";
 import { renderFailure, renderLoading } from "./views/failure-message.ts";
 import "./views/login-view.ts";
+// Notes on the data of a pipeline: the one element pipeline-runs.ts shows them with (issue 21, point 7).
+import "./views/annotation-editor.ts";
 import type { LoginEvent } from "./views/login-view.ts";
 
 // Views other than the login are loaded on first use, so the login page doesn't carry the charts.
@@ -29,8 +31,10 @@ const viewModules: Partial<Record<Route["name"], () => Promise<unknown>>> = {
   establishments: () => import("./views/dossier/establishment-search.ts"),
   establishment: () => import("./views/dossier/establishment-dossier.ts"),
   location: () => import("./views/dossier/location-dossier.ts"),
-  audit: () => import("./views/dossier/audit-log.ts"),
+  audit: () => import("./views/audit/audit-log.ts"),
+  users: () => import("./views/users/user-admin.ts"),
   alerts: () => import("./views/alert-list.ts"),
+  questions: () => import("./views/questions-view.ts"),
   api: () => import("./views/api-docs.ts"),
 };
 
@@ -199,9 +203,13 @@ export class AppShell extends LitElement {
       case "location":
         return html`<mm-location-dossier .point=${route} .userRole=${session.role}></mm-location-dossier>`;
       case "audit":
-        return html`<mm-audit-log .page=${route.page ?? 1} .userRole=${session.role}></mm-audit-log>`;
+        return html`<mm-audit-log .state=${route} .userRole=${session.role}></mm-audit-log>`;
       case "alerts":
         return html`<mm-alert-list .userRole=${session.role}></mm-alert-list>`;
+      case "questions":
+        return html`<mm-questions-view .userRole=${session.role}></mm-questions-view>`;
+      case "users":
+        return html`<mm-user-admin .userRole=${session.role}></mm-user-admin>`;
       case "api":
         return html`<mm-api-docs .userRole=${session.role}></mm-api-docs>`;
       case "not-found":
@@ -234,6 +242,10 @@ export class AppShell extends LitElement {
         return t("audit.title");
       case "alerts":
         return t("alerts.title");
+      case "questions":
+        return t("questions.nav");
+      case "users":
+        return t("users.title");
       case "area":
         return t("areas.pageTitle", { name: this.route.code });
       case "api":

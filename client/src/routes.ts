@@ -1,7 +1,8 @@
 /** The hash routes of the client, parsed into a tagged union so views get typed parameters. */
 import type { AreaLevel, Role } from "../../src/ground/contract/contract.ts";
 import { isReturnRoute } from "../../src/ground/contract/return-route.ts";
-import { locationQuery, parseAuditPage, parseLocationState, parseSearchState, searchQuery, type LocationState, type SearchState } from "./dossier-routes.ts";
+import { locationQuery, parseLocationState, parseSearchState, searchQuery, type LocationState, type SearchState } from "./dossier-routes.ts";
+import { auditQuery, parseAuditState, type AuditState } from "./audit-state.ts";
 import { overviewQuery, parseOverviewState, type OverviewState } from "./overview-state.ts";
 
 /** What an indicator page shows besides the indicator itself; each is optional, so a bare link works. */
@@ -31,8 +32,13 @@ export type Route =
   | ({ name: "establishments" } & SearchState)
   | { name: "establishment"; id: string }
   | ({ name: "location" } & LocationState)
-  | { name: "audit"; page?: number }
+  /** The admin's audit log, filtered and paged by its state (`#/audit?user=permit&action=denied`). */
+  | ({ name: "audit" } & AuditState)
+  /** The admin's accounts. */
+  | { name: "users" }
   | { name: "alerts" }
+  /** Questions about a number: all of them for analyst and admin, one's own for other roles. */
+  | { name: "questions" }
   | { name: "api" }
   | { name: "home" }
   | { name: "not-found" };
@@ -59,8 +65,10 @@ export function parseRoute(hash: string): Route {
   if (first === "stations") return second === undefined ? { name: "stations" } : { name: "station", number: second };
   if (first === "establishments") return second === undefined ? { name: "establishments", ...parseSearchState(query) } : { name: "establishment", id: second };
   if (first === "locations" && second === undefined) return { name: "location", ...parseLocationState(query) };
-  if (first === "audit" && second === undefined) return { name: "audit", page: parseAuditPage(query) };
+  if (first === "audit" && second === undefined) return { name: "audit", ...parseAuditState(query) };
   if (first === "alerts" && second === undefined) return { name: "alerts" };
+  if (first === "questions" && second === undefined) return { name: "questions" };
+  if (first === "users" && second === undefined) return { name: "users" };
   if (first === "api" && second === undefined) return { name: "api" };
   return { name: "not-found" };
 }
@@ -134,7 +142,7 @@ export function hrefFor(route: Route): string {
     case "location":
       return `#/locations${locationQuery(route)}`;
     case "audit":
-      return route.page !== undefined && route.page > 1 ? `#/audit?page=${route.page}` : "#/audit";
+      return `#/audit${auditQuery(route)}`;
     case "login":
       return route.next ? `#/login?next=${encodeURIComponent(route.next)}` : "#/login";
     case "home":
@@ -191,7 +199,12 @@ export function mayViewEstablishments(role: Role): boolean {
   return role === "permit" || role === "admin";
 }
 
-/** The audit log of dossier views; only used to decide what the navigation offers. */
+/** The audit log (logins, refusals, dossier views, admin actions); only used to decide what the navigation offers. */
 export function mayViewAudit(role: Role): boolean {
+  return role === "admin";
+}
+
+/** The accounts page; only used to decide what the navigation offers. */
+export function mayManageAccounts(role: Role): boolean {
   return role === "admin";
 }

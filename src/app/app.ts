@@ -33,9 +33,12 @@ import { backupDir, type Config } from "./config.ts";
 import type { Database } from "../store/database.ts";
 import { shedLoad } from "../web/http/load-shedding.ts";
 import { notFound, problemHandler } from "../web/http/problem.ts";
+import { precompressed, staticFiles } from "../web/http/precompressed.ts";
 import { logRequests, requestIdOf } from "../web/http/request-log.ts";
 import type { Logger } from "../ground/logger.ts";
 import { createRouteRegistrar, loadSession } from "../web/http/routes.ts";
+import { deniedSubject } from "../web/http/denied-subject.ts";
+import { auditRoutes } from "../web/api/audit-routes.ts";
 import { createSessionCookie } from "../web/http/session-cookie.ts";
 import { createPipelineService, type PipelineService } from "../engine/pipelines/pipeline-service.ts";
 import { createStationService } from "../engine/stations/station-service.ts";
@@ -46,6 +49,10 @@ import { userRoutes } from "../web/api/user-routes.ts";
 import { createAuditLog } from "../engine/auth/audit-log.ts";
 import { createIndicatorService, type IndicatorService, type Municipality } from "../engine/themes/indicator-service.ts";
 import { alertRoutes } from "../web/api/alert-routes.ts";
+import { annotationRoutes } from "../web/api/annotation-routes.ts";
+import { questionRoutes } from "../web/api/question-routes.ts";
+import { createAnnotationStore } from "../engine/annotations/annotation-store.ts";
+import { createQuestionStore } from "../engine/annotations/question-store.ts";
 import type { PolicyPlan } from "../engine/themes/policy-plan.ts";
 
 export interface AppDeps {
@@ -76,7 +83,7 @@ export function createApp(deps: AppDeps): Express {
   app.set("trust proxy", config.MM_TRUST_PROXY ? config.MM_TRUST_PROXY.split(",").map((s) => s.trim()) : false);
   app.set("strict routing", true);
   app.set("query parser", "simple");
-  const pipelines = deps.pipelines ?? createPipelineService(deps.db, deps.runner, deps.dataClock);
+  const pipelines = deps.pipelines ?? createPipelineService(deps.db, deps.runner, deps.clock);
   const metrics = createMetrics(deps.db, pipelines);
   // First, so that every answer, even one refused by a later middleware, has its request id. It also
   // times each request for the metrics, so a request is measured once.
@@ -126,9 +133,9 @@ export function createApp(deps: AppDeps): Express {
   const audit = createAuditLog(deps.db, deps.clock, config.MM_AUDIT_RETENTION_DAYS);
   const route = createRouteRegistrar(
     app,
-    (session, key) =>
+    (session, key, req) =>
       audit
-        .record(session, "denied", key)
+        .record(session, "denied", deniedSubject(key, req))
         .catch((error: unknown) => deps.logger.error({ err: error }, `audit log write failed: ${error instanceof Error ? error.message : String(error)}`)),
     { "POST /api/v1/backups": config.MM_BACKUP_TOKEN },
   );
@@ -140,36 +147,37 @@ export function createApp(deps: AppDeps): Express {
     throttle: createLoginThrottle({ clock: deps.clock }),
     cookie: sessionCookie,
     audit,
+    clock: deps.clock,
   });
   oidcRoutes(route, { db: deps.db, logger: deps.logger, clock: deps.clock, config, sessions, cookie: sessionCookie, audit });
   const indicators = deps.indicators ?? createIndicatorService(deps.db, deps.plan, deps.municipality, deps.dataClock);
-  themeRoutes(route, { db: deps.db, dataClock: deps.dataClock, config, indicators });
+  const annotations = createAnnotationStore(deps.db, deps.clock);
+  themeRoutes(route, { db: deps.db, dataClock: deps.dataClock, config, indicators, annotations });
   publicRoutes(route, { db: deps.db, plan: deps.plan, municipality: deps.municipality, indicators });
   areaRoutes(route, { db: deps.db });
   stationRoutes(route, { stations: createStationService(deps.db), db: deps.db });
   airRoutes(route, { db: deps.db, dataClock: deps.dataClock, compliance: createAirCompliance(deps.db) });
   dossierRoutes(route, { db: deps.db, audit, dataClock: deps.dataClock });
+  auditRoutes(route, { audit });
   addressRoutes(route, { db: deps.db });
   buildingRoutes(route, { db: deps.db, dataClock: deps.dataClock });
-  pipelineRoutes(route, { pipelines });
-  goLiveRoutes(route, { checks: deps.checks ?? null });
-  userRoutes(route, { db: deps.db, sessions, clock: deps.clock });
+  pipelineRoutes(route, { pipelines, audit });
+  goLiveRoutes(route, { checks: deps.checks ?? null, audit });
+  userRoutes(route, { db: deps.db, sessions, clock: deps.clock, audit });
   healthRoutes(route, { db: deps.db });
   readyRoutes(route, { db: deps.db, readiness: deps.readiness ?? createReadiness(), pipelines });
   metricsRoutes(route, { metrics, config });
-  backupRoutes(route, { db: deps.db, dir: backupDir(config), clock: deps.clock, logger: deps.logger });
+  backupRoutes(route, { db: deps.db, dir: backupDir(config), clock: deps.clock, logger: deps.logger, audit });
   openapiRoutes(route);
   alertRoutes(route, { db: deps.db, baseUrl: config.MM_URL });
+  annotationRoutes(route, { annotations });
+  questionRoutes(route, { db: deps.db, indicators, questions: createQuestionStore(deps.db, deps.clock) });
   app.use("/api", notFound);
 
   if (existsSync(path.join(config.MM_CLIENT_DIR, "index.html"))) {
-    app.use(
-      express.static(config.MM_CLIENT_DIR, {
-        index: "index.html",
-        // Vite puts a content hash in every file name under assets/; everything else is revalidated.
-        setHeaders: (res, file) => res.set("cache-control", file.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache"),
-      }),
-    );
+    // Vite puts a content hash in every file name under assets/; everything else is revalidated.
+    const cacheControl = (file: string) => (file.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache");
+    app.use(precompressed(config.MM_CLIENT_DIR, cacheControl), staticFiles(config.MM_CLIENT_DIR, cacheControl));
   }
   app.use(notFound);
   app.use(

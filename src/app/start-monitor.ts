@@ -261,7 +261,8 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
   // (No run starts before `alerts` exists: the start-up runs and the scheduler come below.)
   const runner = watchRuns(context.runner, () => alerts.request());
   // One pipeline service for the API, /readyz, /metrics and the alerts: one freshness judgement, one cache.
-  const pipelineService = createPipelineService(db, runner, dataClock, noDemoData);
+  // Freshness by the wall clock, also on the demo's frozen snapshot (docs/decisions/0027-freshness-from-release-schedules.md).
+  const pipelineService = createPipelineService(db, runner, clock, noDemoData, { snapshotUntil: settings.asOf ?? null });
   const alerts = createAlertMonitor({ db, rules: alertRules, indicators, pipelines: pipelineService, clock, logger, webhook, baseUrl: config.MM_URL });
 
   // A backfill (a sliced source: years of history) may take hours: it runs after the others, and a

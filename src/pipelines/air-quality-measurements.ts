@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { references, rowCountChange } from "./framework/checks.ts";
 import { definePipeline } from "./framework/define-pipeline.ts";
+import { releases } from "./framework/release-schedule.ts";
 import { luchtmeetnetMeasurements } from "./sources/luchtmeetnet.ts";
 import { airQualityHistory, tiers } from "./sources/rivm-bulk.ts";
 
@@ -28,6 +29,6 @@ export default definePipeline({
   precedence: { column: "tier", order: [...tiers], period: "timestamp_measured" },
   checks: [references("station_number", { table: "air_quality_stations", column: "number" }), rowCountChange({ maxDropPercent: 0 })],
   // Luchtmeetnet publishes every hour; a day without new hours is worth a look, a week is an outage.
-  freshness: { column: "timestamp_measured", warnAfterHours: 24, errorAfterHours: 24 * 7 },
+  freshness: { column: "timestamp_measured", release: releases.hourlyFeed },
   attribution: { source: "Luchtmeetnet (RIVM, GGD's, DCMR, provincies)", licence: "CC BY 4.0" },
 });

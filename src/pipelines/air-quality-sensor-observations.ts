@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { references } from "./framework/checks.ts";
 import { definePipeline } from "./framework/define-pipeline.ts";
+import { releases } from "./framework/release-schedule.ts";
 import { sensorObservations } from "./sources/sensorthings.ts";
 
 export default definePipeline({
@@ -20,6 +21,6 @@ export default definePipeline({
   // Warn only: the sensor list is refreshed daily, so a new stream can be observed before it is listed.
   checks: [references("datastream_id", { table: "air_quality_sensors", column: "datastream_id" }, "warn")],
   // Sensors report hourly; a day without data is worth a look, a week is an outage.
-  freshness: { column: "phenomenon_time", warnAfterHours: 24, errorAfterHours: 168 },
+  freshness: { column: "phenomenon_time", release: releases.hourlyFeed },
   attribution: { source: "RIVM Samen Meten (citizen sensors)", licence: "CC BY 4.0" },
 });

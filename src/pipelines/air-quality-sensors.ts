@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { rowCountChange } from "./framework/checks.ts";
 import { definePipeline } from "./framework/define-pipeline.ts";
+import { releases } from "./framework/release-schedule.ts";
 import { sensorThings } from "./sources/sensorthings.ts";
 
 export default definePipeline({
@@ -22,5 +23,7 @@ export default definePipeline({
   key: ["datastream_id"],
   // Citizen sensors drop out often, but half of them vanishing at once is an upstream fault.
   checks: [rowCountChange({ maxDropPercent: 50 }, "error")],
+  // A sensor list carries no dates: as fresh as its last publish against the schedule.
+  freshness: { release: releases.onSchedule },
   attribution: { source: "RIVM Samen Meten (citizen sensors)", licence: "CC BY 4.0" },
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { reason } from "../ground/i18n/message.ts";
 import { rowCountChange } from "./framework/checks.ts";
 import { definePipeline } from "./framework/define-pipeline.ts";
+import { releases } from "./framework/release-schedule.ts";
 import { luchtmeetnetStations } from "./sources/luchtmeetnet.ts";
 
 export default definePipeline({
@@ -22,5 +23,7 @@ export default definePipeline({
   key: ["number"],
   // Stations close one at a time; losing more than a quarter at once is an upstream fault.
   checks: [rowCountChange({ maxDropPercent: 25 }, "error")],
+  // A station list carries no dates: as fresh as its last publish against the schedule.
+  freshness: { release: releases.onSchedule },
   attribution: { source: "Luchtmeetnet (RIVM, GGD's, DCMR, provincies)", licence: "CC BY 4.0" },
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { reason } from "../ground/i18n/message.ts";
 import { range, references, rowCountChange } from "./framework/checks.ts";
 import { definePipeline } from "./framework/define-pipeline.ts";
+import { releases } from "./framework/release-schedule.ts";
 import { cbsKeyFigures } from "./sources/cbs-key-figure-tables.ts";
 import { keyFigureMeasures } from "./sources/cbs-odata.ts";
 
@@ -30,5 +31,6 @@ export default definePipeline({
     references("area_code", { table: "areas", column: "code" }, "warn"),
     rowCountChange({ maxDropPercent: 0 }), // an upsert must never shrink the table
   ],
+  freshness: { column: "period", release: releases.cbsAnnual },
   attribution: { source: "CBS StatLine (Kerncijfers wijken en buurten)", licence: "CC BY 4.0" },
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { reason } from "../ground/i18n/message.ts";
 import { boundaryYear, notNull, rowCountChange } from "./framework/checks.ts";
 import { definePipeline } from "./framework/define-pipeline.ts";
+import { releases } from "./framework/release-schedule.ts";
 import { pdokAreas } from "./sources/pdok-wfs.ts";
 
 export default definePipeline({
@@ -22,5 +23,7 @@ export default definePipeline({
   mode: "replace",
   key: ["code"],
   checks: [notNull(["name"]), rowCountChange({ maxDropPercent: 10 }), boundaryYear()],
+  // The boundary year says which set, not when it was checked: judged by the last publish.
+  freshness: { release: releases.onSchedule },
   attribution: { source: "CBS / Kadaster, Wijk- en buurtkaart via PDOK", licence: "CC BY 4.0" },
 });

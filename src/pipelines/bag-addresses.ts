@@ -2,6 +2,7 @@ import { z } from "zod";
 import { reason } from "../ground/i18n/message.ts";
 import { rowCountChange } from "./framework/checks.ts";
 import { definePipeline } from "./framework/define-pipeline.ts";
+import { releases } from "./framework/release-schedule.ts";
 import { bagAddresses } from "./sources/pdok-bag.ts";
 
 const bagId = (column: string, example: string) => z.string().regex(/^\d{16}$/, { error: reason("reject.lookLike", { column, example }) });
@@ -41,5 +42,7 @@ export default definePipeline({
   mode: "replace",
   key: ["address_id"],
   checks: [rowCountChange({ maxDropPercent: 10 })],
+  // The BAG's records carry no release date: as fresh as its last publish against the schedule.
+  freshness: { release: releases.onSchedule },
   attribution: { source: "Kadaster, Basisregistratie Adressen en Gebouwen (BAG) via PDOK", licence: "CC0 1.0" },
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { reason } from "../ground/i18n/message.ts";
 import { rowCountChange } from "./framework/checks.ts";
 import { definePipeline } from "./framework/define-pipeline.ts";
+import { releases } from "./framework/release-schedule.ts";
 import { bagBuildings } from "./sources/pdok-bag.ts";
 
 export default definePipeline({
@@ -30,5 +31,7 @@ export default definePipeline({
   mode: "replace",
   key: ["building_id"],
   checks: [rowCountChange({ maxDropPercent: 10 })],
+  // construction_year dates the building, not the release: judged by the last publish.
+  freshness: { release: releases.onSchedule },
   attribution: { source: "Kadaster, Basisregistratie Adressen en Gebouwen (BAG) via PDOK", licence: "CC0 1.0" },
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { rowCountChange } from "./framework/checks.ts";
 import { definePipeline } from "./framework/define-pipeline.ts";
+import { releases } from "./framework/release-schedule.ts";
 import { klimaatmonitorOrCsv } from "./sources/klimaatmonitor.ts";
 
 export const co2Sectors = ["built_environment_homes", "built_environment_services", "traffic", "industry", "agriculture", "waste_water"] as const;
@@ -24,5 +25,6 @@ export default definePipeline({
   // Views add sectors up per year; a year missing one sector would look like a fall, so any
   // rejected row fails the run and the previous version stays.
   maxRejectShare: 0,
+  freshness: { column: "year", release: releases.emissionRegistration },
   attribution: { source: "Klimaatmonitor / emissieregistratie (demo)", licence: "CC BY 4.0" },
 });

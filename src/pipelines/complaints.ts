@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { references } from "./framework/checks.ts";
 import { definePipeline } from "./framework/define-pipeline.ts";
+import { releases } from "./framework/release-schedule.ts";
 import { csvFile } from "./sources/files.ts";
 
 export default definePipeline({
@@ -28,5 +29,6 @@ export default definePipeline({
   mode: "replace",
   key: ["complaint_id"],
   checks: [references("establishment_id", { table: "establishments", column: "establishment_id" }, "warn")],
+  freshness: { column: "received_on", release: releases.dailyRegister },
   attribution: { source: "Gemeente, klachtenregistratie (export)", licence: "intern" },
 });

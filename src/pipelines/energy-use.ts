@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { rowCountChange } from "./framework/checks.ts";
 import { definePipeline } from "./framework/define-pipeline.ts";
+import { releases } from "./framework/release-schedule.ts";
 import { klimaatmonitorOrCsv } from "./sources/klimaatmonitor.ts";
 
 /** The sectors of co2-emissions that use energy themselves (waste and water are counted in industry). */
@@ -30,5 +31,6 @@ export default definePipeline({
   checks: [rowCountChange({ maxDropPercent: 0 })],
   // A year's sectors and carriers add up to its total use; a partial year would understate it, so fail instead.
   maxRejectShare: 0,
+  freshness: { column: "year", release: releases.energyStatistics },
   attribution: { source: "Klimaatmonitor, energiegebruik (demo)", licence: "CC BY 4.0" },
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { reason } from "../ground/i18n/message.ts";
 import { rowCountChange } from "./framework/checks.ts";
 import { definePipeline } from "./framework/define-pipeline.ts";
+import { releases } from "./framework/release-schedule.ts";
 import { csvFile } from "./sources/files.ts";
 
 export default definePipeline({
@@ -28,5 +29,7 @@ export default definePipeline({
   mode: "replace",
   key: ["establishment_id"],
   checks: [rowCountChange({ maxDropPercent: 10 })],
+  // The register's rows carry no dates: as fresh as its last publish against the schedule.
+  freshness: { release: releases.onSchedule },
   attribution: { source: "Gemeente, vergunningensysteem (export)", licence: "intern" },
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { reason } from "../ground/i18n/message.ts";
 import { references, rowCountChange } from "./framework/checks.ts";
 import { definePipeline } from "./framework/define-pipeline.ts";
+import { releases } from "./framework/release-schedule.ts";
 import { csvFile } from "./sources/files.ts";
 
 export default definePipeline({
@@ -25,5 +26,6 @@ export default definePipeline({
     // Years are only ever added.
     rowCountChange({ maxDropPercent: 0 }),
   ],
+  freshness: { column: "year", release: releases.municipalAnalysis },
   attribution: { source: "Gemeente, groenmonitor en hittestresskaart (demo)", licence: "intern" },
 });

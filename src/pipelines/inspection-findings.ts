@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { references } from "./framework/checks.ts";
 import { definePipeline } from "./framework/define-pipeline.ts";
+import { releases } from "./framework/release-schedule.ts";
 import { csvFile } from "./sources/files.ts";
 
 /**
@@ -28,5 +29,7 @@ export default definePipeline({
   mode: "replace",
   key: ["finding_id"],
   checks: [references("inspection_id", { table: "inspections", column: "inspection_id" })],
+  // Its dates are deadlines and re-inspections, not when findings arrive: judged by the last publish.
+  freshness: { release: releases.onSchedule },
   attribution: { source: "Gemeente, toezicht en handhaving (export)", licence: "intern" },
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { references } from "./framework/checks.ts";
 import { definePipeline } from "./framework/define-pipeline.ts";
+import { releases } from "./framework/release-schedule.ts";
 import { csvFile } from "./sources/files.ts";
 
 export default definePipeline({
@@ -23,5 +24,7 @@ export default definePipeline({
   mode: "replace",
   key: ["permit_id"],
   checks: [references("establishment_id", { table: "establishments", column: "establishment_id" })],
+  // Applications arrive weeks apart, so the newest applied_on says little: judged by the last publish.
+  freshness: { release: releases.onSchedule },
   attribution: { source: "Gemeente, vergunningensysteem (export)", licence: "intern" },
 });

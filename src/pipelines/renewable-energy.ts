@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { rowCountChange } from "./framework/checks.ts";
 import { definePipeline } from "./framework/define-pipeline.ts";
+import { releases } from "./framework/release-schedule.ts";
 import { klimaatmonitorOrCsv } from "./sources/klimaatmonitor.ts";
 
 export const renewableSources = ["solar_pv", "wind", "heat_pumps", "biomass"] as const;
@@ -23,5 +24,6 @@ export default definePipeline({
   checks: [rowCountChange({ maxDropPercent: 0 })],
   // Views add sources up to a yearly total; a partial year would understate it, so fail instead.
   maxRejectShare: 0,
+  freshness: { column: "year", release: releases.energyStatistics },
   attribution: { source: "Klimaatmonitor, hernieuwbare energie (demo)", licence: "CC BY 4.0" },
 });

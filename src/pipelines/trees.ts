@@ -2,6 +2,7 @@ import { z } from "zod";
 import { reason } from "../ground/i18n/message.ts";
 import { rowCountChange } from "./framework/checks.ts";
 import { definePipeline } from "./framework/define-pipeline.ts";
+import { releases } from "./framework/release-schedule.ts";
 import { csvFile } from "./sources/files.ts";
 
 export default definePipeline({
@@ -26,5 +27,7 @@ export default definePipeline({
   // Felling and planting change a few percent a year; a register that shrinks by more than 5 % in
   // one night is a partial export.
   checks: [rowCountChange({ maxDropPercent: 5 })],
+  // planting_year dates the tree, not the release: judged by the last publish.
+  freshness: { release: releases.onSchedule },
   attribution: { source: "Gemeente, bomenregister (demo)", licence: "CC BY 4.0" },
 });

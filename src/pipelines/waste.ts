@@ -3,6 +3,7 @@ import { decimal } from "../ground/i18n/localize.ts";
 import { msg } from "../ground/i18n/message.ts";
 import { rowCountChange } from "./framework/checks.ts";
 import { definePipeline } from "./framework/define-pipeline.ts";
+import { releases } from "./framework/release-schedule.ts";
 import { csvFile } from "./sources/files.ts";
 
 /** How far fine plus bulky residual waste may lie from the residual waste they split (kg per inhabitant). */
@@ -41,5 +42,6 @@ export default definePipeline({
   checks: [rowCountChange({ maxDropPercent: 0 })],
   // One row a year: a rejected row is a whole year gone from the trend, so fail and keep the last version.
   maxRejectShare: 0,
+  freshness: { column: "year", release: releases.cbsAnnual },
   attribution: { source: "Gemeente, afvalinzameling / CBS huishoudelijk afval (demo)", licence: "intern" },
 });

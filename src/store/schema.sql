@@ -179,3 +179,53 @@ CREATE TABLE IF NOT EXISTS meta.alerts (
   delivery_attempts INTEGER NOT NULL DEFAULT 0,
   delivery_error    VARCHAR
 );
+
+-- The last successful login of an account (password or single sign-on), shown on the admin's account page.
+ALTER TABLE meta.users ADD COLUMN IF NOT EXISTS last_login_at TIMESTAMP;
+
+-- Who started a run by hand (the session's username); NULL for scheduled, start-up and command-line runs.
+ALTER TABLE meta.pipeline_runs ADD COLUMN IF NOT EXISTS started_by VARCHAR;
+
+-- Notes on the data (src/engine/annotations): a dated note on an indicator, a station or a pipeline,
+-- shown on its charts, in its provenance and in its exports. Deleting one removes the row.
+CREATE SEQUENCE IF NOT EXISTS meta.annotation_id START 1;
+CREATE TABLE IF NOT EXISTS meta.annotations (
+  annotation_id BIGINT PRIMARY KEY DEFAULT nextval('meta.annotation_id'),
+  subject       VARCHAR NOT NULL,            -- indicator | station | pipeline
+  subject_id    VARCHAR NOT NULL,            -- indicator id, station number or pipeline name
+  date_from     DATE NOT NULL,
+  date_to       DATE,                        -- NULL: one day
+  text_nl       VARCHAR NOT NULL,
+  text_en       VARCHAR,
+  author        VARCHAR NOT NULL,            -- username
+  created_at    TIMESTAMP NOT NULL
+);
+
+-- Questions about a number from any role to the analysts, with the number's provenance as the server
+-- computed it for the asker's role (JSON), and the answer.
+CREATE SEQUENCE IF NOT EXISTS meta.question_id START 1;
+CREATE TABLE IF NOT EXISTS meta.questions (
+  question_id   BIGINT PRIMARY KEY DEFAULT nextval('meta.question_id'),
+  asked_by      VARCHAR NOT NULL,
+  asked_role    VARCHAR NOT NULL,
+  asked_at      TIMESTAMP NOT NULL,
+  subject       VARCHAR NOT NULL,            -- JSON: {kind, indicatorId, period, areaCode} or {kind, station}
+  provenance    VARCHAR NOT NULL,            -- JSON (QuestionProvenance)
+  text          VARCHAR NOT NULL,
+  status        VARCHAR NOT NULL,            -- open | answered
+  answer        VARCHAR,
+  answered_by   VARCHAR,
+  answered_at   TIMESTAMP
+);
+
+-- What each publish changed against the previous published version of its table (PublishChanges JSON,
+-- src/pipelines/framework/publish-changes.ts), written in the publish's transaction: one row per
+-- publish, so a history loaded in slices has one per slice. measure_ms: what measuring it took.
+CREATE SEQUENCE IF NOT EXISTS meta.publish_changes_seq START 1;
+CREATE TABLE IF NOT EXISTS meta.publish_changes (
+  seq        BIGINT NOT NULL DEFAULT nextval('meta.publish_changes_seq'),
+  run_id     BIGINT NOT NULL,
+  pipeline   VARCHAR NOT NULL,
+  summary    VARCHAR NOT NULL,
+  measure_ms DOUBLE NOT NULL
+);

@@ -17,6 +17,9 @@ let created = 0;
 let stationsRunId: number;
 let addressId: string;
 const sessions = new Map<Role, Login>();
+/** Notes for DELETE /annotations/:id, one per call (each role's call deletes its own), and a question to answer. */
+const noteIds: number[] = [];
+let questionId: number;
 
 beforeAll(async () => {
   monitor = await startTestMonitor(inject("demoDir"));
@@ -24,6 +27,14 @@ beforeAll(async () => {
   stationsRunId = Number(runs[0]!.id);
   addressId = String((await monitor.db.query("SELECT min(address_id) AS id FROM main.bag_addresses"))[0]!.id);
   await addAccount(monitor.db, MATRIX_USER, "a long enough password", "policy", new Date());
+  const notes = await monitor.db.query(
+    "INSERT INTO meta.annotations (subject, subject_id, date_from, text_nl, author, created_at) SELECT 'indicator', 'trees-planted', DATE '2024-01-01', 'matrix', 'analyst', now() FROM range(60) RETURNING annotation_id",
+  );
+  noteIds.push(...notes.map((r) => Number(r.annotation_id)));
+  const question = await monitor.db.query(
+    "INSERT INTO meta.questions (asked_by, asked_role, asked_at, subject, provenance, text, status) VALUES ('policy', 'policy', now(), '{}', '{}', 'matrix', 'open') RETURNING question_id",
+  );
+  questionId = Number(question[0]!.question_id);
 });
 afterAll(() => monitor?.close());
 
@@ -36,6 +47,9 @@ const examplePath = (path: string) =>
     .replace("/buildings", "/buildings?bbox=5.10,52.10,5.11,52.11")
     .replace("/addresses/:id", `/addresses/${addressId}`)
     .replace(/\/addresses$/, "/addresses?q=1000")
+    .replace(/\/annotations$/, "/annotations?indicator=no2-annual-mean")
+    .replace("/annotations/:id", () => `/annotations/${noteIds.shift()}`)
+    .replace("/questions/:id", `/questions/${questionId}`)
     .replace(":themeId", "air-quality")
     .replace("/areas/:code/profile", "/areas/WK999901/profile")
     // Contributions need a breakdown the indicator offers; NO₂ offers none.
@@ -51,6 +65,9 @@ function bodyFor(key: string): unknown {
   if (key === "POST /api/v1/users") return { username: `matrix-${++created}`, password: "a long enough password", role: "policy" };
   if (key === "PATCH /api/v1/users/:username") return { role: "policy" };
   if (key === "POST /api/v1/backups") return {};
+  if (key === "POST /api/v1/annotations") return { subject: "indicator", subjectId: "no2-annual-mean", from: "2024-01-01", text: "matrix" };
+  if (key === "POST /api/v1/questions") return { subject: { kind: "indicator", indicatorId: "no2-annual-mean" }, text: "matrix" };
+  if (key === "POST /api/v1/questions/:id/answer") return { answer: "matrix" };
   return { username: "policy", password: "demo" };
 }
 

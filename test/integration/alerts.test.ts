@@ -324,36 +324,41 @@ describe("alerts", () => {
     expect(await monitor.db.query("SELECT count(*) AS n FROM meta.alerts")).toEqual(before);
   });
 
-  it("opens pipeline-stale alerts on its timer once the data is older than the error threshold", async () => {
+  it("has pipeline-stale alerts open for the demo's frozen snapshot by the wall clock; judged at the snapshot's date they resolve", async () => {
+    // The demo's hourly feed ends 2026-01-01; the test clock, two months on, finds it stale at start.
+    expect((await openAlerts("pipeline-stale")).map((a) => a.subject)).toContain("air-quality-measurements");
     const from = receiver.received.length;
-    // A second evaluator on the same database, judging freshness two months on from the demo's data clock.
-    const later = () => new Date("2026-03-02T09:00:00Z");
+    // A second evaluator on the same database, judging freshness as of the snapshot's own date.
+    const asOf = () => new Date(monitor.settings.asOf!);
     const lines: string[] = [];
-    const stale = createAlertMonitor({
+    const atSnapshot = createAlertMonitor({
       db: monitor.db,
       rules: loadAlertRules(config.MM_ALERTS),
       indicators: monitor.indicators,
-      pipelines: createPipelineService(monitor.db, monitor.runner, later),
+      pipelines: createPipelineService(monitor.db, monitor.runner, asOf),
       clock,
       logger: lineLogger((line) => lines.push(line)),
       webhook: { url: receiver.url, secret: SECRET, retryDelaysMs: [] },
     });
     try {
-      stale.startTimer(10);
+      atSnapshot.startTimer(10);
       await vi.waitFor(() => expect(eventsSince(from).map((e) => e.alert.subject)).toContain("air-quality-measurements"), { timeout: 30_000, interval: 20 });
-      await stale.stop();
-      const events = eventsSince(from);
-      expect(events.every((e) => e.event === "opened" && e.alert.kind === "pipeline-stale")).toBe(true);
-      const measurements = events.find((e) => e.alert.subject === "air-quality-measurements")!;
-      expect(measurements.alert.details).toMatchObject({ errorAfterHours: 168 });
-      expect(Number(measurements.alert.details.ageHours)).toBeGreaterThan(168);
+      await atSnapshot.stop();
+      expect(eventsSince(from).every((e) => e.event === "resolved" && e.alert.kind === "pipeline-stale")).toBe(true);
+      expect(await openAlerts("pipeline-stale")).toEqual([]);
       expect(lines.filter((l) => /failed/.test(l))).toEqual([]);
     } finally {
-      await stale.stop();
-      // The monitor's own evaluation (data clock of the demo) resolves them again, for the other tests.
+      await atSnapshot.stop();
+      // The monitor's own evaluation (the wall clock) opens them again, as the other tests expect.
+      const reopenFrom = receiver.received.length;
       await monitor.alerts.evaluate();
       await monitor.alerts.idle();
+      const reopened = eventsSince(reopenFrom);
+      expect(reopened.every((e) => e.event === "opened" && e.alert.kind === "pipeline-stale")).toBe(true);
+      const measurements = reopened.find((e) => e.alert.subject === "air-quality-measurements")!;
+      expect(measurements.alert.details).toMatchObject({ latest: "2026-01-01T00:00:00Z", errorAfterHours: 168 });
+      expect(Number(measurements.alert.details.ageHours)).toBeGreaterThan(168);
     }
-    expect(await openAlerts("pipeline-stale")).toEqual([]);
+    expect((await openAlerts("pipeline-stale")).map((a) => a.subject)).toContain("air-quality-measurements");
   });
 });

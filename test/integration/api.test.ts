@@ -1,3 +1,5 @@
+import { request, type IncomingHttpHeaders } from "node:http";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { tableFromIPC } from "apache-arrow";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { z } from "zod";
@@ -231,4 +233,50 @@ describe("the client", () => {
     expect(script.status).toBe(200);
     expect(script.headers.get("cache-control")).toContain("immutable");
   });
+
+  it("sends the build's brotli and gzip copies to a client that accepts them, the same bytes once decoded", async () => {
+    const html = await (await get("/")).text();
+    const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+    expect(assets.some((a) => a.endsWith(".js"))).toBe(true);
+    for (const asset of assets) {
+      const plain = await rawGet(asset, "identity");
+      expect(plain.headers["content-encoding"]).toBeUndefined();
+      // A file under 1 KB has no compressed copy: its headers would cost more than they save.
+      if (plain.body.length < 1024) {
+        expect((await rawGet(asset, "br, gzip")).headers["content-encoding"], asset).toBeUndefined();
+        continue;
+      }
+      for (const [accept, encoding, decode] of [
+        ["br, gzip", "br", brotliDecompressSync],
+        ["gzip, deflate", "gzip", gunzipSync],
+      ] as const) {
+        const packed = await rawGet(asset, accept);
+        expect(packed.status, asset).toBe(200);
+        expect(packed.headers["content-encoding"], asset).toBe(encoding);
+        expect(packed.headers["content-type"], asset).toBe(plain.headers["content-type"]);
+        expect(packed.headers["vary"], asset).toMatch(/accept-encoding/i);
+        expect(packed.headers["cache-control"], asset).toContain("immutable");
+        expect(packed.body.length, asset).toBeLessThan(plain.body.length);
+        expect(decode(packed.body).equals(plain.body), asset).toBe(true);
+      }
+    }
+  });
+
+  it("describes the monitor to search engines and link previews", async () => {
+    expect(await (await get("/")).text()).toMatch(/<meta name="description" content="[^"]{40,}"/);
+  });
 });
+
+/** A GET whose body is left as sent (fetch would decode it), with the Accept-Encoding given. */
+function rawGet(path: string, acceptEncoding: string): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    request(`${monitor.url}${path}`, { headers: { "accept-encoding": acceptEncoding } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on("error", reject);
+    })
+      .on("error", reject)
+      .end();
+  });
+}

@@ -37,11 +37,11 @@ describe("cross-site requests", () => {
     expect(login.status).toBe(415);
   });
 
-  it("writes a refused request to the audit log with the route, not the URL", async () => {
+  it("writes a refused request to the audit log with the route and the id asked for, not the URL", async () => {
     const policy = await login(monitor.url, "policy");
     await fetch(`${monitor.url}/api/v1/establishments/IN-000001?secret=x`, { headers: { cookie: policy.cookie } });
     const entries = await auditEntries();
-    expect(entries[0]).toMatchObject({ username: "policy", role: "policy", action: "denied", subject: "GET /api/v1/establishments/:id" });
+    expect(entries[0]).toMatchObject({ username: "policy", role: "policy", action: "denied", subject: "GET /api/v1/establishments/:id id=IN-000001 secret=…" });
   });
 });
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { acceptedValues, notNull, range, references, rowCountChange, unique, type Check } from "../../src/pipelines/framework/checks.ts";
 import { definePipeline } from "../../src/pipelines/framework/define-pipeline.ts";
+import type { Release } from "../../src/pipelines/framework/release-schedule.ts";
 import { PipelineBusyError } from "../../src/pipelines/framework/run-pipeline.ts";
 import type { RecordSource } from "../../src/pipelines/framework/source.ts";
 import { z } from "zod";
@@ -22,12 +23,7 @@ const rows = (...items: Row[]): RecordSource => ({
 });
 const row = (code: string, level = 50, kind: string | null = "noise", measured_at = "2024-01-01T12:00:00Z"): Row => ({ code, kind, level, measured_at });
 
-const pipelineOf = (
-  source: RecordSource,
-  checks: Check[],
-  name = "test-complaints",
-  freshness?: { column: string; warnAfterHours: number; errorAfterHours: number },
-) =>
+const pipelineOf = (source: RecordSource, checks: Check[], name = "test-complaints", freshness?: { column: string; release: Release }) =>
   definePipeline({
     name,
     title: { nl: "Test", en: "Test" },
@@ -111,7 +107,7 @@ describe("declared checks", () => {
   });
 
   it("judges freshness by the data's own newest timestamp", async () => {
-    const fresh = { column: "measured_at", warnAfterHours: 6, errorAfterHours: 48 };
+    const fresh = { column: "measured_at", release: { kind: "feed", every: "hour", warnAfterHours: 6, staleAfterHours: 48, failRunWhenStale: true } } as const;
     const recent = await harness.runner.run(pipelineOf(rows(row("A", 5, "noise", "2024-01-01T23:00:00Z")), [], "test-complaints", fresh), "manual");
     expect(recent).toMatchObject({ status: "succeeded", warnings: 0 });
     const older = await harness.runner.run(pipelineOf(rows(row("A", 5, "noise", "2024-01-01T12:00:00Z")), [], "test-complaints", fresh), "manual");
@@ -123,6 +119,13 @@ describe("declared checks", () => {
     const stale = await harness.runner.run(pipelineOf(rows(row("A", 5, "noise", "2023-12-01T00:00:00Z")), [], "test-complaints", fresh), "manual");
     expect(stale.status).toBe("failed");
     expect(stale.error).toMatch(/^check freshness_error\(measured_at\) failed: newest measured_at 2023-12-01T00:00:00Z is 768.0 h old \(limit 48 h\)/);
+    // A release that does not fail a run when stale (a register, annual figures) publishes the newest there is, with a warning.
+    const lenient = { column: "measured_at", release: { ...fresh.release, failRunWhenStale: false } } as const;
+    const late = await harness.runner.run(pipelineOf(rows(row("A", 5, "noise", "2023-12-01T00:00:00Z")), [], "test-complaints", lenient), "manual");
+    expect(late).toMatchObject({ status: "succeeded", warnings: 1 });
+    expect(late.checks.filter((c) => c.name.startsWith("freshness")).map((c) => [c.name, c.level, c.passed])).toEqual([
+      ["freshness_warn(measured_at)", "warn", false],
+    ]);
   });
 });
 

@@ -63,10 +63,15 @@ describe("metrics", () => {
     const published = sample(text, "mm_dataset_published_timestamp_seconds", { pipeline: "waste" })!;
     // The test monitor's clock stands still.
     expect(published).toBe(FIXED_NOW.getTime() / 1000);
-    // The data's own freshness, for the pipelines with a freshness rule: as the pipeline view has it.
+    // The data's own freshness, as the pipeline view has it, by the wall clock: the demo's hourly feed ends
+    // 2026-01-01, two months before the test clock, so it is stale; the annual waste figures are not.
     const [newest] = await monitor.db.query("SELECT epoch(max(timestamp_measured))::DOUBLE AS s FROM main.air_quality_measurements");
     expect(sample(text, "mm_dataset_newest_timestamp_seconds", { pipeline: "air-quality-measurements" })).toBe(newest!.s);
-    expect(sample(text, "mm_dataset_stale", { pipeline: "air-quality-measurements" })).toBe(0);
+    expect(sample(text, "mm_dataset_stale", { pipeline: "air-quality-measurements" })).toBe(1);
+    expect(sample(text, "mm_dataset_age_hours", { pipeline: "air-quality-measurements" })).toBe((FIXED_NOW.getTime() / 1000 - Number(newest!.s)) / 3600);
+    // A year is no timestamp: waste has an age and a judgement, no newest timestamp.
     expect(sample(text, "mm_dataset_newest_timestamp_seconds", { pipeline: "waste" })).toBeUndefined();
+    expect(sample(text, "mm_dataset_stale", { pipeline: "waste" })).toBe(0);
+    expect(sample(text, "mm_dataset_age_hours", { pipeline: "waste" })).toBeGreaterThan(0);
   });
 });

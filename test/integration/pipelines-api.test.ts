@@ -31,9 +31,11 @@ describe("pipelines API", () => {
     expect(measurements).toMatchObject({ schedule: "20 * * * *", mode: "upsert", table: "air_quality_measurements", running: false });
     expect(measurements.lastRun).toMatchObject({ status: "succeeded", trigger: "startup" });
     expect(measurements.publishedRunId).toBe(measurements.lastRun!.runId);
-    // The demo is a snapshot ending 2026-01-01; freshness is judged against that date.
-    expect(measurements.freshness).toMatchObject({ status: "fresh", latest: "2026-01-01T00:00:00Z", warnAfterHours: 24 });
-    expect(pipelines.find((p) => p.name === "areas")!.freshness.status).toBe("unknown");
+    // The demo is a snapshot ending 2026-01-01, judged by the wall clock (the test's, 2 March 2026): stale, and said to be a snapshot.
+    expect(measurements.freshness).toMatchObject({ status: "stale", latest: "2026-01-01T00:00:00Z", warnAfterHours: 24, basis: "timestamp" });
+    expect(measurements.freshness.snapshotUntil).toBe(monitor.settings.asOf);
+    // Records without a period (the boundaries) are judged by their publish against the weekly schedule.
+    expect(pipelines.find((p) => p.name === "areas")!.freshness).toMatchObject({ status: "fresh", basis: "publish", cadence: { every: 1, unit: "run" } });
   });
 
   it("starts a run (202 with its location), refuses a second one while it runs (409), and records it", async () => {

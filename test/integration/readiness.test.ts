@@ -1,8 +1,8 @@
 /**
  * GET /readyz and the data's age: not ready while a pipeline's published data is older than its
  * error threshold (errorAfterHours), ready again once it is fresh; a pipeline that never loaded
- * does not hold a fresh install back. The apps here run on the test monitor's real database, with
- * a data clock the test moves.
+ * does not hold a fresh install back, nor does the demo's frozen snapshot. The apps here run on the
+ * test monitor's real database as a live install would (no snapshot), with a wall clock the test moves.
  */
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -13,12 +13,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createFetchJson } from "../../src/pipelines/framework/fetch-json.ts";
 import { createRunner } from "../../src/pipelines/framework/run-pipeline.ts";
 import { pipelines } from "../../src/pipelines/index.ts";
-import { Readiness } from "../../src/ground/contract/contract.ts";
+import { PipelineList, Readiness } from "../../src/ground/contract/contract.ts";
 import { createApp, type AppDeps } from "../../src/app/app.ts";
 import { openDatabase, type Database } from "../../src/store/database.ts";
 import { silentLogger } from "../../src/ground/logger.ts";
 import { loadPolicyPlan } from "../../src/engine/themes/policy-plan.ts";
-import { clock, startTestMonitor, type TestMonitor } from "../support/test-server.ts";
+import { clock, login, startTestMonitor, type TestMonitor } from "../support/test-server.ts";
 
 const HOUR = 3_600_000;
 let monitor: TestMonitor;
@@ -32,17 +32,17 @@ afterAll(async () => {
   await monitor?.close();
 });
 
-/** The monitor's app on `db`, answering with `dataClock` as "now" for the data. */
-async function serve(db: Database, dataClock: () => Date): Promise<string> {
+/** The monitor's app on `db` as a live install (no demo snapshot), with `now` as its clock. */
+async function serve(db: Database, now: () => Date): Promise<string> {
   const deps: AppDeps = {
     config: monitor.config,
     db,
     plan: loadPolicyPlan(monitor.config.MM_POLICY_PLAN),
     municipality: monitor.municipality,
-    clock,
+    clock: now,
     logger: silentLogger,
     runner: db === monitor.db ? monitor.runner : createRunner({ db, settings: monitor.settings, fetchJson: createFetchJson(), clock, logger: silentLogger }),
-    dataClock,
+    dataClock: now,
   };
   const server = await new Promise<Server>((resolve) => {
     const listening = createApp(deps).listen(0, "127.0.0.1", () => resolve(listening));
@@ -57,8 +57,11 @@ async function readyz(url: string) {
 }
 
 describe("readiness and stale data", () => {
-  it("is ready when the test monitor's data is fresh", async () => {
+  it("is ready on the demo's frozen snapshot, though its hourly feed is stale by the wall clock", async () => {
     expect(await readyz(monitor.url)).toEqual({ status: 200, body: { ready: true } });
+    const { cookie } = await login(monitor.url, "analyst");
+    const { pipelines: listed } = PipelineList.parse(await (await fetch(`${monitor.url}/api/v1/pipelines`, { headers: { cookie } })).json());
+    expect(listed.find((p) => p.name === "air-quality-measurements")!.freshness).toMatchObject({ status: "stale", snapshotUntil: monitor.settings.asOf });
   });
 
   it("is not ready while a pipeline is stale beyond its error threshold, and ready once it is fresh", async () => {

@@ -6,6 +6,8 @@ import * as Plot from "@observablehq/plot";
 import type { Norm, StationDetail } from "../../../src/ground/contract/contract.ts";
 import { dutchDayKey, formatDateTime, formatDay, formatFormula, formatNumber } from "../format.ts";
 import { pick, translate, type Lang } from "../i18n.ts";
+import type { ProvenanceNote } from "../../../src/ground/contract/contract-annotations.ts";
+import { annotationMarks } from "./annotation-marks.ts";
 import { normStyle } from "./norm-style.ts";
 
 export type HourlyRow = StationDetail["hourly"][number];
@@ -59,9 +61,18 @@ function withGaps(rows: readonly HourlyRow[]): PlotRow[] {
 
 export function hourlyChart(
   rows: readonly HourlyRow[],
-  { width, norms, lang }: { width: number; norms: readonly FormulaNorm[]; lang: Lang },
+  { width, norms, lang, annotations = [] }: { width: number; norms: readonly FormulaNorm[]; lang: Lang; annotations?: readonly ProvenanceNote[] },
 ): SVGSVGElement | HTMLElement {
   const data = withGaps(rows);
+  const times = data.map((row) => row.time.getTime());
+  // A note's day from midnight to midnight (UTC); only those within the hours shown.
+  const notes =
+    times.length > 0
+      ? annotationMarks(annotations, (day, end) => new Date(Date.parse(`${day}T00:00:00Z`) + (end ? 86_400_000 : 0)), [
+          new Date(Math.min(...times)),
+          new Date(Math.max(...times)),
+        ])
+      : [];
   const formulas = orderFormulas(rows.map((row) => row.formula));
   const format = (value: number) => formatNumber(value, lang);
   const shown = norms.filter((n) => formulas.includes(n.formula));
@@ -78,6 +89,7 @@ export function hourlyChart(
     color: { domain: formulas, scheme: "tableau10" },
     marks: [
       Plot.frame({ stroke: "#d5dcdb" }),
+      ...notes,
       // One mark per norm, drawn by the shared rule (norm-style.ts): law solid, advice dotted.
       ...shown.map((n) => {
         const style = normStyle(n.norm.id);

@@ -7,6 +7,8 @@ import * as Plot from "@observablehq/plot";
 import type { ForecastPoint, Norm, SeriesPoint, Target } from "../../../src/ground/contract/contract.ts";
 import { formatNumber, formatQuantity, formatUnit, formatValue, periodYear } from "../format.ts";
 import { pick, translate, type Lang } from "../i18n.ts";
+import type { ProvenanceNote } from "../../../src/ground/contract/contract-annotations.ts";
+import { annotationMarks, yearOf } from "./annotation-marks.ts";
 import { normStyle } from "./norm-style.ts";
 import { chartColours, forecastMarks, targetMarks, yearsToShow } from "./target-marks.ts";
 
@@ -21,6 +23,8 @@ export interface TrendOptions {
   /** The status's forecast per year from the latest value to the deadline. */
   forecast?: readonly ForecastPoint[];
   height?: number;
+  /** Notes on the data: a rule (or band) at their year, numbered in this order. */
+  annotations?: readonly ProvenanceNote[];
 }
 
 interface TrendRow {
@@ -41,7 +45,7 @@ function toRows(points: readonly SeriesPoint[]): TrendRow[] {
 
 export function trendChart(
   points: readonly SeriesPoint[],
-  { width, unit, target, norms, lang, highlight, forecast = [], height = 260 }: TrendOptions,
+  { width, unit, target, norms, lang, highlight, forecast = [], height = 260, annotations = [] }: TrendOptions,
 ): SVGSVGElement | HTMLElement {
   const rows = toRows(points);
   const bold = highlight === undefined ? rows : rows.filter((row) => row.code === highlight);
@@ -78,6 +82,7 @@ export function trendChart(
       fill: (norm: Norm) => normStyle(norm.id).stroke,
     }),
     ...(target ? targetMarks(target, lang, format) : []),
+    ...(domain ? annotationMarks(annotations, yearOf, domain) : []),
   ];
   if (thin.length > 0) {
     marks.push(

@@ -1,6 +1,7 @@
 /**
  * `<mm-indicator-card>`: one indicator at a glance — latest value, target, status with its reason,
- * forecast and pace, and where the number comes from.
+ * forecast and pace, and where the number comes from; a "Vraag stellen" button for its latest value and,
+ * on the indicator's own page (not linked), the analysts' notes form.
  */
 import { LitElement, css, html } from "lit";
 import type { IndicatorSummary } from "../../../src/ground/contract/contract.ts";
@@ -10,6 +11,8 @@ import { hrefFor } from "../routes.ts";
 import { baseStyles } from "../styles.ts";
 import { renderProvenance } from "./provenance-line.ts";
 import "./status-badge.ts";
+import "./ask-question.ts";
+import "./annotation-editor.ts";
 
 export class IndicatorCard extends LitElement {
   static override properties = {
@@ -48,6 +51,17 @@ export class IndicatorCard extends LitElement {
       .reason {
         font-size: 0.95rem;
       }
+      /* On the indicator's page the notes form follows the card: the card is as tall as its content. */
+      :host(:not([linked])) {
+        display: block;
+      }
+      :host(:not([linked])) article {
+        height: auto;
+      }
+      mm-annotation-editor {
+        display: block;
+        margin-top: 1rem;
+      }
       .provenance {
         margin-top: auto;
         padding-top: 0.5rem;
@@ -78,50 +92,56 @@ export class IndicatorCard extends LitElement {
     const title = this.linked ? html`<a href=${hrefFor({ name: "indicator", id: indicator.id })} data-testid="indicator-link">${name}</a>` : name;
 
     return html`<article class="panel" data-testid="indicator-card" data-indicator=${indicator.id}>
-      ${this.headingLevel === 2 ? html`<h2 class="title">${title}</h2>` : html`<h3 class="title">${title}</h3>`}
-      <p class="value">
-        <span class="sr-only">${t("indicator.latest")}:</span>
+        ${this.headingLevel === 2 ? html`<h2 class="title">${title}</h2>` : html`<h3 class="title">${title}</h3>`}
+        <p class="value">
+          <span class="sr-only">${t("indicator.latest")}:</span>
+          ${
+            latest
+              ? html`<strong>${format(latest.value)}</strong> ${unitOf(latest.value)} <span class="muted">(${latest.period})</span>`
+              : html`<span class="muted">${t("indicator.noValue")}</span>`
+          }
+        </p>
         ${
           latest
-            ? html`<strong>${format(latest.value)}</strong> ${unitOf(latest.value)} <span class="muted">(${latest.period})</span>`
-            : html`<span class="muted">${t("indicator.noValue")}</span>`
+            ? html`<mm-ask-question .subject=${{ kind: "indicator", indicatorId: indicator.id, period: latest.period }} label=${name}></mm-ask-question>`
+            : null
         }
-      </p>
-      <p data-testid="target">
+        <p data-testid="target">
+          ${
+            target
+              ? html`${t("indicator.target", { value: format(target.value), unit: unitOf(target.value), year: target.deadline })}
+                  <span class="muted">· ${pick(target.label)}</span>`
+              : html`<span class="muted">${t("indicator.noTarget")}</span>`
+          }
+        </p>
+        <div><mm-status-badge .code=${status.code}></mm-status-badge></div>
+        <p class="reason" data-testid="status-reason">${pick(status.reason)}</p>
         ${
-          target
-            ? html`${t("indicator.target", { value: format(target.value), unit: unitOf(target.value), year: target.deadline })}
-                <span class="muted">· ${pick(target.label)}</span>`
-            : html`<span class="muted">${t("indicator.noTarget")}</span>`
+          status.forecast
+            ? html`<p data-testid="forecast">
+                ${t("indicator.forecast", {
+                  year: status.forecast.year,
+                  value: format(status.forecast.value),
+                  low: format(status.forecast.low),
+                  high: format(status.forecast.high),
+                })}
+              </p>`
+            : null
         }
-      </p>
-      <div><mm-status-badge .code=${status.code}></mm-status-badge></div>
-      <p class="reason" data-testid="status-reason">${pick(status.reason)}</p>
-      ${
-        status.forecast
-          ? html`<p data-testid="forecast">
-              ${t("indicator.forecast", {
-                year: status.forecast.year,
-                value: format(status.forecast.value),
-                low: format(status.forecast.low),
-                high: format(status.forecast.high),
-              })}
-            </p>`
-          : null
-      }
-      ${
-        status.pace
-          ? html`<p data-testid="pace">
-              ${t("indicator.pace", {
-                needed: format(status.pace.needed, true),
-                achieved: format(status.pace.achieved, true),
-                unit: unitOf(),
-              })}
-            </p>`
-          : null
-      }
-      ${renderProvenance(indicator.provenance)}
-    </article>`;
+        ${
+          status.pace
+            ? html`<p data-testid="pace">
+                ${t("indicator.pace", {
+                  needed: format(status.pace.needed, true),
+                  achieved: format(status.pace.achieved, true),
+                  unit: unitOf(),
+                })}
+              </p>`
+            : null
+        }
+        ${renderProvenance(indicator.provenance)}
+      </article>
+      ${this.linked ? null : html`<mm-annotation-editor subject="indicator" subject-id=${indicator.id}></mm-annotation-editor>`}`;
   }
 }
 

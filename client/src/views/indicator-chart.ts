@@ -20,6 +20,7 @@ import { renderProvenanceBlock } from "./provenance-block.ts";
 import { renderSeriesTable } from "./series-table.ts";
 import { renderTableWrap } from "./table-wrap.ts";
 import { renderTrendKey, trendKeyStyles } from "./trend-key.ts";
+import { annotationListStyles, annotationsChangedEvent, renderAnnotationList } from "./annotation-list.ts";
 
 interface ChartData {
   city: Series;
@@ -72,6 +73,7 @@ export class IndicatorChart extends LitElement {
     baseStyles,
     provenanceStyles,
     trendKeyStyles,
+    annotationListStyles,
     css`
       .selected {
         display: flex;
@@ -106,6 +108,19 @@ export class IndicatorChart extends LitElement {
     this.userRole = "policy";
   }
 
+  // A note added or deleted on this page (the analysts' form): the series, with its notes, again.
+  #onNotesChanged = () => void this.#data.run();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener(annotationsChangedEvent, this.#onNotesChanged);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener(annotationsChangedEvent, this.#onNotesChanged);
+  }
+
   protected override render() {
     const indicator = this.indicator;
     if (!indicator) return null;
@@ -136,6 +151,7 @@ export class IndicatorChart extends LitElement {
         lang: language,
         highlight: cityCode,
         height: 340,
+        annotations: city.provenance.annotations,
       });
     const areaName = areaSeries?.points[0]?.areaName ?? this.area;
 
@@ -163,6 +179,7 @@ export class IndicatorChart extends LitElement {
         <figcaption data-testid="chart-summary">
           ${this.#summary(indicator, city, areaSeries)} ${stations && !areaSeries ? t("indicator.stationsNote") : null}
         </figcaption>
+        ${renderAnnotationList(city.provenance.annotations)}
       </figure>
       <details class="table-alt" data-print="open">
         <summary>${t("chart.showTable")}</summary>

@@ -13,6 +13,7 @@ import { baseStyles } from "../styles.ts";
 import { renderFailure, renderLoading } from "./failure-message.ts";
 import { renderSeriesTable } from "./series-table.ts";
 import { renderTrendKey, trendKeyStyles } from "./trend-key.ts";
+import { annotationListStyles, annotationsChangedEvent, renderAnnotationList } from "./annotation-list.ts";
 
 export class IndicatorTrend extends LitElement {
   static override properties = {
@@ -25,6 +26,7 @@ export class IndicatorTrend extends LitElement {
   static override styles = [
     baseStyles,
     trendKeyStyles,
+    annotationListStyles,
     css`
       h4 {
         margin: 0 0 0.5rem;
@@ -55,6 +57,19 @@ export class IndicatorTrend extends LitElement {
     this.userRole = "policy";
   }
 
+  // A note added or deleted elsewhere on the page: the series (with the notes in its provenance) again.
+  #onNotesChanged = () => void this.#series.run();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener(annotationsChangedEvent, this.#onNotesChanged);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener(annotationsChangedEvent, this.#onNotesChanged);
+  }
+
   protected override render() {
     const indicator = this.indicator;
     if (!indicator) return null;
@@ -76,6 +91,7 @@ export class IndicatorTrend extends LitElement {
               norms: indicator.norms,
               forecast: indicator.status.forecastPath,
               lang: language,
+              annotations: series.provenance.annotations,
             });
           return html`<figure data-testid="trend-chart" data-indicator=${indicator.id}>
               <mm-chart-frame .draw=${draw} aria-hidden="true"></mm-chart-frame>
@@ -86,6 +102,7 @@ export class IndicatorTrend extends LitElement {
                 normIds: indicator.norms.map((norm) => norm.id),
               })}
               <figcaption data-testid="chart-summary">${summary}</figcaption>
+              ${renderAnnotationList(series.provenance.annotations)}
             </figure>
             <details class="table-alt">
               <summary>${t("chart.showTable")}</summary>

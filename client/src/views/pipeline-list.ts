@@ -1,14 +1,15 @@
 /**
- * `<mm-pipeline-list>`: the analyst's overview — every pipeline with its schedule, last run, rows and
- * data freshness (or that the demo has no data for it), and a button to run it now. While any
- * pipeline runs, the list refreshes itself. Below it, the go-live check of every source (go-live-check.ts).
+ * `<mm-pipeline-list>`: the analyst's overview — every pipeline with its schedule (in words, with
+ * the next run), last run, rows and data freshness (or that the demo has no data for it), and a
+ * button to run it now. While any pipeline runs, the list refreshes itself. Below it, the go-live
+ * check of every source (go-live-check.ts).
  */
 import { Task } from "@lit/task";
 import { LitElement, css, html, nothing } from "lit";
 import type { PipelineSummary, Role, RunSummary } from "../../../src/ground/contract/contract.ts";
 import { ApiError } from "../api.ts";
 import { api } from "../api-client.ts";
-import { cronHint } from "../cron-hint.ts";
+import { cronHint, nextRunText } from "../cron-hint.ts";
 import { formatCount, formatDateTime } from "../format.ts";
 import { describeError } from "../error-text.ts";
 import { LangController, lang, pick, t } from "../i18n.ts";
@@ -16,7 +17,8 @@ import { Poller } from "../poller.ts";
 import { hrefFor } from "../routes.ts";
 import { baseStyles } from "../styles.ts";
 import { renderFailure, renderLoading } from "./failure-message.ts";
-import { renderFreshness, renderNoDemoData, renderRunStatus, runStatusStyles } from "./run-status.ts";
+import { renderNoDemoData, renderRunStatus, runStatusStyles } from "./run-status.ts";
+import { renderPipelineFreshness } from "./freshness-label.ts";
 import "./go-live-check.ts";
 
 /** What the "run now" button of one pipeline last did; kept as state, so a language switch re-words it. */
@@ -122,6 +124,7 @@ export class PipelineListView extends LitElement {
     const language = lang();
     const last = pipeline.lastRun;
     const hint = cronHint(pipeline.schedule);
+    const next = pipeline.nextRunAt ? nextRunText(pipeline.nextRunAt) : null;
     const title = pick(pipeline.title);
     return html`<tr data-testid="pipeline-row" data-pipeline=${pipeline.name}>
       <th scope="row">
@@ -130,16 +133,19 @@ export class PipelineListView extends LitElement {
         <span class="small muted">${t("pipelines.table", { table: pipeline.table })}</span>
       </th>
       <td>${pipeline.source}</td>
-      <td><code>${pipeline.schedule}</code>${hint ? html`<span class="small muted">${hint}</span>` : null}</td>
+      <td>
+        <code>${pipeline.schedule}</code>${hint ? html`<span class="small muted" data-testid="schedule-hint">${hint}</span>` : null}
+        ${next ? html`<span class="small muted" data-testid="next-run">${next}</span>` : null}
+      </td>
       <td data-mode=${pipeline.mode}>${t(`mode.${pipeline.mode}`)}</td>
       <td data-testid="last-run" data-run-id=${last ? String(last.runId) : nothing}>
-        ${renderRunStatus(last?.status ?? null)}
+        ${renderRunStatus(last ?? null)}
         ${last ? html`<a class="small" href=${hrefFor({ name: "run", pipeline: pipeline.name, runId: last.runId })}>${t("runs.run")} ${last.runId}</a>` : null}
         ${this.#renderPublished(pipeline, last)}
       </td>
       <td>${last?.finishedAt ? formatDateTime(last.finishedAt, language) : last ? t("runs.stillRunning") : "–"}</td>
       <td class="num" data-testid="rows">${last ? `${formatCount(last.rowsLoaded, language)} / ${formatCount(last.rowsRejected, language)}` : "–"}</td>
-      <td>${pipeline.noDemoData ? renderNoDemoData() : renderFreshness(pipeline.freshness)}${this.#renderBackfill(pipeline, title)}</td>
+      <td>${pipeline.noDemoData ? renderNoDemoData() : renderPipelineFreshness(pipeline.freshness)}${this.#renderBackfill(pipeline, title)}</td>
       <td>${this.#renderStart(pipeline, title)}</td>
     </tr>`;
   }

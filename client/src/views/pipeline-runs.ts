@@ -12,7 +12,8 @@ import { Poller } from "../poller.ts";
 import { hrefFor } from "../routes.ts";
 import { baseStyles } from "../styles.ts";
 import { renderFailure, renderLoading } from "./failure-message.ts";
-import { renderRunStatus, runStatusStyles } from "./run-status.ts";
+import "./run-quality.ts";
+import { renderRunStatus, runStatusStyles, triggerText } from "./run-status.ts";
 
 const historyLimit = 50;
 /** Enough to recognise a known error in the list; the run page and the tooltip have it in full. */
@@ -67,6 +68,8 @@ export class PipelineRuns extends LitElement {
     const previous = this.#history.value;
     return html`<p><a href=${hrefFor({ name: "pipelines" })}>← ${t("runs.back")}</a></p>
       <h1>${t("runs.title", { name: this.name })}</h1>
+      <mm-annotation-editor subject="pipeline" subject-id=${this.name}></mm-annotation-editor>
+      <mm-run-quality name=${this.name} .runs=${previous?.name === this.name ? previous.runs : []}></mm-run-quality>
       ${this.#history.render({
         pending: () => (previous?.name === this.name ? this.#renderTable(previous.runs) : renderLoading()),
         error: (error) => renderFailure(error, this.userRole, () => void this.#history.run()),
@@ -114,8 +117,8 @@ export class PipelineRuns extends LitElement {
           >${run.runId}</a
         >
       </th>
-      <td>${t(`trigger.${run.trigger}`)}</td>
-      <td>${renderRunStatus(run.status)}</td>
+      <td data-testid="run-trigger">${triggerText(run)}</td>
+      <td>${renderRunStatus(run)}</td>
       <td>${formatDateTime(run.startedAt, language)}</td>
       <td class="num">${duration}</td>
       <td class="num">${formatCount(run.rowsRead, language)}</td>

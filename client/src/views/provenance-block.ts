@@ -1,11 +1,12 @@
 /**
  * The provenance under a chart, as a label–value list: source, licence, the pipeline run whose data it
- * shows, period, quality tier and freshness — everything needed to cite the figure.
+ * shows, period, quality tier, freshness and the notes on the data — everything needed to cite the figure.
  */
 import { html, type TemplateResult } from "lit";
 import type { Provenance } from "../../../src/ground/contract/contract.ts";
 import { formatDateTime } from "../format.ts";
 import { lang, t } from "../i18n.ts";
+import { renderAnnotationList } from "./annotation-list.ts";
 import { renderFreshness } from "./freshness-label.ts";
 
 function runValue(pipeline: string, runId: number | null, finishedAt: string | null): string {
@@ -36,6 +37,12 @@ export function renderProvenanceBlock(provenance: Provenance): TemplateResult {
       <dd>${t(`tier.${provenance.qualityTier}`)}</dd>
       <dt>${t("indicator.provenance.freshness")}</dt>
       <dd>${renderFreshness(provenance.freshness)}</dd>
+      ${
+        provenance.annotations && provenance.annotations.length > 0
+          ? html`<dt>${t("notes.title")}</dt>
+              <dd data-testid="provenance-notes">${renderAnnotationList(provenance.annotations)}</dd>`
+          : null
+      }
     </dl>
   </div>`;
 }

@@ -13,7 +13,8 @@ import { Poller } from "../poller.ts";
 import { hrefFor } from "../routes.ts";
 import { baseStyles, detailStyles } from "../styles.ts";
 import { renderFailure, renderLoading } from "./failure-message.ts";
-import { renderRunStatus, runStatusStyles } from "./run-status.ts";
+import "./run-changes.ts";
+import { renderRunStatus, runStatusStyles, triggerText } from "./run-status.ts";
 
 export class RunDetailView extends LitElement {
   static override properties = { name: {}, runId: { attribute: "run-id", type: Number }, userRole: {} };
@@ -86,9 +87,9 @@ export class RunDetailView extends LitElement {
     return html`<div class="panel">
         <dl data-testid="run-summary">
           <dt>${t("runs.status")}</dt>
-          <dd>${renderRunStatus(run.status)}</dd>
+          <dd>${renderRunStatus(run)}</dd>
           <dt>${t("runs.trigger")}</dt>
-          <dd>${t(`trigger.${run.trigger}`)}</dd>
+          <dd data-testid="run-trigger">${triggerText(run)}</dd>
           <dt>${t("runs.started")}</dt>
           <dd>${formatDateTime(run.startedAt, language)}</dd>
           <dt>${t("run.finished")}</dt>
@@ -107,6 +108,7 @@ export class RunDetailView extends LitElement {
         </dl>
         <p class="muted">${t("run.rowsNote")}</p>
       </section>
+      <mm-run-changes .changes=${run.changes} .running=${run.status === "running"}></mm-run-changes>
       ${
         run.error
           ? html`<section class="alert" aria-labelledby="error-title">
@@ -121,7 +123,7 @@ export class RunDetailView extends LitElement {
       </section>
       <section class="panel" aria-labelledby="rejects-title">
         <h2 id="rejects-title">${t("run.rejectsTitle")}</h2>
-        ${this.#renderRejectCounts(run.rejectCounts)} ${this.#renderRejects(run)}
+        ${this.#renderRejectsCsv(run)} ${this.#renderRejectCounts(run.rejectCounts)} ${this.#renderRejects(run)}
       </section>`;
   }
 
@@ -174,6 +176,18 @@ export class RunDetailView extends LitElement {
         </tbody>
       </table>
     </div>`;
+  }
+
+  /** The kept rejected rows as a file for the source's owner, in the UI's language. */
+  #renderRejectsCsv(run: RunDetail) {
+    if (run.rejects.length === 0) return null;
+    const href = api.url("GET /api/v1/pipelines/:name/runs/:runId/rejects", {
+      path: { name: run.pipeline, runId: run.runId },
+      query: { format: "csv", lang: lang() },
+    });
+    return html`<p class="no-print">
+      <a class="button" href=${href} download title=${t("run.rejectsCsvTitle")} data-testid="rejects-csv">${t("run.rejectsCsv")}</a>
+    </p>`;
   }
 
   #renderRejectCounts(counts: readonly RejectCount[]) {

@@ -1,6 +1,7 @@
 /**
  * `<mm-station-detail number=…>`: one monitoring station — the last hourly values per pollutant
- * against the EU 24-hour values, and the days per year above them.
+ * against the EU 24-hour values, and the days per year above them; the notes on the station's data on
+ * the chart and below it (the analysts' form to add them), and a "Vraag stellen" button.
  */
 import { Task } from "@lit/task";
 import { LitElement, css, html } from "lit";
@@ -14,6 +15,9 @@ import { hrefFor, mayViewStations } from "../routes.ts";
 import { baseStyles, detailStyles } from "../styles.ts";
 import { renderExceedanceTable } from "./exceedance-table.ts";
 import { renderFailure, renderLoading } from "./failure-message.ts";
+import { annotationListStyles, annotationsChangedEvent, renderAnnotationList } from "./annotation-list.ts";
+import "./annotation-editor.ts";
+import "./ask-question.ts";
 
 /** The exceedance rows name the 24-hour norm of each pollutant; those are the rules to draw. */
 function normsOf(detail: StationDetail): FormulaNorm[] {
@@ -30,6 +34,7 @@ export class StationDetailView extends LitElement {
   static override styles = [
     baseStyles,
     detailStyles,
+    annotationListStyles,
     css`
       figcaption ul {
         margin: 0;
@@ -43,11 +48,29 @@ export class StationDetailView extends LitElement {
     task: ([number], { signal }) => api.get("GET /api/v1/stations/:number", { path: { number }, signal }),
   });
 
+  /** The station's notes; a failure to read them leaves the chart without them rather than failing the page. */
+  #notes = new Task(this, {
+    args: () => [this.number] as const,
+    task: async ([number], { signal }) => (number ? (await api.get("GET /api/v1/annotations", { query: { station: number }, signal })).annotations : []),
+  });
+
+  #onNotesChanged = () => void this.#notes.run();
+
   constructor() {
     super();
     new LangController(this);
     this.number = "";
     this.userRole = "permit";
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener(annotationsChangedEvent, this.#onNotesChanged);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener(annotationsChangedEvent, this.#onNotesChanged);
   }
 
   protected override render() {
@@ -64,7 +87,8 @@ export class StationDetailView extends LitElement {
     const language = lang();
     const { station, hourly } = detail;
     const norms = normsOf(detail);
-    const draw = (width: number) => hourlyChart(hourly, { width, norms, lang: language });
+    const notes = this.#notes.value ?? [];
+    const draw = (width: number) => hourlyChart(hourly, { width, norms, lang: language, annotations: notes });
     const daily = dailyMeans(hourly, language);
     const coordinate = (value: number) => formatNumber(value, language, { digits: 5 });
 
@@ -80,6 +104,7 @@ export class StationDetailView extends LitElement {
           <dt>${t("stations.components")}</dt>
           <dd>${station.components.map((c) => formatFormula(c, language)).join(", ")}</dd>
         </dl>
+        <mm-ask-question .subject=${{ kind: "station", station: station.number }} label=${station.name}></mm-ask-question>
       </div>
       <section class="panel" aria-labelledby="hourly-title">
         <h2 id="hourly-title">${t("station.window", { from: formatDateTime(detail.from, language), to: formatDateTime(detail.to, language) })}</h2>
@@ -93,6 +118,7 @@ export class StationDetailView extends LitElement {
                       ${hourlySummary(hourly, language).map((line) => html`<li>${line}</li>`)}
                     </ul>
                   </figcaption>
+                  ${renderAnnotationList(notes)}
                 </figure>
                 <details>
                   <summary>${t("chart.showTable")}</summary>
@@ -127,7 +153,8 @@ export class StationDetailView extends LitElement {
       <section class="panel" aria-labelledby="exceed-title">
         <h2 id="exceed-title">${t("station.exceedTitle")}</h2>
         ${renderExceedanceTable(detail.exceedances)}
-      </section>`;
+      </section>
+      <mm-annotation-editor subject="station" subject-id=${station.number}></mm-annotation-editor>`;
   }
 }
 

@@ -1,8 +1,10 @@
 /**
  * pipeline-failed: a pipeline whose last finished run failed (a run still going, interrupted by a
- * shutdown or abandoned after a crash changes nothing). pipeline-stale: a published dataset whose
- * newest record is older than the pipeline's error threshold (its freshness rule's errorAfterHours),
- * judged by the pipeline service against the data clock, as GET /api/v1/pipelines and /readyz are.
+ * shutdown or abandoned after a crash changes nothing). pipeline-stale: a published dataset older
+ * than its source's release schedule allows (its newest period, or for records without one its last
+ * publish, past errorAfterHours), judged by the pipeline service against the wall clock, as GET
+ * /api/v1/pipelines, /readyz and /metrics are; also on the demo's frozen snapshot, which does not
+ * hold /readyz back but is stale all the same.
  */
 import { pipelines } from "../../pipelines/index.ts";
 import type { Database } from "../../store/database.ts";

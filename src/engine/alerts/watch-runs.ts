@@ -5,15 +5,15 @@
 import type { Runner } from "../../pipelines/framework/run-pipeline.ts";
 
 export function watchRuns(runner: Runner, onFinished: () => void): Runner {
-  const start: Runner["start"] = async (pipeline, trigger) => {
-    const started = await runner.start(pipeline, trigger);
+  const start: Runner["start"] = async (pipeline, trigger, startedBy) => {
+    const started = await runner.start(pipeline, trigger, startedBy);
     // Registered before the caller can await `done`, so an evaluation is under way when it resumes.
     void started.done.then(onFinished, onFinished);
     return started;
   };
   return {
     start,
-    run: async (pipeline, trigger) => (await start(pipeline, trigger)).done,
+    run: async (pipeline, trigger, startedBy) => (await start(pipeline, trigger, startedBy)).done,
     isRunning: (name) => runner.isRunning(name),
     stop: () => runner.stop(),
   };

@@ -1,14 +1,21 @@
 /**
- * The audit log: logins, refusals and every dossier view and export, with who (user and role), what
- * and when, and never a personal value (the subject is an id, a route or a rounded point). Kept in
- * the database next to the data, appended to only, readable by admin; entries older than the
- * retention period are deleted (checked at most once an hour).
+ * The audit log: logins, refusals, every dossier view and export and every admin action, with who
+ * (user and role), what and when, and never a personal value (the subject is an id, a route with
+ * its id or a rounded point, a file name). Kept in the database next to the data, appended to only,
+ * readable by admin, filtered and paged for reading; entries older than the retention period are
+ * deleted (checked at most once an hour).
  */
 import type { Role } from "../../ground/contract/contract.ts";
 import type { AuditEntry, AuditList } from "../../ground/contract/contract-dossier.ts";
+import type { AuditFilter } from "../../ground/contract/requests/audit.ts";
+import { containsPattern } from "../../ground/like-pattern.ts";
+import { startOfLocalDay } from "../../ground/local-day.ts";
 import type { Database, QueryOptions } from "../../store/database.ts";
 
 const HOUR_MS = 3_600_000;
+
+/** The column holds UTC without a zone. */
+const timestamp = (at: Date) => at.toISOString().replace("Z", "");
 
 /** Control characters (a forged newline, an escape sequence) are written as \u escapes. */
 const escapeControls = (text: string) =>
@@ -22,7 +29,7 @@ export function createAuditLog(db: Database, clock: () => Date, retentionDays = 
     const now = clock().getTime();
     if (now - lastPurge < HOUR_MS) return;
     lastPurge = now;
-    const cutoff = new Date(now - retentionDays * 24 * HOUR_MS).toISOString().replace("Z", "");
+    const cutoff = timestamp(new Date(now - retentionDays * 24 * HOUR_MS));
     await db.query("DELETE FROM meta.audit_log WHERE viewed_at < $1::TIMESTAMP", [cutoff], options);
   }
 
@@ -31,20 +38,24 @@ export function createAuditLog(db: Database, clock: () => Date, retentionDays = 
       await purgeIfDue(options);
       await db.query(
         "INSERT INTO meta.audit_log (viewed_at, username, role, action, subject) VALUES ($1::TIMESTAMP, $2, $3, $4, $5)",
-        [clock().toISOString().replace("Z", ""), escapeControls(user.username).slice(0, 100), user.role, action, escapeControls(subject).slice(0, 200)],
+        [timestamp(clock()), escapeControls(user.username).slice(0, 100), user.role, action, escapeControls(subject).slice(0, 200)],
         options,
       );
     },
 
-    async list({ limit, offset }: { limit: number; offset: number }, options: QueryOptions): Promise<AuditList> {
-      const rows = await db.query(
-        `SELECT strftime(viewed_at, '%Y-%m-%dT%H:%M:%SZ') AS at, username, role, action, subject, count(*) OVER () AS total
-         FROM meta.audit_log ORDER BY audit_id DESC LIMIT $1 OFFSET $2`,
-        [limit, offset],
-        options,
-      );
+    /** One page of the entries that match `filter`, newest first, with how many match in all. */
+    async list({ limit, offset, ...filter }: AuditFilter & { limit: number; offset: number }, options: QueryOptions): Promise<AuditList> {
+      // The WHERE clause is fixed text with numbered placeholders (whereClause); every value is bound.
+      const where = whereClause(filter);
+      const paging = where.params.length;
+      const pageSql = `SELECT strftime(viewed_at, '%Y-%m-%dT%H:%M:%SZ') AS at, username, role, action, subject, count(*) OVER () AS total
+         FROM meta.audit_log ${where.sql} ORDER BY audit_id DESC LIMIT $${paging + 1} OFFSET $${paging + 2}`;
+      const rows = await db.query(pageSql, [...where.params, limit, offset], options);
+      // Past the last page there is no row to carry the total: count apart.
+      const countSql = `SELECT count(*) AS total FROM meta.audit_log ${where.sql}`;
+      const total = rows.length > 0 || offset === 0 ? Number(rows[0]?.total ?? 0) : Number((await db.query(countSql, where.params, options))[0]?.total ?? 0);
       return {
-        total: Number(rows[0]?.total ?? 0),
+        total,
         entries: rows.map((r) => ({
           at: String(r.at),
           username: String(r.username),
@@ -55,6 +66,28 @@ export function createAuditLog(db: Database, clock: () => Date, retentionDays = 
       };
     },
   };
+}
+
+/**
+ * The WHERE clause of a filter, every value a bound parameter: the username exactly (in any case),
+ * the actions, parts of the subject or of any column (% and _ taken literally), and whole days in
+ * the municipality's time zone from `from` to `to`, both included.
+ */
+function whereClause(filter: AuditFilter): { sql: string; params: string[] } {
+  const params: string[] = [];
+  const bind = (value: string) => `$${params.push(value)}`;
+  const contains = (column: string, placeholder: string) => `${column} ILIKE ${placeholder} ESCAPE '\\'`;
+  const conditions: string[] = [];
+  if (filter.user !== undefined) conditions.push(`lower(username) = lower(${bind(filter.user)})`);
+  if (filter.action?.length) conditions.push(`action IN (${filter.action.map(bind).join(", ")})`);
+  if (filter.subject !== undefined) conditions.push(contains("subject", bind(containsPattern(filter.subject))));
+  if (filter.from !== undefined) conditions.push(`viewed_at >= ${bind(timestamp(startOfLocalDay(filter.from)))}::TIMESTAMP`);
+  if (filter.to !== undefined) conditions.push(`viewed_at < ${bind(timestamp(startOfLocalDay(filter.to, 1)))}::TIMESTAMP`);
+  if (filter.q !== undefined) {
+    const text = bind(containsPattern(filter.q));
+    conditions.push(`(${["username", "action", "subject"].map((column) => contains(column, text)).join(" OR ")})`);
+  }
+  return { sql: conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "", params };
 }
 
 export type AuditLog = ReturnType<typeof createAuditLog>;

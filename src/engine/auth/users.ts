@@ -3,6 +3,8 @@
  * same database is served outside demo mode. Managed with `npm run users` or the admin API.
  */
 import { roles, type Role } from "../../ground/contract/contract.ts";
+// The rules are shared with the admin's account page, which shows them as they are typed.
+import { MIN_PASSWORD_LENGTH, isLongEnoughPassword, isValidUsername } from "../../ground/contract/account-rules.ts";
 import type { Database } from "../../store/database.ts";
 import { msg, renderMessage, type Message } from "../../ground/i18n/message.ts";
 import { quoted } from "../../ground/i18n/quoted.ts";
@@ -52,13 +54,13 @@ export async function authenticate(db: Database, username: string, password: str
   return (await verifyPassword(password, String(row.password_hash))) ? { username: String(row.username), role: row.role as Role } : null;
 }
 
-/** Long enough to resist guessing at the login throttle's pace; no composition rules (NIST 800-63B). */
-export const MIN_PASSWORD_LENGTH = 12;
-export const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
-
 export interface Account extends User {
   disabled: boolean;
   createdAt: string;
+  /** The last successful login; null when the account never logged in. */
+  lastLoginAt: string | null;
+  /** A single sign-on account (linked in meta.oidc_users): no password to set. */
+  sso: boolean;
 }
 
 /** An account rule broken: `field` names the input to fix; null when the account does not exist. */
@@ -72,14 +74,37 @@ export class AccountError extends Error {
 }
 
 function checkNew(username: string, password: string, role: string): asserts role is Role {
-  if (!USERNAME.test(username)) throw new AccountError("username", msg("account.username"));
-  if ([...password].length < MIN_PASSWORD_LENGTH) throw new AccountError("password", msg("account.passwordLength", { min: MIN_PASSWORD_LENGTH }));
+  if (!isValidUsername(username)) throw new AccountError("username", msg("account.username"));
+  if (!isLongEnoughPassword(password)) throw new AccountError("password", msg("account.passwordLength", { min: MIN_PASSWORD_LENGTH }));
   if (!roles.includes(role as Role)) throw new AccountError("role", msg("account.role", { roles: roles.join(", ") }));
 }
 
+/** Every account, or the one named; an account is an SSO account when meta.oidc_users links it. */
+async function readAccounts(db: Database, username: string | null): Promise<Account[]> {
+  const rows = await db.query(
+    `SELECT u.username, u.role, u.disabled, strftime(u.created_at, '%Y-%m-%dT%H:%M:%SZ') AS created_at,
+       strftime(u.last_login_at, '%Y-%m-%dT%H:%M:%SZ') AS last_login_at,
+       EXISTS (SELECT 1 FROM meta.oidc_users o WHERE o.username = u.username) AS sso
+     FROM meta.users u WHERE $1::VARCHAR IS NULL OR u.username = $1 ORDER BY u.username`,
+    [username],
+  );
+  return rows.map((r) => ({
+    username: String(r.username),
+    role: r.role as Role,
+    disabled: Boolean(r.disabled),
+    createdAt: String(r.created_at),
+    lastLoginAt: r.last_login_at == null ? null : String(r.last_login_at),
+    sso: Boolean(r.sso),
+  }));
+}
+
 export async function listAccounts(db: Database): Promise<Account[]> {
-  const rows = await db.query("SELECT username, role, disabled, strftime(created_at, '%Y-%m-%dT%H:%M:%SZ') AS created_at FROM meta.users ORDER BY username");
-  return rows.map((r) => ({ username: String(r.username), role: r.role as Role, disabled: Boolean(r.disabled), createdAt: String(r.created_at) }));
+  return readAccounts(db, null);
+}
+
+/** Called on each successful login, password or single sign-on, for the admin's "last login". */
+export async function recordLogin(db: Database, username: string, now: Date): Promise<void> {
+  await db.query("UPDATE meta.users SET last_login_at = $2::TIMESTAMP WHERE username = $1", [username, now.toISOString().replace("Z", "")]);
 }
 
 export async function addAccount(db: Database, username: string, password: string, role: string, now: Date): Promise<Account> {
@@ -92,17 +117,18 @@ export async function addAccount(db: Database, username: string, password: strin
     role,
     now.toISOString().replace("Z", ""),
   ]);
-  return { username, role, disabled: false, createdAt: now.toISOString().slice(0, 19) + "Z" };
+  return { username, role, disabled: false, createdAt: now.toISOString().slice(0, 19) + "Z", lastLoginAt: null, sso: false };
 }
 
 /** Changes role, disabled flag or password; the caller ends the account's sessions. */
 export async function updateAccount(db: Database, username: string, change: { role?: string; disabled?: boolean; password?: string }): Promise<Account> {
   if (change.role !== undefined && !roles.includes(change.role as Role)) throw new AccountError("role", msg("account.role", { roles: roles.join(", ") }));
-  if (change.password !== undefined && [...change.password].length < MIN_PASSWORD_LENGTH)
+  if (change.password !== undefined && !isLongEnoughPassword(change.password))
     throw new AccountError("password", msg("account.passwordLength", { min: MIN_PASSWORD_LENGTH }));
   if (change.password !== undefined && username.startsWith("sso:")) throw new AccountError("password", msg("account.ssoPassword"));
-  const existing = (await listAccounts(db)).find((a) => a.username === username);
+  const [existing] = await readAccounts(db, username);
   if (!existing) throw new AccountError(null, msg("unknown.user", { username: quoted(username) }));
+  if (change.password !== undefined && existing.sso) throw new AccountError("password", msg("account.ssoPassword"));
   await db.query("UPDATE meta.users SET role = $2, disabled = $3, password_hash = coalesce($4, password_hash) WHERE username = $1", [
     username,
     change.role ?? existing.role,

@@ -1,8 +1,8 @@
 /**
  * Prometheus metrics: the process (memory, event loop, GC: prom-client's defaults), DuckDB's own
  * memory per component, HTTP request durations per route, pipeline runs and rows per pipeline and
- * status, and each dataset's freshness (when it was published, and the newest timestamp in its
- * data). Run counts are read from the run history when scraped, so they survive restarts as the
+ * status, and each dataset's freshness (when it was published, the newest timestamp in its data,
+ * its age and whether it is stale, judged as the pipeline view judges it). Run counts are read from the run history when scraped, so they survive restarts as the
  * history does.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
@@ -100,28 +100,42 @@ export function createMetrics(db: Database, pipelines: Pick<PipelineService, "fr
     },
   });
 
-  // The data's own age, judged as the analyst's pipeline view and GET /readyz judge it.
+  // The data's own age, judged as the analyst's pipeline view, GET /readyz and the alerts judge it (release-schedule.ts).
   const dataFreshness = oncePerScrape(() => pipelines.freshness({ timeoutMs: 2_000 }));
   new Gauge({
     name: "mm_dataset_newest_timestamp_seconds",
-    help: "The newest timestamp in each pipeline's published data (its freshness column), per pipeline",
+    help: "The newest timestamp or day in each pipeline's published data (its freshness column), per pipeline dated by the hour or day",
     labelNames: ["pipeline"] as const,
     registers: [registry],
     async collect() {
       const all = await dataFreshness();
       this.reset();
-      for (const { name, freshness } of all) if (freshness.latest) this.set({ pipeline: name }, Date.parse(freshness.latest) / 1000);
+      for (const { name, freshness } of all) {
+        if (freshness.latest && (freshness.basis === "timestamp" || freshness.basis === "date"))
+          this.set({ pipeline: name }, Date.parse(freshness.latest) / 1000);
+      }
+    },
+  });
+  new Gauge({
+    name: "mm_dataset_age_hours",
+    help: "Hours since the end of the newest period in each pipeline's published data (or its last publish, for records without a period), by the wall clock",
+    labelNames: ["pipeline"] as const,
+    registers: [registry],
+    async collect() {
+      const all = await dataFreshness();
+      this.reset();
+      for (const { name, ageHours } of all) if (ageHours !== null) this.set({ pipeline: name }, ageHours);
     },
   });
   new Gauge({
     name: "mm_dataset_stale",
-    help: "1 while a pipeline's newest data is older than its error threshold (errorAfterHours), else 0",
+    help: "1 while a pipeline's data is older than its source's release schedule allows (errorAfterHours), else 0; also on the demo's frozen snapshot",
     labelNames: ["pipeline"] as const,
     registers: [registry],
     async collect() {
       const all = await dataFreshness();
       this.reset();
-      for (const { name, freshness } of all) if (freshness.latest) this.set({ pipeline: name }, freshness.status === "stale" ? 1 : 0);
+      for (const { name, freshness } of all) if (freshness.status !== "unknown") this.set({ pipeline: name }, freshness.status === "stale" ? 1 : 0);
     },
   });
 

@@ -48,11 +48,22 @@ export const routeAccess = {
   "GET /api/v1/pipelines/:name/runs": dataRoles,
   "POST /api/v1/pipelines/:name/runs": dataRoles,
   "GET /api/v1/pipelines/:name/runs/:runId": dataRoles,
+  // A run's rejected rows as CSV, for the source's owner (audited: raw upstream rows may hold personal data).
+  "GET /api/v1/pipelines/:name/runs/:runId/rejects": dataRoles,
   // The go-live check (src/engine/pipelines/go-live-checks.ts): one at a time, the latest kept.
   "POST /api/v1/pipelines/checks": dataRoles,
   "GET /api/v1/pipelines/checks/latest": dataRoles,
   // Every role; which alerts each role gets is decided in src/engine/alerts/alert-visibility.ts.
   "GET /api/v1/alerts": everyRole,
+  // Notes on the data: not personal, so every role reads them; the analysts write them (issue 21).
+  "GET /api/v1/annotations": everyRole,
+  "POST /api/v1/annotations": dataRoles,
+  "DELETE /api/v1/annotations/:id": dataRoles,
+  // Questions about a number: any role asks and reads its own; the analysts see all, with provenance, and answer.
+  "POST /api/v1/questions": everyRole,
+  "GET /api/v1/questions/mine": everyRole,
+  "GET /api/v1/questions": dataRoles,
+  "POST /api/v1/questions/:id/answer": dataRoles,
   // Also with MM_BACKUP_TOKEN as a bearer token (npm run backup while the server runs).
   "POST /api/v1/backups": ["admin"],
   "GET /healthz": "public",

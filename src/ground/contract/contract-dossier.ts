@@ -276,6 +276,21 @@ export const AuditEntry = z.object({
     "login",
     "login-failed",
     "denied",
+    // A pipeline run started by hand (subject: the pipeline), and a run's rejected rows downloaded (subject: pipeline/run).
+    "run-pipeline",
+    "export-rejects",
+    // The admin's account changes (src/web/api/user-routes.ts); the subject is the account's username.
+    "user-add",
+    "user-role",
+    "user-disable",
+    "user-enable",
+    "user-password",
+    // The audit log's own CSV export (src/web/api/audit-routes.ts); the subject names the filter, no values that identify anyone.
+    "export-audit",
+    // A backup (src/web/api/backup-routes.ts), by an admin or the bearer token ("backup-token"); the subject is the file.
+    "backup",
+    // A go-live check started (src/web/api/go-live-routes.ts); the subject is the check's id.
+    "go-live-check",
   ]),
   subject: z.string(),
 });
@@ -284,6 +299,15 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditList = z.object({ entries: z.array(AuditEntry), total: z.number() });
 export type AuditList = z.infer<typeof AuditList>;
 
-export const Account = z.object({ username: z.string(), role: Role, disabled: z.boolean(), createdAt: z.string() });
+export const Account = z.object({
+  username: z.string(),
+  role: Role,
+  disabled: z.boolean(),
+  createdAt: z.string(),
+  /** The last successful login (password or single sign-on); null when the account never logged in. */
+  lastLoginAt: z.string().nullable(),
+  /** A single sign-on account (meta.oidc_users): it has no password to set. */
+  sso: z.boolean(),
+});
 export type Account = z.infer<typeof Account>;
 export const AccountList = z.object({ accounts: z.array(Account) });

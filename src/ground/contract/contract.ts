@@ -3,6 +3,8 @@
  * response with them, and the client imports the inferred types (type-only, so no zod in the bundle).
  */
 import { z } from "zod";
+import { PublishChanges } from "./contract-publish-changes.ts";
+import { ProvenanceNote } from "./contract-annotations.ts";
 
 export const roles = ["policy", "permit", "analyst", "admin"] as const;
 export const Role = z.enum(roles);
@@ -104,6 +106,8 @@ export const Provenance = z.object({
   /** Periods resting partly on provisional or unvalidated data; empty when all are validated or tiers do not apply. */
   provisionalPeriods: z.array(z.string()),
   freshness: DataFreshness,
+  /** Notes on the data of the indicator (contract-annotations.ts), oldest first; on series and values per area. */
+  annotations: z.array(ProvenanceNote).optional(),
 });
 export type Provenance = z.infer<typeof Provenance>;
 
@@ -270,10 +274,18 @@ export const RunSummary = z.object({
    * provisional one was). Null for runs recorded before it was counted.
    */
   rowsReplaced: z.number().nullable(),
-  /** Warn-level checks that failed: the data was published with this many flags. */
+  /**
+   * Warn-level checks that failed, plus one when the run rejected rows: the data was published with
+   * this many flags. A `succeeded` run with warnings above 0 succeeded with warnings (`status` keeps
+   * its values). Runs recorded before rejects counted here may have rejected rows and 0.
+   */
   warnings: z.number(),
   /** Why the run failed or stopped, in Dutch and English (text from a source or DuckDB stays as it came). */
   error: Localized.nullable(),
+  /** rowsRejected as a share of rowsRead (0–1); null while nothing was read or the counts are unknown. */
+  rowsRejectedShare: z.number().nullable(),
+  /** Who started the run by hand (the user's username); null for scheduled, start-up and command-line runs. */
+  startedBy: z.string().nullable(),
 });
 export type RunSummary = z.infer<typeof RunSummary>;
 
@@ -306,6 +318,8 @@ export const RunDetail = RunSummary.extend({
   rejectsSampleCut: z.boolean(),
   /** Rejected rows per column and reason, most first. */
   rejectCounts: z.array(RejectCount),
+  /** What the run's publish changed against the previous published version; null when it published nothing. */
+  changes: PublishChanges.nullable(),
 });
 export type RunDetail = z.infer<typeof RunDetail>;
 
@@ -315,6 +329,16 @@ export const Freshness = z.object({
   latest: z.string().nullable(),
   warnAfterHours: z.number().nullable(),
   errorAfterHours: z.number().nullable(),
+  /** What `latest` is: the data's newest timestamp, day or year, or (records without a period) the time of the last publish. */
+  basis: z.enum(["timestamp", "date", "year", "publish"]).nullable(),
+  /** How often newer data is expected: every hour, day or n years, or on each scheduled run. */
+  cadence: z.object({ every: z.number(), unit: z.enum(["hour", "day", "year", "run"]) }),
+  /** When newer data is expected (ISO 8601 UTC): the next hour or day, the next period's release date, the next run. */
+  expectedBy: z.string().nullable(),
+  /** Hours since the end of the newest period (or the publish), by the wall clock; warnAfterHours and errorAfterHours count from the same start. */
+  ageHours: z.number().nullable(),
+  /** The demo only: its data is a frozen snapshot up to this moment (ISO), judged by the wall clock all the same. */
+  snapshotUntil: z.string().nullable(),
 });
 export type Freshness = z.infer<typeof Freshness>;
 
@@ -343,6 +367,8 @@ export const PipelineSummary = z.object({
   /** The run whose data is published now. */
   publishedRunId: z.number().nullable(),
   freshness: Freshness,
+  /** The next time the scheduler starts this pipeline (ISO 8601 UTC), from its cron in Dutch time. */
+  nextRunAt: z.string().nullable(),
   /**
    * Demo mode only: the demo has no data for this pipeline's source (e.g. the demo generator writes
    * no file for it), so it is not run at start or on its schedule; a manual run is tried and fails.

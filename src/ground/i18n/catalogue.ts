@@ -13,8 +13,9 @@ import { publicApiMessages as publicApi } from "./messages/public-api.ts";
 import { requestMessages as requests } from "./messages/requests.ts";
 import { resourceMessages as resources } from "./messages/resources.ts";
 import { titleMessages as titles } from "./messages/titles.ts";
+import { noteMessages as notes } from "./messages/notes.ts";
 
-export const catalogueParts = { titles, requests, resources, params, publicApi, pipelines, alerts, exports, goLive, air, contributions };
+export const catalogueParts = { titles, requests, resources, params, publicApi, pipelines, alerts, exports, goLive, air, contributions, notes };
 
 const nl = {
   ...titles.nl,
@@ -28,6 +29,7 @@ const nl = {
   ...goLive.nl,
   ...air.nl,
   ...contributions.nl,
+  ...notes.nl,
 };
 
 export type ServerMessageKey = keyof typeof nl;
@@ -46,6 +48,7 @@ const en: Record<ServerMessageKey, string> = {
   ...goLive.en,
   ...air.en,
   ...contributions.en,
+  ...notes.en,
 };
 
 export const serverMessages: Record<"nl" | "en", Record<ServerMessageKey, string>> = { nl, en };

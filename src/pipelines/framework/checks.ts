@@ -7,6 +7,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { msg, type Message } from "../../ground/i18n/message.ts";
 import { decimal } from "../../ground/i18n/localize.ts";
 import { literal, quote } from "../../ground/sql-text.ts";
+import { judgeFreshness, type FreshnessRule, type PeriodKind } from "./release-schedule.ts";
 
 export type CheckLevel = "error" | "warn";
 
@@ -18,7 +19,7 @@ export interface CheckContext {
   key: string[];
   /** Rows in the published table before this run, or null on the first publish. */
   previousRows: number | null;
-  /** "Now" for freshness. */
+  /** "Now" for freshness: the run judges its data as of its source (a demo snapshot's own date). */
   now: Date;
 }
 
@@ -150,39 +151,37 @@ export function rowCountChange(
   };
 }
 
-export interface FreshnessRule {
-  column: string;
-  warnAfterHours: number;
-  errorAfterHours: number;
+/** SQL for the newest value of a freshness column as the judgement reads it: ISO 8601 UTC, a day, or a year. */
+export function latestPeriodSql(column: string, period: PeriodKind, table: string): string {
+  const max = `max(${quote(column)})`;
+  const value = period === "timestamp" ? `strftime(${max}, '%Y-%m-%dT%H:%M:%SZ')` : period === "date" ? `strftime(${max}, '%Y-%m-%d')` : `${max}::VARCHAR`;
+  return `SELECT ${value} AS latest FROM ${table}`;
 }
 
-/** How old the newest timestamp is, and what that means under the rule; shared by the checks and the analyst view. */
-export function judgeFreshness(latest: string, now: Date, rule: Omit<FreshnessRule, "column">): { ageHours: number; status: "fresh" | "warn" | "stale" } {
-  const ageHours = (now.getTime() - Date.parse(latest)) / 3_600_000;
-  return { ageHours, status: ageHours > rule.errorAfterHours ? "stale" : ageHours > rule.warnAfterHours ? "warn" : "fresh" };
-}
-
-/** SQL for the newest value of a timestamp column as ISO 8601 UTC. */
-export const latestIsoSql = (column: string, table: string) => `SELECT strftime(max(${quote(column)}), '%Y-%m-%dT%H:%M:%SZ') AS latest FROM ${table}`;
-
-/** Freshness from the data's own timestamps: a warning after `warnAfterHours`, an error after `errorAfterHours`. */
+/**
+ * The run's freshness checks, judged by judgeFreshness as the view and the alerts judge it: a
+ * warning while the data is late; for a release that says so (a feed), an error once it is stale.
+ * A late register or annual figure is still the newest there is: it publishes, with the warning.
+ */
 export function freshness(rule: FreshnessRule): Check[] {
-  const check = (level: CheckLevel, hours: number): Check => ({
+  const check = (level: CheckLevel): Check => ({
     name: `freshness_${level}(${rule.column})`,
     level,
     async run({ connection, table, now }) {
-      const latest = await scalar(connection, latestIsoSql(rule.column, table));
+      const latest = await scalar(connection, latestPeriodSql(rule.column, rule.period, table));
       if (latest === null) return { passed: false, count: 0, sample: [], message: msg("check.noValues", { column: rule.column }) };
-      const { ageHours } = judgeFreshness(String(latest), now, rule);
-      return {
-        passed: ageHours <= hours,
-        count: Math.round(ageHours * 10) / 10,
-        sample: [String(latest)],
-        message: msg("check.freshness", { column: rule.column, latest: String(latest), age: decimal(ageHours, 1), limit: hours }),
-      };
+      const judged = judgeFreshness({ release: rule.release, basis: rule.period, latest: String(latest) }, now);
+      const passed = level === "warn" ? judged.status === "fresh" : judged.status !== "stale";
+      const limit = (level === "warn" ? judged.warnAfterHours : judged.errorAfterHours) ?? 0;
+      const message =
+        rule.period === "year"
+          ? msg("check.freshnessPeriod", { column: rule.column, latest: String(latest), expected: (judged.expectedBy ?? "").slice(0, 10) })
+          : msg("check.freshness", { column: rule.column, latest: String(latest), age: decimal(judged.ageHours ?? 0, 1), limit });
+      return { passed, count: judged.ageHours ?? 0, sample: [String(latest)], message };
     },
   });
-  return [check("warn", rule.warnAfterHours), check("error", rule.errorAfterHours)];
+  const failsRun = rule.release.kind === "feed" && rule.release.failRunWhenStale;
+  return failsRun ? [check("warn"), check("error")] : [check("warn")];
 }
 
 /**

@@ -9,6 +9,7 @@ import { BUURT_COLUMN } from "./assign-buurt.ts";
 import { localize } from "../../ground/i18n/localize.ts";
 import type { Message } from "../../ground/i18n/message.ts";
 import type { Check } from "./checks.ts";
+import type { FreshnessRule, PeriodKind, Release } from "./release-schedule.ts";
 import { compileSchema, type Column } from "./compile-schema.ts";
 import type { Source } from "./source.ts";
 
@@ -35,8 +36,19 @@ const DefinitionSchema = z
     checks: z
       .array(z.custom<Check>((c) => typeof (c as Check)?.run === "function", { error: "checks must be made with the builders in framework/checks.ts" }))
       .default([]),
-    /** Freshness from the data's own timestamps; also shown in the analyst view. */
-    freshness: z.object({ column: identifier, warnAfterHours: z.number().positive(), errorAfterHours: z.number().positive() }).optional(),
+    /**
+     * How the source releases data, to judge freshness by (release-schedule.ts): `column` is the data's
+     * own newest period (a timestamp, date or year column); without one, the last publish is judged
+     * against the schedule (release `onSchedule`). Left out: as `{ release: releases.onSchedule }`.
+     */
+    freshness: z
+      .object({
+        column: identifier.optional(),
+        release: z.custom<Release>((r) => ["feed", "periods", "schedule"].includes((r as Release)?.kind), {
+          error: "freshness.release must be one of the releases in framework/release-schedule.ts",
+        }),
+      })
+      .optional(),
     /** Point records get a `buurt_code` column by point-in-polygon against the published areas. */
     assignBuurt: z.object({ lon: identifier, lat: identifier }).optional(),
     /**
@@ -68,12 +80,12 @@ const DefinitionSchema = z
   .refine((d) => Object.keys(d.schema.shape).every((k) => /^[a-z][a-z0-9_]*$/.test(k)), { error: "schema fields must be lower_snake_case column names" })
   .refine((d) => d.key.every((k) => k in d.schema.shape), { error: "every key column must be a field of the schema" })
   .refine((d) => d.rowRules.every((r) => r.column in d.schema.shape), { error: "every row rule's column must be a field of the schema" })
-  .refine((d) => !d.freshness || d.freshness.column in d.schema.shape, { error: "the freshness column must be a field of the schema" })
+  .refine((d) => !d.freshness?.column || d.freshness.column in d.schema.shape, { error: "the freshness column must be a field of the schema" })
+  .refine((d) => !d.freshness || (d.freshness.column === undefined) === (d.freshness.release.kind === "schedule"), {
+    error: "freshness needs a column for a feed or periods release, and none for onSchedule",
+  })
   .refine((d) => !d.assignBuurt || (d.assignBuurt.lon in d.schema.shape && d.assignBuurt.lat in d.schema.shape), {
     error: "assignBuurt lon and lat must be fields of the schema",
-  })
-  .refine((d) => !d.freshness || d.freshness.warnAfterHours <= d.freshness.errorAfterHours, {
-    error: "freshness warnAfterHours must not exceed errorAfterHours",
   });
 
 /** `air-quality-measurements` → `air_quality_measurements`, as a type: the table a pipeline publishes. */
@@ -87,8 +99,24 @@ export function tableOf<Name extends string>(name: Name): TableOf<Name> {
   return name.replaceAll("-", "_") as TableOf<Name>;
 }
 
-export type PipelineDefinition<Name extends string = string> = Omit<z.output<typeof DefinitionSchema>, "schema" | "name" | "table"> & {
+/** A timestamp or date column dates a feed; a whole-number column (a year) dates periods. */
+function freshnessRule(declared: { column?: string; release: Release } | undefined, columns: Column[]): FreshnessRule | undefined {
+  if (!declared?.column) return undefined;
+  const type = columns.find((c) => c.name === declared.column)?.type;
+  const period: PeriodKind | null = type === "TIMESTAMP" ? "timestamp" : type === "DATE" ? "date" : type === "BIGINT" ? "year" : null;
+  if (!period) throw new Error(`freshness column ${declared.column} must hold a timestamp, a date or a year, not ${type}`);
+  if ((period === "year") !== (declared.release.kind === "periods")) {
+    throw new Error(
+      `freshness column ${declared.column} (${period}) does not fit a ${declared.release.kind} release: years need periods, timestamps and dates a feed`,
+    );
+  }
+  return { column: declared.column, period, release: declared.release };
+}
+
+export type PipelineDefinition<Name extends string = string> = Omit<z.output<typeof DefinitionSchema>, "schema" | "name" | "table" | "freshness"> & {
   name: Name;
+  /** Freshness from the data's own newest period; absent for records without one, judged by the last publish against the schedule. */
+  freshness?: FreshnessRule;
   /** The published table in schema main: always `tableOf(name)`. */
   table: TableOf<Name>;
   schema: z.ZodObject;
@@ -112,6 +140,7 @@ export function definePipeline<const Name extends string, Shape extends z.ZodRaw
     const derived: Column[] = result.data.assignBuurt ? [{ name: BUURT_COLUMN, type: "VARCHAR", nullable: true, rules: [] }] : [];
     return {
       ...result.data,
+      freshness: freshnessRule(result.data.freshness, columns),
       name: definition.name,
       table: tableOf(definition.name),
       schema: definition.schema,

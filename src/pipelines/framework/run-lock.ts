@@ -13,15 +13,21 @@ export class PipelineBusyError extends Error {
   }
 }
 
-/** Creates the run record and takes the lock; throws PipelineBusyError when the lock is held. */
-export async function beginRun(connection: DuckDBConnection, pipeline: string, trigger: string, startedAt: Date): Promise<number> {
+/** Creates the run record (with who started it by hand, if anyone) and takes the lock; throws PipelineBusyError when the lock is held. */
+export async function beginRun(
+  connection: DuckDBConnection,
+  pipeline: string,
+  trigger: string,
+  startedAt: Date,
+  startedBy: string | null = null,
+): Promise<number> {
   await connection.run("BEGIN TRANSACTION");
   try {
     const held = await connection.runAndReadAll("SELECT run_id FROM meta.pipeline_locks WHERE pipeline = $1", [pipeline]);
     if (held.getRows().length) throw new PipelineBusyError(pipeline);
     const reader = await connection.runAndReadAll(
-      `INSERT INTO meta.pipeline_runs (pipeline, trigger, status, started_at) VALUES ($1, $2, 'running', $3::TIMESTAMP) RETURNING run_id`,
-      [pipeline, trigger, startedAt.toISOString()],
+      `INSERT INTO meta.pipeline_runs (pipeline, trigger, status, started_at, started_by) VALUES ($1, $2, 'running', $3::TIMESTAMP, $4) RETURNING run_id`,
+      [pipeline, trigger, startedAt.toISOString(), startedBy],
     );
     const runId = Number(reader.getRows()[0]![0]);
     await connection.run("INSERT INTO meta.pipeline_locks VALUES ($1, $2, $3::TIMESTAMP)", [pipeline, runId, startedAt.toISOString()]);

@@ -73,6 +73,7 @@ export interface RunResult {
   rowsDuplicate: number;
   /** Published rows replaced by the same key in a better tier (a validated hour for a provisional one). */
   rowsReplaced: number;
+  /** Failed warn-level checks, plus one when rows were rejected: a succeeded run with warnings > 0 succeeded with warnings. */
   warnings: number;
   checks: CheckResult[];
   /** In English, for the CLI and logs; the run record has it in Dutch too. */
@@ -85,9 +86,12 @@ const RUN_TIMEOUT_MS = 6 * 60 * 60 * 1000;
 
 export interface Runner {
   /** Runs to the end; throws PipelineBusyError when the pipeline is already running. */
-  run(pipeline: PipelineDefinition, trigger: Trigger): Promise<RunResult>;
-  /** Starts a run and returns once it is recorded, with the run id and the run's completion. */
-  start(pipeline: PipelineDefinition, trigger: Trigger): Promise<{ runId: number; done: Promise<RunResult> }>;
+  run(pipeline: PipelineDefinition, trigger: Trigger, startedBy?: string | null): Promise<RunResult>;
+  /**
+   * Starts a run and returns once it is recorded, with the run id and the run's completion.
+   * `startedBy`: the user who started it by hand, kept with the run record.
+   */
+  start(pipeline: PipelineDefinition, trigger: Trigger, startedBy?: string | null): Promise<{ runId: number; done: Promise<RunResult> }>;
   isRunning(name: string): boolean;
   /** Refuses new runs (RunnerStoppedError), interrupts the running ones and resolves when they have ended. */
   stop(): Promise<void>;
@@ -97,13 +101,13 @@ export function createRunner(deps: RunnerDeps): Runner {
   const running = new Map<string, { abort: AbortController; done?: Promise<RunResult> }>();
   let stopped = false;
   const pruneRejects = createRejectPruner(deps.clock, deps.rejectsRetentionDays ?? DEFAULT_REJECTS_RETENTION_DAYS);
-  const start: Runner["start"] = async (pipeline, trigger) => {
+  const start: Runner["start"] = async (pipeline, trigger, startedBy = null) => {
     if (stopped) throw new RunnerStoppedError();
     if (running.has(pipeline.name)) throw new PipelineBusyError(pipeline.name);
     const entry: { abort: AbortController; done?: Promise<RunResult> } = { abort: new AbortController() };
     running.set(pipeline.name, entry);
     try {
-      const runId = await deps.db.withConnection((c) => beginRun(c, pipeline.name, trigger, deps.clock()));
+      const runId = await deps.db.withConnection((c) => beginRun(c, pipeline.name, trigger, deps.clock(), startedBy));
       entry.done = deps.db
         .withConnection((connection) => execute(connection, pipeline, runId, { ...deps, pruneRejects }, entry.abort.signal), { timeoutMs: RUN_TIMEOUT_MS })
         .finally(() => running.delete(pipeline.name));
@@ -116,7 +120,7 @@ export function createRunner(deps: RunnerDeps): Runner {
   return {
     start,
     isRunning: (name) => running.has(name),
-    run: async (pipeline, trigger) => (await start(pipeline, trigger)).done,
+    run: async (pipeline, trigger, startedBy) => (await start(pipeline, trigger, startedBy)).done,
     async stop() {
       stopped = true;
       const entries = [...running.values()];
@@ -231,6 +235,7 @@ async function execute(
       ? Number((await connection.runAndReadAll(`SELECT count(*)::BIGINT FROM main.${quote(pipeline.table)}`)).getRows()[0]![0])
       : null;
     const published = await publishStaging(connection, pipeline, pipeline.publishedColumns, stagingTable, slice?.covers);
+    await published.recordChanges(runId);
     counts.rowsReplaced += published.replaced;
     // An hour that arrived again in a worse tier (the API's copy of a validated hour) is kept once, as a duplicate.
     counts.rowsDuplicate += published.superseded;
@@ -256,7 +261,7 @@ async function execute(
         await markSliceLoaded(connection, pipeline.name, slice.id, runId, loaded, (performance.now() - sliceStarted) / 1000, deps.clock());
       await updateRunCounts(connection, runId, counts);
     } else {
-      await finishRun(connection, runId, "succeeded", counts, countWarnings(checks), null, deps.clock());
+      await finishRun(connection, runId, "succeeded", counts, countWarnings(checks, counts), null, deps.clock());
       await recordChecks(connection, reject, checks);
     }
     // A slice's commit is followed by more work, which a shutdown may still interrupt; the run's last commit is not.
@@ -295,14 +300,14 @@ async function execute(
       // The run's own record, once every slice is in.
       await connection.run("BEGIN TRANSACTION");
       inTransaction = true;
-      await finishRun(connection, runId, "succeeded", counts, countWarnings(checks), null, deps.clock());
+      await finishRun(connection, runId, "succeeded", counts, countWarnings(checks, counts), null, deps.clock());
       await recordChecks(connection, reject, checks);
       await commit(true);
     } else {
       await loadAndPublish(directSource(pipeline.source, deps.settings), null);
     }
     finishing = true;
-    const warnings = countWarnings(checks);
+    const warnings = countWarnings(checks, counts);
     const replaced = counts.rowsReplaced ? `, ${counts.rowsReplaced} replaced by a better tier` : "";
     const message = `pipeline ${pipeline.name} run ${runId}: ${counts.rowsLoaded} rows published, ${counts.rowsRejected} rejected${counts.rowsDuplicate ? `, ${counts.rowsDuplicate} duplicates dropped` : ""}${replaced}${warnings ? `, ${warnings} warnings` : ""}`;
     deps.logger[warnings ? "warn" : "info"](outcome("succeeded", warnings), message);
@@ -314,7 +319,7 @@ async function execute(
     deps.onStorageError?.(error);
     if (inTransaction) await connection.run("ROLLBACK");
     checks.push(...passChecks);
-    const warnings = countWarnings(checks);
+    const warnings = countWarnings(checks, counts);
     await finishRun(connection, runId, status, counts, warnings, message, deps.clock());
     await recordChecks(connection, reject, checks);
     // A shutdown interrupting a run is expected (warn); a failure needs someone to look (error).
@@ -365,8 +370,12 @@ function describeFailure(error: unknown, signal: AbortSignal): { status: "failed
   return { status: "failed", message: localize(msg("run.failed", { detail })) };
 }
 
-/** Failed warn-level checks: the run publishes, flagged with this many warnings. */
-const countWarnings = (checks: CheckResult[]) => checks.filter((c) => !c.passed && c.level === "warn").length;
+/**
+ * Failed warn-level checks, plus one for rejected rows (however many: their count and share are in
+ * the run record): a run that publishes with any of these succeeded with warnings.
+ */
+const countWarnings = (checks: CheckResult[], counts: RunCounts) =>
+  checks.filter((c) => !c.passed && c.level === "warn").length + (counts.rowsRejected > 0 ? 1 : 0);
 
 /** Runs checks in order, appending their results; the first failed error-level check throws. */
 async function runChecks(checks: Check[], context: Parameters<Check["run"]>[0], results: CheckResult[]): Promise<void> {

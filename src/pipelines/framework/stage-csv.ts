@@ -52,7 +52,14 @@ async function readHeader(file: string, dialect: CsvDialect): Promise<string[]> 
 }
 
 /** A header column without a name (a trailing delimiter) is read under a placeholder, and never loaded. */
-const readName = (name: string, index: number) => name || `__unnamed_${index + 1}`;
+const UNNAMED = "__unnamed_";
+const readName = (name: string, index: number) => name || `${UNNAMED}${index + 1}`;
+
+/**
+ * A row as JSON text with only the given columns: what an analyst sees as a rejected row's raw value,
+ * so the reader's own columns (`__type_error`, the placeholders of unnamed columns) never show there.
+ */
+const rowJson = (row: string, names: string[]) => `to_json({${names.map((name) => `${literal(name)}: ${row}.${quote(name)}`).join(", ")}})::VARCHAR`;
 
 /** How a file is read: the type of each header column, the staged columns over the read row `r`, and the values that failed to read. */
 interface ReadPlan {
@@ -88,7 +95,10 @@ function directPlan(header: string[], columns: Column[], dialect: CsvDialect): R
           : `r.${quote(c.name)}`,
     ),
     violations: timestamps.map((c) => unreadableValueSql(`r.${quote(c.name)}`, timestampOf(c), c.name, invalidValueReason("TIMESTAMP"))),
-    raw: "to_json(s)::VARCHAR",
+    raw: rowJson(
+      "s",
+      columns.map((c) => c.name),
+    ),
   };
 }
 
@@ -97,7 +107,13 @@ function mappedPlan(mapping: ColumnMapping, header: string[], columns: Column[])
   const { select, violations } = mappedColumnsSql(mapping, columns);
   return {
     readTypes: header.map((name, i) => `${literal(readName(name, i))}: 'VARCHAR'`),
-    select: [...select, "to_json(r)::VARCHAR AS __source"],
+    select: [
+      ...select,
+      `${rowJson(
+        "r",
+        header.filter((name) => name !== ""),
+      )} AS __source`,
+    ],
     violations,
     raw: "s.__source",
   };
@@ -172,10 +188,11 @@ export async function stageCsv(
   // Rendered in SQL (messageSql): error_message differs per line (it quotes the value), and a file
   // may have millions of bad lines. The Dutch text is pinned by test/integration/pipeline-messages.test.ts.
   const params = { type: "error_type", detail: "error_message" };
+  const column = `CASE WHEN starts_with(column_name, ${literal(UNNAMED)}) THEN NULL ELSE column_name END`;
   await storeRejects(
     connection,
     sink,
-    `SELECT line AS r, ${literal(file)} AS origin, line, column_name, ${messageSql("en", "reject.unreadable", params)} AS reason, ${messageSql("nl", "reject.unreadable", params)} AS reason_nl,
+    `SELECT line AS r, ${literal(file)} AS origin, line, ${column} AS column_name, ${messageSql("en", "reject.unreadable", params)} AS reason, ${messageSql("nl", "reject.unreadable", params)} AS reason_nl,
             ${messageSql("en", "reject.unreadableKind", params)} AS kind, ${messageSql("nl", "reject.unreadableKind", params)} AS kind_nl, trim(csv_line, chr(13) || chr(10)) AS raw
      FROM (SELECT *, row_number() OVER (PARTITION BY line ORDER BY column_idx) AS n FROM ${quote(rejectsTable)}) WHERE n = 1`,
   );

@@ -1,7 +1,7 @@
 /**
- * The permit officer's API: establishment search, the establishment and location dossiers, and the
- * admin's audit log. Dossiers hold personal data (eenmanszaken), so every view and export is audited
- * (every /api response is `Cache-Control: no-store`, see app.ts).
+ * The permit officer's API: establishment search and the establishment and location dossiers.
+ * Dossiers hold personal data (eenmanszaken), so every view and export is audited (the admin reads
+ * the log through audit-routes.ts; every /api response is `Cache-Control: no-store`, see app.ts).
  */
 import { fromOneVersion } from "../http/data-version.ts";
 import { requestSignal } from "../http/request-signal.ts";
@@ -13,7 +13,7 @@ import type { Database } from "../../store/database.ts";
 import { NotFound } from "../../ground/domain-errors.ts";
 import type { AuditLog } from "../../engine/auth/audit-log.ts";
 import { dossierToCsv } from "./dossier-csv.ts";
-import { AuditQuery, DossierQuery, EstablishmentsQuery, LocationQuery } from "../../ground/contract/requests/dossiers.ts";
+import { DossierQuery, EstablishmentsQuery, LocationQuery } from "../../ground/contract/requests/dossiers.ts";
 import { DOSSIER_PIPELINES, establishmentDossier } from "../../engine/dossiers/establishment-dossier.ts";
 import { searchEstablishments } from "../../engine/dossiers/establishment-search.ts";
 import { createLocationDossiers, LOCATION_PIPELINES } from "../../engine/dossiers/location-dossier.ts";
@@ -87,10 +87,5 @@ export function dossierRoutes(route: Route, { db, audit, dataClock }: { db: Data
         .attachment(`${name}.csv`)
         .send(locationToCsv(dossier, { sep: query.sep, lang: query.lang }));
     } else res.json(dossier);
-  });
-
-  route("GET /api/v1/audit", async (req, res) => {
-    const query = parseInput(AuditQuery, req.query, "query");
-    res.json(await audit.list(query, { signal: requestSignal(req, res) }));
   });
 }

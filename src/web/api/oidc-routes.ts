@@ -18,7 +18,7 @@ import { resolveOidcSettings, type OidcConfig } from "../../engine/auth/oidc-set
 import { resolveSsoUser } from "../../engine/auth/oidc-users.ts";
 import { createPendingLogins } from "../../engine/auth/pending-logins.ts";
 import type { SessionStore } from "../../engine/auth/session-store.ts";
-import { currentUser } from "../../engine/auth/users.ts";
+import { currentUser, recordLogin } from "../../engine/auth/users.ts";
 import { readCookie } from "../http/cookies.ts";
 import { parseInput } from "../http/validate.ts";
 import type { Route } from "../http/routes.ts";
@@ -103,6 +103,10 @@ export function oidcRoutes(route: Route, { db, logger, clock, config, sessions, 
     }
     if (!session) return refuse(res, "failed", "the account kept changing during the login", login.user.username, returnTo);
     await audit.record(session, "login", "sso");
+    // The login stands when this write fails: the last-login column is for the admin's overview only.
+    await recordLogin(db, session.username, clock()).catch((error: unknown) =>
+      logger.error({ err: error }, `last login not recorded: ${error instanceof Error ? error.message : String(error)}`),
+    );
     res.redirect(303, returnTo ? `/#${returnTo}` : "/");
   });
 }

@@ -8,14 +8,17 @@ const PROBE = { timeoutMs: 1_000 };
 
 /**
  * The pipelines whose published data is older than their error threshold (errorAfterHours), as
- * "name (newest …, limit … h)". A pipeline that never loaded ("unknown") is not stale: a fresh
- * install, whose first runs have not finished, must still become ready; nor is one whose history is
- * still loading (its backfill has slices to go), so the server serves throughout a backfill.
+ * "name (newest …, limit … h)", judged as the pipeline view judges them. A pipeline that never loaded
+ * ("unknown") is not stale: a fresh install, whose first runs have not finished, must still become
+ * ready; nor is one whose history is still loading (its backfill has slices to go), so the server
+ * serves throughout a backfill; nor is the demo's frozen snapshot (snapshotUntil): it has no
+ * upstream to wait for, so its age is said in the view, the metrics and the alerts, not held against
+ * readiness (docs/decisions/0027-freshness-from-release-schedules.md).
  */
 async function stalePipelines(pipelines: Pick<PipelineService, "freshness">): Promise<string[]> {
   const all = await pipelines.freshness(PROBE);
   return all
-    .filter((p) => p.freshness.status === "stale" && !p.backfilling)
+    .filter((p) => p.freshness.status === "stale" && !p.backfilling && p.freshness.snapshotUntil === null)
     .map((p) => `${p.name} (newest ${p.freshness.latest}, limit ${p.freshness.errorAfterHours} h)`);
 }
 

@@ -5,7 +5,7 @@ import type { LoginThrottle } from "../../engine/auth/login-throttle.ts";
 import { PasswordCheckBusy } from "../../engine/auth/passwords.ts";
 import type { Session, SessionStore } from "../../engine/auth/session-store.ts";
 import type { AuditLog } from "../../engine/auth/audit-log.ts";
-import { accountExists, authenticate, type User } from "../../engine/auth/users.ts";
+import { accountExists, authenticate, recordLogin, type User } from "../../engine/auth/users.ts";
 import { HttpError } from "../http/http-error.ts";
 import { msg } from "../../ground/i18n/message.ts";
 import { sessionOf, type Route } from "../http/routes.ts";
@@ -23,12 +23,14 @@ interface SessionDeps {
   throttle: LoginThrottle;
   cookie: SessionCookie;
   audit: AuditLog;
+  /** When a login happened, for the account's "last login". */
+  clock: () => Date;
 }
 
 /** An account changed during each of this many password checks in a row: the login gives up. */
 const MAX_CHECKS = 3;
 
-export function sessionRoutes(route: Route, { db, logger, config, sessions, throttle, cookie, audit }: SessionDeps): void {
+export function sessionRoutes(route: Route, { db, logger, config, sessions, throttle, cookie, audit, clock }: SessionDeps): void {
   const record = (user: { username: string; role: Role | "" }, action: "login" | "login-failed") =>
     audit
       .record(user, action, "password")
@@ -70,6 +72,10 @@ export function sessionRoutes(route: Route, { db, logger, config, sessions, thro
     if (!login.session) throw new Conflict(msg("session.accountChanged"));
     throttle.giveBack(admission.attempt);
     await record(login.user, "login");
+    // The login stands when this write fails: the last-login column is for the admin's overview only.
+    await recordLogin(db, login.user.username, clock()).catch((error: unknown) =>
+      logger.error({ err: error }, `last login not recorded: ${error instanceof Error ? error.message : String(error)}`),
+    );
     res.json(info(login.session));
   });
 

@@ -51,5 +51,7 @@ export function exportMetadata({
     qualityTier: provenance.qualityTier,
     period: period ?? "",
     provenance: JSON.stringify(provenance),
+    // Notes on the data (also inside the provenance): read without parsing it.
+    ...(provenance.annotations?.length ? { annotations: JSON.stringify(provenance.annotations) } : {}),
   };
 }

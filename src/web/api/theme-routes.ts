@@ -1,6 +1,7 @@
 import type { Request, Response } from "express";
 import { z } from "zod";
-import type { ThemeList } from "../../ground/contract/contract.ts";
+import type { Provenance, ThemeList } from "../../ground/contract/contract.ts";
+import { withNotes, type AnnotationStore } from "../../engine/annotations/annotation-store.ts";
 import type { Database } from "../../store/database.ts";
 import { createAnswerCache, jsonAnswer, type Answer } from "../http/answer-cache.ts";
 import { sessionOf, type Route } from "../http/routes.ts";
@@ -49,9 +50,11 @@ export interface ThemeRouteDeps {
   /** Whether this is the demo (the theme list says so). */
   config: { MM_DEMO: boolean };
   indicators: IndicatorService;
+  /** Notes on the data: an indicator's go into the provenance of its tables and their exports. */
+  annotations?: AnnotationStore;
 }
 
-export function themeRoutes(route: Route, { db, dataClock, config, indicators }: ThemeRouteDeps): void {
+export function themeRoutes(route: Route, { db, dataClock, config, indicators, annotations }: ThemeRouteDeps): void {
   const answers = createAnswerCache(db, { day: () => dataClock().toISOString().slice(0, 10) });
   /** What an indicator's answers read: its own pipelines and the area tree. */
   const readBy = (id: string) => [...(findIndicator(id)?.indicator.pipelines ?? []), ...HIERARCHY_PIPELINES];
@@ -85,7 +88,7 @@ export function themeRoutes(route: Route, { db, dataClock, config, indicators }:
    * answer here. Every format is written from the JSON answer's own object, so disclosure control
    * applies to each alike.
    */
-  function table<T, Row>(
+  async function table<T extends { provenance: Provenance }, Row>(
     req: Request,
     res: Response,
     id: string,
@@ -96,14 +99,17 @@ export function themeRoutes(route: Route, { db, dataClock, config, indicators }:
     const format = formatOf(req, query.format);
     // What describes the numbers (name, unit, target, provenance): RFC 8288 link, for every format.
     if (findIndicator(id)) res.set("Link", `</api/v1/indicators/${encodeURIComponent(id)}>; rel="describedby"`);
+    // The notes are read for every request (a small query) and are part of the key: notes are only
+    // added or deleted, so their ids say which are in a cached answer.
+    const notes = (await annotations?.provenanceNotes(id)) ?? [];
     // sep and lang change CSV only: other formats share one cache entry whatever they say.
-    const variant = { ...query, format: undefined, ...(format === "csv" ? {} : { sep: undefined, lang: undefined }) };
+    const variant = { ...query, format: undefined, ...(format === "csv" ? {} : { sep: undefined, lang: undefined }), notes: notes.map((n) => n.id) };
     return answer(
       req,
       res,
       `${format}|${JSON.stringify(variant)}`,
       async (context): Promise<Answer> => {
-        const value = await build(context);
+        const value = withNotes(await build(context), notes);
         return format === "json" ? jsonAnswer(value) : fileAnswer(format, as.table(value), as.name(value), query);
       },
       readBy(id),

@@ -1,15 +1,17 @@
 /**
  * Accounts for the admin, while the server runs (`npm run users` needs the database file to itself).
- * Disabling a user, changing their role or password ends their sessions at once.
+ * Disabling a user, changing their role or password ends their sessions at once. Every change is in
+ * the audit log with the admin who made it and the account as subject; never a password.
  */
-import { AccountList, Account } from "../../ground/contract/contract-dossier.ts";
+import { AccountList, Account, type AuditEntry } from "../../ground/contract/contract-dossier.ts";
 import { AccountError, addAccount, listAccounts, updateAccount } from "../../engine/auth/users.ts";
+import type { AuditLog } from "../../engine/auth/audit-log.ts";
 import { PasswordCheckBusy } from "../../engine/auth/passwords.ts";
 import type { SessionStore } from "../../engine/auth/session-store.ts";
 import type { Database } from "../../store/database.ts";
 import { BadParameter, NotFound } from "../../ground/domain-errors.ts";
 import { HttpError } from "../http/http-error.ts";
-import type { Route } from "../http/routes.ts";
+import { sessionOf, type Route } from "../http/routes.ts";
 import { parseInput } from "../http/validate.ts";
 import { msg } from "../../ground/i18n/message.ts";
 import { Change, NewAccount } from "../../ground/contract/requests/users.ts";
@@ -22,7 +24,23 @@ function asProblem(error: unknown): never {
   throw new BadParameter(error.field, error.reason, "body");
 }
 
-export function userRoutes(route: Route, { db, sessions, clock }: { db: Database; sessions: SessionStore; clock: () => Date }): void {
+/** The audit actions of a change, one per part of it (a role and a password at once are two entries). */
+function changeActions(change: { role?: string; disabled?: boolean; password?: string }): AuditEntry["action"][] {
+  const actions: AuditEntry["action"][] = [];
+  if (change.role !== undefined) actions.push("user-role");
+  if (change.disabled !== undefined) actions.push(change.disabled ? "user-disable" : "user-enable");
+  if (change.password !== undefined) actions.push("user-password");
+  return actions;
+}
+
+interface UserDeps {
+  db: Database;
+  sessions: SessionStore;
+  clock: () => Date;
+  audit: AuditLog;
+}
+
+export function userRoutes(route: Route, { db, sessions, clock, audit }: UserDeps): void {
   route("GET /api/v1/users", async (_req, res) => {
     res.json(AccountList.parse({ accounts: await listAccounts(db) }));
   });
@@ -30,6 +48,7 @@ export function userRoutes(route: Route, { db, sessions, clock }: { db: Database
   route("POST /api/v1/users", async (req, res) => {
     const body = parseInput(NewAccount, req.body, "body");
     const account = await addAccount(db, body.username, body.password, body.role, clock()).catch(asProblem);
+    await audit.record(sessionOf(res)!, "user-add", account.username);
     res
       .status(201)
       .location(`/api/v1/users/${encodeURIComponent(account.username)}`)
@@ -41,6 +60,7 @@ export function userRoutes(route: Route, { db, sessions, clock }: { db: Database
     const username = String(req.params.username);
     const account = await updateAccount(db, username, change).catch(asProblem);
     const endedSessions = sessions.endSessionsOf(username);
+    for (const action of changeActions(change)) await audit.record(sessionOf(res)!, action, username);
     res.json({ ...Account.parse(account), endedSessions });
   });
 }

@@ -14,6 +14,9 @@ export type RouteHandler = RequestHandler;
 
 export const sessionOf = (res: Response): Session | null => (res.locals.session as Session | undefined) ?? null;
 
+/** Whether the request was let in by its bearer token (BearerTokens) rather than a session: a session sent along is not who acted. */
+export const viaBearer = (res: Response): boolean => res.locals.bearer === true;
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 const hasBody = (req: Request) => req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
@@ -45,8 +48,11 @@ export function loadSession(sessions: SessionStore, cookieName: string): Request
 
 export type Route = (key: RouteKey, handler: RouteHandler) => void;
 
-/** Called for every refused request of a logged-in user (403), for the audit log. */
-export type OnDenied = (session: Session, route: RouteKey) => Promise<void>;
+/**
+ * Called for every refused request of a logged-in user (403), for the audit log; the request gives
+ * what was asked for (src/web/http/denied-subject.ts).
+ */
+export type OnDenied = (session: Session, route: RouteKey, req: Request) => Promise<void>;
 
 /**
  * Routes a machine may call with `Authorization: Bearer <token>` instead of a session (e.g. the
@@ -69,17 +75,18 @@ export function createRouteRegistrar(app: Express, onDenied: OnDenied = async ()
       const session = sessionOf(res);
       if (access !== "public" && !session) throw new HttpError(401, msg("request.logIn"));
       if (!isAllowed(access, session?.role)) {
-        await onDenied(session!, key);
+        await onDenied(session!, key, req);
         throw new HttpError(403, msg("request.roleDenied", { role: String(session?.role), method, path }));
       }
       if (session && access !== "public" && !SAFE_METHODS.has(req.method) && req.get("x-csrf-token") !== session.csrfToken) {
-        await onDenied(session, key);
+        await onDenied(session, key, req);
         throw new HttpError(403, msg("request.csrf"));
       }
     };
     const authorize: RequestHandler = async (req, res, next) => {
       // A bearer token is no ambient credential (a browser never sends one by itself): no CSRF check.
-      if (!hasBearer(req, bearerTokens[key])) await checkSession(req, res);
+      if (hasBearer(req, bearerTokens[key])) res.locals.bearer = true;
+      else await checkSession(req, res);
       // A form or text/plain body (what a cross-site form can send) is never accepted.
       if (!SAFE_METHODS.has(req.method) && hasBody(req) && !req.is("application/json")) {
         throw new HttpError(415, msg("request.jsonBody"));

@@ -11,9 +11,12 @@ import * as addresses from "../contract-addresses.ts";
 import * as why from "../contract-why.ts";
 import { PublicIndicator } from "../contract-public.ts";
 import { Alert, AlertList } from "../contract-alerts.ts";
+import { Annotation, AnnotationList, ProvenanceNote } from "../contract-annotations.ts";
+import { Question, QuestionList, QuestionProvenance, QuestionSubject } from "../contract-questions.ts";
 import { GoLiveCheck, LatestGoLiveCheck, PipelineCheck, RejectReason } from "../contract-go-live.ts";
 import * as air from "../contract-air.ts";
 import * as buildings from "../contract-buildings.ts";
+import { PublishChanges } from "../contract-publish-changes.ts";
 
 /** RFC 9457 problem+json, as src/web/http/problem.ts writes it for every error. */
 export const Problem = z.object({
@@ -59,6 +62,13 @@ export const componentSchemas = {
   PublicIndicator,
   Alert,
   AlertList,
+  ProvenanceNote,
+  Annotation,
+  AnnotationList,
+  QuestionSubject,
+  QuestionProvenance,
+  Question,
+  QuestionList,
   Theme: contract.Theme,
   OffTrackArea: contract.OffTrackArea,
   ThemeList: contract.ThemeList,
@@ -88,6 +98,7 @@ export const componentSchemas = {
   BackupCreated: contract.BackupCreated,
   RunSummary: contract.RunSummary,
   RunDetail: contract.RunDetail,
+  PublishChanges,
   RunList: contract.RunList,
   RunStarted: contract.RunStarted,
   PipelineSummary: contract.PipelineSummary,

@@ -9,9 +9,10 @@ import type { RouteKey } from "../access.ts";
 import { AlertsQuery } from "../contract-alerts.ts";
 import { BoundariesQuery, ProfilePath } from "../requests/areas.ts";
 import { NewBackup } from "../requests/backups.ts";
-import { AuditQuery, DossierQuery, EstablishmentsQuery, LocationQuery } from "../requests/dossiers.ts";
+import { DossierQuery, EstablishmentsQuery, LocationQuery } from "../requests/dossiers.ts";
+import { AuditQuery } from "../requests/audit.ts";
 import { AddressesQuery, AddressPath } from "../requests/addresses.ts";
-import { RunPath, RunsQuery } from "../requests/pipelines.ts";
+import { RejectsQuery, RunPath, RunsQuery } from "../requests/pipelines.ts";
 import { BuildingsQuery } from "../requests/buildings.ts";
 import { Credentials, SsoStartQuery } from "../requests/session.ts";
 import { DetailQuery, ExportQuery, StationPath } from "../requests/stations.ts";
@@ -19,6 +20,8 @@ import { ComplianceQuery } from "../requests/air.ts";
 import { AreasQuery, SeriesQuery } from "../requests/themes.ts";
 import { ContributionsQuery, PartsQuery } from "../requests/contributions.ts";
 import { Change, NewAccount } from "../requests/users.ts";
+import { AnnotationPath, AnnotationsQuery, NewAnnotation } from "../requests/annotations.ts";
+import { NewAnswer, NewQuestion, QuestionPath, QuestionsQuery } from "../requests/questions.ts";
 import { json, problem, redirect, table, tooMany, type Operation } from "./operation.ts";
 
 // Path parameters these routes check in the handler (an unknown id is a 404), not with a schema.
@@ -196,11 +199,17 @@ export const operations = {
     responses: { 200: json("BuildingsInView", "The footprints, at most 5,000, nearest the box's centre first") },
   },
   "GET /api/v1/audit": {
-    summary: "The audit log, newest first",
-    summaryNl: "De auditlog, nieuwste eerst",
+    summary: "The audit log, newest first, filtered by user, action, subject, period and free text; format=csv exports every match (audited)",
+    summaryNl:
+      "De auditlog, nieuwste eerst, gefilterd op gebruiker, handeling, onderwerp, periode en vrije tekst; format=csv exporteert alles wat past (gelogd)",
     tag: "dossiers",
     query: AuditQuery,
-    responses: { 200: json("AuditList", "Audit entries") },
+    responses: {
+      200: {
+        description: "One page of entries with the total that match, or all matches (up to 10,000) as CSV",
+        content: { "application/json": "AuditList", "text/csv": { type: "string" } },
+      },
+    },
   },
   "GET /api/v1/users": { summary: "Every account", summaryNl: "Alle accounts", tag: "accounts", responses: { 200: json("AccountList", "The accounts") } },
   "POST /api/v1/users": {
@@ -269,11 +278,19 @@ export const operations = {
     responses: { 202: json("RunStarted", "Started; Location names the run"), 409: problem("The pipeline is running already") },
   },
   "GET /api/v1/pipelines/:name/runs/:runId": {
-    summary: "One run with its checks and rejected rows",
-    summaryNl: "Eén run met zijn controles en afgekeurde rijen",
+    summary: "One run with its checks, rejected rows and what its publish changed (changes)",
+    summaryNl: "Eén run met zijn controles, afgekeurde rijen en wat zijn publicatie veranderde (changes)",
     tag: "pipelines",
     path: RunPath,
     responses: { 200: json("RunDetail", "The run") },
+  },
+  "GET /api/v1/pipelines/:name/runs/:runId/rejects": {
+    summary: "A run's stored rejected rows as CSV: line, column, reason (in lang), raw value, origin (audited)",
+    summaryNl: "De bewaarde afgekeurde rijen van een run als CSV: regel, kolom, reden (in lang), ruwe waarde, herkomst (gelogd)",
+    tag: "pipelines",
+    path: RunPath,
+    query: RejectsQuery,
+    responses: { 200: { description: "The rejected rows", content: { "text/csv": { type: "string" } } } },
   },
   "POST /api/v1/pipelines/checks": {
     summary:
@@ -301,6 +318,59 @@ export const operations = {
     tag: "operations",
     query: AlertsQuery,
     responses: { 200: json("AlertList", "The alerts") },
+  },
+  "GET /api/v1/annotations": {
+    summary:
+      "The notes on an indicator, a station or a pipeline (exactly one of indicator, station, pipeline), oldest date first; the author for analyst and admin only",
+    summaryNl:
+      "De notities bij een indicator, meetstation of pijplijn (precies één van indicator, station, pipeline), oudste datum eerst; de auteur alleen voor analist en beheerder",
+    tag: "themes",
+    query: AnnotationsQuery,
+    responses: { 200: json("AnnotationList", "The notes") },
+  },
+  "POST /api/v1/annotations": {
+    summary: "Add a dated note (a day or a range, text up to 500 characters, Dutch and optionally English) to an indicator, a station or a pipeline",
+    summaryNl:
+      "Een gedateerde notitie (een dag of periode, tekst tot 500 tekens, Nederlands en eventueel Engels) toevoegen aan een indicator, meetstation of pijplijn",
+    tag: "themes",
+    body: NewAnnotation,
+    responses: { 201: json("Annotation", "The note") },
+  },
+  "DELETE /api/v1/annotations/:id": {
+    summary: "Delete a note",
+    summaryNl: "Een notitie verwijderen",
+    tag: "themes",
+    path: AnnotationPath,
+    responses: { 204: { description: "Deleted" } },
+  },
+  "POST /api/v1/questions": {
+    summary: "Ask the analysts about a number; the server attaches the number's provenance as served to the asker's role (returned to analyst and admin only)",
+    summaryNl:
+      "De analisten een vraag stellen over een getal; de server voegt de herkomst toe zoals de rol van de vrager het getal kreeg (alleen zichtbaar voor analist en beheerder)",
+    tag: "themes",
+    body: NewQuestion,
+    responses: { 201: json("Question", "The question") },
+  },
+  "GET /api/v1/questions/mine": {
+    summary: "The caller's own questions with their answers, newest first",
+    summaryNl: "De eigen vragen met hun antwoorden, nieuwste eerst",
+    tag: "themes",
+    responses: { 200: json("QuestionList", "The questions") },
+  },
+  "GET /api/v1/questions": {
+    summary: "Every question, newest first, with the number's provenance; status=open|answered filters",
+    summaryNl: "Alle vragen, nieuwste eerst, met de herkomst van het getal; status=open|answered filtert",
+    tag: "themes",
+    query: QuestionsQuery,
+    responses: { 200: json("QuestionList", "The questions") },
+  },
+  "POST /api/v1/questions/:id/answer": {
+    summary: "Answer a question (again, to correct the answer)",
+    summaryNl: "Een vraag beantwoorden (opnieuw, om het antwoord te verbeteren)",
+    tag: "themes",
+    path: QuestionPath,
+    body: NewAnswer,
+    responses: { 200: json("Question", "The answered question") },
   },
   "POST /api/v1/backups": {
     summary: "Write a backup of the database into MM_BACKUP_DIR",

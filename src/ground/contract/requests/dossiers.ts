@@ -1,4 +1,4 @@
-/** The permit officer's queries: establishment search, dossiers, and the admin's audit log. */
+/** The permit officer's queries: establishment search and dossiers (the audit log's is in audit.ts). */
 import { z } from "zod";
 import { establishmentSorts } from "../contract-dossier.ts";
 
@@ -73,4 +73,3 @@ export const LocationQuery = z
     error: reason("param.addressOrPoint"),
     path: ["address"],
   });
-export const AuditQuery = z.object({ limit: boundedInt(1, 500).default(100), offset: boundedInt(0, 10_000_000).default(0) }).strict();

@@ -37,6 +37,9 @@ export const exportMessages = defineMessages(
     "export.dossier.due": "controle nodig: {level} (score {score})",
     "export.dossier.duePoints": "{points} punten: {reason}",
     "export.establishments.query": "zoekvraag: {query}; stand per {date}; {count} van {total} resultaten",
+    "export.rejects.comment": "pijplijn {pipeline}, run {runId}: {count} van {total} afgekeurde rijen (de bewaarde rijen van de run)",
+    "export.audit.filter": "auditlog; filter: {filter}; {count} van {total} regels",
+    "export.audit.cut": "afgekapt op {max} regels: verfijn het filter (bijvoorbeeld de periode) voor de rest",
   },
   {
     "export.source": "source: {source}",
@@ -70,5 +73,8 @@ export const exportMessages = defineMessages(
     "export.dossier.due": "inspection due: {level} (score {score})",
     "export.dossier.duePoints": "{points} points: {reason}",
     "export.establishments.query": "query: {query}; as of {date}; {count} of {total} results",
+    "export.rejects.comment": "pipeline {pipeline}, run {runId}: {count} of {total} rejected rows (the rows kept for the run)",
+    "export.audit.filter": "audit log; filter: {filter}; {count} of {total} entries",
+    "export.audit.cut": "cut at {max} entries: narrow the filter (the period, say) for the rest",
   },
 );

@@ -1,0 +1,98 @@
+/**
+ * Lighthouse (from npm, mobile profile with simulated throttling, as PageSpeed Insights runs it) on
+ * Debian's Chromium, offline, against the monitor as its own process on the demo: the login page, the
+ * policy overview and an indicator page as `policy`, an establishment dossier as `permit`. Prints the
+ * category scores (0–100), LCP and TBT per page, and the first-load JavaScript and CSS as sent
+ * (brotli, as a browser asks for it) against their uncompressed size.
+ * Targets (issue 22): performance ≥ 90, accessibility 100, best practices ≥ 95 on each page.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { login, startServerProcess } from "./server-process.ts";
+
+const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
+const TARGETS = { performance: 90, accessibility: 100, "best-practices": 95 };
+
+interface Page {
+  name: string;
+  path: string;
+  as: "policy" | "permit" | null;
+}
+
+interface PageScores {
+  page: string;
+  scores: Record<string, number | null>;
+  lcpMs: number | null;
+  tbtMs: number | null;
+  transferKB: number | null;
+}
+
+export async function benchLighthouse(): Promise<object> {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), "mm-bench-lighthouse-"));
+  const server = await startServerProcess({ MM_DB: path.join(tmp, "lighthouse.duckdb") });
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.MM_CHROMIUM || "/usr/bin/chromium",
+    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-component-update"],
+  });
+  try {
+    const cookies = { policy: (await login(server.url, "policy")).cookie, permit: (await login(server.url, "permit")).cookie };
+    const establishment = await firstEstablishment(server.url, cookies.permit);
+    const pages: Page[] = [
+      { name: "login", path: "/#/login", as: null },
+      { name: "overview", path: "/#/themes", as: "policy" },
+      { name: "indicator", path: "/#/indicators/no2-annual-mean", as: "policy" },
+      { name: "dossier", path: `/#/establishments/${encodeURIComponent(establishment)}`, as: "permit" },
+    ];
+    const results: PageScores[] = [];
+    for (const page of pages) results.push(await audit(`${server.url}${page.path}`, chrome.port, page.as ? cookies[page.as] : null, page.name));
+    const missed = results.flatMap((r) =>
+      Object.entries(TARGETS)
+        .filter(([category, target]) => (r.scores[category] ?? 0) < target)
+        .map(([category]) => `${r.page}:${category}`),
+    );
+    return { pages: results, targets: TARGETS, missed };
+  } finally {
+    await chrome.kill();
+    await server.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+async function firstEstablishment(url: string, cookie: string): Promise<string> {
+  const response = await fetch(`${url}/api/v1/establishments?pageSize=1`, { headers: { cookie } });
+  if (!response.ok) throw new Error(`establishment search as permit: ${response.status}`);
+  const body = (await response.json()) as { items: { id: string }[] };
+  const id = body.items[0]?.id;
+  if (!id) throw new Error("the demo has no establishments");
+  return id;
+}
+
+async function audit(url: string, port: number, cookie: string | null, page: string): Promise<PageScores> {
+  const result = await lighthouse(url, {
+    port,
+    output: "json",
+    logLevel: "error",
+    onlyCategories: [...CATEGORIES],
+    // The session cookie on every request of the page, as a logged-in browser sends it.
+    ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
+  });
+  if (!result) throw new Error(`Lighthouse gave no result for ${page}`);
+  const { lhr } = result;
+  if (lhr.runtimeError) throw new Error(`Lighthouse on ${page}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  const numeric = (id: string) => {
+    const value = lhr.audits[id]?.numericValue;
+    return typeof value === "number" ? Math.round(value) : null;
+  };
+  const scores = Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score * 100)]));
+  const transfer = numeric("total-byte-weight");
+  return {
+    page,
+    scores,
+    lcpMs: numeric("largest-contentful-paint"),
+    tbtMs: numeric("total-blocking-time"),
+    transferKB: transfer === null ? null : Math.round(transfer / 1024),
+  };
+}
