@@ -6,7 +6,7 @@
  * (brotli, as a browser asks for it) against their uncompressed size.
  * Targets (issue 22): performance ≥ 90, accessibility 100, best practices ≥ 95 on each page.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
@@ -28,6 +28,8 @@ interface PageScores {
   lcpMs: number | null;
   tbtMs: number | null;
   transferKB: number | null;
+  /** The page's JavaScript and CSS: as sent (brotli) and uncompressed, in KB. */
+  firstLoad: { jsKB: number; jsUncompressedKB: number; cssKB: number };
 }
 
 export async function benchLighthouse(): Promise<object> {
@@ -81,6 +83,9 @@ async function audit(url: string, port: number, cookie: string | null, page: str
   });
   if (!result) throw new Error(`Lighthouse gave no result for ${page}`);
   const { lhr } = result;
+  // The full report, for profiling (render-blocking, unused JS, bootup time, long tasks), when asked for.
+  const reportDir = process.env.MM_LIGHTHOUSE_REPORTS;
+  if (reportDir) writeFileSync(path.join(reportDir, `${page}.json`), JSON.stringify(lhr));
   if (lhr.runtimeError) throw new Error(`Lighthouse on ${page}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const numeric = (id: string) => {
     const value = lhr.audits[id]?.numericValue;
@@ -94,5 +99,21 @@ async function audit(url: string, port: number, cookie: string | null, page: str
     lcpMs: numeric("largest-contentful-paint"),
     tbtMs: numeric("total-blocking-time"),
     transferKB: transfer === null ? null : Math.round(transfer / 1024),
+    firstLoad: firstLoadSizes(lhr.audits["network-requests"]?.details),
   };
+}
+
+interface NetworkRequest {
+  resourceType?: string;
+  transferSize?: number;
+  resourceSize?: number;
+}
+
+function firstLoadSizes(details: unknown): PageScores["firstLoad"] {
+  const items = ((details as { items?: NetworkRequest[] } | undefined)?.items ?? []).filter(
+    (r) => r.resourceType === "Script" || r.resourceType === "Stylesheet",
+  );
+  const kb = (type: string, size: "transferSize" | "resourceSize") =>
+    Math.round(items.filter((r) => r.resourceType === type).reduce((sum, r) => sum + (r[size] ?? 0), 0) / 102.4) / 10;
+  return { jsKB: kb("Script", "transferSize"), jsUncompressedKB: kb("Script", "resourceSize"), cssKB: kb("Stylesheet", "transferSize") };
 }

@@ -74,6 +74,9 @@ export class AppShell extends LitElement {
     window.addEventListener("hashchange", this.#onHashChange);
     window.addEventListener(sessionExpiredEvent, this.#onSessionExpired);
     this.addEventListener(replaceRouteEvent, this.#onReplaceRoute);
+    // The page's code loads while the session is asked for, not after it: one round trip less on a
+    // phone (issue 22). Failing here is silent; #loadView asks again and shows the error.
+    viewModules[this.route.name]?.().catch(() => undefined);
     void this.#loadSession();
   }
 

@@ -1,8 +1,11 @@
 /**
  * `<mm-chart-frame>`: gives a pure chart function the width it can use and redraws when that width
- * or the function changes. Components own layout, chart functions own pixels.
+ * or the function changes. Components own layout, chart functions own pixels. Charts draw one per
+ * task, those near the screen first and the rest when the browser is idle (draw-queue.ts), so a
+ * page's first paint isn't held up by its charts.
  */
 import { LitElement, css, html } from "lit";
+import { queueDraw } from "./draw-queue.ts";
 
 export type DrawChart = (width: number) => Element;
 
@@ -10,10 +13,13 @@ export class ChartFrame extends LitElement {
   static override properties = {
     draw: { attribute: false },
     width: { state: true },
+    ready: { state: true },
   };
 
   declare draw: DrawChart | null;
   declare width: number;
+  /** Near the screen, or its turn in the idle queue came: from then on it draws as soon as it can. */
+  declare ready: boolean;
 
   static override styles = css`
     :host {
@@ -39,20 +45,45 @@ export class ChartFrame extends LitElement {
     if (entry) this.width = Math.floor(entry.contentRect.width);
   });
 
+  #nearScreen = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      this.#nearScreen.disconnect();
+      this.#leaveQueue?.();
+      this.#leaveQueue = queueDraw(() => this.#markReady(), "soon");
+    },
+    { rootMargin: "200px 0px" },
+  );
+  #leaveQueue: (() => void) | null = null;
+
   constructor() {
     super();
     this.draw = null;
     this.width = 0;
+    this.ready = false;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.#observer.observe(this);
+    if (this.ready) return;
+    this.#nearScreen.observe(this);
+    this.#leaveQueue = queueDraw(() => this.#markReady(), "idle");
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#observer.disconnect();
+    this.#nearScreen.disconnect();
+    this.#leaveQueue?.();
+    this.#leaveQueue = null;
+  }
+
+  #markReady(): void {
+    this.ready = true;
+    this.#nearScreen.disconnect();
+    this.#leaveQueue?.();
+    this.#leaveQueue = null;
   }
 
   protected override render() {
@@ -61,7 +92,7 @@ export class ChartFrame extends LitElement {
 
   protected override updated(): void {
     const container = this.renderRoot.querySelector(".plot");
-    if (!container || !this.draw || this.width <= 0) return;
+    if (!container || !this.draw || !this.ready || this.width <= 0) return;
     container.replaceChildren(this.draw(this.width));
   }
 }

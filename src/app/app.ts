@@ -4,13 +4,13 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import express, { type Express } from "express";
+import express, { type Express, type RequestHandler } from "express";
 import helmet from "helmet";
 import { metricsRoutes } from "../web/api/metrics-routes.ts";
 import { createMetrics } from "../engine/operations/metrics.ts";
 import { areaRoutes } from "../web/api/area-routes.ts";
 import { backupRoutes } from "../web/api/backup-routes.ts";
-import { openapiRoutes } from "../web/api/openapi-routes.ts";
+import { openApiCrossOrigin, openapiRoutes } from "../web/api/openapi-routes.ts";
 import { apiVersion } from "../web/api/openapi/api-version.ts";
 import { readyRoutes } from "../web/api/ready-routes.ts";
 import { createReadiness, type Readiness } from "../engine/operations/readiness.ts";
@@ -36,7 +36,7 @@ import { notFound, problemHandler } from "../web/http/problem.ts";
 import { precompressed, staticFiles } from "../web/http/precompressed.ts";
 import { logRequests, requestIdOf } from "../web/http/request-log.ts";
 import type { Logger } from "../ground/logger.ts";
-import { createRouteRegistrar, loadSession } from "../web/http/routes.ts";
+import { createRouteRegistrar, loadSession, methodNotAllowed } from "../web/http/routes.ts";
 import { deniedSubject } from "../web/http/denied-subject.ts";
 import { auditRoutes } from "../web/api/audit-routes.ts";
 import { createSessionCookie } from "../web/http/session-cookie.ts";
@@ -74,6 +74,8 @@ export interface AppDeps {
   pipelines?: PipelineService;
   /** The go-live check (start-monitor.ts); without it, its routes answer 503. */
   checks?: GoLiveChecks;
+  /** Runs first on every request, e.g. to watch the answers (the contract test: test/support/contract-observer.ts). */
+  observe?: RequestHandler;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -83,6 +85,7 @@ export function createApp(deps: AppDeps): Express {
   app.set("trust proxy", config.MM_TRUST_PROXY ? config.MM_TRUST_PROXY.split(",").map((s) => s.trim()) : false);
   app.set("strict routing", true);
   app.set("query parser", "simple");
+  if (deps.observe) app.use(deps.observe);
   const pipelines = deps.pipelines ?? createPipelineService(deps.db, deps.runner, deps.clock);
   const metrics = createMetrics(deps.db, pipelines);
   // First, so that every answer, even one refused by a later middleware, has its request id. It also
@@ -110,7 +113,14 @@ export function createApp(deps: AppDeps): Express {
   );
   // Other sites load the widget script and read public indicators (MM_WIDGET_ORIGINS).
   app.use(["/api/v1/public", "/widget/mm-indicator.js"], allowCrossOrigin(config.MM_WIDGET_ORIGINS));
+  // The API document is read from any site (ADR /core/publish-openapi), preflight included.
+  app.use("/api/v1/openapi.json", openApiCrossOrigin);
   app.use("/api", shedLoad(config.MM_MAX_INFLIGHT));
+  // The operations endpoints outside /api say their API version too (API-57), their 503s included.
+  app.use(["/healthz", "/readyz", "/metrics"], (_req, res, next) => {
+    res.set("API-Version", apiVersion);
+    next();
+  });
   app.use("/api", (_req, res, next) => {
     // Answers differ per role (disclosure control), so no cache may store them or mix them up.
     res.set("cache-control", "no-store");
@@ -172,6 +182,8 @@ export function createApp(deps: AppDeps): Express {
   alertRoutes(route, { db: deps.db, baseUrl: config.MM_URL });
   annotationRoutes(route, { annotations });
   questionRoutes(route, { db: deps.db, indicators, questions: createQuestionStore(deps.db, deps.clock) });
+  // A known path with another method: 405 with Allow (RFC 9110), not the 404 below.
+  app.use(methodNotAllowed());
   app.use("/api", notFound);
 
   if (existsSync(path.join(config.MM_CLIENT_DIR, "index.html"))) {

@@ -15,7 +15,7 @@ import { schedulePipelines, type Scheduler } from "../pipelines/framework/schedu
 import { dataNow, type SourceSettings } from "../pipelines/framework/source.ts";
 import { pipelines } from "../pipelines/index.ts";
 import { checkColumnMappings } from "../pipelines/framework/column-mapping.ts";
-import { createApp } from "./app.ts";
+import { createApp, type AppDeps } from "./app.ts";
 import { createAlertMonitor, type AlertMonitor } from "../engine/alerts/alert-monitor.ts";
 import { loadAlertRules } from "../engine/alerts/alert-rules.ts";
 import { watchRuns } from "../engine/alerts/watch-runs.ts";
@@ -60,6 +60,8 @@ export interface MonitorDeps {
   onFatal?: (reason: string) => void;
   /** How alert webhooks are sent (tests: a short retry backoff); the URL and secret come from config. */
   alertWebhook?: Pick<WebhookSettings, "fetch" | "retryDelaysMs">;
+  /** Passed to createApp: runs first on every request (tests watch the answers with it). */
+  observe?: AppDeps["observe"];
 }
 
 export interface Monitor {
@@ -294,7 +296,21 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
   const readiness = createReadiness();
   // The go-live check runs beside the monitor, in a scratch database of its own (POST /api/v1/pipelines/checks).
   const checks = createGoLiveChecks(goLiveCheckDeps(context.sources, { clock, logger }));
-  const app = createApp({ config, db, plan, municipality, clock, logger, runner, dataClock, readiness, indicators, pipelines: pipelineService, checks });
+  const app = createApp({
+    config,
+    db,
+    plan,
+    municipality,
+    clock,
+    logger,
+    runner,
+    dataClock,
+    readiness,
+    indicators,
+    pipelines: pipelineService,
+    checks,
+    observe: deps.observe,
+  });
   const server: Server = await new Promise((resolve, reject) => {
     // Express 5 calls back with the error when listening fails.
     const listening = app.listen(config.PORT, config.HOST, (error?: NodeJS.ErrnoException) => {

@@ -4,39 +4,13 @@
  * the API page, failing on any serious or critical violation; and the way from the login form to an
  * indicator by keyboard alone.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { browserSuite, loginViaForm } from "../support/browser.ts";
 import { startTestMonitor } from "../support/test-server.ts";
+import { seriousViolations } from "../support/axe.ts";
 
 const suite = browserSuite(() => startTestMonitor(inject("demoDir")));
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
-
-/** axe's serious and critical findings against WCAG 2.0/2.1 A and AA, one line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated over the DevTools protocol: the app's CSP (rightly) refuses an injected <script>.
-  await page.evaluate(axeSource);
-  const { violations, passed } = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[]; passes: unknown[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }, resultTypes: ["violations"] });
-    return { violations: result.violations, passed: result.passes.length };
-  });
-  // axe looked into the components' shadow roots and found something to check.
-  expect(passed).toBeGreaterThan(10);
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`);
-}
-
 /** The focused element, looking through shadow roots. */
 const focused = (page: Page) =>
   page.evaluate(() => {

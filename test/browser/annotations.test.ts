@@ -5,36 +5,12 @@
  * number's provenance and answers it; the policy officer reads the answer. axe finds no serious or
  * critical violation on the new forms and pages.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { browserSuite, loginViaForm, openSession } from "../support/browser.ts";
 import { startTestMonitor } from "../support/test-server.ts";
+import { seriousViolations } from "../support/axe.ts";
 
 const suite = browserSuite(() => startTestMonitor(inject("demoDir")));
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
-
-/** axe's serious and critical findings against WCAG 2.0/2.1 A and AA (as in accessibility.test.ts). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
-    return (await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }, resultTypes: ["violations"] }))
-      .violations;
-  });
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`);
-}
-
 const NOTE = "Meetmethode gewijzigd: nieuwe basislijn";
 const QUESTION = "Dit lijkt niet te kloppen: waarom daalt het zo sterk?";
 const ANSWER = "De bron heeft de meetmethode gewijzigd; zie de notitie bij de grafiek.";

@@ -32,7 +32,28 @@ beforeAll(async () => {
   );
   noteIds.push(...notes.map((r) => Number(r.annotation_id)));
   const question = await monitor.db.query(
-    "INSERT INTO meta.questions (asked_by, asked_role, asked_at, subject, provenance, text, status) VALUES ('policy', 'policy', now(), '{}', '{}', 'matrix', 'open') RETURNING question_id",
+    "INSERT INTO meta.questions (asked_by, asked_role, asked_at, subject, provenance, text, status) VALUES ('policy', 'policy', now(), $1, $2, 'matrix', 'open') RETURNING question_id",
+    // As POST /api/v1/questions stores them: the contract test checks the answers that list this question.
+    [
+      JSON.stringify({ kind: "indicator", indicatorId: "no2-annual-mean" }),
+      JSON.stringify({
+        indicatorId: "no2-annual-mean",
+        station: null,
+        name: "matrix",
+        period: null,
+        areaCode: null,
+        areaName: null,
+        value: null,
+        suppressed: false,
+        unit: null,
+        servedTo: "policy",
+        source: "matrix",
+        licence: null,
+        runs: [],
+        dataVersion: "matrix",
+        qualityTier: null,
+      }),
+    ],
   );
   questionId = Number(question[0]!.question_id);
 });
@@ -105,8 +126,9 @@ describe("access matrix", () => {
 
   const paths = [...new Set(Object.keys(routeAccess).map((key) => key.split(" ")[1]!))];
   const unlisted = paths.flatMap((path) => METHODS.map((method) => `${method} ${path}`)).filter((key) => !(key in routeAccess));
+  // RFC 9110: the path exists, the method does not: 405 (with Allow; test/integration/api-design-rules.test.ts).
   it.each(unlisted.flatMap((key) => (["anonymous", ...roles] as const).map((role) => [key, role] as const)))("%s as %s is not served", async (key, role) => {
-    expect(await call(key, role)).toBe(404);
+    expect(await call(key, role)).toBe(405);
   });
 
   it("registers exactly the routes of the access table", () => {

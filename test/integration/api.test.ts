@@ -136,7 +136,7 @@ describe("themes and indicators", () => {
     expect(table.numRows).toBe(4);
     expect(table.getChild("period")!.toArray()).toEqual(["2022", "2023", "2024", "2025"]);
     // Periods also as the millisecond timestamp of their start.
-    expect(table.schema.fields.find((f) => f.name === "periodStart")!.type.toString()).toBe("Timestamp<MILLISECOND>");
+    expect(table.schema.fields.find((f) => f.name === "periodStart")!.type.toString()).toBe("Timestamp<MILLISECOND, UTC>");
     expect(Number(table.getChild("periodStart")!.get(0))).toBe(Date.UTC(2022, 0, 1));
   });
 

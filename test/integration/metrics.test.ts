@@ -68,10 +68,10 @@ describe("metrics", () => {
     const [newest] = await monitor.db.query("SELECT epoch(max(timestamp_measured))::DOUBLE AS s FROM main.air_quality_measurements");
     expect(sample(text, "mm_dataset_newest_timestamp_seconds", { pipeline: "air-quality-measurements" })).toBe(newest!.s);
     expect(sample(text, "mm_dataset_stale", { pipeline: "air-quality-measurements" })).toBe(1);
-    expect(sample(text, "mm_dataset_age_hours", { pipeline: "air-quality-measurements" })).toBe((FIXED_NOW.getTime() / 1000 - Number(newest!.s)) / 3600);
+    expect(sample(text, "mm_dataset_age_seconds", { pipeline: "air-quality-measurements" })).toBe(FIXED_NOW.getTime() / 1000 - Number(newest!.s));
     // A year is no timestamp: waste has an age and a judgement, no newest timestamp.
     expect(sample(text, "mm_dataset_newest_timestamp_seconds", { pipeline: "waste" })).toBeUndefined();
     expect(sample(text, "mm_dataset_stale", { pipeline: "waste" })).toBe(0);
-    expect(sample(text, "mm_dataset_age_hours", { pipeline: "waste" })).toBeGreaterThan(0);
+    expect(sample(text, "mm_dataset_age_seconds", { pipeline: "waste" })).toBeGreaterThan(0);
   });
 });

@@ -23,10 +23,13 @@ interface OperationObject {
   "x-roles": string[];
   responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, { schema?: Schema }> }>;
 }
+/** Operations by method, and `servers` when the path item overrides the document's. */
+type PathItem = { servers?: { url: string }[] } & Record<string, unknown>;
 interface Document {
   openapi: string;
   info: { version: string };
-  paths: Record<string, Record<string, OperationObject>>;
+  servers: { url: string }[];
+  paths: Record<string, PathItem>;
   components: { schemas: Record<string, Schema> };
 }
 
@@ -48,13 +51,19 @@ afterAll(() => monitor?.close());
 
 const get = (path: string, auth?: Login) => fetch(`${monitor.url}${path}`, { headers: auth ? { cookie: auth.cookie } : {} });
 
-/** `GET /api/v1/themes/:themeId` ↔ `get /api/v1/themes/{themeId}` */
-const operationKeys = () => Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
+/** The path as requested: the path item's server, or the document's, before it (`/themes` → `/api/v1/themes`). */
+const requestPath = (path: string) => `${(doc.paths[path]?.servers?.[0]?.url ?? doc.servers[0]?.url ?? "/").replace(/\/+$/, "")}${path}`;
+const methodsOf = (item: PathItem) => Object.keys(item).filter((member) => member !== "servers");
+
+/** `GET /api/v1/themes/:themeId` ↔ `get /themes/{themeId}` under the server /api/v1 */
+const operationKeys = () =>
+  Object.entries(doc.paths).flatMap(([path, item]) => methodsOf(item).map((method) => `${method.toUpperCase()} ${requestPath(path)}`));
 const asOpenApi = (key: string) => key.replace(/:(\w+)/g, "{$1}");
 
 function operation(key: string): OperationObject {
   const [method = "", path = ""] = asOpenApi(key).split(" ");
-  const found = doc.paths[path]?.[method.toLowerCase()];
+  const relative = Object.keys(doc.paths).find((candidate) => requestPath(candidate) === path);
+  const found = relative === undefined ? undefined : (doc.paths[relative]![method.toLowerCase()] as OperationObject | undefined);
   if (!found) throw new Error(`no operation ${key} in the document`);
   return found;
 }

@@ -51,9 +51,13 @@ async function serve(db: Database, now: () => Date): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
+/** Ready: the Readiness body; not ready: a 503 problem (RFC 9457) whose detail gives the reason. */
 async function readyz(url: string) {
   const response = await fetch(`${url}/readyz`);
-  return { status: response.status, body: Readiness.parse(await response.json()) };
+  if (response.status !== 503) return { status: response.status, body: Readiness.parse(await response.json()) };
+  expect(response.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+  const { detail } = (await response.json()) as { detail?: string };
+  return { status: response.status, body: { ready: false, reason: detail?.replace(/^not ready for traffic: /, "") } };
 }
 
 describe("readiness and stale data", () => {

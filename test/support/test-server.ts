@@ -10,6 +10,7 @@ import type { RunnerDeps } from "../../src/pipelines/framework/run-pipeline.ts";
 import { loadConfig, type Config } from "../../src/app/config.ts";
 import { createLogger, type LogLevel } from "../../src/ground/logger.ts";
 import { startMonitor, type Monitor } from "../../src/app/start-monitor.ts";
+import { createContractObserver } from "./contract-observer.ts";
 
 export const FIXED_NOW = new Date("2026-03-02T09:00:00Z");
 export const clock = () => FIXED_NOW;
@@ -47,6 +48,7 @@ export async function startTestMonitor(demoDir: string, options: TestMonitorOpti
       options.log?.(String((JSON.parse(line) as { msg?: unknown }).msg ?? ""));
     },
   };
+  const contract = createContractObserver();
   const monitor = await startMonitor({
     config,
     clock: options.clock ?? clock,
@@ -56,10 +58,13 @@ export async function startTestMonitor(demoDir: string, options: TestMonitorOpti
     fault: options.fault,
     intercept: options.intercept,
     schedule: options.schedule ?? false,
+    // The contract test: every answer a test receives is checked against the served OpenAPI document.
+    observe: contract.observe,
   });
   for (const result of await monitor.startupRuns) {
     if (result.status !== "succeeded") throw new Error(`test ingest failed: ${result.error}`);
   }
+  await contract.load(monitor.url);
   return {
     ...monitor,
     upstream: monitor.demo!.server,
@@ -68,6 +73,7 @@ export async function startTestMonitor(demoDir: string, options: TestMonitorOpti
     async close() {
       await monitor.close();
       rmSync(tmp, { recursive: true, force: true });
+      contract.assertNoDrift();
     },
   };
 }

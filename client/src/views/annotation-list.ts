@@ -2,12 +2,30 @@
  * The notes on the data as a numbered list: the numbers are those drawn on the chart
  * (charts/annotation-marks.ts), so the list is the chart's key and its text alternative.
  */
-import { css, html, type TemplateResult } from "lit";
+import { css, html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from "lit";
 import type { ProvenanceNote } from "../../../src/ground/contract/contract-annotations.ts";
 import { lang, t } from "../i18n.ts";
 
 /** Fired on window after a note was added or deleted, so the charts showing its subject load again. */
 export const annotationsChangedEvent = "mm-annotations-changed";
+
+/** Calls `reload` whenever a note is added or deleted on the page, while the host is connected. */
+export class NotesChangedController implements ReactiveController {
+  readonly #reload: () => void;
+
+  constructor(host: ReactiveControllerHost, reload: () => unknown) {
+    this.#reload = () => void reload();
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    window.addEventListener(annotationsChangedEvent, this.#reload);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener(annotationsChangedEvent, this.#reload);
+  }
+}
 
 const dayFormat = {
   nl: new Intl.DateTimeFormat("nl-NL", { dateStyle: "medium", timeZone: "UTC" }),

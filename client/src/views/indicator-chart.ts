@@ -20,7 +20,7 @@ import { renderProvenanceBlock } from "./provenance-block.ts";
 import { renderSeriesTable } from "./series-table.ts";
 import { renderTableWrap } from "./table-wrap.ts";
 import { renderTrendKey, trendKeyStyles } from "./trend-key.ts";
-import { annotationListStyles, annotationsChangedEvent, renderAnnotationList } from "./annotation-list.ts";
+import { annotationListStyles, NotesChangedController, renderAnnotationList } from "./annotation-list.ts";
 
 interface ChartData {
   city: Series;
@@ -103,22 +103,11 @@ export class IndicatorChart extends LitElement {
   constructor() {
     super();
     new LangController(this);
+    // A note added or deleted on this page (the analysts' form): the series, with its notes, again.
+    new NotesChangedController(this, () => this.#data.run());
     this.indicator = null;
     this.area = null;
     this.userRole = "policy";
-  }
-
-  // A note added or deleted on this page (the analysts' form): the series, with its notes, again.
-  #onNotesChanged = () => void this.#data.run();
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener(annotationsChangedEvent, this.#onNotesChanged);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener(annotationsChangedEvent, this.#onNotesChanged);
   }
 
   protected override render() {

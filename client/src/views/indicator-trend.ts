@@ -13,7 +13,7 @@ import { baseStyles } from "../styles.ts";
 import { renderFailure, renderLoading } from "./failure-message.ts";
 import { renderSeriesTable } from "./series-table.ts";
 import { renderTrendKey, trendKeyStyles } from "./trend-key.ts";
-import { annotationListStyles, annotationsChangedEvent, renderAnnotationList } from "./annotation-list.ts";
+import { annotationListStyles, NotesChangedController, renderAnnotationList } from "./annotation-list.ts";
 
 export class IndicatorTrend extends LitElement {
   static override properties = {
@@ -53,21 +53,10 @@ export class IndicatorTrend extends LitElement {
   constructor() {
     super();
     new LangController(this);
+    // A note added or deleted elsewhere on the page: the series (with the notes in its provenance) again.
+    new NotesChangedController(this, () => this.#series.run());
     this.indicator = null;
     this.userRole = "policy";
-  }
-
-  // A note added or deleted elsewhere on the page: the series (with the notes in its provenance) again.
-  #onNotesChanged = () => void this.#series.run();
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener(annotationsChangedEvent, this.#onNotesChanged);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener(annotationsChangedEvent, this.#onNotesChanged);
   }
 
   protected override render() {

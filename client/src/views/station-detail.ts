@@ -15,7 +15,7 @@ import { hrefFor, mayViewStations } from "../routes.ts";
 import { baseStyles, detailStyles } from "../styles.ts";
 import { renderExceedanceTable } from "./exceedance-table.ts";
 import { renderFailure, renderLoading } from "./failure-message.ts";
-import { annotationListStyles, annotationsChangedEvent, renderAnnotationList } from "./annotation-list.ts";
+import { annotationListStyles, NotesChangedController, renderAnnotationList } from "./annotation-list.ts";
 import "./annotation-editor.ts";
 import "./ask-question.ts";
 
@@ -54,23 +54,13 @@ export class StationDetailView extends LitElement {
     task: async ([number], { signal }) => (number ? (await api.get("GET /api/v1/annotations", { query: { station: number }, signal })).annotations : []),
   });
 
-  #onNotesChanged = () => void this.#notes.run();
-
   constructor() {
     super();
     new LangController(this);
+    // A note added or deleted on the page: load again.
+    new NotesChangedController(this, () => this.#notes.run());
     this.number = "";
     this.userRole = "permit";
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener(annotationsChangedEvent, this.#onNotesChanged);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener(annotationsChangedEvent, this.#onNotesChanged);
   }
 
   protected override render() {

@@ -4,6 +4,7 @@
  * disclosure control withholds it), the published runs and the source. Nothing the client says about
  * the number is trusted.
  */
+import { isAllowed, routeAccess } from "../../ground/contract/access.ts";
 import type { Role } from "../../ground/contract/contract.ts";
 import type { QuestionProvenance, QuestionSubject } from "../../ground/contract/contract-questions.ts";
 import { BadParameter, NotFound } from "../../ground/domain-errors.ts";
@@ -21,8 +22,8 @@ export interface ProvenanceDeps {
   indicators: IndicatorService;
 }
 
-/** The roles that may see a station (GET /api/v1/stations/:number): others ask about aggregates only. */
-const seesStations = (role: Role) => role === "permit" || role === "admin" || role === "analyst";
+/** The roles that may see a station (by the access table's GET /api/v1/stations/:number): others ask about aggregates only. */
+const seesStations = (role: Role) => isAllowed(routeAccess["GET /api/v1/stations/:number"], role);
 
 export async function provenanceOf(subject: QuestionSubject, role: Role, { db, indicators }: ProvenanceDeps): Promise<QuestionProvenance> {
   if (subject.kind === "station") return stationProvenance(subject.station, role, db);

@@ -27,9 +27,35 @@ function oncePerScrape<T>(load: () => Promise<T>): () => Promise<T> {
     }));
 }
 
+/**
+ * prom-client's defaults name three gauges `_total` (nodejs_active_handles_total, …_requests_total,
+ * …_resources_total), a suffix Prometheus keeps for counters: `promtool check metrics` rejects them.
+ * Each is registered again as `<name>_all`, read from the original so the figure is prom-client's own.
+ */
+export const RENAMED_DEFAULT_GAUGES = ["nodejs_active_handles", "nodejs_active_requests", "nodejs_active_resources"] as const;
+
+function renameTotalGauges(registry: Registry): void {
+  for (const name of RENAMED_DEFAULT_GAUGES) {
+    const original = registry.getSingleMetric(`${name}_total`);
+    // Absent where Node lacks the call behind it (prom-client then registers nothing).
+    if (!original) continue;
+    registry.removeSingleMetric(`${name}_total`);
+    new Gauge({
+      name: `${name}_all`,
+      help: `Total number of ${name.slice("nodejs_active_".length)} of every type (prom-client's ${name}_total, renamed: a gauge must not end in _total)`,
+      registers: [registry],
+      async collect() {
+        const { values } = await original.get();
+        this.set(values[0]?.value ?? 0);
+      },
+    });
+  }
+}
+
 export function createMetrics(db: Database, pipelines: Pick<PipelineService, "freshness">): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  renameTotalGauges(registry);
 
   const duration = new Histogram({
     name: "mm_http_request_duration_seconds",
@@ -117,14 +143,15 @@ export function createMetrics(db: Database, pipelines: Pick<PipelineService, "fr
     },
   });
   new Gauge({
-    name: "mm_dataset_age_hours",
-    help: "Hours since the end of the newest period in each pipeline's published data (or its last publish, for records without a period), by the wall clock",
+    // Seconds, Prometheus's base unit (promtool rejects `_hours`); the pipeline view's age is in tenths of an hour.
+    name: "mm_dataset_age_seconds",
+    help: "Seconds since the end of the newest period in each pipeline's published data (or its last publish, for records without a period), by the wall clock",
     labelNames: ["pipeline"] as const,
     registers: [registry],
     async collect() {
       const all = await dataFreshness();
       this.reset();
-      for (const { name, ageHours } of all) if (ageHours !== null) this.set({ pipeline: name }, ageHours);
+      for (const { name, ageHours } of all) if (ageHours !== null) this.set({ pipeline: name }, Math.round(ageHours * 3600));
     },
   });
   new Gauge({

@@ -16,9 +16,9 @@ export const AnnotationText = z.object({ nl: z.string(), en: z.string().nullable
 export const ProvenanceNote = z.object({
   id: z.number().int(),
   /** The first day it is about (YYYY-MM-DD). */
-  from: z.string(),
+  from: z.iso.date(),
   /** The last day of a range (YYYY-MM-DD), or null for one day. */
-  to: z.string().nullable(),
+  to: z.iso.date().nullable(),
   text: AnnotationText,
 });
 export type ProvenanceNote = z.infer<typeof ProvenanceNote>;

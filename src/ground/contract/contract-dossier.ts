@@ -48,9 +48,9 @@ export const Permit = z.object({
   id: z.string(),
   type: z.enum(["environmental_permit", "notification", "custom_rule"]),
   status: z.enum(["requested", "granted", "refused", "withdrawn", "expired"]),
-  appliedOn: z.string(),
-  decidedOn: z.string().nullable(),
-  validUntil: z.string().nullable(),
+  appliedOn: z.iso.date(),
+  decidedOn: z.iso.date().nullable(),
+  validUntil: z.iso.date().nullable(),
   /** Conditions: noise limit at the façade, dB(A), and dust emission limit, mg/m³. */
   noiseLimitDba: z.number().nullable(),
   dustLimitMgM3: z.number().nullable(),
@@ -69,30 +69,30 @@ export const Finding = z.object({
   description: z.string(),
   severity: z.enum(findingSeverities),
   sanction: z.enum(sanctions),
-  sanctionDeadline: z.string().nullable(),
-  reinspectedOn: z.string().nullable(),
+  sanctionDeadline: z.iso.date().nullable(),
+  reinspectedOn: z.iso.date().nullable(),
   reinspectionResult: z.enum(reinspectionResults).nullable(),
 });
 export type Finding = z.infer<typeof Finding>;
 
 export const Inspection = z.object({
   id: z.string(),
-  inspectedOn: z.string(),
+  inspectedOn: z.iso.date(),
   result: z.enum(["compliant", "violation", "serious_violation"]),
   violations: z.number(),
   /** For a violation: the date of the next inspection, or null while there has been none. */
-  followUpOn: z.string().nullable(),
+  followUpOn: z.iso.date().nullable(),
   findings: z.array(Finding),
 });
 export type Inspection = z.infer<typeof Inspection>;
 
 export const Complaint = z.object({
   id: z.string(),
-  receivedOn: z.string(),
+  receivedOn: z.iso.date(),
   kind: z.enum(["noise", "odour", "dust", "light", "other"]),
   status: z.enum(["open", "in_progress", "closed"]),
   /** The handling deadline: the export's handle_by, else received on + the handling term (8 weeks). */
-  handleBy: z.string(),
+  handleBy: z.iso.date(),
   lat: z.number(),
   lon: z.number(),
   buurtName: z.string().nullable(),
@@ -104,10 +104,10 @@ export type Complaint = z.infer<typeof Complaint>;
 /** A complaint near a point (src/engine/dossiers/complaints-near.ts), nearest first. */
 export const NearbyComplaint = z.object({
   id: z.string(),
-  receivedOn: z.string(),
+  receivedOn: z.iso.date(),
   kind: Complaint.shape.kind,
   status: Complaint.shape.status,
-  handleBy: z.string(),
+  handleBy: z.iso.date(),
   distanceM: z.number(),
   lat: z.number(),
   lon: z.number(),
@@ -199,7 +199,7 @@ export const OpenItem = z.object({
   kind: z.enum(openItemKinds),
   /** The permit, inspection or complaint it is about. */
   subject: z.string(),
-  date: z.string(),
+  date: z.iso.date(),
   message: Localized,
 });
 export type OpenItem = z.infer<typeof OpenItem>;
@@ -214,7 +214,7 @@ export const InspectionDue = z.object({
   score: z.number(),
   level: z.enum(dueLevels),
   reasons: z.array(DueReason),
-  lastInspectedOn: z.string().nullable(),
+  lastInspectedOn: z.iso.date().nullable(),
   /** The intended interval between inspections for the establishment's category, in years. */
   intervalYears: z.number(),
 });

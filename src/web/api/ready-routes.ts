@@ -1,6 +1,8 @@
 import type { Readiness as ReadinessBody } from "../../ground/contract/contract.ts";
 import type { Database } from "../../store/database.ts";
 import type { Route } from "../http/routes.ts";
+import { HttpError } from "../http/http-error.ts";
+import { msg } from "../../ground/i18n/message.ts";
 import type { Readiness } from "../../engine/operations/readiness.ts";
 import type { PipelineService } from "../../engine/pipelines/pipeline-service.ts";
 
@@ -25,7 +27,8 @@ async function stalePipelines(pipelines: Pick<PipelineService, "freshness">): Pr
 /**
  * Readiness for a load balancer or orchestrator: 503 while shutting down (so traffic moves away
  * before the listener closes), while the database does not answer, or while a pipeline's data is
- * stale beyond its error threshold (the monitor would show outdated figures as current);
+ * stale beyond its error threshold (the monitor would show outdated figures as current), with the
+ * reason in the problem's detail;
  * /healthz stays liveness.
  */
 export function readyRoutes(
@@ -49,10 +52,10 @@ export function readyRoutes(
         reason = `freshness could not be checked: ${error instanceof Error ? error.message : String(error)}`;
       }
     }
-    const body: ReadinessBody = reason ? { ready: false, reason } : { ready: true };
-    res
-      .status(reason ? 503 : 200)
-      .set("cache-control", "no-store")
-      .json(body);
+    res.set("cache-control", "no-store");
+    // Not ready is an error answer like any other: problem+json (RFC 9457), the reason in its detail.
+    if (reason) throw new HttpError(503, msg("ready.notReady", { reason }));
+    const body: ReadinessBody = { ready: true };
+    res.json(body);
   });
 }

@@ -5,6 +5,7 @@
  */
 import type { Series } from "../../ground/contract/contract.ts";
 import type { AreaValues } from "../../ground/contract/contract-areas.ts";
+import { SUPPRESSION_RULE } from "../../engine/themes/disclosure.ts";
 import type { Column, TableExport } from "./table-export.ts";
 
 export { ARROW_STREAM } from "./table-arrow.ts";
@@ -43,6 +44,8 @@ export const seriesExport = (series: Series): TableExport<Point> => ({
   columns: seriesColumns,
   rows: series.points,
   periodOf: (p) => p.period,
+  // A series does not say whose audience it was made for (values per area do): the rule is named where it hid a value.
+  suppressionRule: series.points.some((p) => p.suppressed) ? SUPPRESSION_RULE : null,
 });
 
 export const areasExport = (values: AreaValues): TableExport<AreaRow> => ({
@@ -53,4 +56,5 @@ export const areasExport = (values: AreaValues): TableExport<AreaRow> => ({
   columns: areaColumns,
   rows: values.areas.map((a) => ({ ...a, period: values.period ?? "" })),
   periodOf: (a) => a.period,
+  suppressionRule: values.suppressionRule,
 });

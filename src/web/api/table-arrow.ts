@@ -1,6 +1,6 @@
-/** A table export as an Arrow IPC stream, with the period start as a millisecond timestamp. */
+/** A table export as an Arrow IPC stream, with the period start as a millisecond timestamp in UTC (as in Parquet). */
 import { Bool, Float64, Int32, Table, TimestampMillisecond, Utf8, tableToIPC, vectorFromArray } from "apache-arrow";
-import { exportMetadata, periodStart, type TableExport } from "./table-export.ts";
+import { TIME_ZONE, exportMetadata, periodStart, type TableExport } from "./table-export.ts";
 
 export const ARROW_STREAM = "application/vnd.apache.arrow.stream";
 
@@ -12,7 +12,7 @@ export function tableToArrow<Row>(table: TableExport<Row>): Uint8Array {
     ...vectors,
     periodStart: vectorFromArray(
       table.rows.map((r) => periodStart(table.periodOf(r))),
-      new TimestampMillisecond(),
+      new TimestampMillisecond(TIME_ZONE),
     ),
   });
   for (const [key, value] of Object.entries(exportMetadata(table))) arrow.schema.metadata.set(key, value);

@@ -1,4 +1,7 @@
-/** A table export as CSV: the provenance comment line and the header in the language asked for. */
+/**
+ * A table export as CSV: the provenance comment line (and the disclosure rule, when it applies) and
+ * the header in the language asked for.
+ */
 import type { CsvSeparator, ExportLang } from "../../ground/contract/params.ts";
 import type { ProvenanceNote } from "../../ground/contract/contract-annotations.ts";
 import { msg, renderMessage } from "../../ground/i18n/message.ts";
@@ -21,10 +24,15 @@ export function noteComment(note: ProvenanceNote, number: number, lang: ExportLa
 }
 
 export function tableToCsv<Row>(table: TableExport<Row>, { sep, lang }: CsvOptions): string {
-  const { indicatorId, unit, period, provenance, columns, rows } = table;
+  const { indicatorId, unit, period, provenance, suppressionRule, columns, rows } = table;
   const comment = provenanceComment({ ...provenance, indicator: indicatorId, unit, period }, lang);
   return csvDocument(
-    [comment, ...(provenance.annotations ?? []).map((note, i) => noteComment(note, i + 1, lang))],
+    [
+      comment,
+      // Beside the provenance, as in Arrow's and Parquet's metadata: why some values are empty.
+      ...(suppressionRule ? [suppressionRule[lang]] : []),
+      ...(provenance.annotations ?? []).map((note, i) => noteComment(note, i + 1, lang)),
+    ],
     headerRow([INDICATOR, ...columns.map((c) => c.header), UNIT], lang),
     rows.map((row) => [indicatorId, ...columns.map((c) => c.get(row)), unit]),
     sep,

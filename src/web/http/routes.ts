@@ -3,12 +3,13 @@
  * for state-changing methods) in front of every handler. There is no other way to add a route.
  */
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { Express, Request, RequestHandler, Response } from "express";
+import { Router, type Express, type Request, type RequestHandler, type Response } from "express";
 import { routeAccess, isAllowed, type RouteKey } from "../../ground/contract/access.ts";
 import type { Session, SessionStore } from "../../engine/auth/session-store.ts";
 import { readCookie } from "./cookies.ts";
 import { HttpError } from "./http-error.ts";
 import { msg } from "../../ground/i18n/message.ts";
+import { quoted } from "../../ground/i18n/quoted.ts";
 
 export type RouteHandler = RequestHandler;
 
@@ -95,4 +96,45 @@ export function createRouteRegistrar(app: Express, onDenied: OnDenied = async ()
     };
     app[method.toLowerCase() as "get" | "post" | "patch" | "delete"](path, authorize, handler);
   };
+}
+
+/** The methods the access table lists per path, HEAD with GET (Express answers it by the GET route), and OPTIONS. */
+function allowedMethodsByPath(): Map<string, Set<string>> {
+  const byPath = new Map<string, Set<string>>();
+  for (const key of Object.keys(routeAccess)) {
+    const [method, path] = key.split(" ") as [string, string];
+    const methods = byPath.get(path) ?? new Set<string>();
+    methods.add(method);
+    if (method === "GET") methods.add("HEAD");
+    byPath.set(path, methods);
+  }
+  return byPath;
+}
+
+/**
+ * RFC 9110: a path the access table knows, asked with a method it does not list, is a 405 whose
+ * `Allow` names the methods it does list (the resource exists, so a 404 would be wrong); OPTIONS is
+ * answered 204 with the same `Allow`. Mount it after every route and before the 404, so only a
+ * request no route took gets here. Should several patterns match one path (a literal segment and
+ * a `:param` in its place), their methods are collected first and the answer is given once.
+ */
+export function methodNotAllowed(): Router {
+  const router = Router({ strict: true });
+  for (const [path, methods] of allowedMethodsByPath()) {
+    router.all(path, (_req, res, next) => {
+      const allow = (res.locals.allow as Set<string> | undefined) ?? new Set<string>();
+      for (const method of methods) allow.add(method);
+      res.locals.allow = allow;
+      next();
+    });
+  }
+  router.use((req, res, next) => {
+    const allow = res.locals.allow as Set<string> | undefined;
+    if (!allow) return next();
+    const header = [...allow, "OPTIONS"].join(", ");
+    res.set("Allow", header);
+    if (req.method === "OPTIONS") return void res.status(204).end();
+    next(new HttpError(405, msg("request.methodNotAllowed", { method: req.method, path: quoted(req.baseUrl + req.path), allow: header })));
+  });
+  return router;
 }

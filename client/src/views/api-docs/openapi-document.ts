@@ -26,11 +26,19 @@ export interface OperationObject {
   responses?: Record<string, { description?: string; content?: Record<string, unknown> }>;
 }
 
+export interface ServerObject {
+  url: string;
+}
+
+/** Operations by method; `servers` overrides the document's for this path. */
+export type PathItemObject = { servers?: ServerObject[] } & Record<string, OperationObject | ServerObject[] | undefined>;
+
 export interface OpenApiDocument {
   openapi: string;
   info: { title: string; version: string };
+  servers?: ServerObject[];
   tags?: { name: string; description?: string; "x-description-nl"?: string }[];
-  paths: Record<string, Record<string, OperationObject>>;
+  paths: Record<string, PathItemObject>;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -52,15 +60,26 @@ export interface ListedOperation {
 
 const methodOrder = ["get", "post", "put", "patch", "delete"];
 
+/**
+ * The path as a caller requests it: the path item's server (or the document's) before the path, so
+ * `/themes` under the server `/api/v1` is `/api/v1/themes` and `/healthz` under `/` stays `/healthz`.
+ */
+export function requestPath(doc: OpenApiDocument, path: string): string {
+  const server = doc.paths[path]?.servers?.[0]?.url ?? doc.servers?.[0]?.url ?? "/";
+  return `${server.replace(/\/+$/, "")}${path}`;
+}
+
 /** Operations per tag, in the document's tag order, then in path order, GET before the others. */
 export function groupByTag(doc: OpenApiDocument): { tag: string; operations: ListedOperation[] }[] {
   const groups = new Map<string, ListedOperation[]>((doc.tags ?? []).map((tag) => [tag.name, []]));
-  for (const [path, methods] of Object.entries(doc.paths)) {
+  for (const [relative, methods] of Object.entries(doc.paths)) {
+    const path = requestPath(doc, relative);
     for (const [method, operation] of Object.entries(methods)) {
       if (!methodOrder.includes(method)) continue;
-      const tag = operation.tags?.[0] ?? "";
+      const operationObject = operation as OperationObject;
+      const tag = operationObject.tags?.[0] ?? "";
       if (!groups.has(tag)) groups.set(tag, []);
-      groups.get(tag)!.push({ method, path, operation });
+      groups.get(tag)!.push({ method, path, operation: operationObject });
     }
   }
   for (const operations of groups.values()) {

@@ -26,6 +26,8 @@ export const Problem = z.object({
   detail: z.string().optional(),
   /** For a 400: each parameter that was wrong and how to fix it. */
   invalidParams: z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
+  /** The request's id (also its X-Request-Id header), to quote to an operator, who finds its log lines by it. */
+  requestId: z.string().optional(),
 });
 
 /** GET /api/v1/areas: boundaries as GeoJSON (WGS84). */

@@ -384,7 +384,7 @@ export const operations = {
     summary: "Liveness",
     summaryNl: "Leeft de server",
     tag: "operations",
-    responses: { 200: json("Health", "Alive (ok or degraded)"), 503: json("Health", "The database does not answer") },
+    responses: { 200: json("Health", "Alive (ok or degraded)"), 503: problem("The database does not answer; detail says so") },
   },
   "GET /readyz": {
     summary: "Readiness",
@@ -392,7 +392,7 @@ export const operations = {
     tag: "operations",
     responses: {
       200: json("Readiness", "Ready"),
-      503: json("Readiness", "Shutting down, the database is not open, or a pipeline's data is stale beyond its error threshold"),
+      503: problem("Not ready: shutting down, the database is not open, or a pipeline's data is stale beyond its error threshold; detail gives the reason"),
     },
   },
   "GET /metrics": {
@@ -416,6 +416,12 @@ export const operations = {
     summary: "This document (OpenAPI 3.1)",
     summaryNl: "Dit document (OpenAPI 3.1)",
     tag: "operations",
-    responses: { 200: json({ type: "object" }, "The OpenAPI document") },
+    responses: {
+      200: json({ type: "object" }, "The OpenAPI document"),
+      304: {
+        description: "Not modified: If-None-Match names the current ETag",
+        headers: { ETag: { description: "The document's strong ETag", schema: { type: "string" } } },
+      },
+    },
   },
 } satisfies Record<RouteKey, Operation>;

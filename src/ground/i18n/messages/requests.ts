@@ -23,6 +23,9 @@ export const requestMessages = defineMessages(
     "session.busy": "er worden nu te veel wachtwoorden tegelijk gecontroleerd; probeer het over een seconde opnieuw",
     "session.accountChanged": "het account werd tijdens het inloggen gewijzigd; log opnieuw in",
     "metrics.denied": "metrics zijn er voor de adressen in MM_METRICS_ALLOW, of met het bearer-token MM_METRICS_TOKEN",
+    "request.methodNotAllowed": "{method} kan niet op {path}; wel: {allow}",
+    "health.databaseDown": "de database antwoordde niet binnen 1 s",
+    "ready.notReady": "niet gereed voor verkeer: {reason}",
   },
   {
     "request.noSuchResource": "no such resource: {method} {path}",
@@ -45,5 +48,8 @@ export const requestMessages = defineMessages(
     "session.busy": "too many passwords are being checked at once; try again in a second",
     "session.accountChanged": "the account was changed during the login; log in again",
     "metrics.denied": "metrics are served to the addresses in MM_METRICS_ALLOW, or with the bearer token MM_METRICS_TOKEN",
+    "request.methodNotAllowed": "{method} is not allowed on {path}; allowed: {allow}",
+    "health.databaseDown": "the database did not answer within 1 s",
+    "ready.notReady": "not ready for traffic: {reason}",
   },
 );

@@ -15,7 +15,10 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const operationIdOf = (method: string, path: string) =>
   method.toLowerCase() + path.replace(/[^A-Za-z0-9]+([A-Za-z0-9])?/g, (_, next: string | undefined) => (next ?? "").toUpperCase());
 
-/** Load shedding answers 503 before the API-Version header is set, so that one is documented without it. */
+/**
+ * Every answer carries API-Version (app.ts sets it for /api and for the operations endpoints), but
+ * load shedding answers an /api 503 before that, so that one is documented without it.
+ */
 function responseOf(reply: Reply, withVersion: boolean) {
   const headers = { ...(withVersion ? { "API-Version": { $ref: "#/components/headers/API-Version" } } : {}), ...reply.headers };
   return {
@@ -65,6 +68,6 @@ export function describeOperation(key: RouteKey, operation: Operation) {
     security,
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(requestBody ? { requestBody } : {}),
-    responses: Object.fromEntries(Object.entries(replies).map(([status, reply]) => [status, responseOf(reply, isApi && status !== "503")])),
+    responses: Object.fromEntries(Object.entries(replies).map(([status, reply]) => [status, responseOf(reply, !(isApi && status === "503"))])),
   };
 }
