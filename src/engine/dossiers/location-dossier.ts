@@ -100,7 +100,8 @@ export function createLocationDossiers(db: Database, nearbyAir: NearbyAir, addre
     ]);
     const heat = greenHeat[0];
     return {
-      ...point,
+      lat: point.lat,
+      lon: point.lon,
       radiusM,
       buurt: buurt && { code: buurt.code, name: buurt.name, wijkCode: buurt.wijkCode, wijkName: buurt.wijkName },
       keyFigures: keyFigures.map((r) => ({ measure: String(r.measure), period: Number(r.period), value: r.value === null ? null : Number(r.value) })),

@@ -46,6 +46,13 @@ export function describeOperation(key: RouteKey, operation: Operation) {
   const requestBody = requestBodyOf(operation.body);
 
   const errors: Record<number, Reply> = {};
+  // Express tags every answer it sends whole with an ETag (the answer cache with its own), and answers
+  // a GET whose If-None-Match names it with 304 and no body; a browser revalidating does exactly that.
+  if (method === "GET")
+    errors[304] = {
+      description: "Not modified: If-None-Match names the answer's current ETag (no body)",
+      headers: { ETag: { description: "The answer's ETag", schema: { type: "string" } } },
+    };
   if (parameters.length > 0 || requestBody) errors[400] = problem("A parameter is invalid; invalidParams names it and says how to fix it");
   if (access !== "public") errors[401] = problem("Not logged in");
   if (Array.isArray(access) || (changes && access !== "public"))
