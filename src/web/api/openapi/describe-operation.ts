@@ -60,6 +60,7 @@ export function describeOperation(key: RouteKey, operation: Operation) {
   if (operation.path) errors[404] = problem("No such resource");
   if (requestBody) errors[415] = problem("The body is not application/json");
   if (isApi) errors[503] = problem("Too many requests in progress; try again after Retry-After");
+  errors[500] = problem("An unexpected error: nothing internal is said, the server logged it under the requestId");
   const replies = { ...errors, ...operation.responses };
 
   const session = changes ? { cookieAuth: [], csrfHeader: [] } : { cookieAuth: [] };
