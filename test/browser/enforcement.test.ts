@@ -51,8 +51,18 @@ describe("enforcement", () => {
     await page.getByTestId("search-q").waitFor();
     await page.goto("/#/establishments?sort=due");
     await page.getByTestId("establishment-row").first().waitFor();
-    const scores = await page.getByTestId("due").evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute("data-score"))));
-    expect(scores.length).toBeGreaterThan(0);
+    // The login's landing list (by name) may still be on screen for a moment: wait for the answer to sort=due.
+    const readScores = () => page.getByTestId("due").evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute("data-score"))));
+    await expect
+      .poll(
+        async () => {
+          const scores = await readScores();
+          return scores.length > 0 && scores.every((score, i) => i === 0 || scores[i - 1]! >= score);
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(true);
+    const scores = await readScores();
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(await page.getByTestId("search-sort").inputValue()).toBe("due");
 

@@ -58,7 +58,7 @@ export function describeOperation(key: RouteKey, operation: Operation) {
   if (Array.isArray(access) || (changes && access !== "public"))
     errors[403] = problem("The role may not call this, or the X-CSRF-Token header is missing or wrong");
   if (operation.path) errors[404] = problem("No such resource");
-  if (requestBody) errors[415] = problem("The body is not application/json");
+  if (requestBody || changes) errors[415] = problem("The body is not application/json");
   if (isApi) errors[503] = problem("Too many requests in progress; try again after Retry-After");
   errors[500] = problem("An unexpected error: nothing internal is said, the server logged it under the requestId");
   const replies = { ...errors, ...operation.responses };
