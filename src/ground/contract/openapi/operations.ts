@@ -20,8 +20,7 @@ import { ComplianceQuery } from "../requests/air.ts";
 import { AreasQuery, SeriesQuery } from "../requests/themes.ts";
 import { ContributionsQuery, PartsQuery } from "../requests/contributions.ts";
 import { Change, NewAccount } from "../requests/users.ts";
-import { AnnotationPath, AnnotationsQuery, NewAnnotation } from "../requests/annotations.ts";
-import { NewAnswer, NewQuestion, QuestionPath, QuestionsQuery } from "../requests/questions.ts";
+import { noteOperations } from "./operations-notes.ts";
 import { json, problem, redirect, table, tooMany, type Operation } from "./operation.ts";
 
 // Path parameters these routes check in the handler (an unknown id is a 404), not with a schema.
@@ -319,59 +318,7 @@ export const operations = {
     query: AlertsQuery,
     responses: { 200: json("AlertList", "The alerts") },
   },
-  "GET /api/v1/annotations": {
-    summary:
-      "The notes on an indicator, a station or a pipeline (exactly one of indicator, station, pipeline), oldest date first; the author for analyst and admin only",
-    summaryNl:
-      "De notities bij een indicator, meetstation of pijplijn (precies één van indicator, station, pipeline), oudste datum eerst; de auteur alleen voor analist en beheerder",
-    tag: "themes",
-    query: AnnotationsQuery,
-    responses: { 200: json("AnnotationList", "The notes") },
-  },
-  "POST /api/v1/annotations": {
-    summary: "Add a dated note (a day or a range, text up to 500 characters, Dutch and optionally English) to an indicator, a station or a pipeline",
-    summaryNl:
-      "Een gedateerde notitie (een dag of periode, tekst tot 500 tekens, Nederlands en eventueel Engels) toevoegen aan een indicator, meetstation of pijplijn",
-    tag: "themes",
-    body: NewAnnotation,
-    responses: { 201: json("Annotation", "The note") },
-  },
-  "DELETE /api/v1/annotations/:id": {
-    summary: "Delete a note",
-    summaryNl: "Een notitie verwijderen",
-    tag: "themes",
-    path: AnnotationPath,
-    responses: { 204: { description: "Deleted" } },
-  },
-  "POST /api/v1/questions": {
-    summary: "Ask the analysts about a number; the server attaches the number's provenance as served to the asker's role (returned to analyst and admin only)",
-    summaryNl:
-      "De analisten een vraag stellen over een getal; de server voegt de herkomst toe zoals de rol van de vrager het getal kreeg (alleen zichtbaar voor analist en beheerder)",
-    tag: "themes",
-    body: NewQuestion,
-    responses: { 201: json("Question", "The question") },
-  },
-  "GET /api/v1/questions/mine": {
-    summary: "The caller's own questions with their answers, newest first",
-    summaryNl: "De eigen vragen met hun antwoorden, nieuwste eerst",
-    tag: "themes",
-    responses: { 200: json("QuestionList", "The questions") },
-  },
-  "GET /api/v1/questions": {
-    summary: "Every question, newest first, with the number's provenance; status=open|answered filters",
-    summaryNl: "Alle vragen, nieuwste eerst, met de herkomst van het getal; status=open|answered filtert",
-    tag: "themes",
-    query: QuestionsQuery,
-    responses: { 200: json("QuestionList", "The questions") },
-  },
-  "POST /api/v1/questions/:id/answer": {
-    summary: "Answer a question (again, to correct the answer)",
-    summaryNl: "Een vraag beantwoorden (opnieuw, om het antwoord te verbeteren)",
-    tag: "themes",
-    path: QuestionPath,
-    body: NewAnswer,
-    responses: { 200: json("Question", "The answered question") },
-  },
+  ...noteOperations,
   "POST /api/v1/backups": {
     summary: "Write a backup of the database into MM_BACKUP_DIR",
     summaryNl: "Een back-up van de database schrijven in MM_BACKUP_DIR",
