@@ -19,20 +19,11 @@ import type { MessageKey } from "../messages.ts";
 import { baseStyles } from "../styles.ts";
 import { buildingMapStyles } from "./building-map-styles.ts";
 import { bboxSizeM, MAX_BBOX_SIDE_M } from "../../../src/ground/contract/building-limits.ts";
-import {
-  drawBuildingMap,
-  kindColour,
-  kindGlyph,
-  pointAt,
-  pointKinds,
-  toFootprint,
-  type BoundaryGeometry,
-  type Footprint,
-  type MapPointInput,
-} from "./building-map-draw.ts";
+import { drawBuildingMap, kindColour, kindGlyph, pointAt, pointKinds, toFootprint, type BoundaryGeometry, type MapPointInput } from "./building-map-draw.ts";
 import { bboxContains, initialView, panBy, requestBbox, viewBbox, zoomAt, type Bbox, type MapView, type ViewSize } from "./building-map-projection.ts";
 import { keyGesture, PointerGestures, wheelFactor, type Gesture } from "./building-map-gestures.ts";
 import { pointCounts, renderPointList } from "./building-map-points.ts";
+import { countInView, statusText, type Loaded, type Status } from "./building-map-status.ts";
 import { scaleBar } from "./scale-bar.ts";
 
 export type { MapPointInput as BuildingMapPoint, PointKind as BuildingMapPointKind } from "./building-map-draw.ts";
@@ -41,15 +32,6 @@ export type MapDrawnEvent = CustomEvent<{ buildings: number; ms: number }>;
 /** Wait this long after the last pan or zoom before asking for buildings. */
 const FETCH_DEBOUNCE_MS = 150;
 const ZOOM_STEP = 2;
-
-type Status = "idle" | "loading" | "ready" | "too-large" | "failed";
-
-interface Loaded {
-  bbox: Bbox;
-  footprints: Footprint[];
-  truncated: boolean;
-  total: number;
-}
 
 export class BuildingMap extends LitElement {
   static override properties = {
@@ -368,16 +350,7 @@ export class BuildingMap extends LitElement {
   }
 
   #statusText() {
-    const text =
-      this._status === "loading"
-        ? this.#t("buildingMap.loading")
-        : this._status === "too-large"
-          ? this.#t("buildingMap.zoomInForBuildings")
-          : this._status === "failed"
-            ? this.#t("buildingMap.failed", { reason: this._error })
-            : this._loaded?.truncated
-              ? this.#t("buildingMap.truncated", { shown: this._loaded.footprints.length, total: this._loaded.total })
-              : "";
+    const text = statusText(this._status, this._error, this._loaded, (key, params) => this.#t(key, params));
     return text ? html`<span>${text}</span>` : nothing;
   }
 
@@ -391,8 +364,7 @@ export class BuildingMap extends LitElement {
 
   #countInView(): number {
     if (!this._loaded || !this._view || !this._size) return 0;
-    const [west, south, east, north] = viewBbox(this._view, this._size);
-    return this._loaded.footprints.filter(({ bbox }) => bbox[2] >= west && bbox[0] <= east && bbox[3] >= south && bbox[1] <= north).length;
+    return countInView(this._loaded, viewBbox(this._view, this._size));
   }
 }
 
