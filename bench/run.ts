@@ -7,9 +7,12 @@
  * against the same without), disclosure (the disclosure audit's cost per publish at scale 1 and 10),
  * address-search (the address box's p95 on the demo's BAG and on ten times as many addresses, against
  * a lookup by id), publish-changes (a publish's change summary as a share of the run's time, at scale 10),
+ * snapshot (a reader's snapshot: size, time and the writer's extra memory at scale 1, 10 and 30, `--scales 1,10`),
  * browser (the policy pages in headless Chromium until fully drawn, and their
  * first-load JavaScript), lighthouse (scores on four pages, mobile) and startup (a clean clone's `npm start` until the first logged-in answer);
  * those two report milliseconds, KB and seconds against targets rather than ratios.
+ * scale-out (a writer, two readers, PostgreSQL and HAProxy: the balancer's cost as a ratio to one reader
+ * asked directly, publish-to-readers time, failed requests during a reader kill and a rolling restart).
  * Without names, all run.
  */
 import os from "node:os";
@@ -26,6 +29,8 @@ import { benchLoad } from "./load.ts";
 import { benchLighthouse } from "./lighthouse.ts";
 import { benchLoginFlood } from "./login-flood.ts";
 import { benchPublishChanges } from "./publish-changes.ts";
+import { benchSnapshot } from "./snapshot.ts";
+import { benchScaleOut } from "./scale-out.ts";
 import { benchSoak } from "./soak.ts";
 import { benchStartup } from "./startup.ts";
 
@@ -49,10 +54,14 @@ const benches: Record<string, () => Promise<object>> = {
   "login-flood": () => benchLoginFlood(),
   disclosure: () => benchDisclosure(),
   "publish-changes": () => benchPublishChanges(),
+  snapshot: () => benchSnapshot(),
   lighthouse: () => benchLighthouse(),
+  "scale-out": withDemo(benchScaleOut),
 };
 
-const names = process.argv.slice(2);
+// Options (`--scales 1,10` for snapshot) are read by the benchmark itself; the rest are names.
+const args = process.argv.slice(2);
+const names = args.filter((arg, i) => !arg.startsWith("--") && !args[i - 1]?.startsWith("--"));
 const unknown = names.filter((n) => !(n in benches));
 if (unknown.length) {
   console.error(`unknown benchmark ${unknown.join(", ")}; choose from ${Object.keys(benches).join(", ")}`);

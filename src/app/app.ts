@@ -27,6 +27,9 @@ import { airRoutes } from "../web/api/air-routes.ts";
 import { createAirCompliance } from "../engine/stations/air-compliance.ts";
 import { themeRoutes } from "../web/api/theme-routes.ts";
 import { createLoginThrottle } from "../engine/auth/login-throttle.ts";
+import { createStoredLoginThrottle } from "../engine/auth/stored-login-throttle.ts";
+import { embeddedState } from "../store/state/embedded-state.ts";
+import type { StateDb } from "../store/state/state-db.ts";
 import { createSessionStore } from "../engine/auth/session-store.ts";
 import type { Runner } from "../pipelines/framework/run-pipeline.ts";
 import { backupDir, type Config } from "./config.ts";
@@ -37,6 +40,7 @@ import { precompressed, staticFiles } from "../web/http/precompressed.ts";
 import { logRequests, requestIdOf } from "../web/http/request-log.ts";
 import type { Logger } from "../ground/logger.ts";
 import { createRouteRegistrar, loadSession, methodNotAllowed } from "../web/http/routes.ts";
+import { readerRoutes } from "../web/http/reader-routes.ts";
 import { deniedSubject } from "../web/http/denied-subject.ts";
 import { auditRoutes } from "../web/api/audit-routes.ts";
 import { createSessionCookie } from "../web/http/session-cookie.ts";
@@ -58,6 +62,8 @@ import type { PolicyPlan } from "../engine/themes/policy-plan.ts";
 export interface AppDeps {
   config: Config;
   db: Database;
+  /** Sessions, accounts, throttle, audit log and alerts (start-monitor.ts: PostgreSQL with MM_STATE_URL); default: in `db`. */
+  state?: StateDb;
   plan: PolicyPlan;
   municipality: Municipality;
   clock: () => Date;
@@ -76,6 +82,8 @@ export interface AppDeps {
   checks?: GoLiveChecks;
   /** Runs first on every request, e.g. to watch the answers (the contract test: test/support/contract-observer.ts). */
   observe?: RequestHandler;
+  /** A reader (MM_MODE=reader, src/app/start-reader.ts): the routes that write to DuckDB answer 503. */
+  readOnly?: boolean;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -131,7 +139,9 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use(express.json({ limit: "16kb" }));
 
+  const state = deps.state ?? embeddedState(deps.db);
   const sessions = createSessionStore({
+    state,
     idleMs: config.MM_SESSION_IDLE_MINUTES * 60_000,
     absoluteMs: config.MM_SESSION_MAX_HOURS * 3_600_000,
     clock: deps.clock,
@@ -140,8 +150,8 @@ export function createApp(deps: AppDeps): Express {
   // Skips the public API and the widget (SESSION_FREE_PREFIXES in http/routes.ts, ADR 0010).
   app.use(loadSession(sessions, sessionCookie.name));
 
-  const audit = createAuditLog(deps.db, deps.clock, config.MM_AUDIT_RETENTION_DAYS);
-  const route = createRouteRegistrar(
+  const audit = createAuditLog(state, deps.clock, config.MM_AUDIT_RETENTION_DAYS);
+  const allRoutes = createRouteRegistrar(
     app,
     (session, key, req) =>
       audit
@@ -149,17 +159,19 @@ export function createApp(deps: AppDeps): Express {
         .catch((error: unknown) => deps.logger.error({ err: error }, `audit log write failed: ${error instanceof Error ? error.message : String(error)}`)),
     { "POST /api/v1/backups": config.MM_BACKUP_TOKEN },
   );
+  const route = deps.readOnly ? readerRoutes(allRoutes) : allRoutes;
   sessionRoutes(route, {
-    db: deps.db,
+    state,
     logger: deps.logger,
     config,
     sessions,
-    throttle: createLoginThrottle({ clock: deps.clock }),
+    // Shared by every process with MM_STATE_URL; counted in memory in the single embedded process.
+    throttle: state.kind === "postgres" ? createStoredLoginThrottle(state, { clock: deps.clock }) : createLoginThrottle({ clock: deps.clock }),
     cookie: sessionCookie,
     audit,
     clock: deps.clock,
   });
-  oidcRoutes(route, { db: deps.db, logger: deps.logger, clock: deps.clock, config, sessions, cookie: sessionCookie, audit });
+  oidcRoutes(route, { state, logger: deps.logger, clock: deps.clock, config, sessions, cookie: sessionCookie, audit });
   const indicators = deps.indicators ?? createIndicatorService(deps.db, deps.plan, deps.municipality, deps.dataClock);
   const annotations = createAnnotationStore(deps.db, deps.clock);
   themeRoutes(route, { db: deps.db, dataClock: deps.dataClock, config, indicators, annotations });
@@ -173,13 +185,13 @@ export function createApp(deps: AppDeps): Express {
   buildingRoutes(route, { db: deps.db, dataClock: deps.dataClock });
   pipelineRoutes(route, { pipelines, audit });
   goLiveRoutes(route, { checks: deps.checks ?? null, audit });
-  userRoutes(route, { db: deps.db, sessions, clock: deps.clock, audit });
+  userRoutes(route, { state, sessions, clock: deps.clock, audit });
   healthRoutes(route, { db: deps.db });
   readyRoutes(route, { db: deps.db, readiness: deps.readiness ?? createReadiness(), pipelines });
   metricsRoutes(route, { metrics, config });
   backupRoutes(route, { db: deps.db, dir: backupDir(config), clock: deps.clock, logger: deps.logger, audit });
   openapiRoutes(route);
-  alertRoutes(route, { db: deps.db, baseUrl: config.MM_URL });
+  alertRoutes(route, { db: state, baseUrl: config.MM_URL });
   annotationRoutes(route, { annotations });
   questionRoutes(route, { db: deps.db, indicators, questions: createQuestionStore(deps.db, deps.clock) });
   // A known path with another method: 405 with Allow (RFC 9110), not the 404 below.

@@ -3,6 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 import { checkOidcSettings, oidcSettings } from "../engine/auth/oidc-settings.ts";
 import { LOG_LEVELS } from "../ground/logger.ts";
+import { isPostgresUrl } from "../store/state/state-url.ts";
 import { CBS_TABLES_EXAMPLE, parseCbsTables } from "../pipelines/sources/cbs-key-figure-tables.ts";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
@@ -155,6 +156,14 @@ export const ConfigSchema = z
     MM_CLIENT_DIR: z.string().default(path.join(repoRoot, "dist", "client")),
     MM_SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
     MM_SESSION_MAX_HOURS: z.coerce.number().positive().default(10),
+    /**
+     * Where sessions, accounts, the login throttle, the audit log and the alerts are kept, shared by
+     * every process (docs/decisions/0028-sessions-and-state-in-a-database.md); unset: in MM_DB.
+     */
+    MM_STATE_URL: z
+      .string()
+      .refine(isPostgresUrl, { error: "MM_STATE_URL must be a PostgreSQL URL like postgres://monitor:secret@db:5432/monitor, or unset" })
+      .optional(),
     MM_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     /** API requests in progress beyond which new ones get 503 at once (health probes excepted). */
     MM_MAX_INFLIGHT: z.coerce.number().int().min(1).default(256),
@@ -223,6 +232,18 @@ export const ConfigSchema = z
     /** Run the pipelines on their cron schedules. Off for a read-only replica, or a benchmark. */
     MM_SCHEDULE: flag.default(true),
     /**
+     * "writer" (default): runs the pipelines and, with MM_SNAPSHOT_DIR, writes a snapshot after every
+     * publish. "reader": serves the newest snapshot read-only and runs nothing (docs/decisions/0029-reader-snapshots.md).
+     */
+    MM_MODE: z.enum(["writer", "reader"], { error: 'MM_MODE must be "writer" or "reader"' }).default("writer"),
+    /** The folder of read-only snapshots a writer writes and its readers serve. */
+    MM_SNAPSHOT_DIR: z.string().min(1, { error: "MM_SNAPSHOT_DIR must be a folder like /var/lib/milieumonitor/snapshots, or unset" }).optional(),
+    /** How long a reader keeps a snapshot after a newer one came, for readers slower to switch. */
+    MM_SNAPSHOT_GRACE_SECONDS: z.coerce
+      .number({ error: 'MM_SNAPSHOT_GRACE_SECONDS must be a number of seconds like "120"' })
+      .min(0, { error: "MM_SNAPSHOT_GRACE_SECONDS must be 0 or more" })
+      .default(120),
+    /**
      * Which proxies may tell the client's address (X-Forwarded-For), as Express's "trust proxy": unset
      * trusts none, so the login throttle counts per socket address; e.g. "loopback" or "10.0.0.0/8".
      */
@@ -233,8 +254,21 @@ export const ConfigSchema = z
     /** Single sign-on with OpenID Connect (MM_OIDC_*): off unless MM_OIDC_ISSUER is set. */
     ...oidcSettings,
   })
-  .superRefine(checkOidcSettings);
+  .superRefine(checkOidcSettings)
+  .superRefine(checkReaderSettings);
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** A reader serves snapshots and keeps sessions, accounts and the audit log with the others, in PostgreSQL. */
+function checkReaderSettings(config: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  if (config.MM_MODE !== "reader") return;
+  for (const name of ["MM_SNAPSHOT_DIR", "MM_STATE_URL"])
+    if (!config[name])
+      ctx.addIssue({
+        code: "custom",
+        path: [name],
+        message: `${name} must be set when MM_MODE is "reader" (${name === "MM_SNAPSHOT_DIR" ? "the folder the writer writes its snapshots to" : "the PostgreSQL database the writer and readers share, like postgres://monitor@db/monitor"})`,
+      });
+}
 
 export const backupDir = (config: Pick<Config, "MM_BACKUP_DIR" | "MM_DB">): string =>
   config.MM_BACKUP_DIR ?? path.join(path.dirname(path.resolve(config.MM_DB)), "backups");

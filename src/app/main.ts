@@ -7,6 +7,7 @@ import { ensureClientBuilt } from "./client-build.ts";
 import { loadConfig } from "./config.ts";
 import { createLogger, type Logger } from "../ground/logger.ts";
 import { startMonitor, type Monitor } from "./start-monitor.ts";
+import { startReader } from "./start-reader.ts";
 
 /** Past this, a shutdown that hangs is cut short: exit code 1 and a log line saying so. */
 const SHUTDOWN_DEADLINE_MS = 25_000;
@@ -15,7 +16,7 @@ const started = performance.now();
 // Until the configuration (MM_LOG_LEVEL) is read, e.g. to report that it is invalid: level info.
 let logger: Logger = createLogger({ level: "info" });
 
-let monitor: Monitor | undefined;
+let monitor: Pick<Monitor, "close" | "municipality"> | undefined;
 let stopping = false;
 
 /** Ends the process once: gracefully (see closeGracefully), within the hard deadline. */
@@ -43,17 +44,21 @@ try {
   await ensureClientBuilt(config.MM_CLIENT_DIR, logger);
   // A database DuckDB has invalidated cannot be used again by this process: exit non-zero, so the
   // supervisor (systemd, Docker's restart policy) starts a fresh one, which replays the WAL.
-  monitor = await startMonitor({
-    config,
-    clock: () => new Date(),
-    logger,
-    runAtStart: config.MM_RUN_AT_START,
-    schedule: config.MM_SCHEDULE,
-    onFatal: (reason) => void shutdown(reason, { exitCode: 1 }),
-  });
+  // A reader (MM_MODE=reader) serves the writer's snapshots read-only and runs no pipelines.
+  monitor =
+    config.MM_MODE === "reader"
+      ? await startReader({ config, clock: () => new Date(), logger })
+      : await startMonitor({
+          config,
+          clock: () => new Date(),
+          logger,
+          runAtStart: config.MM_RUN_AT_START,
+          schedule: config.MM_SCHEDULE,
+          onFatal: (reason) => void shutdown(reason, { exitCode: 1 }),
+        });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   logger.info(
-    `Milieumonitor${config.MM_DEMO ? " (demo)" : ""} serving ${monitor.municipality.name} at http://localhost:${config.PORT} (ready in ${seconds} s)`,
+    `Milieumonitor${config.MM_DEMO ? " (demo)" : ""}${config.MM_MODE === "reader" ? " reader" : ""} serving ${monitor.municipality.name} at http://localhost:${config.PORT} (ready in ${seconds} s)`,
   );
   if (config.MM_DEMO) logger.info(`demo accounts (password "${DEMO_PASSWORD}"): ${demoUsers.map((u) => u.username).join(", ")}`);
   // SIGTERM comes from a supervisor or orchestrator: drain first. SIGINT is someone at a terminal.

@@ -24,9 +24,15 @@ import { disableDemoAccounts, ensureDemoUsers, listAccounts } from "../engine/au
 import { backupDir, type Config } from "./config.ts";
 import { openDatabase, type Database } from "../store/database.ts";
 import { recordWalRecovery } from "../store/wal-recovery.ts";
+import { openState } from "../store/state/open-state.ts";
+import type { StateDb } from "../store/state/state-db.ts";
+import { describeStateUrl } from "../store/state/state-url.ts";
 import { startDemoUpstream, type DemoUpstream } from "./demo.ts";
 import { handleStorageErrors, prepareDiskReserve } from "../store/disk-reserve.ts";
 import { closeGracefully, type CloseOptions } from "./graceful-close.ts";
+import { startWriterSnapshots } from "./writer-snapshots.ts";
+import { listen } from "./listen.ts";
+import type { SnapshotWriter } from "../store/snapshots/snapshot-writer.ts";
 import { lineLogger, type Logger } from "../ground/logger.ts";
 import { createReadiness } from "../engine/operations/readiness.ts";
 import { createPipelineService } from "../engine/pipelines/pipeline-service.ts";
@@ -68,9 +74,13 @@ export interface Monitor {
   url: string;
   app: Express;
   db: Database;
+  /** Sessions, accounts, throttle, audit log and alerts: PostgreSQL with MM_STATE_URL, else `db` itself. */
+  state: StateDb;
   runner: Runner;
   /** Alert evaluation (src/engine/alerts): after every run and on a timer. */
   alerts: AlertMonitor;
+  /** With MM_SNAPSHOT_DIR: the readers' snapshot after every publish (docs/decisions/0029-reader-snapshots.md). */
+  snapshots: SnapshotWriter | null;
   /** The indicators, computed once per publish for the API and the alerts. */
   indicators: IndicatorService;
   settings: SourceSettings;
@@ -176,7 +186,10 @@ export async function openSources(deps: MonitorDeps) {
     fetchJson: deps.fetchJson ?? createFetchJson({ ...upstreamOptions(config, clock), ...deps.upstream }),
     settingNames: demo ? demoSettingNames(liveSettingNames) : liveSettingNames,
     // The only files SQL may read are the sources' own (CSV, JSON and GeoJSON exports); it writes only backups.
-    lockdown: { allowedDirectories: [settings.filesDir ?? config.MM_FILES_DIR, backupDir(config)], memoryLimit: config.MM_DB_MEMORY_LIMIT } satisfies Lockdown,
+    lockdown: {
+      allowedDirectories: [settings.filesDir ?? config.MM_FILES_DIR, backupDir(config), ...(config.MM_SNAPSHOT_DIR ? [config.MM_SNAPSHOT_DIR] : [])],
+      memoryLimit: config.MM_DB_MEMORY_LIMIT,
+    } satisfies Lockdown,
     async close() {
       await demo?.server.close();
     },
@@ -214,11 +227,26 @@ export async function openPipelineContext(deps: MonitorDeps) {
   if (db.walSetAside) for (const line of await recordWalRecovery(db, db.walSetAside, clock())) logger.warn(line);
   const abandoned = await abandonInterruptedRuns(db, clock());
   if (abandoned) logger.warn(`${abandoned} pipeline run(s) were cut off by the last shutdown and are marked abandoned`);
-  if (config.MM_DEMO) await ensureDemoUsers(db, clock());
+  let state: StateDb;
+  try {
+    state = await openState({
+      url: config.MM_STATE_URL,
+      db,
+      statementTimeoutMs: config.MM_QUERY_TIMEOUT_MS,
+      onError: (error) => logger.error({ err: error }, `state database connection failed: ${error.message}`),
+    });
+  } catch (error) {
+    await demo?.server.close();
+    await db.close();
+    throw error;
+  }
+  if (config.MM_STATE_URL) logger.info(`state: sessions, accounts, audit log and alerts in ${describeStateUrl(config.MM_STATE_URL)}`);
+  // Demo accounts are made (or disabled) in whichever database holds the accounts.
+  if (config.MM_DEMO) await ensureDemoUsers(state, clock());
   else {
-    const disabled = await disableDemoAccounts(db);
+    const disabled = await disableDemoAccounts(state);
     if (disabled.length) logger.warn(`WARNING: demo accounts still had the demo password outside demo mode and are now disabled: ${disabled.join(", ")}`);
-    if (!config.MM_OIDC_ISSUER && (await listAccounts(db)).every((account) => account.disabled))
+    if (!config.MM_OIDC_ISSUER && (await listAccounts(state)).every((account) => account.disabled))
       logger.warn("no active accounts: add one with `npm run users -- add <name> --role admin` (password on stdin)");
   }
   const runner = createRunner({
@@ -234,6 +262,7 @@ export async function openPipelineContext(deps: MonitorDeps) {
   });
   return {
     db,
+    state,
     runner,
     settings,
     municipality,
@@ -243,6 +272,7 @@ export async function openPipelineContext(deps: MonitorDeps) {
     sources,
     async close() {
       await demo?.server.close();
+      await state.close();
       await db.close();
     },
   };
@@ -254,7 +284,7 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
   const plan = loadPolicyPlan(config.MM_POLICY_PLAN);
   const alertRules = loadAlertRules(config.MM_ALERTS);
   const context = await openPipelineContext({ ...deps, logger });
-  const { db, settings, municipality, demo, noDemoData, automatic } = context;
+  const { db, state, settings, municipality, demo, noDemoData, automatic } = context;
   const dataClock = () => dataNow(settings, clock);
   // One indicator service for the API and the alerts, so a publish computes the indicators once.
   const indicators = createIndicatorService(db, plan, municipality, dataClock);
@@ -265,7 +295,9 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
   // One pipeline service for the API, /readyz, /metrics and the alerts: one freshness judgement, one cache.
   // Freshness by the wall clock, also on the demo's frozen snapshot (docs/decisions/0027-freshness-from-release-schedules.md).
   const pipelineService = createPipelineService(db, runner, clock, noDemoData, { snapshotUntil: settings.asOf ?? null });
-  const alerts = createAlertMonitor({ db, rules: alertRules, indicators, pipelines: pipelineService, clock, logger, webhook, baseUrl: config.MM_URL });
+  const alerts = createAlertMonitor({ db, state, rules: alertRules, indicators, pipelines: pipelineService, clock, logger, webhook, baseUrl: config.MM_URL });
+  // Subscribed before the start-up runs, so that their publishes reach the readers too.
+  const snapshots = config.MM_SNAPSHOT_DIR ? await startWriterSnapshots(db, config.MM_SNAPSHOT_DIR, logger) : null;
 
   // A backfill (a sliced source: years of history) may take hours: it runs after the others, and a
   // first start serves once those are in, while the backfill publishes slice by slice.
@@ -299,6 +331,7 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
   const app = createApp({
     config,
     db,
+    state,
     plan,
     municipality,
     clock,
@@ -311,13 +344,7 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
     checks,
     observe: deps.observe,
   });
-  const server: Server = await new Promise((resolve, reject) => {
-    // Express 5 calls back with the error when listening fails.
-    const listening = app.listen(config.PORT, config.HOST, (error?: NodeJS.ErrnoException) => {
-      if (!error) resolve(listening);
-      else reject(error.code === "EADDRINUSE" ? new Error(`port ${config.PORT} is in use; stop the other server or set PORT`) : error);
-    });
-  });
+  const server: Server = await listen(app, config);
   const scheduler: Scheduler | null = (deps.schedule ?? true) ? schedulePipelines(automatic, runner, logger) : null;
   alerts.request();
   alerts.startTimer(config.MM_ALERT_INTERVAL_MINUTES * 60_000);
@@ -326,8 +353,10 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
     url: `http://${config.HOST}:${(server.address() as AddressInfo).port}`,
     app,
     db,
+    state,
     runner,
     alerts,
+    snapshots,
     indicators,
     settings,
     municipality,
@@ -344,6 +373,7 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
           pending: startupRuns,
           db,
           closeRest: async () => {
+            await snapshots?.stop();
             await checks.stop();
             await context.close();
           },

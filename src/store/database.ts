@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
 import { QueryTimeout, Unavailable } from "../ground/domain-errors.ts";
 import { msg } from "../ground/i18n/message.ts";
 import { literal } from "../ground/sql-text.ts";
@@ -62,6 +62,12 @@ export interface Lockdown {
   memoryLimit: string;
 }
 
+/** Creates the schema (tables, sequences, macros) and the domain rules in the connection's current database. */
+export async function createSchema(connection: DuckDBConnection): Promise<void> {
+  await connection.run(schemaSql);
+  await connection.run(domainRulesSql);
+}
+
 function lockdownSql({ allowedDirectories, memoryLimit }: Lockdown): string {
   const directories = allowedDirectories.map((d) => literal(path.resolve(d) + path.sep)).join(", ");
   return [
@@ -75,16 +81,32 @@ function lockdownSql({ allowedDirectories, memoryLimit }: Lockdown): string {
   ].join(";\n");
 }
 
+export interface OpenOptions {
+  maxConnections?: number;
+  defaultTimeoutMs?: number;
+  lockdown?: Lockdown;
+  /**
+   * Opens a finished file as it is (a reader's snapshot, src/store/snapshots): DuckDB's READ_ONLY
+   * mode, which other processes may share; no schema, rules or renames are written (the writer did
+   * that), and no WAL is replayed (a snapshot is checkpointed whole before it gets its name).
+   */
+  readOnly?: boolean;
+}
+
 export async function openDatabase(
   file: string,
-  { maxConnections = 8, defaultTimeoutMs = 10_000, lockdown }: { maxConnections?: number; defaultTimeoutMs?: number; lockdown?: Lockdown } = {},
+  { maxConnections = 8, defaultTimeoutMs = 10_000, lockdown, readOnly = false }: OpenOptions = {},
 ): Promise<Database> {
-  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
-  const { instance, walSetAside } = await openInstance(file);
+  if (file !== ":memory:" && !readOnly) mkdirSync(path.dirname(file), { recursive: true });
+  const { instance, walSetAside } = readOnly
+    ? { instance: await DuckDBInstance.create(file, { access_mode: "READ_ONLY" }), walSetAside: null }
+    : await openInstance(file);
   const bootstrap = await instance.connect();
-  await bootstrap.run(schemaSql);
-  await bootstrap.run(domainRulesSql);
-  const renamedTables = await renameLegacyTables(bootstrap);
+  let renamedTables: TableRename[] = [];
+  if (!readOnly) {
+    await createSchema(bootstrap);
+    renamedTables = await renameLegacyTables(bootstrap);
+  }
   if (lockdown) await bootstrap.run(lockdownSql(lockdown));
   bootstrap.closeSync();
 
@@ -222,7 +244,7 @@ export async function openDatabase(
   };
 }
 
-function normalizeRow(row: Record<string, unknown>): Row {
+export function normalizeRow(row: Record<string, unknown>): Row {
   for (const key of Object.keys(row)) {
     const value = row[key];
     if (typeof value === "bigint") row[key] = Number(value);

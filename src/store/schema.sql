@@ -229,3 +229,26 @@ CREATE TABLE IF NOT EXISTS meta.publish_changes (
   summary    VARCHAR NOT NULL,
   measure_ms DOUBLE NOT NULL
 );
+
+-- Sessions (src/engine/auth/session-store.ts), kept across restarts: the cookie's token is stored only
+-- as its SHA-256. account_versions counts how often each account's sessions were ended, so a login
+-- that read the account before the change stores no session (ADR 0002's addendum, ADR 0028).
+CREATE TABLE IF NOT EXISTS meta.sessions (
+  token_hash    VARCHAR PRIMARY KEY,
+  csrf_token    VARCHAR NOT NULL,
+  username      VARCHAR NOT NULL,
+  role          VARCHAR NOT NULL,
+  created_at    TIMESTAMP NOT NULL,
+  last_seen_at  TIMESTAMP NOT NULL
+);
+CREATE TABLE IF NOT EXISTS meta.account_versions (
+  username      VARCHAR PRIMARY KEY,
+  version       BIGINT NOT NULL
+);
+-- The stored login throttle's attempts (src/engine/auth/stored-login-throttle.ts): used with
+-- MM_STATE_URL, where processes share it; the embedded default counts in memory.
+CREATE TABLE IF NOT EXISTS meta.login_attempts (
+  attempt_id    VARCHAR NOT NULL,
+  key           VARCHAR NOT NULL,
+  at_ms         BIGINT NOT NULL
+);

@@ -105,7 +105,7 @@ describe("single sign-on with OpenID Connect", () => {
 
     // The same race, harder: six first logins of one new subject at once.
     const identity = { issuer: provider.issuer, subject: "sub-race", claims: { preferred_username: "race" } };
-    const logins = await Promise.all(Array.from({ length: 6 }, () => resolveSsoUser(monitor.db, identity, "policy", new Date())));
+    const logins = await Promise.all(Array.from({ length: 6 }, () => resolveSsoUser(monitor.state, identity, "policy", new Date())));
     expect(new Set(logins.map((l) => ("user" in l ? l.user.username : l.refused)))).toEqual(new Set(["sso:race"]));
     expect((await oidcUsers()).filter((u) => u.subject === "sub-race")).toHaveLength(1);
   });

@@ -15,8 +15,10 @@ if (!file) {
 const config = loadConfig(process.env);
 try {
   // npm runs scripts in the package folder; a relative path means where npm was called.
-  const { replaced } = await restoreDatabase(path.resolve(process.env.INIT_CWD ?? process.cwd(), file), config.MM_DB, new Date());
+  const { replaced, sessions } = await restoreDatabase(path.resolve(process.env.INIT_CWD ?? process.cwd(), file), config.MM_DB, new Date());
   console.info(`restored ${config.MM_DB} from ${file}${replaced ? `; the replaced database is kept as ${replaced}` : ""}`);
+  // With MM_STATE_URL the sessions are in PostgreSQL, which a restore of the data file does not touch.
+  if (!config.MM_STATE_URL) console.info(`${sessions} session(s) still valid`);
 } catch (error) {
   console.error(`restore failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

@@ -14,6 +14,7 @@ import { createAlertDeliveries } from "./alert-deliveries.ts";
 import type { AlertCondition } from "./alert-condition.ts";
 import type { AlertRules } from "./alert-rules.ts";
 import { createAlertStore } from "./alert-store.ts";
+import type { StateQuery } from "../../store/state/state-db.ts";
 import { indicatorConditions } from "./indicator-conditions.ts";
 import { failedConditions, readFailedRuns, readStaleDatasets, staleConditions } from "./pipeline-conditions.ts";
 import { createDailyMeanReader, stationConditions } from "./station-conditions.ts";
@@ -21,6 +22,8 @@ import type { WebhookSettings } from "./webhook.ts";
 
 export interface AlertMonitorDeps {
   db: Database;
+  /** Where meta.alerts is kept (PostgreSQL with MM_STATE_URL); default: `db`. */
+  state?: StateQuery;
   rules: AlertRules;
   indicators: IndicatorService;
   /** Judges each dataset's freshness (against the data clock) for pipeline-stale, as /readyz does. */
@@ -65,7 +68,7 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 export function createAlertMonitor(deps: AlertMonitorDeps): AlertMonitor {
-  const store = createAlertStore(deps.db);
+  const store = createAlertStore(deps.state ?? deps.db);
   const dailyMeans = createDailyMeanReader(deps.db);
   const halted = new AbortController();
   const { signal } = halted;

@@ -1,20 +1,27 @@
-/** meta.alerts: opening, resolving and listing alerts, and recording their webhook deliveries. */
+/**
+ * meta.alerts (in the state database: the DuckDB file, or PostgreSQL): opening, resolving and listing
+ * alerts, and recording their webhook deliveries.
+ */
 import type { Alert, AlertKind } from "../../ground/contract/contract-alerts.ts";
-import type { Database, QueryOptions, Row } from "../../store/database.ts";
+import type { QueryOptions, Row } from "../../store/database.ts";
+import type { StateQuery } from "../../store/state/state-db.ts";
+import { isoSeconds, utcTimestamp } from "../../store/state/timestamps.ts";
 import type { AlertCondition } from "./alert-condition.ts";
 
 export type DeliveryStatus = NonNullable<Alert["delivery"]>["status"];
 export type AlertEventName = "opened" | "resolved";
 
-const iso = (column: string) => `strftime(${column}, '%Y-%m-%dT%H:%M:%SZ') AS ${column}`;
-const COLUMNS = `alert_id, rule, kind, subject, ${iso("opened_at")}, ${iso("resolved_at")}, message_nl, message_en, details,
+const COLUMNS = `alert_id, rule, kind, subject, opened_at, resolved_at, message_nl, message_en, details,
   delivery_event, delivery_status, delivery_attempts, delivery_error`;
 const BY_ID_SQL = `SELECT ${COLUMNS} FROM meta.alerts WHERE alert_id = $1`;
 const OPEN_SQL = `SELECT ${COLUMNS} FROM meta.alerts WHERE resolved_at IS NULL ORDER BY alert_id`;
 const PENDING_SQL = `SELECT ${COLUMNS} FROM meta.alerts WHERE delivery_status = 'pending' ORDER BY alert_id`;
-const KIND_IN = "list_contains(CAST($1::JSON AS VARCHAR[]), kind)";
-const LIST_OPEN_SQL = `SELECT ${COLUMNS} FROM meta.alerts WHERE resolved_at IS NULL AND ${KIND_IN} ORDER BY opened_at DESC, alert_id DESC`;
-const LIST_RESOLVED_SQL = `SELECT ${COLUMNS} FROM meta.alerts WHERE resolved_at IS NOT NULL AND ${KIND_IN} ORDER BY resolved_at DESC, alert_id DESC LIMIT 100`;
+/** `kind IN ($1, $2, …)`, one placeholder per kind: the same SQL in DuckDB and PostgreSQL. */
+const kindIn = (kinds: AlertKind[]) => `kind IN (${kinds.map((_, i) => `$${i + 1}`).join(", ")})`;
+const listOpenSql = (kinds: AlertKind[]) =>
+  `SELECT ${COLUMNS} FROM meta.alerts WHERE resolved_at IS NULL AND ${kindIn(kinds)} ORDER BY opened_at DESC, alert_id DESC`;
+const listResolvedSql = (kinds: AlertKind[]) =>
+  `SELECT ${COLUMNS} FROM meta.alerts WHERE resolved_at IS NOT NULL AND ${kindIn(kinds)} ORDER BY resolved_at DESC, alert_id DESC LIMIT 100`;
 
 /** An alert as stored, before it is shaped for a role (see alert-routes.ts). */
 export type StoredAlert = Omit<Alert, "target" | "link" | "delivery"> & { delivery: NonNullable<Alert["delivery"]> };
@@ -25,8 +32,8 @@ const toAlert = (r: Row): StoredAlert => ({
   kind: r.kind as AlertKind,
   subject: String(r.subject),
   message: { nl: String(r.message_nl), en: String(r.message_en) },
-  openedAt: String(r.opened_at),
-  resolvedAt: (r.resolved_at as string | null) ?? null,
+  openedAt: isoSeconds(r.opened_at),
+  resolvedAt: isoSeconds(r.resolved_at, "nullable"),
   details: JSON.parse(String(r.details)) as StoredAlert["details"],
   delivery: {
     event: (r.delivery_event as AlertEventName | null) ?? null,
@@ -36,7 +43,7 @@ const toAlert = (r: Row): StoredAlert => ({
   },
 });
 
-export function createAlertStore(db: Database) {
+export function createAlertStore(db: StateQuery) {
   const byId = async (id: number) => toAlert((await db.query(BY_ID_SQL, [id]))[0]!);
   return {
     async open(): Promise<StoredAlert[]> {
@@ -51,7 +58,7 @@ export function createAlertStore(db: Database) {
           condition.rule,
           condition.kind,
           condition.subject,
-          now.toISOString(),
+          utcTimestamp(now),
           condition.message.nl,
           condition.message.en,
           JSON.stringify(condition.details),
@@ -64,7 +71,7 @@ export function createAlertStore(db: Database) {
     async resolve(id: number, now: Date, delivery: DeliveryStatus): Promise<StoredAlert> {
       await db.query(
         `UPDATE meta.alerts SET resolved_at = $2::TIMESTAMP, delivery_event = 'resolved', delivery_status = $3, delivery_attempts = 0, delivery_error = NULL WHERE alert_id = $1`,
-        [id, now.toISOString(), delivery],
+        [id, utcTimestamp(now), delivery],
       );
       return byId(id);
     },
@@ -88,9 +95,9 @@ export function createAlertStore(db: Database) {
     /** Open alerts of these kinds (newest first), then, for state "all", the last 100 resolved ones. */
     async list(kinds: AlertKind[], state: "open" | "all", options: QueryOptions): Promise<StoredAlert[]> {
       if (kinds.length === 0) return [];
-      const open = await db.query(LIST_OPEN_SQL, [JSON.stringify(kinds)], options);
+      const open = await db.query(listOpenSql(kinds), kinds, options);
       if (state === "open") return open.map(toAlert);
-      const resolved = await db.query(LIST_RESOLVED_SQL, [JSON.stringify(kinds)], options);
+      const resolved = await db.query(listResolvedSql(kinds), kinds, options);
       return [...open, ...resolved].map(toAlert);
     },
   };

@@ -1,7 +1,7 @@
 /**
  * The audit log: logins, refusals, every dossier view and export and every admin action, with who
  * (user and role), what and when, and never a personal value (the subject is an id, a route with
- * its id or a rounded point, a file name). Kept in the database next to the data, appended to only,
+ * its id or a rounded point, a file name). Kept in the state database (the DuckDB file, or PostgreSQL shared by every process), appended to only,
  * readable by admin, filtered and paged for reading; entries older than the retention period are
  * deleted (checked at most once an hour).
  */
@@ -10,19 +10,18 @@ import type { AuditEntry, AuditList } from "../../ground/contract/contract-dossi
 import type { AuditFilter } from "../../ground/contract/requests/audit.ts";
 import { containsPattern } from "../../ground/like-pattern.ts";
 import { startOfLocalDay } from "../../ground/local-day.ts";
-import type { Database, QueryOptions } from "../../store/database.ts";
+import type { QueryOptions } from "../../store/database.ts";
+import type { StateQuery } from "../../store/state/state-db.ts";
+import { isoSeconds, utcTimestamp as timestamp } from "../../store/state/timestamps.ts";
 
 const HOUR_MS = 3_600_000;
-
-/** The column holds UTC without a zone. */
-const timestamp = (at: Date) => at.toISOString().replace("Z", "");
 
 /** Control characters (a forged newline, an escape sequence) are written as \u escapes. */
 const escapeControls = (text: string) =>
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
-export function createAuditLog(db: Database, clock: () => Date, retentionDays = 365) {
+export function createAuditLog(db: StateQuery, clock: () => Date, retentionDays = 365) {
   let lastPurge = -Infinity;
 
   async function purgeIfDue(options: QueryOptions) {
@@ -48,7 +47,7 @@ export function createAuditLog(db: Database, clock: () => Date, retentionDays = 
       // The WHERE clause is fixed text with numbered placeholders (whereClause); every value is bound.
       const where = whereClause(filter);
       const paging = where.params.length;
-      const pageSql = `SELECT strftime(viewed_at, '%Y-%m-%dT%H:%M:%SZ') AS at, username, role, action, subject, count(*) OVER () AS total
+      const pageSql = `SELECT viewed_at, username, role, action, subject, count(*) OVER () AS total
          FROM meta.audit_log ${where.sql} ORDER BY audit_id DESC LIMIT $${paging + 1} OFFSET $${paging + 2}`;
       const rows = await db.query(pageSql, [...where.params, limit, offset], options);
       // Past the last page there is no row to carry the total: count apart.
@@ -57,7 +56,7 @@ export function createAuditLog(db: Database, clock: () => Date, retentionDays = 
       return {
         total,
         entries: rows.map((r) => ({
-          at: String(r.at),
+          at: isoSeconds(r.viewed_at),
           username: String(r.username),
           role: r.role as AuditEntry["role"],
           action: r.action as AuditEntry["action"],
@@ -78,7 +77,7 @@ function whereClause(filter: AuditFilter): { sql: string; params: string[] } {
   const bind = (value: string) => `$${params.push(value)}`;
   const contains = (column: string, placeholder: string) => `${column} ILIKE ${placeholder} ESCAPE '\\'`;
   const conditions: string[] = [];
-  if (filter.user !== undefined) conditions.push(`lower(username) = lower(${bind(filter.user)})`);
+  if (filter.user !== undefined) conditions.push(`lower(username) = lower(${bind(filter.user)}::VARCHAR)`);
   if (filter.action?.length) conditions.push(`action IN (${filter.action.map(bind).join(", ")})`);
   if (filter.subject !== undefined) conditions.push(contains("subject", bind(containsPattern(filter.subject))));
   if (filter.from !== undefined) conditions.push(`viewed_at >= ${bind(timestamp(startOfLocalDay(filter.from)))}::TIMESTAMP`);

@@ -4,9 +4,8 @@
  * users on a mutable e-mail claim). The username is made once, at the first login, from the
  * preferred name, prefixed "sso:" so it can never be, or be taken for, a password account.
  */
-import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Role } from "../../ground/contract/contract.ts";
-import type { Database } from "../../store/database.ts";
+import type { StateDb, StateTransaction } from "../../store/state/state-db.ts";
 import type { OidcIdentity } from "./oidc.ts";
 import type { User } from "./users.ts";
 
@@ -14,10 +13,6 @@ import type { User } from "./users.ts";
 const NO_PASSWORD = "sso";
 
 export type SsoLogin = { user: User; roleChanged: boolean } | { refused: "disabled"; username: string };
-
-async function rows(connection: DuckDBConnection, sql: string, params: (string | boolean)[]) {
-  return (await connection.runAndReadAll(sql, params)).getRowObjectsJS();
-}
 
 /** "sso:" and the preferred username or name in lower-case letters, digits, ".", "_" and "-". */
 export function usernameBase(claims: Record<string, unknown>): string {
@@ -32,11 +27,9 @@ export function usernameBase(claims: Record<string, unknown>): string {
   return `sso:${slug || "user"}`;
 }
 
-async function freeUsername(connection: DuckDBConnection, base: string): Promise<string> {
+async function freeUsername(tx: StateTransaction, base: string): Promise<string> {
   const taken = new Set(
-    (await rows(connection, "SELECT username FROM meta.users WHERE username = $1 OR starts_with(username, $2)", [base, `${base}-`])).map((r) =>
-      String(r.username),
-    ),
+    (await tx.query("SELECT username FROM meta.users WHERE username = $1 OR starts_with(username, $2)", [base, `${base}-`])).map((r) => String(r.username)),
   );
   let candidate = base;
   for (let n = 2; taken.has(candidate); n++) candidate = `${base}-${n}`;
@@ -47,9 +40,9 @@ async function freeUsername(connection: DuckDBConnection, base: string): Promise
  * The account for this identity, created at its first login; its role is set from the groups at
  * every login. A disabled account stays refused whatever its groups say.
  */
-export async function resolveSsoUser(db: Database, identity: OidcIdentity, role: Role, now: Date): Promise<SsoLogin> {
+export async function resolveSsoUser(db: StateDb, identity: OidcIdentity, role: Role, now: Date): Promise<SsoLogin> {
   // Logins at the same moment may write the same rows (one user twice, or two users wanting the same
-  // name): DuckDB commits one and reports a conflict or duplicate key to the other, which runs again.
+  // name): the database commits one and reports a conflict or duplicate key to the other, which runs again.
   for (let attempt = 1; ; attempt++) {
     try {
       return await resolveOnce(db, identity, role, now);
@@ -61,50 +54,29 @@ export async function resolveSsoUser(db: Database, identity: OidcIdentity, role:
   }
 }
 
-async function resolveOnce(db: Database, identity: OidcIdentity, role: Role, now: Date): Promise<SsoLogin> {
+async function resolveOnce(db: StateDb, identity: OidcIdentity, role: Role, now: Date): Promise<SsoLogin> {
   const at = now.toISOString().replace("Z", "");
-  return db.withConnection(async (connection) => {
-    await connection.run("BEGIN TRANSACTION");
-    try {
-      const [known] = await rows(
-        connection,
-        "SELECT o.username, u.role, u.disabled FROM meta.oidc_users o LEFT JOIN meta.users u USING (username) WHERE o.issuer = $1 AND o.subject = $2",
-        [identity.issuer, identity.subject],
-      );
-      let login: SsoLogin;
-      if (known) {
-        const username = String(known.username);
-        // A linked account that is gone counts as disabled: fail closed rather than re-create it.
-        if (known.disabled !== false) login = { refused: "disabled", username };
-        else {
-          if (known.role !== role) await connection.run("UPDATE meta.users SET role = $2 WHERE username = $1", [username, role]);
-          await connection.run("UPDATE meta.oidc_users SET last_login = $3::TIMESTAMP WHERE issuer = $1 AND subject = $2", [
-            identity.issuer,
-            identity.subject,
-            at,
-          ]);
-          login = { user: { username, role }, roleChanged: known.role !== role };
-        }
-      } else {
-        const username = await freeUsername(connection, usernameBase(identity.claims));
-        await connection.run("INSERT INTO meta.users (username, password_hash, role, created_at) VALUES ($1, $2, $3, $4::TIMESTAMP)", [
-          username,
-          NO_PASSWORD,
-          role,
-          at,
-        ]);
-        await connection.run(
-          "INSERT INTO meta.oidc_users (issuer, subject, username, created_at, last_login) VALUES ($1, $2, $3, $4::TIMESTAMP, $4::TIMESTAMP)",
-          [identity.issuer, identity.subject, username, at],
-        );
-        login = { user: { username, role }, roleChanged: false };
-      }
-      await connection.run("COMMIT");
-      return login;
-    } catch (error) {
-      // A COMMIT that failed (conflict, duplicate key) has ended the transaction already.
-      await connection.run("ROLLBACK").catch(() => undefined);
-      throw error;
+  return db.transaction<SsoLogin>(async (tx) => {
+    const [known] = await tx.query(
+      "SELECT o.username, u.role, u.disabled FROM meta.oidc_users o LEFT JOIN meta.users u USING (username) WHERE o.issuer = $1 AND o.subject = $2",
+      [identity.issuer, identity.subject],
+    );
+    if (known) {
+      const username = String(known.username);
+      // A linked account that is gone counts as disabled: fail closed rather than re-create it.
+      if (known.disabled !== false) return { refused: "disabled", username };
+      if (known.role !== role) await tx.query("UPDATE meta.users SET role = $2 WHERE username = $1", [username, role]);
+      await tx.query("UPDATE meta.oidc_users SET last_login = $3::TIMESTAMP WHERE issuer = $1 AND subject = $2", [identity.issuer, identity.subject, at]);
+      return { user: { username, role }, roleChanged: known.role !== role };
     }
+    const username = await freeUsername(tx, usernameBase(identity.claims));
+    await tx.query("INSERT INTO meta.users (username, password_hash, role, created_at) VALUES ($1, $2, $3, $4::TIMESTAMP)", [username, NO_PASSWORD, role, at]);
+    await tx.query("INSERT INTO meta.oidc_users (issuer, subject, username, created_at, last_login) VALUES ($1, $2, $3, $4::TIMESTAMP, $4::TIMESTAMP)", [
+      identity.issuer,
+      identity.subject,
+      username,
+      at,
+    ]);
+    return { user: { username, role }, roleChanged: false };
   });
 }

@@ -1,11 +1,12 @@
 /**
- * Accounts live in meta.users; demo accounts are created in demo mode only, and disabled when the
+ * Accounts live in meta.users (in the state database: the DuckDB file, or PostgreSQL); demo accounts are created in demo mode only, and disabled when the
  * same database is served outside demo mode. Managed with `npm run users` or the admin API.
  */
 import { roles, type Role } from "../../ground/contract/contract.ts";
 // The rules are shared with the admin's account page, which shows them as they are typed.
 import { MIN_PASSWORD_LENGTH, isLongEnoughPassword, isValidUsername } from "../../ground/contract/account-rules.ts";
-import type { Database } from "../../store/database.ts";
+import type { StateQuery } from "../../store/state/state-db.ts";
+import { isoSeconds, utcTimestamp } from "../../store/state/timestamps.ts";
 import { msg, renderMessage, type Message } from "../../ground/i18n/message.ts";
 import { quoted } from "../../ground/i18n/quoted.ts";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./passwords.ts";
@@ -23,31 +24,32 @@ export const demoUsers: User[] = [
   { username: "admin", role: "admin" },
 ];
 
-export async function ensureDemoUsers(db: Database, now: Date): Promise<void> {
+export async function ensureDemoUsers(db: StateQuery, now: Date): Promise<void> {
   for (const user of demoUsers) {
     const existing = await db.query("SELECT 1 FROM meta.users WHERE username = $1", [user.username]);
     if (existing.length) continue;
-    await db.query("INSERT INTO meta.users (username, password_hash, role, created_at) VALUES ($1, $2, $3, $4::TIMESTAMP)", [
+    // A writer and its readers start at once on one shared state database: the first insert wins.
+    await db.query("INSERT INTO meta.users (username, password_hash, role, created_at) VALUES ($1, $2, $3, $4::TIMESTAMP) ON CONFLICT (username) DO NOTHING", [
       user.username,
       await hashPassword(DEMO_PASSWORD),
       user.role,
-      now.toISOString(),
+      utcTimestamp(now),
     ]);
   }
 }
 
-export async function accountExists(db: Database, username: string): Promise<boolean> {
+export async function accountExists(db: StateQuery, username: string): Promise<boolean> {
   return (await db.query("SELECT 1 FROM meta.users WHERE username = $1", [username])).length > 0;
 }
 
 /** The account as it is now, or null when it is disabled or gone. */
-export async function currentUser(db: Database, username: string): Promise<User | null> {
+export async function currentUser(db: StateQuery, username: string): Promise<User | null> {
   const rows = await db.query("SELECT username, role FROM meta.users WHERE username = $1 AND NOT disabled", [username]);
   return rows[0] ? { username: String(rows[0].username), role: rows[0].role as Role } : null;
 }
 
 /** The user for these credentials, or null; disabled accounts cannot log in. */
-export async function authenticate(db: Database, username: string, password: string): Promise<User | null> {
+export async function authenticate(db: StateQuery, username: string, password: string): Promise<User | null> {
   const rows = await db.query("SELECT username, role, password_hash FROM meta.users WHERE username = $1 AND NOT disabled", [username]);
   const row = rows[0];
   if (!row) return verifyAgainstDummy(password).then(() => null);
@@ -80,10 +82,9 @@ function checkNew(username: string, password: string, role: string): asserts rol
 }
 
 /** Every account, or the one named; an account is an SSO account when meta.oidc_users links it. */
-async function readAccounts(db: Database, username: string | null): Promise<Account[]> {
+async function readAccounts(db: StateQuery, username: string | null): Promise<Account[]> {
   const rows = await db.query(
-    `SELECT u.username, u.role, u.disabled, strftime(u.created_at, '%Y-%m-%dT%H:%M:%SZ') AS created_at,
-       strftime(u.last_login_at, '%Y-%m-%dT%H:%M:%SZ') AS last_login_at,
+    `SELECT u.username, u.role, u.disabled, u.created_at, u.last_login_at,
        EXISTS (SELECT 1 FROM meta.oidc_users o WHERE o.username = u.username) AS sso
      FROM meta.users u WHERE $1::VARCHAR IS NULL OR u.username = $1 ORDER BY u.username`,
     [username],
@@ -92,22 +93,22 @@ async function readAccounts(db: Database, username: string | null): Promise<Acco
     username: String(r.username),
     role: r.role as Role,
     disabled: Boolean(r.disabled),
-    createdAt: String(r.created_at),
-    lastLoginAt: r.last_login_at == null ? null : String(r.last_login_at),
+    createdAt: isoSeconds(r.created_at),
+    lastLoginAt: isoSeconds(r.last_login_at, "nullable"),
     sso: Boolean(r.sso),
   }));
 }
 
-export async function listAccounts(db: Database): Promise<Account[]> {
+export async function listAccounts(db: StateQuery): Promise<Account[]> {
   return readAccounts(db, null);
 }
 
 /** Called on each successful login, password or single sign-on, for the admin's "last login". */
-export async function recordLogin(db: Database, username: string, now: Date): Promise<void> {
+export async function recordLogin(db: StateQuery, username: string, now: Date): Promise<void> {
   await db.query("UPDATE meta.users SET last_login_at = $2::TIMESTAMP WHERE username = $1", [username, now.toISOString().replace("Z", "")]);
 }
 
-export async function addAccount(db: Database, username: string, password: string, role: string, now: Date): Promise<Account> {
+export async function addAccount(db: StateQuery, username: string, password: string, role: string, now: Date): Promise<Account> {
   checkNew(username, password, role);
   if ((await db.query("SELECT 1 FROM meta.users WHERE username = $1", [username])).length)
     throw new AccountError("username", msg("account.exists", { username: quoted(username) }));
@@ -121,7 +122,7 @@ export async function addAccount(db: Database, username: string, password: strin
 }
 
 /** Changes role, disabled flag or password; the caller ends the account's sessions. */
-export async function updateAccount(db: Database, username: string, change: { role?: string; disabled?: boolean; password?: string }): Promise<Account> {
+export async function updateAccount(db: StateQuery, username: string, change: { role?: string; disabled?: boolean; password?: string }): Promise<Account> {
   if (change.role !== undefined && !roles.includes(change.role as Role)) throw new AccountError("role", msg("account.role", { roles: roles.join(", ") }));
   if (change.password !== undefined && !isLongEnoughPassword(change.password))
     throw new AccountError("password", msg("account.passwordLength", { min: MIN_PASSWORD_LENGTH }));
@@ -139,7 +140,7 @@ export async function updateAccount(db: Database, username: string, change: { ro
 }
 
 /** Outside demo mode, demo accounts that still have the demo password are disabled; returns their names. */
-export async function disableDemoAccounts(db: Database): Promise<string[]> {
+export async function disableDemoAccounts(db: StateQuery): Promise<string[]> {
   const disabled = [];
   for (const { username } of demoUsers) {
     const rows = await db.query("SELECT password_hash FROM meta.users WHERE username = $1 AND NOT disabled", [username]);

@@ -2,13 +2,15 @@
  * Backups are whole DuckDB files written with `ATTACH` + `COPY FROM DATABASE`: one transaction, so a
  * consistent snapshot (MVCC) taken while the server keeps serving and pipelines keep publishing.
  * Copying the .duckdb file itself could catch a checkpoint halfway and would miss the .wal file.
- * Restore swaps such a file in while the server is stopped, keeping the replaced file aside.
+ * Restore swaps such a file in while the server is stopped, keeping the replaced file aside, and
+ * carries the live sessions across from it (src/engine/auth/restore-sessions.ts).
  */
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import type { Database } from "../../store/database.ts";
 import { literal, quote } from "../../ground/sql-text.ts";
+import { carrySessions } from "../auth/restore-sessions.ts";
 
 const BACKUP_TIMEOUT_MS = 30 * 60 * 1000;
 
@@ -84,9 +86,10 @@ async function assertNotInUse(dbFile: string): Promise<void> {
 
 /**
  * Replaces `dbFile` with a copy of `backupFile`. The replaced database is kept as
- * `<db>.before-restore-<time>`; returns that name (null when there was no database yet).
+ * `<db>.before-restore-<time>`; returns that name (null when there was no database yet) and how many
+ * of its sessions stay valid.
  */
-export async function restoreDatabase(backupFile: string, dbFile: string, now: Date): Promise<{ replaced: string | null }> {
+export async function restoreDatabase(backupFile: string, dbFile: string, now: Date): Promise<{ replaced: string | null; sessions: number }> {
   const source = path.resolve(backupFile);
   const target = path.resolve(dbFile);
   await checkBackup(source);
@@ -98,7 +101,11 @@ export async function restoreDatabase(backupFile: string, dbFile: string, now: D
     for (const wal of [".wal", ".checkpoint.wal", ".recovery.wal"]) if (existsSync(target + wal)) renameSync(target + wal, replaced + wal);
   }
   mkdirSync(path.dirname(target), { recursive: true });
-  copyFileSync(source, `${target}.restoring`);
-  renameSync(`${target}.restoring`, target);
-  return { replaced };
+  const restoring = `${target}.restoring`;
+  copyFileSync(source, restoring);
+  // The sessions are carried into the copy before it takes the database's name: a restore that fails
+  // here leaves no database, never one with the backup's stale sessions.
+  const sessions = await carrySessions(replaced, restoring);
+  renameSync(restoring, target);
+  return { replaced, sessions };
 }

@@ -14,8 +14,9 @@ import { requestMessages as requests } from "./messages/requests.ts";
 import { resourceMessages as resources } from "./messages/resources.ts";
 import { titleMessages as titles } from "./messages/titles.ts";
 import { noteMessages as notes } from "./messages/notes.ts";
+import { replicaMessages as replicas } from "./messages/replicas.ts";
 
-export const catalogueParts = { titles, requests, resources, params, publicApi, pipelines, alerts, exports, goLive, air, contributions, notes };
+export const catalogueParts = { titles, requests, resources, params, publicApi, pipelines, alerts, exports, goLive, air, contributions, notes, replicas };
 
 const nl = {
   ...titles.nl,
@@ -30,6 +31,7 @@ const nl = {
   ...air.nl,
   ...contributions.nl,
   ...notes.nl,
+  ...replicas.nl,
 };
 
 export type ServerMessageKey = keyof typeof nl;
@@ -49,6 +51,7 @@ const en: Record<ServerMessageKey, string> = {
   ...air.en,
   ...contributions.en,
   ...notes.en,
+  ...replicas.en,
 };
 
 export const serverMessages: Record<"nl" | "en", Record<ServerMessageKey, string>> = { nl, en };

@@ -4,7 +4,7 @@ import { AlertsQuery, type Alert, type AlertList } from "../../ground/contract/c
 import { seesDelivery, visibleKinds } from "../../engine/alerts/alert-visibility.ts";
 import { createAlertStore, type StoredAlert } from "../../engine/alerts/alert-store.ts";
 import { linkOf, targetOf } from "../../engine/alerts/alert-target.ts";
-import type { Database } from "../../store/database.ts";
+import type { StateQuery } from "../../store/state/state-db.ts";
 import { requestSignal } from "../http/request-signal.ts";
 import { sessionOf, type Route } from "../http/routes.ts";
 import { parseInput } from "../http/validate.ts";
@@ -16,7 +16,7 @@ const forRole = (alert: StoredAlert, role: Role, baseUrl: string | undefined): A
   delivery: seesDelivery(role) ? alert.delivery : null,
 });
 
-export function alertRoutes(route: Route, { db, baseUrl }: { db: Database; baseUrl?: string | undefined }): void {
+export function alertRoutes(route: Route, { db, baseUrl }: { db: StateQuery; baseUrl?: string | undefined }): void {
   const store = createAlertStore(db);
   route("GET /api/v1/alerts", async (req, res) => {
     const { state } = parseInput(AlertsQuery, req.query, "query");

@@ -10,7 +10,7 @@
 import type { Request, Response } from "express";
 import type { SsoRefusal } from "../../ground/contract/contract.ts";
 import { SsoStartQuery } from "../../ground/contract/requests/session.ts";
-import type { Database } from "../../store/database.ts";
+import type { StateDb } from "../../store/state/state-db.ts";
 import type { AuditLog } from "../../engine/auth/audit-log.ts";
 import { createOidcClient } from "../../engine/auth/oidc.ts";
 import { readGroups, roleForGroups } from "../../engine/auth/oidc-roles.ts";
@@ -28,7 +28,8 @@ import type { Logger } from "../../ground/logger.ts";
 const PENDING_TTL_MS = 10 * 60_000;
 
 interface OidcDeps {
-  db: Database;
+  /** Accounts: the state database. */
+  state: StateDb;
   logger: Logger;
   clock: () => Date;
   /** The provider's settings, and whether cookies are Secure. */
@@ -38,7 +39,7 @@ interface OidcDeps {
   audit: AuditLog;
 }
 
-export function oidcRoutes(route: Route, { db, logger, clock, config, sessions, cookie, audit }: OidcDeps): void {
+export function oidcRoutes(route: Route, { state, logger, clock, config, sessions, cookie, audit }: OidcDeps): void {
   const settings = resolveOidcSettings(config);
   const oidc = settings ? createOidcClient(settings) : null;
   const pending = createPendingLogins({ ttlMs: PENDING_TTL_MS, clock });
@@ -88,23 +89,23 @@ export function oidcRoutes(route: Route, { db, logger, clock, config, sessions, 
     }
     const role = roleForGroups(readGroups(identity.claims, settings.groupsClaim), settings.roleMap);
     if (!role) return refuse(res, "no-role", `none of the user's groups (claim ${settings.groupsClaim}) is in MM_OIDC_ROLE_MAP`, "", returnTo);
-    const login = await resolveSsoUser(db, identity, role, clock());
+    const login = await resolveSsoUser(state, identity, role, clock());
     if ("refused" in login) return refuse(res, "disabled", "the account is disabled", login.username, returnTo);
     // A role changed by the provider's groups ends the account's other sessions, as an admin's change does.
-    if (login.roleChanged) sessions.endSessionsOf(login.user.username);
+    if (login.roleChanged) await sessions.endSessionsOf(login.user.username);
     // As the password login: the session is stored for the account as it is then (an admin may
     // disable it or change its role meanwhile), read after the account version it is checked against.
     let session = null;
     for (let check = 1; check <= 3 && !session; check++) {
-      const version = sessions.accountVersion(login.user.username);
-      const user = await currentUser(db, login.user.username);
+      const version = await sessions.accountVersion(login.user.username);
+      const user = await currentUser(state, login.user.username);
       if (!user) return refuse(res, "disabled", "the account is disabled", login.user.username, returnTo);
-      session = cookie.start(res, user, version);
+      session = await cookie.start(res, user, version);
     }
     if (!session) return refuse(res, "failed", "the account kept changing during the login", login.user.username, returnTo);
     await audit.record(session, "login", "sso");
     // The login stands when this write fails: the last-login column is for the admin's overview only.
-    await recordLogin(db, session.username, clock()).catch((error: unknown) =>
+    await recordLogin(state, session.username, clock()).catch((error: unknown) =>
       logger.error({ err: error }, `last login not recorded: ${error instanceof Error ? error.message : String(error)}`),
     );
     res.redirect(303, returnTo ? `/#${returnTo}` : "/");

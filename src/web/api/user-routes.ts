@@ -8,7 +8,7 @@ import { AccountError, addAccount, listAccounts, updateAccount } from "../../eng
 import type { AuditLog } from "../../engine/auth/audit-log.ts";
 import { PasswordCheckBusy } from "../../engine/auth/passwords.ts";
 import type { SessionStore } from "../../engine/auth/session-store.ts";
-import type { Database } from "../../store/database.ts";
+import type { StateDb } from "../../store/state/state-db.ts";
 import { BadParameter, NotFound } from "../../ground/domain-errors.ts";
 import { HttpError } from "../http/http-error.ts";
 import { sessionOf, type Route } from "../http/routes.ts";
@@ -34,20 +34,21 @@ function changeActions(change: { role?: string; disabled?: boolean; password?: s
 }
 
 interface UserDeps {
-  db: Database;
+  /** Accounts: the state database. */
+  state: StateDb;
   sessions: SessionStore;
   clock: () => Date;
   audit: AuditLog;
 }
 
-export function userRoutes(route: Route, { db, sessions, clock, audit }: UserDeps): void {
+export function userRoutes(route: Route, { state, sessions, clock, audit }: UserDeps): void {
   route("GET /api/v1/users", async (_req, res) => {
-    res.json(AccountList.parse({ accounts: await listAccounts(db) }));
+    res.json(AccountList.parse({ accounts: await listAccounts(state) }));
   });
 
   route("POST /api/v1/users", async (req, res) => {
     const body = parseInput(NewAccount, req.body, "body");
-    const account = await addAccount(db, body.username, body.password, body.role, clock()).catch(asProblem);
+    const account = await addAccount(state, body.username, body.password, body.role, clock()).catch(asProblem);
     await audit.record(sessionOf(res)!, "user-add", account.username);
     res
       .status(201)
@@ -58,8 +59,8 @@ export function userRoutes(route: Route, { db, sessions, clock, audit }: UserDep
   route("PATCH /api/v1/users/:username", async (req, res) => {
     const change = parseInput(Change, req.body, "body");
     const username = String(req.params.username);
-    const account = await updateAccount(db, username, change).catch(asProblem);
-    const endedSessions = sessions.endSessionsOf(username);
+    const account = await updateAccount(state, username, change).catch(asProblem);
+    const endedSessions = await sessions.endSessionsOf(username);
     for (const action of changeActions(change)) await audit.record(sessionOf(res)!, action, username);
     res.json({ ...Account.parse(account), endedSessions });
   });

@@ -37,12 +37,18 @@ const isSessionFree = (path: string) => {
 
 /**
  * Looks up the session cookie on every request but those under SESSION_FREE_PREFIXES; an unknown or
- * expired id is simply no session.
+ * expired id is simply no session. A state database that does not answer fails the request (503 or
+ * 500 through the error handler), never lets it through as logged out or in.
  */
 export function loadSession(sessions: SessionStore, cookieName: string): RequestHandler {
-  return (req, res, next) => {
+  return async (req, res, next) => {
     const id = isSessionFree(req.path) ? undefined : readCookie(req.headers.cookie, cookieName);
-    res.locals.session = id ? sessions.touch(id) : null;
+    try {
+      res.locals.session = id ? await sessions.touch(id) : null;
+    } catch (error) {
+      next(error);
+      return;
+    }
     next();
   };
 }

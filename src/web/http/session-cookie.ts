@@ -13,9 +13,9 @@ export interface SessionCookie {
    * Ends the session the request came with, if any, and starts a new one for `user` as read at
    * `accountVersion` (SessionStore); null, and nothing changed, when the account changed since.
    */
-  start(res: Response, user: User, accountVersion: number): Session | null;
+  start(res: Response, user: User, accountVersion: number): Promise<Session | null>;
   /** Ends the request's session and clears the cookie. */
-  end(res: Response): void;
+  end(res: Response): Promise<void>;
 }
 
 export function createSessionCookie({ sessions, secure, maxAgeMs }: { sessions: SessionStore; secure: boolean; maxAgeMs: number }): SessionCookie {
@@ -23,18 +23,18 @@ export function createSessionCookie({ sessions, secure, maxAgeMs }: { sessions: 
   const options = { httpOnly: true, sameSite: "strict" as const, secure, path: "/" };
   return {
     name,
-    start(res, user, accountVersion) {
-      const session = sessions.create(user, accountVersion);
+    async start(res, user, accountVersion) {
+      const session = await sessions.create(user, accountVersion);
       if (!session) return null;
       // A planted session id is worthless after login: the old session ends, the new one has a new id.
       const previous = sessionOf(res);
-      if (previous) sessions.destroy(previous.id);
+      if (previous) await sessions.destroy(previous.id);
       res.cookie(name, session.id, { ...options, maxAge: maxAgeMs });
       return session;
     },
-    end(res) {
+    async end(res) {
       const session = sessionOf(res);
-      if (session) sessions.destroy(session.id);
+      if (session) await sessions.destroy(session.id);
       res.clearCookie(name, options);
     },
   };
