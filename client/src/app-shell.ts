@@ -11,6 +11,7 @@ import { describeError } from "./error-text.ts";
 import { LangController, t } from "./i18n.ts";
 import { hrefFor, landingFor, parseRoute, replaceRouteEvent, returnRouteFor, type Route } from "./routes.ts";
 import { shellStyles } from "./app-shell-styles.ts";
+import { dropPrefetched, prefetchRouteData } from "./route-data.ts";
 import { renderFailure, renderLoading } from "./views/failure-message.ts";
 import "./views/login-view.ts";
 // Notes on the data of a pipeline: the one element pipeline-runs.ts shows them with (issue 21, point 7).
@@ -53,6 +54,12 @@ export class AppShell extends LitElement {
   static override styles = shellStyles;
 
   #focusMainAfterRender = false;
+  /**
+   * The session probe just answered: this frame shows the header as it grows (name, navigation), the
+   * next the page under it. With the page's code and data already there (route-data.ts), both at once
+   * would shift the whole page down on a phone (Lighthouse's layout shift, issue 22).
+   */
+  #headerFirst = false;
   #onHashChange = () => {
     this.route = parseRoute(location.hash);
     this.#focusMainAfterRender = true;
@@ -77,6 +84,8 @@ export class AppShell extends LitElement {
     // The page's code loads while the session is asked for, not after it: one round trip less on a
     // phone (issue 22). Failing here is silent; #loadView asks again and shows the error.
     viewModules[this.route.name]?.().catch(() => undefined);
+    // So does the page's main data (route-data.ts).
+    prefetchRouteData(this.route);
     void this.#loadSession();
   }
 
@@ -98,8 +107,20 @@ export class AppShell extends LitElement {
   }
 
   #setSession(session: SessionInfo | null) {
+    if (!session) dropPrefetched();
+    if (session && this.sessionState.kind === "loading" && document.visibilityState === "visible") this.#showHeaderFirst();
     setCsrfToken(session?.csrfToken ?? null);
     this.sessionState = { kind: "ready", session };
+  }
+
+  #showHeaderFirst() {
+    this.#headerFirst = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.#headerFirst = false;
+        this.requestUpdate();
+      }),
+    );
   }
 
   #navigate(route: Route) {
@@ -172,6 +193,7 @@ export class AppShell extends LitElement {
     }
     const { session } = state;
     if (!session) return html`<mm-login .next=${this.route.name === "login" ? this.route.next : undefined} @mm-login=${this.#onLogin}></mm-login>`;
+    if (this.#headerFirst) return renderLoading();
     if (this.viewError) return renderFailure(this.viewError, session.role, () => void this.#loadView(this.route));
     const route = this.route;
     switch (route.name) {

@@ -2,9 +2,11 @@
  * `<mm-chart-frame>`: gives a pure chart function the width it can use and redraws when that width
  * or the function changes. Components own layout, chart functions own pixels. Charts draw one per
  * task, those near the screen first and the rest when the browser is idle (draw-queue.ts), so a
- * page's first paint isn't held up by its charts.
+ * page's first paint isn't held up by its charts. Observable Plot itself loads after the first
+ * paint of a page with a frame (charts/plot.ts); a frame draws once it has arrived.
  */
 import { LitElement, css, html } from "lit";
+import { loadPlot, plotLoaded } from "./charts/plot.ts";
 import { queueDraw } from "./draw-queue.ts";
 
 export type DrawChart = (width: number) => Element;
@@ -66,6 +68,7 @@ export class ChartFrame extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#observer.observe(this);
+    this.#loadPlot();
     if (this.ready) return;
     this.#nearScreen.observe(this);
     this.#leaveQueue = queueDraw(() => this.#markReady(), "idle");
@@ -90,9 +93,27 @@ export class ChartFrame extends LitElement {
     return html`<div class="plot"></div>`;
   }
 
+  /**
+   * Plot is asked for once the frame that shows the page's text is painted (it is no part of the
+   * first screen), once for all frames; each frame draws (again) when it has arrived.
+   */
+  #loadPlot(): void {
+    if (plotLoaded()) return;
+    requestAnimationFrame(() =>
+      setTimeout(() =>
+        loadPlot().then(
+          () => this.requestUpdate(),
+          // The chart stays empty (its text alternative beside it still says what it shows); the
+          // next frame to connect, or this one reconnecting, tries again.
+          (error: unknown) => console.error("Observable Plot did not load", error),
+        ),
+      ),
+    );
+  }
+
   protected override updated(): void {
     const container = this.renderRoot.querySelector(".plot");
-    if (!container || !this.draw || !this.ready || this.width <= 0) return;
+    if (!container || !this.draw || !this.ready || this.width <= 0 || !plotLoaded()) return;
     container.replaceChildren(this.draw(this.width));
   }
 }

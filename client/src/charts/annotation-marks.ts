@@ -3,7 +3,7 @@
  * number at the top (the list under the chart says what each number means). Shared by the yearly trend
  * and the hourly chart; `at` places a day on the chart's x scale.
  */
-import * as Plot from "@observablehq/plot";
+import { Plot, type PlotTypes } from "./plot.ts";
 import type { ProvenanceNote } from "../../../src/ground/contract/contract-annotations.ts";
 
 const NOTE_COLOUR = "#5b3f8c";
@@ -22,7 +22,7 @@ export function annotationMarks<X extends number | Date>(
   notes: readonly ProvenanceNote[],
   at: (day: string, end: boolean) => X,
   domain?: readonly [X, X],
-): Plot.Markish[] {
+): PlotTypes.Markish[] {
   const inside = (x: X) => !domain || (x >= domain[0] && x <= domain[1]);
   const placed: Placed[] = notes
     .map((note, i) => ({ number: i + 1, x1: at(note.from, false), x2: note.to && note.to !== note.from ? at(note.to, true) : null }))

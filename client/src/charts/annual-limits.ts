@@ -4,7 +4,7 @@
  * guideline dotted in another colour. Each line is labelled, and a bar above the 2030 value carries
  * "▲", so nothing is read from colour alone. Pure: rows and standards in, a Plot element out.
  */
-import * as Plot from "@observablehq/plot";
+import { Plot } from "./plot.ts";
 import { formatNumber } from "../format.ts";
 import type { Lang } from "../i18n.ts";
 import { normStyle, type NormStyle } from "./norm-style.ts";

@@ -4,7 +4,7 @@
  * optional search point with its radius circle and an optional highlighted area. Pure apart from the
  * click callbacks it wires.
  */
-import * as Plot from "@observablehq/plot";
+import { Plot, type PlotTypes } from "./plot.ts";
 import type { AreaFeature } from "../area-boundaries.ts";
 import { formatNumber } from "../format.ts";
 import { translate, type Lang } from "../i18n.ts";
@@ -40,7 +40,7 @@ export interface AreaMapOptions {
 export const mapColours = { area: "#f6f8f7", buurt: "#b9c3c1", wijk: "#4d5b60", highlight: "#d9ece9", dot: "#0b6660", centre: "#a11919" };
 
 /** Tags each dot with its id, so a click on it can be resolved. */
-function tagWithIds(points: readonly MapPoint[]): Plot.RenderFunction {
+function tagWithIds(points: readonly MapPoint[]): PlotTypes.RenderFunction {
   return function (index, scales, values, dimensions, context, next) {
     const group = next?.(index, scales, values, dimensions, context) ?? null;
     group?.querySelectorAll("circle").forEach((circle, i) => {
@@ -57,7 +57,7 @@ interface Picker {
 }
 
 /** A mark that draws nothing: it keeps the fitted projection's inverse, which Plot only has while rendering. */
-function captureInverse(domain: object, picker: Picker): Plot.RenderFunction {
+function captureInverse(domain: object, picker: Picker): PlotTypes.RenderFunction {
   return (_index, _scales, _values, _dimensions, context) => {
     const bounds = geoBounds(domain);
     const projection = context.projection as StreamProjection | undefined;

@@ -4,7 +4,7 @@
  * size compare) or by status against the area target. Suppressed areas are hatched, areas without a
  * value are pale grey, and the chosen area is outlined. Pure apart from the click callback it wires.
  */
-import * as Plot from "@observablehq/plot";
+import { Plot, type PlotTypes } from "./plot.ts";
 import type { StatusCode } from "../../../src/ground/contract/contract.ts";
 import type { AreaValue } from "../../../src/ground/contract/contract-areas.ts";
 import { comparedValue, formatRate, statusSeverity, type ColourBy } from "../area-figures.ts";
@@ -40,7 +40,7 @@ function svgElement(name: string, attributes: Record<string, string | number>): 
 }
 
 /** An SVG pattern of diagonal lines, for the suppressed areas; the id is unique in the document. */
-function hatchPattern(id: string): Plot.RenderFunction {
+function hatchPattern(id: string): PlotTypes.RenderFunction {
   return () => {
     const pattern = svgElement("pattern", { id, patternUnits: "userSpaceOnUse", width: 6, height: 6, patternTransform: "rotate(45)" });
     pattern.append(
@@ -54,7 +54,7 @@ function hatchPattern(id: string): Plot.RenderFunction {
 }
 
 /** Plot draws one path per index entry, in order: tag each with its area code so a click can be resolved. */
-function tagWithCodes(features: readonly AreaFeature[]): Plot.RenderFunction {
+function tagWithCodes(features: readonly AreaFeature[]): PlotTypes.RenderFunction {
   return function (index, scales, values, dimensions, context, next) {
     const group = next?.(index, scales, values, dimensions, context) ?? null;
     group?.querySelectorAll("path").forEach((path, i) => {
@@ -94,7 +94,7 @@ export function choropleth(
     return `${feature.properties.name}: ${text}${status ? ` (${translate(lang, `status.${status}`)})` : ""}`;
   };
   const statuses = [...new Set(known.map(statusOf))].filter((code) => code !== undefined).sort((a, b) => statusSeverity[a] - statusSeverity[b]);
-  const color: Plot.ScaleOptions | undefined =
+  const color: PlotTypes.ScaleOptions | undefined =
     known.length === 0
       ? undefined
       : byStatus

@@ -2,7 +2,7 @@
  * Complaints about one establishment per year, stacked by kind (noise, odour, dust, …). Pure: rows
  * in, a Plot element out; the dossier shows the same counts as a table beside it.
  */
-import * as Plot from "@observablehq/plot";
+import { Plot } from "./plot.ts";
 import type { EstablishmentDossier } from "../../../src/ground/contract/contract-dossier.ts";
 import { translate, type Lang } from "../i18n.ts";
 

@@ -3,7 +3,7 @@
  * order or with violations) and complaints, one lane each. Each kind of event has its own symbol as
  * well as its own colour. Pure: events in, a Plot element out; `timelineEvents` also feeds the table.
  */
-import * as Plot from "@observablehq/plot";
+import { Plot } from "./plot.ts";
 import type { EstablishmentDossier } from "../../../src/ground/contract/contract-dossier.ts";
 import { dateOf, formatDate } from "../dossier-format.ts";
 import { translate, type Lang } from "../i18n.ts";

@@ -2,7 +2,7 @@
  * Hourly concentrations at one station, one panel per pollutant, with the EU 24-hour values as
  * rules drawn by the shared norm rule (norm-style.ts). Pure: rows and options in, a Plot element out; plus the text and table alternatives.
  */
-import * as Plot from "@observablehq/plot";
+import { Plot } from "./plot.ts";
 import type { Norm, StationDetail } from "../../../src/ground/contract/contract.ts";
 import { dutchDayKey, formatDateTime, formatDay, formatFormula, formatNumber } from "../format.ts";
 import { pick, translate, type Lang } from "../i18n.ts";

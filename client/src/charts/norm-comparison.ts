@@ -8,7 +8,7 @@
  * symbol, not from colour. Pure: measurements in, a Plot element out; the dossier gives the same
  * values as tables.
  */
-import * as Plot from "@observablehq/plot";
+import { Plot } from "./plot.ts";
 import type { NearbyMeasurement, RecentValue } from "../../../src/ground/contract/contract-dossier.ts";
 import { orderFormulas } from "./hourly.ts";
 import { formatFormula, formatNumber } from "../format.ts";

@@ -4,7 +4,7 @@
  * "✕ mislukt" above its bar and a ✕ instead of a dot. Pure: runs in, an element with two Plot charts
  * out; the view gives the same figures as a table.
  */
-import * as Plot from "@observablehq/plot";
+import { Plot } from "./plot.ts";
 import type { RunSummary } from "../../../src/ground/contract/contract.ts";
 import { formatNumber } from "../format.ts";
 import { translate, type Lang } from "../i18n.ts";

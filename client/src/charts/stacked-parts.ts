@@ -3,7 +3,7 @@
  * year, with a legend. Okabe–Ito colours, which stay apart for the common kinds of colour blindness.
  * Pure: points and options in, a Plot element out.
  */
-import * as Plot from "@observablehq/plot";
+import { Plot } from "./plot.ts";
 import type { IndicatorParts } from "../../../src/ground/contract/contract-why.ts";
 import { formatValue } from "../format.ts";
 import { pick, type Lang } from "../i18n.ts";

@@ -3,7 +3,7 @@
  * fails, a green circle meets it, a grey square cannot be judged, so the verdict is read from the
  * shape as well as the colour. Offline like area-map.ts: boundaries from the API, no tiles. Pure.
  */
-import * as Plot from "@observablehq/plot";
+import { Plot } from "./plot.ts";
 import type { AreaFeature } from "../area-boundaries.ts";
 import { mapColours } from "./area-map.ts";
 

@@ -3,7 +3,7 @@
  * the target itself, and the trend forecast's band up to the deadline. Shared by every trend chart,
  * so the overview's report and the indicator page draw the target the same way.
  */
-import * as Plot from "@observablehq/plot";
+import { Plot, type PlotTypes } from "./plot.ts";
 import type { ForecastPoint, Target } from "../../../src/ground/contract/contract.ts";
 import { translate, type Lang } from "../i18n.ts";
 
@@ -15,7 +15,7 @@ export const chartColours = {
 } as const;
 
 /** The plan's trajectory (baseline → target) as a dashed line, and the target as a labelled diamond. */
-export function targetMarks(target: Target, lang: Lang, format: (value: number) => string): Plot.Markish[] {
+export function targetMarks(target: Target, lang: Lang, format: (value: number) => string): PlotTypes.Markish[] {
   const path = [
     { year: target.baselineYear, value: target.baselineValue },
     { year: target.deadline, value: target.value },
@@ -40,7 +40,7 @@ export function targetMarks(target: Target, lang: Lang, format: (value: number) 
 }
 
 /** The 80 % forecast interval as a shaded band, the forecast itself as a dashed line. */
-export function forecastMarks(path: readonly ForecastPoint[]): Plot.Markish[] {
+export function forecastMarks(path: readonly ForecastPoint[]): PlotTypes.Markish[] {
   if (path.length === 0) return [];
   return [
     Plot.areaY(path, { x: "year", y1: "low", y2: "high", fill: chartColours.band, fillOpacity: 0.28, className: "mm-forecast-band" }),

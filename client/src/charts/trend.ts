@@ -3,7 +3,7 @@
  * point, the forecast band up to the deadline, and each norm as a rule: EU limit values solid, the WHO
  * guideline dotted (norm-style.ts). Pure: data and options in, a Plot element out.
  */
-import * as Plot from "@observablehq/plot";
+import { Plot, type PlotTypes } from "./plot.ts";
 import type { ForecastPoint, Norm, SeriesPoint, Target } from "../../../src/ground/contract/contract.ts";
 import { formatNumber, formatQuantity, formatUnit, formatValue, periodYear } from "../format.ts";
 import { pick, translate, type Lang } from "../i18n.ts";
@@ -60,7 +60,7 @@ export function trendChart(
   const format = (value: number) => formatNumber(value, lang);
   const title = (row: TrendRow) => `${row.area}: ${row.value === null ? "–" : formatQuantity(row.value, unit, lang)} (${row.year})`;
 
-  const marks: Plot.Markish[] = [
+  const marks: PlotTypes.Markish[] = [
     ...forecastMarks(forecast),
     // One mark per norm, so each rule carries its kind's class and constant stroke-dasharray (norm-style.ts).
     ...norms.map((norm) => {

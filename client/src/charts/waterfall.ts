@@ -5,7 +5,7 @@
  * colour blindness) and in the signed label beside each bar, so colour is never the only cue.
  * Pure: data and options in, a Plot element out.
  */
-import * as Plot from "@observablehq/plot";
+import { Plot } from "./plot.ts";
 import type { Contributions } from "../../../src/ground/contract/contract-why.ts";
 import { formatNumber, formatValue, decimalsFor } from "../format.ts";
 import { pick, translate, type Lang } from "../i18n.ts";

@@ -9,6 +9,7 @@ import type { AreaLevel, IndicatorSummary, Role } from "../../../src/ground/cont
 import { api } from "../api-client.ts";
 import { formatDateTime, formatQuantity } from "../format.ts";
 import { LangController, lang, pick, t } from "../i18n.ts";
+import { earlyOr } from "../route-data.ts";
 import { hrefFor, replaceRoute, type IndicatorViewState } from "../routes.ts";
 import { baseStyles } from "../styles.ts";
 import { renderFailure, renderLoading } from "./failure-message.ts";
@@ -74,7 +75,8 @@ export class IndicatorView extends LitElement {
 
   #indicator = new Task(this, {
     args: () => [this.indicatorId] as const,
-    task: ([id], { signal }) => api.get("GET /api/v1/indicators/:id", { path: { id }, signal }),
+    task: ([id], { signal }) =>
+      earlyOr(api.url("GET /api/v1/indicators/:id", { path: { id } }), () => api.get("GET /api/v1/indicators/:id", { path: { id }, signal })),
   });
 
   constructor() {

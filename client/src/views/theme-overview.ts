@@ -14,6 +14,7 @@ import { sparkline } from "../charts/sparkline.ts";
 import { formatNumber, formatUnit, formatValue } from "../format.ts";
 import { LangController, lang, pick, t } from "../i18n.ts";
 import { indicatorRelativeGap, overviewSorts, selectIndicators, type OverviewSort, type OverviewState } from "../overview-state.ts";
+import { earlyOr } from "../route-data.ts";
 import { hrefFor, replaceRoute } from "../routes.ts";
 import { baseStyles } from "../styles.ts";
 import { renderFailure, renderLoading } from "./failure-message.ts";
@@ -37,7 +38,7 @@ export class ThemeOverview extends LitElement {
 
   #themes = new Task(this, {
     args: () => [] as const,
-    task: (_args, { signal }) => api.get("GET /api/v1/themes", { signal }),
+    task: (_args, { signal }) => earlyOr(api.url("GET /api/v1/themes"), () => api.get("GET /api/v1/themes", { signal })),
   });
 
   constructor() {

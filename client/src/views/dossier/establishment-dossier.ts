@@ -7,7 +7,7 @@
  * open items, the last inspection with its findings, why an inspection is due and the complaints
  * nearby; the long tables and charts are left off the paper (`no-print`).
  */
-import { Task } from "@lit/task";
+import { Task, TaskStatus } from "@lit/task";
 import { LitElement, html } from "lit";
 import type { Role } from "../../../../src/ground/contract/contract.ts";
 import type { EstablishmentDossier } from "../../../../src/ground/contract/contract-dossier.ts";
@@ -17,14 +17,15 @@ import { formatAddress } from "../../../../src/ground/address-text.ts";
 import { formatDate } from "../../dossier-format.ts";
 import { formatNumber } from "../../format.ts";
 import { LangController, lang, t } from "../../i18n.ts";
+import { earlyOr } from "../../route-data.ts";
 import { hrefFor } from "../../routes.ts";
 import { baseStyles, detailStyles } from "../../styles.ts";
 import { downloadQuery } from "../export-links.ts";
 import { renderFailure, renderLoading } from "../failure-message.ts";
 import { renderBackToSearch } from "./back-to-search.ts";
 import "./area-map-view.ts";
-import "../../charts/building-map.ts";
 import type { BuildingMapPoint } from "../../charts/building-map.ts";
+import { buildingMapPlaceholder, loadBuildingMapFor } from "./lazy-building-map.ts";
 import { renderComplaints, renderNearbyComplaints } from "./complaints-section.ts";
 import { dossierStyles } from "./dossier-styles.ts";
 import { renderInspections, renderLastInspection } from "./inspection-table.ts";
@@ -43,22 +44,49 @@ const PRINTED_NEARBY = 8;
 const today = () => new Date().toISOString().slice(0, 10);
 
 export class EstablishmentDossierView extends LitElement {
-  static override properties = { establishmentId: { attribute: "establishment-id" }, userRole: {} };
+  static override properties = { establishmentId: { attribute: "establishment-id" }, userRole: {}, showRest: { state: true } };
   declare establishmentId: string;
   declare userRole: Role;
+  /**
+   * The last sections (timeline, air quality nearby, noise, sources: far below the first screen, none
+   * printed) are added in the task after the first paint, so the dossier's first screen isn't held
+   * up by them on a phone (issue 22, Lighthouse mobile).
+   */
+  declare showRest: boolean;
 
-  static override styles = [baseStyles, detailStyles, dossierStyles];
+  static override styles = [baseStyles, detailStyles, dossierStyles, buildingMapPlaceholder];
 
   #dossier = new Task(this, {
     args: () => [this.establishmentId] as const,
-    task: ([id], { signal }) => api.get("GET /api/v1/establishments/:id", { path: { id }, signal }),
+    task: ([id], { signal }) =>
+      earlyOr(api.url("GET /api/v1/establishments/:id", { path: { id } }), () => api.get("GET /api/v1/establishments/:id", { path: { id }, signal })),
   });
+
+  /** Stops waiting for the building map's module (lazy-building-map.ts) once that has started. */
+  #stopMapLoad: (() => void) | null = null;
+  /** `showRest` is set after the first paint of a dossier (once per element). */
+  #restScheduled = false;
 
   constructor() {
     super();
     new LangController(this);
     this.establishmentId = "";
     this.userRole = "permit";
+    this.showRest = false;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopMapLoad?.();
+    this.#stopMapLoad = null;
+  }
+
+  protected override updated(): void {
+    this.#stopMapLoad ??= loadBuildingMapFor(this.renderRoot);
+    if (!this.showRest && !this.#restScheduled && this.#dossier.status === TaskStatus.COMPLETE) {
+      this.#restScheduled = true;
+      requestAnimationFrame(() => setTimeout(() => (this.showRest = true)));
+    }
   }
 
   protected override render() {
@@ -110,7 +138,11 @@ export class EstablishmentDossierView extends LitElement {
         <h2 id="complaints-title">${t("dossier.complaintsTitle")}</h2>
         ${renderComplaints(dossier)}
       </section>
-      <section class="panel no-print" aria-labelledby="timeline-title">
+      ${this.showRest ? this.#renderRest(dossier, noiseLimits) : null}`;
+  }
+
+  #renderRest(dossier: EstablishmentDossier, noiseLimits: Parameters<typeof renderNoise>[1]) {
+    return html`<section class="panel no-print" aria-labelledby="timeline-title">
         <h2 id="timeline-title">${t("dossier.timelineTitle")}</h2>
         ${renderTimeline(dossier)}
       </section>
@@ -140,7 +172,13 @@ export class EstablishmentDossierView extends LitElement {
     return html`<section class="panel nearby-complaints" aria-labelledby="nearby-complaints-title" data-testid="nearby-complaints" data-count=${nearby.length}>
       <h2 id="nearby-complaints-title">${t("dossier.nearbyComplaintsTitle", { count: nearby.length })}</h2>
       <div class="site-map">
-        <mm-building-map .center=${{ lon: e.lon, lat: e.lat }} .radiusM=${NEARBY_COMPLAINTS_M} .points=${points} .height=${220}></mm-building-map>
+        <mm-building-map
+          style="--mm-building-map-height: 220px"
+          .center=${{ lon: e.lon, lat: e.lat }}
+          .radiusM=${NEARBY_COMPLAINTS_M}
+          .points=${points}
+          .height=${220}
+        ></mm-building-map>
       </div>
       ${renderNearbyComplaints(nearby, NEARBY_COMPLAINTS_M)}
       <style>

@@ -14,7 +14,6 @@ import { formatAddress, formatStreetNumber } from "../../../../src/ground/addres
 import "./address-combobox.ts";
 import "./around-section.ts";
 import type { RadiusChangeEvent } from "./around-section.ts";
-import "../../charts/building-map.ts";
 import type { BuildingMapPoint } from "../../charts/building-map.ts";
 import { formatPercent } from "../../dossier-format.ts";
 import { formatNumber } from "../../format.ts";
@@ -26,6 +25,7 @@ import { renderBackToSearch } from "./back-to-search.ts";
 import "./area-map-view.ts";
 import { dossierStyles } from "./dossier-styles.ts";
 import { renderEstablishmentTable } from "./establishment-table.ts";
+import { buildingMapPlaceholder, loadBuildingMapFor } from "./lazy-building-map.ts";
 import "./nearby-measurements.ts";
 import { renderNoise } from "./noise-classes.ts";
 import { renderSources } from "./sources-list.ts";
@@ -45,6 +45,7 @@ export class LocationDossierView extends LitElement {
     baseStyles,
     detailStyles,
     dossierStyles,
+    buildingMapPlaceholder,
     css`
       form {
         display: flex;
@@ -74,11 +75,24 @@ export class LocationDossierView extends LitElement {
     },
   });
 
+  /** Stops waiting for the building map's module (lazy-building-map.ts) once that has started. */
+  #stopMapLoad: (() => void) | null = null;
+
   constructor() {
     super();
     new LangController(this);
     this.point = {};
     this.userRole = "permit";
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopMapLoad?.();
+    this.#stopMapLoad = null;
+  }
+
+  protected override updated(): void {
+    this.#stopMapLoad ??= loadBuildingMapFor(this.renderRoot);
   }
 
   protected override render() {

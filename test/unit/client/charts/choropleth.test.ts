@@ -9,6 +9,10 @@ import type { AreaFeature, AreaFeatureCollection } from "../../../../client/src/
 import { choropleth, noDataFill } from "../../../../client/src/charts/choropleth.ts";
 import { statusFills } from "../../../../client/src/status-colours.ts";
 import { expectChartSnapshot } from "./chart-snapshot.ts";
+import { loadPlot } from "../../../../client/src/charts/plot.ts";
+
+// Charts use Observable Plot through plot.ts, which the app loads after a page's first paint.
+await loadPlot();
 
 type Point = [number, number];
 

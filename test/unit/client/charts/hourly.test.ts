@@ -7,6 +7,10 @@
 import { describe, expect, it } from "vitest";
 import { dailyMeans, hourlyChart, hourlySummary, orderFormulas, type FormulaNorm, type HourlyRow } from "../../../../client/src/charts/hourly.ts";
 import { expectChartSnapshot } from "./chart-snapshot.ts";
+import { loadPlot } from "../../../../client/src/charts/plot.ts";
+
+// Charts use Observable Plot through plot.ts, which the app loads after a page's first paint.
+await loadPlot();
 
 /** A typical weekday at a traffic station, 00:00–23:00 Dutch time: NO2 peaks with the rush hours, PM10 is flatter. */
 const no2Day = [14, 12, 11, 11, 13, 19, 31, 44, 48, 39, 32, 29, 28, 29, 31, 36, 43, 47, 41, 33, 27, 23, 19, 16];

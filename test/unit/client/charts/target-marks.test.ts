@@ -10,6 +10,10 @@ vi.hoisted(() => vi.stubGlobal("document", { documentElement: { lang: "" } }));
 
 import type { ForecastPoint, Target } from "../../../../src/ground/contract/contract.ts";
 import { forecastMarks, yearsToShow } from "../../../../client/src/charts/target-marks.ts";
+import { loadPlot } from "../../../../client/src/charts/plot.ts";
+
+// Charts use Observable Plot through plot.ts, which the app loads after a page's first paint.
+await loadPlot();
 
 const target: Target = { value: 20, deadline: 2030, baselineYear: 2019, baselineValue: 28.3, label: { nl: "Schone Lucht Akkoord", en: "Clean Air Agreement" } };
 const forecast = (years: number[]): ForecastPoint[] => years.map((year) => ({ year, value: 21, low: 19, high: 23 }));

@@ -7,6 +7,10 @@ import { describe, expect, it } from "vitest";
 import type { ForecastPoint, Norm, SeriesPoint, Target } from "../../../../src/ground/contract/contract.ts";
 import { trendChart, trendSummary } from "../../../../client/src/charts/trend.ts";
 import { expectChartSnapshot } from "./chart-snapshot.ts";
+import { loadPlot } from "../../../../client/src/charts/plot.ts";
+
+// Charts use Observable Plot through plot.ts, which the app loads after a page's first paint.
+await loadPlot();
 
 const point = (period: string, value: number | null, area = { code: "GM9999", name: "Groenmeer" }): SeriesPoint => ({
   period,
