@@ -22,7 +22,7 @@ let monitor: TestMonitor;
 let admin: Login;
 
 beforeAll(async () => {
-  monitor = await startTestMonitor(inject("demoDir"), { logLevel: "debug" });
+  monitor = await startTestMonitor(inject("demoDir"), { logLevel: "debug", ingest: "fresh" });
   admin = await login(monitor.url, "admin");
 });
 afterAll(() => monitor?.close());
