@@ -84,6 +84,26 @@ describe("account changes in the audit log", () => {
   });
 });
 
+describe("an admin's own account", () => {
+  it("cannot be disabled or demoted by that admin, which would lock them out; another admin's account can", async () => {
+    for (const [change, field] of [
+      [{ disabled: true }, "disabled"],
+      [{ role: "analyst" }, "role"],
+    ] as const) {
+      const refused = await send("PATCH", "/api/v1/users/admin", change);
+      expect(refused.status).toBe(400);
+      const problem = (await refused.json()) as { invalidParams: { name: string }[] };
+      expect(problem.invalidParams[0]!.name).toBe(field);
+    }
+    // Still an active admin, and the session still works.
+    expect(await account("admin")).toMatchObject({ role: "admin", disabled: false });
+    expect(await accountEntries("admin")).toEqual([]);
+    // Another admin's account can be disabled.
+    expect((await send("POST", "/api/v1/users", { username: "tweede.beheer", password: PASSWORD, role: "admin" })).status).toBe(201);
+    expect((await send("PATCH", "/api/v1/users/tweede.beheer", { disabled: true })).status).toBe(200);
+  });
+});
+
 describe("last login and single sign-on accounts", () => {
   it("has no last login for a new account, and the login's time after a password login", async () => {
     await send("POST", "/api/v1/users", { username: "joris.login", password: PASSWORD, role: "permit" });

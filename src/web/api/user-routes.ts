@@ -59,6 +59,11 @@ export function userRoutes(route: Route, { state, sessions, clock, audit }: User
   route("PATCH /api/v1/users/:username", async (req, res) => {
     const change = parseInput(Change, req.body, "body");
     const username = String(req.params.username);
+    // An admin who disabled or demoted their own account would lock themselves out (perhaps the last admin).
+    if (username === sessionOf(res)!.username) {
+      if (change.disabled === true) throw new BadParameter("disabled", msg("account.notOwnAccount"), "body");
+      if (change.role !== undefined && change.role !== "admin") throw new BadParameter("role", msg("account.notOwnAccount"), "body");
+    }
     const account = await updateAccount(state, username, change).catch(asProblem);
     const endedSessions = await sessions.endSessionsOf(username);
     for (const action of changeActions(change)) await audit.record(sessionOf(res)!, action, username);

@@ -19,6 +19,7 @@ export const resourceMessages = defineMessages(
     "account.passwordLength": "minstens {min} tekens",
     "account.role": "een van {roles}",
     "account.exists": "{username} bestaat al",
+    "account.notOwnAccount": "niet voor uw eigen account: zo sluit u uzelf buiten; laat een andere beheerder dit doen",
     "account.ssoPassword": "accounts met single sign-on loggen in bij hun provider, niet met een wachtwoord",
     "account.passwordOnStdin":
       "geef het wachtwoord via stdin, bijvoorbeeld `printf '%s' \"$PASSWORD\" | npm run users -- add …`, zodat het niet in de shellgeschiedenis komt",
@@ -40,6 +41,7 @@ export const resourceMessages = defineMessages(
     "account.passwordLength": "at least {min} characters",
     "account.role": "one of {roles}",
     "account.exists": "{username} exists already",
+    "account.notOwnAccount": "not on your own account: it would lock you out; ask another admin",
     "account.ssoPassword": "single sign-on accounts log in at their provider, not with a password",
     "account.passwordOnStdin": "pipe the password on stdin, e.g. `printf '%s' \"$PASSWORD\" | npm run users -- add …`, so it stays out of the shell history",
   },
