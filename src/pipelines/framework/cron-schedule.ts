@@ -5,9 +5,10 @@
  * computed with cron-parser, which takes any "after" and keeps to the zone across DST changes.
  */
 import { CronExpressionParser } from "cron-parser";
+import { MUNICIPAL_TIME_ZONE } from "../../ground/local-day.ts";
 
-/** The zone the scheduler runs the pipelines in (schedulePipelines' default). */
-export const SCHEDULE_TIMEZONE = "Europe/Amsterdam";
+/** The zone the scheduler runs the pipelines in (schedulePipelines' default): the municipality's. */
+export const SCHEDULE_TIMEZONE = MUNICIPAL_TIME_ZONE;
 
 /** The first `count` times `schedule` fires strictly after `after`. */
 export function nextRuns(schedule: string, after: Date, count = 1, timezone = SCHEDULE_TIMEZONE): Date[] {

@@ -6,12 +6,13 @@ import cron, { type ScheduledTask } from "node-cron";
 import type { PipelineDefinition } from "./define-pipeline.ts";
 import { PipelineBusyError, type Runner } from "./run-pipeline.ts";
 import type { Logger } from "../../ground/logger.ts";
+import { SCHEDULE_TIMEZONE } from "./cron-schedule.ts";
 
 export interface Scheduler {
   stop(): Promise<void>;
 }
 
-export function schedulePipelines(pipelines: readonly PipelineDefinition[], runner: Runner, logger: Logger, timezone = "Europe/Amsterdam"): Scheduler {
+export function schedulePipelines(pipelines: readonly PipelineDefinition[], runner: Runner, logger: Logger, timezone = SCHEDULE_TIMEZONE): Scheduler {
   const tasks: ScheduledTask[] = pipelines.map((pipeline) =>
     cron.schedule(
       pipeline.schedule,

@@ -12,3 +12,17 @@ describe("the writer-only routes", () => {
     expect(new Set(classified).size).toBe(classified.length);
   });
 });
+
+describe("the reader's refusal in the OpenAPI document", () => {
+  it("is documented on the 503 of every writer-only route, and only there", async () => {
+    const { buildOpenApiDocument } = await import("../../../src/web/api/openapi/build-document.ts");
+    const document = buildOpenApiDocument() as { paths: Record<string, Record<string, { responses: Record<string, { description: string }> }>> };
+    const described = (key: string) => {
+      const [method, path] = key.split(" ") as [string, string];
+      const operation = document.paths[path.replace(/^\/api\/v1/, "").replace(/:(\w+)/g, "{$1}")]?.[method.toLowerCase()];
+      return operation?.responses["503"]?.description ?? "";
+    };
+    for (const key of writerRoutes) expect(described(key), key).toMatch(/read-only reader/);
+    for (const key of stateRoutes) expect(described(key), key).not.toMatch(/reader/);
+  });
+});

@@ -302,7 +302,7 @@ export const operations = {
         ...json("GoLiveCheck", "Started (or already running); Location is where to poll until its status is done"),
         headers: { Location: { description: "/api/v1/pipelines/checks/latest", schema: { type: "string" } } },
       },
-      503: problem("The monitor is shutting down"),
+      503: problem("The monitor is shutting down, or this is a read-only reader (MM_MODE=reader): send it to the writer"),
     },
   },
   "GET /api/v1/pipelines/checks/latest": {

@@ -4,6 +4,7 @@
  */
 import { roles } from "../../../ground/contract/contract.ts";
 import { routeAccess, type RouteKey } from "../../../ground/contract/access.ts";
+import { isWriterRoute } from "../../../ground/contract/writer-routes.ts";
 import { componentRef } from "../../../ground/contract/openapi/components.ts";
 import type { Operation, Reply } from "../../../ground/contract/openapi/operation.ts";
 import { problem } from "../../../ground/contract/openapi/operation.ts";
@@ -59,7 +60,12 @@ export function describeOperation(key: RouteKey, operation: Operation) {
     errors[403] = problem("The role may not call this, or the X-CSRF-Token header is missing or wrong");
   if (operation.path) errors[404] = problem("No such resource");
   if (requestBody || changes) errors[415] = problem("The body is not application/json");
-  if (isApi) errors[503] = problem("Too many requests in progress; try again after Retry-After");
+  if (isApi)
+    errors[503] = problem(
+      isWriterRoute(key)
+        ? "Too many requests in progress (try again after Retry-After), or this is a read-only reader (MM_MODE=reader): send it to the writer"
+        : "Too many requests in progress; try again after Retry-After",
+    );
   errors[500] = problem("An unexpected error: nothing internal is said, the server logged it under the requestId");
   const replies = { ...errors, ...operation.responses };
 
