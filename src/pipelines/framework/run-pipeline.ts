@@ -14,7 +14,7 @@ import { decimal, localize, type LocalizedText } from "../../ground/i18n/localiz
 import { msg } from "../../ground/i18n/message.ts";
 import type { Logger } from "../../ground/logger.ts";
 import { assignBuurt } from "./assign-buurt.ts";
-import { freshness, unique, type Check } from "./checks.ts";
+import { freshness, unique } from "./checks.ts";
 import type { PipelineDefinition } from "./define-pipeline.ts";
 import { assertNoBreakingDrift, describeDrift, type Drift } from "./drift.ts";
 import { withWaitBudget, type FetchJson } from "./fetch-json.ts";
@@ -29,6 +29,8 @@ import { markSliceLoaded, planSlices } from "./slices.ts";
 import { dataNow, directSource, type DirectSource, type ExtractContext, type Slice, type SourceSettings } from "./source.ts";
 import { quote } from "../../ground/sql-text.ts";
 import { dropMetaColumns, quarantineViolations } from "./validate-staging.ts";
+import { countWarnings, keepChecks, recordChecks, runChecks } from "./run-checks.ts";
+import { finishRun, updateRunCounts, type RunCounts } from "./run-record.ts";
 
 export { PipelineBusyError };
 
@@ -347,20 +349,6 @@ function sampleOf(slices: Slice[]): Slice[] {
   return slices.filter((s) => s === first || s.repeat === "always");
 }
 
-/**
- * Keeps a pass's check results in the run's list: a single pass keeps all; a backfill's passes keep
- * what failed (one line per check and pass would bury it), and the last pass replaces the passed ones.
- */
-function keepChecks(checks: CheckResult[], pass: CheckResult[], sliced: boolean): void {
-  if (!sliced) {
-    checks.push(...pass);
-    return;
-  }
-  const passedNames = new Set(pass.filter((c) => c.passed).map((c) => c.name));
-  for (let i = checks.length - 1; i >= 0; i--) if (checks[i]!.passed && passedNames.has(checks[i]!.name)) checks.splice(i, 1);
-  checks.push(...pass.filter((c) => !c.passed || !checks.some((k) => k.name === c.name && k.passed)));
-}
-
 /** Why the run ended without publishing, in both languages; errors from sources and DuckDB keep their own (English) text. */
 function describeFailure(error: unknown, signal: AbortSignal): { status: "failed" | "interrupted"; message: LocalizedText } {
   const detail = error instanceof Error ? error.message : String(error);
@@ -368,71 +356,4 @@ function describeFailure(error: unknown, signal: AbortSignal): { status: "failed
   if (isDiskFull(error)) return { status: "failed", message: localize(msg("run.diskFull", { detail })) };
   if (error instanceof PipelineError) return { status: "failed", message: localize(error.text) };
   return { status: "failed", message: localize(msg("run.failed", { detail })) };
-}
-
-/**
- * Failed warn-level checks, plus one for rejected rows (however many: their count and share are in
- * the run record): a run that publishes with any of these succeeded with warnings.
- */
-const countWarnings = (checks: CheckResult[], counts: RunCounts) =>
-  checks.filter((c) => !c.passed && c.level === "warn").length + (counts.rowsRejected > 0 ? 1 : 0);
-
-/** Runs checks in order, appending their results; the first failed error-level check throws. */
-async function runChecks(checks: Check[], context: Parameters<Check["run"]>[0], results: CheckResult[]): Promise<void> {
-  for (const check of checks) {
-    const outcome = await check.run(context);
-    results.push({ name: check.name, level: check.level, ...outcome, message: localize(outcome.message) });
-    if (!outcome.passed && check.level === "error") {
-      const { name } = check;
-      const { message, sample } = outcome;
-      throw new PipelineError(
-        sample.length ? msg("run.checkFailedSample", { name, message, sample: sample.join("; ") }) : msg("run.checkFailed", { name, message }),
-      );
-    }
-  }
-}
-
-async function recordChecks(connection: DuckDBConnection, reject: { runId: number; pipeline: string }, checks: CheckResult[]) {
-  for (const c of checks) {
-    await connection.run(
-      "INSERT INTO meta.check_results (run_id, pipeline, name, level, passed, count, sample, message, message_nl) VALUES ($1, $2, $3, $4, $5, $6, CAST($7::JSON AS VARCHAR[]), $8, $9)",
-      [reject.runId, reject.pipeline, c.name, c.level, c.passed, c.count, JSON.stringify(c.sample), c.message.en, c.message.nl],
-    );
-  }
-}
-
-interface RunCounts {
-  rowsRead: number;
-  rowsLoaded: number;
-  rowsRejected: number;
-  rowsDuplicate: number;
-  rowsReplaced: number;
-}
-
-async function finishRun(
-  connection: DuckDBConnection,
-  runId: number,
-  status: RunResult["status"],
-  counts: RunCounts,
-  warnings: number,
-  error: LocalizedText | null,
-  finishedAt: Date,
-) {
-  await updateRunCounts(connection, runId, counts);
-  await connection.run(`UPDATE meta.pipeline_runs SET status = $2, finished_at = $3::TIMESTAMP, warnings = $4, error = $5, error_nl = $6 WHERE run_id = $1`, [
-    runId,
-    status,
-    finishedAt.toISOString(),
-    warnings,
-    error?.en ?? null,
-    error?.nl ?? null,
-  ]);
-}
-
-/** The counts so far: a backfill updates them with every slice it publishes. */
-async function updateRunCounts(connection: DuckDBConnection, runId: number, counts: RunCounts) {
-  await connection.run(
-    `UPDATE meta.pipeline_runs SET rows_read = $2, rows_loaded = $3, rows_rejected = $4, rows_duplicate = $5, rows_replaced = $6 WHERE run_id = $1`,
-    [runId, counts.rowsRead, counts.rowsLoaded, counts.rowsRejected, counts.rowsDuplicate, counts.rowsReplaced],
-  );
 }
