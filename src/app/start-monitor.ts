@@ -24,7 +24,7 @@ import { disableDemoAccounts, ensureDemoUsers, listAccounts } from "../engine/au
 import { backupDir, type Config } from "./config.ts";
 import { openDatabase, type Database } from "../store/database.ts";
 import { recordWalRecovery } from "../store/wal-recovery.ts";
-import { openState } from "../store/state/open-state.ts";
+import { stateFromConfig } from "./state-from-config.ts";
 import type { StateDb } from "../store/state/state-db.ts";
 import { describeStateUrl } from "../store/state/state-url.ts";
 import { startDemoUpstream, type DemoUpstream } from "./demo.ts";
@@ -227,19 +227,10 @@ export async function openPipelineContext(deps: MonitorDeps) {
   if (db.walSetAside) for (const line of await recordWalRecovery(db, db.walSetAside, clock())) logger.warn(line);
   const abandoned = await abandonInterruptedRuns(db, clock());
   if (abandoned) logger.warn(`${abandoned} pipeline run(s) were cut off by the last shutdown and are marked abandoned`);
-  let state: StateDb;
-  try {
-    state = await openState({
-      url: config.MM_STATE_URL,
-      db,
-      statementTimeoutMs: config.MM_QUERY_TIMEOUT_MS,
-      onError: (error) => logger.error({ err: error }, `state database connection failed: ${error.message}`),
-    });
-  } catch (error) {
+  const state = await stateFromConfig(config, db, logger, async () => {
     await demo?.server.close();
     await db.close();
-    throw error;
-  }
+  });
   if (config.MM_STATE_URL) logger.info(`state: sessions, accounts, audit log and alerts in ${describeStateUrl(config.MM_STATE_URL)}`);
   // Demo accounts are made (or disabled) in whichever database holds the accounts.
   if (config.MM_DEMO) await ensureDemoUsers(state, clock());

@@ -22,7 +22,7 @@ import { dataNow, type SourceSettings } from "../pipelines/framework/source.ts";
 import { pipelines } from "../pipelines/index.ts";
 import { openDatabase } from "../store/database.ts";
 import { followSnapshots, type SnapshotFollower } from "../store/snapshots/follow-snapshots.ts";
-import { openState } from "../store/state/open-state.ts";
+import { stateFromConfig } from "./state-from-config.ts";
 import type { StateDb } from "../store/state/state-db.ts";
 import { createSwitchableDatabase, type SwitchableDatabase } from "../store/switchable-database.ts";
 import { createApp } from "./app.ts";
@@ -89,19 +89,10 @@ export async function startReader(deps: MonitorDeps): Promise<Reader> {
   });
   await snapshots.check();
   if (!snapshots.inUse) logger.warn(`no snapshot in ${dir} (MM_SNAPSHOT_DIR) yet: not ready until the writer has written one`);
-  let state: StateDb;
-  try {
-    state = await openState({
-      url: config.MM_STATE_URL,
-      db,
-      statementTimeoutMs: config.MM_QUERY_TIMEOUT_MS,
-      onError: (error) => logger.error({ err: error }, `state database connection failed: ${error.message}`),
-    });
-  } catch (error) {
+  const state = await stateFromConfig(config, db, logger, async () => {
     await snapshots.stop();
     await db.close();
-    throw error;
-  }
+  });
   const dataClock = () => dataNow(settings, clock);
   const indicators = createIndicatorService(db, plan, municipality, dataClock);
   const noDemoData = findNoDemoData(pipelines, settings, sources);
