@@ -25,7 +25,7 @@ import { renderFailure, renderLoading } from "../failure-message.ts";
 import { renderBackToSearch } from "./back-to-search.ts";
 import "./area-map-view.ts";
 import type { BuildingMapPoint } from "../../charts/building-map.ts";
-import { buildingMapPlaceholder, loadBuildingMapFor } from "./lazy-building-map.ts";
+import { buildingMapPlaceholder, LazyBuildingMap } from "./lazy-building-map.ts";
 import { renderComplaints, renderNearbyComplaints } from "./complaints-section.ts";
 import { dossierStyles } from "./dossier-styles.ts";
 import { renderInspections, renderLastInspection } from "./inspection-table.ts";
@@ -62,8 +62,8 @@ export class EstablishmentDossierView extends LitElement {
       earlyOr(api.url("GET /api/v1/establishments/:id", { path: { id } }), () => api.get("GET /api/v1/establishments/:id", { path: { id }, signal })),
   });
 
-  /** Stops waiting for the building map's module (lazy-building-map.ts) once that has started. */
-  #stopMapLoad: (() => void) | null = null;
+  /** Loads the building map's module when its map nears the screen (lazy-building-map.ts). */
+  protected readonly buildingMap = new LazyBuildingMap(this);
   /** `showRest` is set after the first paint of a dossier (once per element). */
   #restScheduled = false;
 
@@ -75,14 +75,7 @@ export class EstablishmentDossierView extends LitElement {
     this.showRest = false;
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#stopMapLoad?.();
-    this.#stopMapLoad = null;
-  }
-
   protected override updated(): void {
-    this.#stopMapLoad ??= loadBuildingMapFor(this.renderRoot);
     if (!this.showRest && !this.#restScheduled && this.#dossier.status === TaskStatus.COMPLETE) {
       this.#restScheduled = true;
       requestAnimationFrame(() => setTimeout(() => (this.showRest = true)));

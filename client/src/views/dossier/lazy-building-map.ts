@@ -4,7 +4,7 @@
  * when a map nears the screen, or else when the browser is next idle, so it is there without scrolling
  * too. Until then the element is an empty box of the map's height (no layout shift).
  */
-import { css } from "lit";
+import { css, type ReactiveController, type ReactiveControllerHost } from "lit";
 import { queueDraw } from "../../draw-queue.ts";
 
 let loading: Promise<unknown> | null = null;
@@ -44,6 +44,27 @@ export function loadBuildingMapFor(root: ParentNode): (() => void) | null {
   leaveQueue = queueDraw(load, "idle");
   for (const map of maps) near.observe(map);
   return stop;
+}
+
+/**
+ * For a view that renders `mm-building-map`: after each update it waits (as above) for a map it
+ * rendered, and stops waiting when the view is disconnected.
+ */
+export class LazyBuildingMap implements ReactiveController {
+  #stop: (() => void) | null = null;
+
+  constructor(private readonly host: ReactiveControllerHost & { renderRoot: ParentNode }) {
+    host.addController(this);
+  }
+
+  hostUpdated(): void {
+    this.#stop ??= loadBuildingMapFor(this.host.renderRoot);
+  }
+
+  hostDisconnected(): void {
+    this.#stop?.();
+    this.#stop = null;
+  }
 }
 
 /** The map's place while its module loads: its height, so nothing moves when it arrives. */

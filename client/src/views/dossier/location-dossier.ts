@@ -25,7 +25,7 @@ import { renderBackToSearch } from "./back-to-search.ts";
 import "./area-map-view.ts";
 import { dossierStyles } from "./dossier-styles.ts";
 import { renderEstablishmentTable } from "./establishment-table.ts";
-import { buildingMapPlaceholder, loadBuildingMapFor } from "./lazy-building-map.ts";
+import { buildingMapPlaceholder, LazyBuildingMap } from "./lazy-building-map.ts";
 import "./nearby-measurements.ts";
 import { renderNoise } from "./noise-classes.ts";
 import { renderSources } from "./sources-list.ts";
@@ -75,24 +75,14 @@ export class LocationDossierView extends LitElement {
     },
   });
 
-  /** Stops waiting for the building map's module (lazy-building-map.ts) once that has started. */
-  #stopMapLoad: (() => void) | null = null;
+  /** Loads the building map's module when its map nears the screen (lazy-building-map.ts). */
+  protected readonly buildingMap = new LazyBuildingMap(this);
 
   constructor() {
     super();
     new LangController(this);
     this.point = {};
     this.userRole = "permit";
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#stopMapLoad?.();
-    this.#stopMapLoad = null;
-  }
-
-  protected override updated(): void {
-    this.#stopMapLoad ??= loadBuildingMapFor(this.renderRoot);
   }
 
   protected override render() {
