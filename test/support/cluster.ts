@@ -162,6 +162,9 @@ export async function startCluster({ demoDir, env = {}, writerTimeoutMs = 400_00
       MM_SNAPSHOT_DIR: snapshotDir,
       MM_TRUST_PROXY: "loopback",
       MM_DB_RESERVE_MB: "0",
+      // Twice the default drain: HAProxy's checks (every 0.25–0.5 s, 2 s timeout, 2 to fall) must see a
+      // draining reader before it closes even when a busy machine delays them; not a speed assumption.
+      MM_SHUTDOWN_DRAIN_MS: "10000",
       ...env,
     };
     const writerEnv = { ...shared, MM_DB: path.join(tmp, "writer", "monitor.duckdb"), MM_FILES_DIR: path.join(tmp, "writer", "files") };
