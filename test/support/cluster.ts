@@ -8,7 +8,7 @@
  * counts as up. Missing HAProxy or PostgreSQL fails loudly: CI installs both (.ci/run).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -194,9 +194,12 @@ export async function startCluster({ demoDir, env = {}, writerTimeoutMs = 400_00
     const socket = path.join(lbDir, "admin.sock");
     const extra = path.join(lbDir, "test-admin.cfg");
     writeFileSync(extra, `global\n    stats socket ${socket} mode 666 level admin\n`);
+    // A copy of the file as it is: the checkout may sit in a folder `nobody` cannot read (mktemp -d).
+    const config = path.join(lbDir, "haproxy.cfg");
+    copyFileSync(HAPROXY_CONFIG, config);
     const user = unprivileged();
-    if (user) chownSync(lbDir, user.uid, user.gid);
-    const haproxy = spawn(HAPROXY, ["-db", "-f", HAPROXY_CONFIG, "-f", extra], {
+    if (user) for (const file of [lbDir, extra, config]) chownSync(file, user.uid, user.gid);
+    const haproxy = spawn(HAPROXY, ["-db", "-f", config, "-f", extra], {
       cwd: lbDir,
       env: {
         PATH: process.env.PATH ?? "/usr/bin:/bin",
